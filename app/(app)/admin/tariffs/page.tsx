@@ -1,0 +1,7 @@
+import { PlannedScreen } from '@/components/planned-screen';
+import { requireRoute } from '@/lib/auth/current-user';
+
+export default async function Page() {
+  await requireRoute('/admin/tariffs');
+  return <PlannedScreen screen="tariffs" />;
+}

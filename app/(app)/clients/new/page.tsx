@@ -1,0 +1,7 @@
+import { PlannedScreen } from '@/components/planned-screen';
+import { requireRoute } from '@/lib/auth/current-user';
+
+export default async function Page() {
+  await requireRoute('/clients/new');
+  return <PlannedScreen screen="clientNew" />;
+}

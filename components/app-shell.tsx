@@ -1,0 +1,55 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { signOutAction } from '@/lib/auth/actions';
+import type { CurrentUser } from '@/lib/auth/current-user';
+import { navigationFor } from '@/lib/auth/permissions';
+import { LanguageSwitch } from './language-switch';
+import { NavLink } from './nav-link';
+
+/** The frame of every signed-in screen: the menu of the user's role, the user, language, sign-out. */
+export async function AppShell({ user, children }: { user: CurrentUser; children: ReactNode }) {
+  const t = await getTranslations();
+  const sections = navigationFor(user.role);
+  // A route that is also the prefix of a sibling (/calls and /calls/new) is matched exactly.
+  const allRoutes = sections.flatMap((s) => s.items.map((i) => i.route as string));
+  return (
+    <>
+      <a href="#content" className="skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <header className="topbar">
+        <p className="brand">{t('common.appName')}</p>
+        <p className="signed-in" data-testid="signed-in-user">
+          {t('common.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}
+        </p>
+        <LanguageSwitch current={user.locale} />
+        <form action={signOutAction}>
+          <button type="submit" className="link-button">
+            {t('common.signOut')}
+          </button>
+        </form>
+      </header>
+      <div className="frame">
+        <nav aria-label={t('common.mainNavigation')} className="sidebar">
+          {sections.map((section) => (
+            <section key={section.labelKey}>
+              <h2>{t(`nav.${section.labelKey}`)}</h2>
+              <ul>
+                {section.items.map((item) => (
+                  <li key={item.route}>
+                    <NavLink href={item.route} exact={allRoutes.some((r) => r !== item.route && r.startsWith(`${item.route}/`))}>
+                      {t(`nav.${item.labelKey}`)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </nav>
+        <main id="content" className="page">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The one database module. `DATABASE_URL` set → a real PostgreSQL server through postgres.js;
+ * unset → the embedded PostgreSQL (PGlite) persisted in `.data/pglite`, locked to this process.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { lockDataDir } from './embedded-lock';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** What data functions take first: the database or a transaction. */
+export type Executor = Db | Tx;
+
+export type AppDatabase = {
+  db: Db;
+  kind: 'postgres' | 'embedded';
+  /** Applies the committed migrations (serialized across instances on a real server). */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+export const DEFAULT_EMBEDDED_DIR = path.join(process.cwd(), '.data', 'pglite');
+/** Any constant: the key of the advisory lock that serializes migrations of several instances. */
+const MIGRATION_LOCK_KEY = 72_420_001;
+
+export function openPostgres(url: string, options: { max?: number } = {}): AppDatabase {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    migrate: async () => {
+      // One dedicated connection holds the advisory lock while it migrates.
+      const single = postgres(url, { max: 1, onnotice: () => {} });
+      try {
+        await single`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migratePostgres(drizzlePostgres(single), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await single.end();
+      }
+    },
+    close: () => client.end(),
+  };
+}
+
+export function openEmbedded(dataDir: string): AppDatabase {
+  const parent = path.dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  const release = lockDataDir(dataDir, path.join(parent, `${path.basename(dataDir)}.lock`));
+  mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  const pgliteDb = drizzlePglite(pglite, { schema });
+  return {
+    db: pgliteDb as unknown as Db,
+    kind: 'embedded',
+    migrate: () => migratePglite(pgliteDb, { migrationsFolder: MIGRATIONS_FOLDER }),
+    close: async () => {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+declare global {
+  var __appDatabase: AppDatabase | undefined;
+}
+
+/** The process's database, opened on first use (kept across hot reloads in development). */
+export function getAppDatabase(): AppDatabase {
+  globalThis.__appDatabase ??= process.env.DATABASE_URL
+    ? openPostgres(process.env.DATABASE_URL)
+    : openEmbedded(process.env.EMBEDDED_DATA_DIR ?? DEFAULT_EMBEDDED_DIR);
+  return globalThis.__appDatabase;
+}
+
+export function getDb(): Db {
+  return getAppDatabase().db;
+}
+
+/** The embedded database is the zero-setup demo: its sign-in page lists the demo users. */
+export function isDemoMode(): boolean {
+  return !process.env.DATABASE_URL || process.env.DEMO_MODE === '1';
+}

@@ -1,0 +1,16 @@
+import type { AppDatabase } from './index';
+import { hasAnyData, seedDemoData } from './seed';
+
+/**
+ * Start-up of the application's database: apply the committed migrations, then, in the
+ * embedded demo mode only, seed the demo data into an empty database.
+ */
+export async function prepareDatabase(app: AppDatabase, log: (message: string) => void = console.log): Promise<void> {
+  const started = Date.now();
+  await app.migrate();
+  if (app.kind === 'embedded' && !(await hasAnyData(app.db))) {
+    const result = await app.db.transaction((tx) => seedDemoData(tx));
+    log(`[db] base intégrée initialisée avec les données de démonstration : ${result.clients} clients, ${result.calls} appels, ${result.users} utilisateurs`);
+  }
+  log(`[db] ${app.kind === 'embedded' ? 'base intégrée (PGlite)' : 'PostgreSQL'} prête en ${Date.now() - started} ms`);
+}

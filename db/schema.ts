@@ -1,0 +1,500 @@
+/**
+ * The whole domain of the application, in one Drizzle schema.
+ *
+ * Money is integer cents (bigint where it is summed over many rows). Rates finer than a cent
+ * (per km, per waiting minute) are `numeric(10,4)` read as strings and never as floats.
+ * Every rule that protects money or the grouping of clients is also a constraint here, so
+ * that no code path can break it.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['admin', 'billing', 'dispatcher']);
+export const localeEnum = pgEnum('locale', ['fr', 'en']);
+export const deliveryMethodEnum = pgEnum('delivery_method', ['print', 'email', 'both']);
+export const billingCycleEnum = pgEnum('billing_cycle', ['weekly', 'monthly']);
+export const billingCycleFilterEnum = pgEnum('billing_cycle_filter', ['weekly', 'monthly', 'all']);
+export const callStatusEnum = pgEnum('call_status', ['open', 'dispatched', 'completed', 'cancelled']);
+export const serviceTypeEnum = pgEnum('service_type', ['standard', 'express', 'taxi']);
+export const billingKindEnum = pgEnum('billing_kind', ['normal', 'grouped']);
+export const billingRunStatusEnum = pgEnum('billing_run_status', ['completed', 'reversed']);
+export const invoiceStatusEnum = pgEnum('invoice_status', ['issued', 'void']);
+export const deliveryChannelEnum = pgEnum('delivery_channel', ['print', 'email']);
+export const deliveryStatusEnum = pgEnum('delivery_status', ['pending', 'sent', 'failed']);
+export const documentKindEnum = pgEnum('document_kind', ['invoice', 'credit_note']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+const POSTAL_CODE = `'^[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] [0-9][ABCEGHJ-NPRSTV-Z][0-9]$'`;
+
+// ---------------------------------------------------------------- people and sign-in
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: roleEnum('role').notNull(),
+    locale: localeEnum('locale').notNull().default('fr'),
+    isActive: boolean('is_active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    check('users_email_lowercase', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+    check('users_name_present', sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+/** Every sign-in attempt, kept in the database so the rate limit holds across instances. */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email').notNull(),
+    isSuccess: boolean('is_success').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_email_at').on(t.email, t.attemptedAt)],
+);
+
+// ---------------------------------------------------------------- company
+
+/** One row: the company that issues the invoices (printed in every invoice header). */
+export const companySettings = pgTable(
+  'company_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    name: text('name').notNull(),
+    addressLine1: text('address_line1').notNull(),
+    addressLine2: text('address_line2'),
+    city: text('city').notNull(),
+    province: text('province').notNull().default('QC'),
+    postalCode: text('postal_code').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    gstNumber: text('gst_number').notNull(),
+    qstNumber: text('qst_number').notNull(),
+    logoPng: text('logo_png_base64'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('company_settings_single_row', sql`${t.id} = 1`),
+    check('company_settings_postal_code', sql`${t.postalCode} ~ ${sql.raw(POSTAL_CODE)}`),
+  ],
+);
+
+/**
+ * Gapless numbering of issued documents. The generating transaction increments the row
+ * (`UPDATE … RETURNING`), which locks it until commit: a rolled-back run burns no number.
+ */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    kind: documentKindEnum('kind').primaryKey(),
+    lastNumber: bigint('last_number', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('document_counters_non_negative', sql`${t.lastNumber} >= 0`)],
+);
+
+// ---------------------------------------------------------------- pricing
+
+export const tariffs = pgTable(
+  'tariffs',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    baseCents: integer('base_cents').notNull(),
+    perKm: numeric('per_km', { precision: 10, scale: 4 }).notNull(),
+    perMinute: numeric('per_minute', { precision: 10, scale: 4 }).notNull(),
+    minimumChargeCents: integer('minimum_charge_cents').notNull().default(0),
+    isActive: boolean('is_active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    check('tariffs_code_format', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]{0,15}$'`),
+    check('tariffs_name_present', sql`length(trim(${t.name})) > 0`),
+    check('tariffs_base_non_negative', sql`${t.baseCents} >= 0`),
+    check('tariffs_per_km_non_negative', sql`${t.perKm} >= 0`),
+    check('tariffs_per_minute_non_negative', sql`${t.perMinute} >= 0`),
+    check('tariffs_minimum_non_negative', sql`${t.minimumChargeCents} >= 0`),
+  ],
+);
+
+// ---------------------------------------------------------------- clients
+
+export const clients = pgTable(
+  'clients',
+  {
+    number: integer('number').primaryKey(),
+    name: text('name').notNull(),
+    contactName: text('contact_name'),
+    phone: text('phone'),
+    addressLine1: text('address_line1').notNull(),
+    addressLine2: text('address_line2'),
+    city: text('city').notNull(),
+    province: text('province').notNull().default('QC'),
+    postalCode: text('postal_code').notNull(),
+    invoiceEmails: text('invoice_emails').array().notNull().default(sql`'{}'::text[]`),
+    language: localeEnum('language').notNull().default('fr'),
+    deliveryMethod: deliveryMethodEnum('delivery_method').notNull().default('print'),
+    paymentTermsDays: integer('payment_terms_days').notNull().default(30),
+    billingCycle: billingCycleEnum('billing_cycle').notNull().default('monthly'),
+    gstExempt: boolean('gst_exempt').notNull().default(false),
+    gstExemptionNumber: text('gst_exemption_number'),
+    qstExempt: boolean('qst_exempt').notNull().default(false),
+    qstExemptionNumber: text('qst_exemption_number'),
+    tariffId: integer('tariff_id')
+      .notNull()
+      .references(() => tariffs.id),
+    discountPercent: numeric('discount_percent', { precision: 5, scale: 2 }).notNull().default('0'),
+    /**
+     * No. client regroupé. Empty: billed on its own. Its own number: a grouped account (head).
+     * Another number: a member of that head's group.
+     */
+    groupedClientNumber: integer('grouped_client_number'),
+    isActive: boolean('is_active').notNull().default(true),
+    notes: text('notes'),
+    ...timestamps,
+  },
+  (t) => [
+    check('clients_number_range', sql`${t.number} between 1 and 99999999`),
+    check('clients_name_present', sql`length(trim(${t.name})) > 0`),
+    check('clients_postal_code', sql`${t.postalCode} ~ ${sql.raw(POSTAL_CODE)}`),
+    check('clients_province', sql`${t.province} in ('QC','ON','NB','NS','PE','NL','MB','SK','AB','BC','YT','NT','NU')`),
+    check('clients_payment_terms', sql`${t.paymentTermsDays} between 0 and 365`),
+    check('clients_discount_range', sql`${t.discountPercent} >= 0 and ${t.discountPercent} <= 100`),
+    check('clients_gst_exemption_number', sql`not ${t.gstExempt} or length(trim(coalesce(${t.gstExemptionNumber}, ''))) > 0`),
+    check('clients_qst_exemption_number', sql`not ${t.qstExempt} or length(trim(coalesce(${t.qstExemptionNumber}, ''))) > 0`),
+    check(
+      'clients_email_delivery_needs_address',
+      sql`${t.deliveryMethod} = 'print' or cardinality(${t.invoiceEmails}) > 0`,
+    ),
+    // Target of the grouping key below: (number, grouped_client_number) of a head is (H, H).
+    unique('clients_number_grouped_key').on(t.number, t.groupedClientNumber),
+    /*
+     * Rules G1 and G2 held by the database itself. A client whose grouped number is H must
+     * reference the row (H, H): H exists and is a head (its field holds its own number), so
+     * no orphan, no member of a non-head and no chain can exist. A head with members cannot
+     * change or clear its own number, nor be deleted, while members reference it. The
+     * foreign-key locks serialize two administrators editing the same group (G7).
+     */
+    foreignKey({
+      name: 'clients_grouped_client_is_head',
+      columns: [t.groupedClientNumber, t.groupedClientNumber],
+      foreignColumns: [t.number, t.groupedClientNumber],
+    }),
+    index('clients_grouped_client_number').on(t.groupedClientNumber),
+    index('clients_tariff').on(t.tariffId),
+  ],
+);
+
+// ---------------------------------------------------------------- calls
+
+export const calls = pgTable(
+  'calls',
+  {
+    number: bigint('number', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity({ startWith: 100001 }),
+    /** Always the client the call was taken for (a member's own number, never its head's). */
+    clientNumber: integer('client_number')
+      .notNull()
+      .references(() => clients.number),
+    serviceAt: timestamp('service_at', { withTimezone: true }).notNull(),
+    /** Service date in Montréal time: the date the billing cut-off compares with. */
+    serviceDate: date('service_date', { mode: 'string' }).notNull(),
+    caller: text('caller'),
+    pickupAddress: text('pickup_address').notNull(),
+    destinationAddress: text('destination_address').notNull(),
+    distanceKm: numeric('distance_km', { precision: 8, scale: 2 }).notNull().default('0'),
+    waitingMinutes: integer('waiting_minutes').notNull().default(0),
+    serviceType: serviceTypeEnum('service_type').notNull().default('standard'),
+    clientReference: text('client_reference'),
+    notes: text('notes'),
+    status: callStatusEnum('status').notNull().default('open'),
+    // Price as computed at call taking, with the call's own client's tariff and discount.
+    tariffId: integer('tariff_id')
+      .notNull()
+      .references(() => tariffs.id),
+    tariffCode: text('tariff_code').notNull(),
+    grossCents: integer('gross_cents').notNull(),
+    discountPercent: numeric('discount_percent', { precision: 5, scale: 2 }).notNull().default('0'),
+    discountCents: integer('discount_cents').notNull().default(0),
+    priceCents: integer('price_cents').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check('calls_distance_non_negative', sql`${t.distanceKm} >= 0`),
+    check('calls_waiting_non_negative', sql`${t.waitingMinutes} >= 0`),
+    check('calls_gross_non_negative', sql`${t.grossCents} >= 0`),
+    check('calls_discount_range', sql`${t.discountCents} >= 0 and ${t.discountCents} <= ${t.grossCents}`),
+    check('calls_discount_percent_range', sql`${t.discountPercent} >= 0 and ${t.discountPercent} <= 100`),
+    check('calls_price_is_gross_less_discount', sql`${t.priceCents} = ${t.grossCents} - ${t.discountCents}`),
+    check('calls_pickup_present', sql`length(trim(${t.pickupAddress})) > 0`),
+    check('calls_destination_present', sql`length(trim(${t.destinationAddress})) > 0`),
+    index('calls_client_service_date').on(t.clientNumber, t.serviceDate),
+    index('calls_service_date').on(t.serviceDate),
+    index('calls_status').on(t.status),
+  ],
+);
+
+export const callStatusChanges = pgTable(
+  'call_status_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    callNumber: bigint('call_number', { mode: 'number' })
+      .notNull()
+      .references(() => calls.number, { onDelete: 'cascade' }),
+    fromStatus: callStatusEnum('from_status'),
+    toStatus: callStatusEnum('to_status').notNull(),
+    changedBy: integer('changed_by').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('call_status_changes_call').on(t.callNumber, t.changedAt)],
+);
+
+// ---------------------------------------------------------------- billing
+
+export const billingRuns = pgTable(
+  'billing_runs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: billingKindEnum('kind').notNull(),
+    cutoffDate: date('cutoff_date', { mode: 'string' }).notNull(),
+    billingCycle: billingCycleFilterEnum('billing_cycle').notNull().default('all'),
+    clientFrom: integer('client_from'),
+    clientTo: integer('client_to'),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    status: billingRunStatusEnum('status').notNull().default('completed'),
+    invoiceCount: integer('invoice_count').notNull().default(0),
+    callCount: integer('call_count').notNull().default(0),
+    subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull().default(0),
+    gstCents: bigint('gst_cents', { mode: 'number' }).notNull().default(0),
+    qstCents: bigint('qst_cents', { mode: 'number' }).notNull().default(0),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull().default(0),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    reversedBy: integer('reversed_by').references(() => users.id),
+    reversedAt: timestamp('reversed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('billing_runs_client_range', sql`${t.clientFrom} is null or ${t.clientTo} is null or ${t.clientFrom} <= ${t.clientTo}`),
+    check('billing_runs_counts_non_negative', sql`${t.invoiceCount} >= 0 and ${t.callCount} >= 0`),
+    check(
+      'billing_runs_amounts',
+      sql`${t.subtotalCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
+    ),
+    check('billing_runs_reversal', sql`(${t.status} = 'reversed') = (${t.reversedAt} is not null)`),
+    index('billing_runs_created_at').on(t.createdAt),
+  ],
+);
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: bigint('number', { mode: 'number' }).notNull().unique(),
+    billingRunId: bigint('billing_run_id', { mode: 'number' })
+      .notNull()
+      .references(() => billingRuns.id),
+    kind: billingKindEnum('kind').notNull(),
+    billedClientNumber: integer('billed_client_number')
+      .notNull()
+      .references(() => clients.number),
+    status: invoiceStatusEnum('status').notNull().default('issued'),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    // Billing information as it was at generation (of the head for a grouped invoice).
+    billToName: text('bill_to_name').notNull(),
+    billToAddressLine1: text('bill_to_address_line1').notNull(),
+    billToAddressLine2: text('bill_to_address_line2'),
+    billToCity: text('bill_to_city').notNull(),
+    billToProvince: text('bill_to_province').notNull(),
+    billToPostalCode: text('bill_to_postal_code').notNull(),
+    billToEmails: text('bill_to_emails').array().notNull().default(sql`'{}'::text[]`),
+    language: localeEnum('language').notNull(),
+    deliveryMethod: deliveryMethodEnum('delivery_method').notNull(),
+    paymentTermsDays: integer('payment_terms_days').notNull(),
+    gstExemptionNumber: text('gst_exemption_number'),
+    qstExemptionNumber: text('qst_exemption_number'),
+    // Amounts computed once at generation; never recomputed.
+    lineCount: integer('line_count').notNull(),
+    subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
+    gstCents: bigint('gst_cents', { mode: 'number' }).notNull(),
+    qstCents: bigint('qst_cents', { mode: 'number' }).notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    printedAt: timestamp('printed_at', { withTimezone: true }),
+    printedBy: integer('printed_by').references(() => users.id),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
+    voidedBy: integer('voided_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('invoices_number_positive', sql`${t.number} > 0`),
+    check('invoices_due_after_issue', sql`${t.dueDate} >= ${t.issueDate}`),
+    check('invoices_line_count_positive', sql`${t.lineCount} > 0`),
+    check(
+      'invoices_amounts',
+      sql`${t.subtotalCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
+    ),
+    check('invoices_void', sql`(${t.status} = 'void') = (${t.voidedAt} is not null)`),
+    index('invoices_billing_run').on(t.billingRunId),
+    index('invoices_billed_client').on(t.billedClientNumber, t.issueDate),
+    index('invoices_issue_date').on(t.issueDate),
+  ],
+);
+
+export const invoiceLines = pgTable(
+  'invoice_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    invoiceId: bigint('invoice_id', { mode: 'number' })
+      .notNull()
+      .references(() => invoices.id),
+    callNumber: bigint('call_number', { mode: 'number' })
+      .notNull()
+      .references(() => calls.number),
+    /** The client the call was taken for: the member block it belongs to on a grouped invoice. */
+    clientNumber: integer('client_number')
+      .notNull()
+      .references(() => clients.number),
+    clientName: text('client_name').notNull(),
+    serviceDate: date('service_date', { mode: 'string' }).notNull(),
+    pickupAddress: text('pickup_address').notNull(),
+    destinationAddress: text('destination_address').notNull(),
+    clientReference: text('client_reference'),
+    amountCents: integer('amount_cents').notNull(),
+    /** Copied from the invoice when it is voided, so the index below can ignore void lines. */
+    isVoid: boolean('is_void').notNull().default(false),
+  },
+  (t) => [
+    check('invoice_lines_amount_non_negative', sql`${t.amountCents} >= 0`),
+    // No double billing: a call is on at most one non-void invoice.
+    uniqueIndex('invoice_lines_call_once').on(t.callNumber).where(sql`not ${t.isVoid}`),
+    index('invoice_lines_invoice').on(t.invoiceId, t.clientNumber),
+  ],
+);
+
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: bigint('number', { mode: 'number' }).notNull().unique(),
+    invoiceId: bigint('invoice_id', { mode: 'number' })
+      .notNull()
+      .references(() => invoices.id),
+    issueDate: date('issue_date', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
+    gstCents: bigint('gst_cents', { mode: 'number' }).notNull(),
+    qstCents: bigint('qst_cents', { mode: 'number' }).notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('credit_notes_number_positive', sql`${t.number} > 0`),
+    check('credit_notes_reason_present', sql`length(trim(${t.reason})) > 0`),
+    check(
+      'credit_notes_amounts',
+      sql`${t.subtotalCents} > 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
+    ),
+    index('credit_notes_invoice').on(t.invoiceId),
+  ],
+);
+
+export const creditNoteLines = pgTable(
+  'credit_note_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    creditNoteId: bigint('credit_note_id', { mode: 'number' })
+      .notNull()
+      .references(() => creditNotes.id),
+    /** The invoice line credited, or empty for an amount credited on the invoice as a whole. */
+    invoiceLineId: bigint('invoice_line_id', { mode: 'number' }).references(() => invoiceLines.id),
+    description: text('description').notNull(),
+    amountCents: integer('amount_cents').notNull(),
+  },
+  (t) => [
+    check('credit_note_lines_amount_positive', sql`${t.amountCents} > 0`),
+    // An invoice line is credited at most once.
+    uniqueIndex('credit_note_lines_invoice_line_once').on(t.invoiceLineId).where(sql`${t.invoiceLineId} is not null`),
+    index('credit_note_lines_credit_note').on(t.creditNoteId),
+  ],
+);
+
+/** Each attempt to print or e-mail an invoice. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    invoiceId: bigint('invoice_id', { mode: 'number' })
+      .notNull()
+      .references(() => invoices.id),
+    channel: deliveryChannelEnum('channel').notNull(),
+    status: deliveryStatusEnum('status').notNull().default('pending'),
+    recipients: text('recipients').array().notNull().default(sql`'{}'::text[]`),
+    error: text('error'),
+    requestedBy: integer('requested_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('deliveries_email_has_recipients', sql`${t.channel} = 'print' or cardinality(${t.recipients}) > 0`),
+    check('deliveries_failure_has_reason', sql`${t.status} <> 'failed' or ${t.error} is not null`),
+    index('deliveries_invoice').on(t.invoiceId, t.createdAt),
+  ],
+);
+
+// ---------------------------------------------------------------- audit
+
+/** G6: who changed what, when, from which value to which value. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    entity: text('entity').notNull(),
+    entityKey: text('entity_key').notNull(),
+    /** Set when the change concerns a client, to filter the log by client. */
+    clientNumber: integer('client_number'),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+  },
+  (t) => [
+    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings')`),
+    index('audit_log_at').on(t.at),
+    index('audit_log_client_at').on(t.clientNumber, t.at),
+  ],
+);

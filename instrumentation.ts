@@ -1,0 +1,8 @@
+/** Runs once when the server starts: the database is migrated (and seeded in demo mode) before any request. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { getAppDatabase } = await import('./db/index');
+  const { prepareDatabase } = await import('./db/prepare');
+  await prepareDatabase(getAppDatabase());
+}

@@ -1,0 +1,75 @@
+/**
+ * The one wrapper around every server action, in this order: authenticate → check the role →
+ * parse the form with zod → run the business function → typed result. Errors come back as
+ * translated messages and field errors; raw exception text never reaches the browser.
+ */
+import { getTranslations } from 'next-intl/server';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import { getDb, type Db } from '@/db/index';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import type { Role } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+
+export type ActionState<T = unknown> =
+  | { status: 'idle' }
+  | { status: 'success'; data: T; message?: string }
+  | { status: 'error'; code: string; message: string; fieldErrors: Record<string, string[]> };
+
+export const idleState = { status: 'idle' } as const satisfies ActionState;
+
+export type ActionSpec<S extends z.ZodType, R> = {
+  /** A stable name, used by the authorization tests to find every action. */
+  name: string;
+  roles: readonly Role[];
+  input: S;
+  run: (context: { db: Db; user: CurrentUser; input: z.output<S> }) => Promise<R>;
+};
+
+/** Every action defined in the application, with the roles allowed to call it. */
+export const actionRegistry = new Map<string, { roles: readonly Role[] }>();
+
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = formData.getAll(key).map((v) => (typeof v === 'string' ? v : v.name));
+    result[key] = values.length > 1 ? values : values[0];
+  }
+  return result;
+}
+
+export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
+  if (actionRegistry.has(spec.name)) throw new Error(`duplicate action name ${spec.name}`);
+  actionRegistry.set(spec.name, { roles: spec.roles });
+
+  return async function action(_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> {
+    const t = await getTranslations('errors');
+    const fail = (code: string, params: Record<string, string | number> = {}, fieldErrors: Record<string, string[]> = {}): ActionState<R> => ({
+      status: 'error',
+      code,
+      message: t.has(code) ? t(code, params) : t('unexpected'),
+      fieldErrors: Object.fromEntries(
+        Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c) : t('invalid')))]),
+      ),
+    });
+
+    try {
+      const user = await getCurrentUser();
+      if (!user) return fail('unauthenticated');
+      if (!spec.roles.includes(user.role)) return fail('forbidden');
+      const parsed = spec.input.safeParse(formDataToObject(formData));
+      if (!parsed.success) {
+        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
+        return fail('validation', {}, Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v ?? []])));
+      }
+      const data = await spec.run({ db: getDb(), user, input: parsed.data });
+      return { status: 'success', data };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return fail(error.code, error.params, error.fieldErrors);
+      console.error(`[action ${spec.name}]`, error);
+      return fail('unexpected');
+    }
+  };
+}

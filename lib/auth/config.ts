@@ -1,0 +1,41 @@
+/**
+ * The part of the Auth.js configuration that needs no database: session strategy, pages and
+ * the JWT shape. `proxy.ts` uses it alone; `lib/auth/index.ts` adds the credentials provider.
+ */
+import type { NextAuthConfig } from 'next-auth';
+import { isRole, type Role } from './roles';
+
+/** A work shift: the session ends after 10 hours. */
+export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; role: Role; name?: string | null; email?: string | null };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+export const authConfig = {
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = user.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub && isRole(token.role)) {
+        session.user.id = token.sub;
+        session.user.role = token.role;
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

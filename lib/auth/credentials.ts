@@ -1,0 +1,41 @@
+/**
+ * Checking a sign-in: the password against its argon2id hash, and the rate limit on failed
+ * attempts, counted in the database so that it holds across every instance of the application.
+ */
+import { and, count, eq, gt } from 'drizzle-orm';
+import type { Executor } from '@/db/index';
+import { signInAttempts, users } from '@/db/schema';
+import { hashPassword, verifyPassword } from './password';
+import type { Role } from './roles';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const FAILED_ATTEMPTS_WINDOW_MINUTES = 15;
+
+export type SignInResult =
+  | { ok: true; user: { id: number; name: string; email: string; role: Role } }
+  | { ok: false; reason: 'invalid' | 'rate_limited' };
+
+// Verified against when the e-mail is unknown, so that both cases take the same time.
+let decoyHash: Promise<string> | undefined;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function checkCredentials(db: Executor, rawEmail: string, password: string, now: Date = new Date()): Promise<SignInResult> {
+  const email = normalizeEmail(rawEmail);
+  const windowStart = new Date(now.getTime() - FAILED_ATTEMPTS_WINDOW_MINUTES * 60_000);
+  const [failures] = await db
+    .select({ n: count() })
+    .from(signInAttempts)
+    .where(and(eq(signInAttempts.email, email), eq(signInAttempts.isSuccess, false), gt(signInAttempts.attemptedAt, windowStart)));
+  if ((failures?.n ?? 0) >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: 'rate_limited' };
+
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  decoyHash ??= hashPassword('decoy password');
+  const isValid = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash, password), false);
+  const isSuccess = Boolean(user && user.isActive && isValid);
+  await db.insert(signInAttempts).values({ email, isSuccess, attemptedAt: now });
+  if (!user || !isSuccess) return { ok: false, reason: 'invalid' };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+}

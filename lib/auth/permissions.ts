@@ -1,0 +1,84 @@
+/**
+ * Who may open which screen (DESIGN.md §5). Pages, route handlers and the navigation all read
+ * this one table; every page and action still checks the role on the server itself.
+ */
+import type { Role } from './roles';
+
+const EVERYONE: readonly Role[] = ['admin', 'billing', 'dispatcher'];
+const BILLING: readonly Role[] = ['admin', 'billing'];
+const CALL_TAKERS: readonly Role[] = ['admin', 'dispatcher'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/** Route patterns of DESIGN.md §6 (plus the home page) and the roles allowed on each. */
+export const ROUTE_ROLES = {
+  '/': EVERYONE,
+  '/clients': EVERYONE,
+  '/clients/new': ADMIN,
+  '/clients/[number]': EVERYONE,
+  '/calls/new': CALL_TAKERS,
+  '/calls': EVERYONE,
+  '/calls/[number]': EVERYONE,
+  '/billing': BILLING,
+  '/billing/runs': BILLING,
+  '/billing/runs/[id]': BILLING,
+  '/billing/delivery': BILLING,
+  '/invoices': BILLING,
+  '/invoices/[number]': BILLING,
+  '/invoices/[number]/pdf': BILLING,
+  '/admin/users': ADMIN,
+  '/admin/tariffs': ADMIN,
+  '/admin/settings': ADMIN,
+  '/admin/audit': ADMIN,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type AppRoute = keyof typeof ROUTE_ROLES;
+
+export function canOpen(role: Role, route: AppRoute): boolean {
+  return (ROUTE_ROLES[route] as readonly Role[]).includes(role);
+}
+
+/** Each role's home screen: where it lands after signing in. */
+export const HOME_BY_ROLE: Record<Role, AppRoute> = {
+  admin: '/clients',
+  billing: '/billing',
+  dispatcher: '/calls/new',
+};
+
+export type NavItem = { route: AppRoute; labelKey: string };
+export type NavSection = { labelKey: string; items: NavItem[] };
+
+/** The application's menu, before filtering by role. */
+export const NAVIGATION: NavSection[] = [
+  {
+    labelKey: 'calls',
+    items: [
+      { route: '/calls/new', labelKey: 'callTaking' },
+      { route: '/calls', labelKey: 'callSearch' },
+    ],
+  },
+  { labelKey: 'clients', items: [{ route: '/clients', labelKey: 'clientList' }] },
+  {
+    labelKey: 'billing',
+    items: [
+      { route: '/billing', labelKey: 'billingList' },
+      { route: '/billing/runs', labelKey: 'billingRuns' },
+      { route: '/billing/delivery', labelKey: 'delivery' },
+    ],
+  },
+  { labelKey: 'invoices', items: [{ route: '/invoices', labelKey: 'invoiceList' }] },
+  {
+    labelKey: 'admin',
+    items: [
+      { route: '/admin/users', labelKey: 'users' },
+      { route: '/admin/tariffs', labelKey: 'tariffs' },
+      { route: '/admin/settings', labelKey: 'settings' },
+      { route: '/admin/audit', labelKey: 'audit' },
+    ],
+  },
+];
+
+export function navigationFor(role: Role): NavSection[] {
+  return NAVIGATION.map((section) => ({ ...section, items: section.items.filter((item) => canOpen(role, item.route)) })).filter(
+    (section) => section.items.length > 0,
+  );
+}
