@@ -6,7 +6,7 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
-  return { title: t('appName') };
+  return { title: t('appName'), icons: { icon: '/favicon.svg' } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

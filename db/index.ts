@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
@@ -91,4 +91,14 @@ export function getDb(): Db {
 /** The embedded database is the zero-setup demo: its sign-in page lists the demo users. */
 export function isDemoMode(): boolean {
   return !process.env.DATABASE_URL || process.env.DEMO_MODE === '1';
+}
+
+/**
+ * Rows of a raw SQL query on either driver (postgres.js returns an array of rows, PGlite an
+ * object with `rows`). For hand-written set-based SQL that Drizzle's builder does not express.
+ */
+export async function queryRows<T extends Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

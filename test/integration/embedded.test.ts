@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { asc, count, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openEmbedded, type AppDatabase } from '@/db/index';
+import { prepareDatabase } from '@/db/prepare';
+import { calls, clients, tariffs, users } from '@/db/schema';
+import { checkCredentials } from '@/lib/auth/credentials';
+
+function openFromAnotherProcess(dir: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'test/support/open-embedded.ts', dir], { encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('the embedded database (zero-setup demo mode)', () => {
+  let folder: string;
+  let dataDir: string;
+  let app: AppDatabase;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(path.join(os.tmpdir(), 'embedded-'));
+    dataDir = path.join(folder, '.data', 'pglite'); // the parent folders do not exist yet
+    app = openEmbedded(dataDir);
+    await prepareDatabase(app, () => {});
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('starts from an empty folder, migrated and seeded with the demo data', async () => {
+    const demoUsers = await app.db.select({ email: users.email, role: users.role }).from(users).orderBy(asc(users.email));
+    expect(demoUsers).toEqual([
+      { email: 'admin@demo.local', role: 'admin' },
+      { email: 'facturation@demo.local', role: 'billing' },
+      { email: 'repartition@demo.local', role: 'dispatcher' },
+    ]);
+    const [clientCount] = await app.db.select({ n: count() }).from(clients);
+    expect(clientCount!.n).toBeGreaterThanOrEqual(24);
+  });
+
+  test('holds the group of the user guide: head 12345 with members 12346 and 12347, each member with another tariff', async () => {
+    const group = await app.db
+      .select({ number: clients.number, grouped: clients.groupedClientNumber, tariff: tariffs.code })
+      .from(clients)
+      .innerJoin(tariffs, eq(tariffs.id, clients.tariffId))
+      .where(eq(clients.groupedClientNumber, 12345))
+      .orderBy(clients.number);
+    expect(group.map((c) => [c.number, c.grouped])).toEqual([
+      [12345, 12345],
+      [12346, 12345],
+      [12347, 12345],
+    ]);
+    const headTariff = group[0]!.tariff;
+    expect(group.slice(1).every((member) => member.tariff !== headTariff)).toBe(true);
+  });
+
+  test('has about two months of calls in every status, for the group and for clients billed normally', async () => {
+    const byStatus = await app.db.select({ status: calls.status, n: count() }).from(calls).groupBy(calls.status);
+    expect(byStatus.map((s) => s.status).sort()).toEqual(['cancelled', 'completed', 'dispatched', 'open']);
+    const [groupCalls] = await app.db.select({ n: count() }).from(calls).where(inArray(calls.clientNumber, [12345, 12346, 12347]));
+    expect(groupCalls!.n).toBeGreaterThan(0);
+    const dates = await app.db.selectDistinct({ date: calls.serviceDate }).from(calls);
+    expect(dates.length).toBeGreaterThanOrEqual(55);
+  });
+
+  test('the demo users sign in with the password "demo"', async () => {
+    const result = await checkCredentials(app.db, 'facturation@demo.local', 'demo');
+    expect(result).toMatchObject({ ok: true, user: { role: 'billing' } });
+  });
+
+  test('a second process on the same folder is refused with a clear message', () => {
+    const second = openFromAnotherProcess(dataDir);
+    expect(second.status).toBe(3);
+    expect(second.stderr).toContain('est déjà utilisée par le processus');
+  });
+
+  test('once closed, the folder opens again in another process, with its data kept', async () => {
+    await app.close();
+    const next = openFromAnotherProcess(dataDir);
+    expect(next.stderr).toBe('');
+    expect(next.stdout).toContain('opened');
+    app = openEmbedded(dataDir);
+    await prepareDatabase(app, () => {});
+    const [userCount] = await app.db.select({ n: count() }).from(users);
+    expect(userCount!.n).toBe(3);
+  });
+});

@@ -1,0 +1,53 @@
+import { expect } from 'vitest';
+import type { Executor } from '@/db/index';
+import { calls, clients, tariffs } from '@/db/schema';
+
+/** The name of the database constraint that refused a statement (postgres.js, through Drizzle). */
+export async function violatedConstraint(statement: PromiseLike<unknown>): Promise<string> {
+  try {
+    await statement;
+  } catch (error) {
+    const cause = (error as { cause?: { constraint_name?: string } }).cause;
+    const name = cause?.constraint_name ?? (error as { constraint_name?: string }).constraint_name;
+    expect(name, `expected a constraint violation, got: ${String(error)}`).toBeTypeOf('string');
+    return name!;
+  }
+  throw new Error('the statement was accepted; a constraint should have refused it');
+}
+
+export async function insertTariff(db: Executor, values: Partial<typeof tariffs.$inferInsert> = {}) {
+  const [tariff] = await db
+    .insert(tariffs)
+    .values({ code: 'STD', name: 'Standard', baseCents: 450, perKm: '1.8750', perMinute: '0.6500', minimumChargeCents: 1200, ...values })
+    .returning();
+  return tariff!;
+}
+
+export async function insertClient(db: Executor, number: number, tariffId: number, values: Partial<typeof clients.$inferInsert> = {}) {
+  const [client] = await db
+    .insert(clients)
+    .values({ number, name: `Client ${number}`, addressLine1: '1, rue Principale', city: 'Montréal', postalCode: 'H2X 1Y4', tariffId, ...values })
+    .returning();
+  return client!;
+}
+
+export async function insertCall(db: Executor, clientNumber: number, tariffId: number, values: Partial<typeof calls.$inferInsert> = {}) {
+  const [call] = await db
+    .insert(calls)
+    .values({
+      clientNumber,
+      serviceAt: new Date('2026-10-03T14:00:00Z'),
+      serviceDate: '2026-10-03',
+      pickupAddress: '1, rue A, Montréal',
+      destinationAddress: '2, rue B, Laval',
+      tariffId,
+      tariffCode: 'STD',
+      grossCents: 1200,
+      discountCents: 0,
+      priceCents: 1200,
+      status: 'completed',
+      ...values,
+    })
+    .returning();
+  return call!;
+}
