@@ -13,6 +13,13 @@ const credentialsInput = z.object({ email: z.string().trim().min(1).max(254), pa
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A refused password is an expected outcome (recorded in sign_in_attempts), not a server error.
+    error(error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
