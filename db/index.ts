@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -59,7 +60,7 @@ export function openEmbedded(dataDir: string): AppDatabase {
   mkdirSync(parent, { recursive: true });
   const release = lockDataDir(dataDir, path.join(parent, `${path.basename(dataDir)}.lock`));
   mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
+  const pglite = new PGlite(dataDir, { extensions: { pg_trgm } });
   const pgliteDb = drizzlePglite(pglite, { schema });
   return {
     db: pgliteDb as unknown as Db,

@@ -178,6 +178,8 @@ export const clients = pgTable(
     groupedClientNumber: integer('grouped_client_number'),
     isActive: boolean('is_active').notNull().default(true),
     notes: text('notes'),
+    /** The name folded for accent- and case-insensitive search (fold_text, migration 0002). */
+    nameFolded: text('name_folded').generatedAlwaysAs(sql`fold_text(name)`),
     ...timestamps,
   },
   (t) => [
@@ -208,6 +210,8 @@ export const clients = pgTable(
       foreignColumns: [t.number, t.groupedClientNumber],
     }),
     index('clients_grouped_client_number').on(t.groupedClientNumber),
+    index('clients_name_folded_trgm').using('gin', t.nameFolded.op('gin_trgm_ops')),
+    index('clients_name_folded').on(t.nameFolded),
     index('clients_tariff').on(t.tariffId),
   ],
 );

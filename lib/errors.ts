@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     /** Field errors to show next to the inputs, as message codes. */
     readonly fieldErrors: Record<string, string[]> = {},
+    /** Several reasons, each translated and joined into the `problems` placeholder. */
+    readonly details: { code: string; params: Record<string, string | number> }[] = [],
   ) {
     super(code);
     this.name = 'AppError';

@@ -11,12 +11,7 @@ import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 
-export type ActionState<T = unknown> =
-  | { status: 'idle' }
-  | { status: 'success'; data: T; message?: string }
-  | { status: 'error'; code: string; message: string; fieldErrors: Record<string, string[]> };
-
-export const idleState = { status: 'idle' } as const satisfies ActionState;
+import type { ActionState } from './action-state';
 
 export type ActionSpec<S extends z.ZodType, R> = {
   /** A stable name, used by the authorization tests to find every action. */
@@ -43,7 +38,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
   if (actionRegistry.has(spec.name)) throw new Error(`duplicate action name ${spec.name}`);
   actionRegistry.set(spec.name, { roles: spec.roles });
 
-  return async function action(_previous: ActionState<R>, formData: FormData): Promise<ActionState<R>> {
+  return async function action(_previous: unknown, formData: FormData): Promise<ActionState<R>> {
     const t = await getTranslations('errors');
     const fail = (code: string, params: Record<string, string | number> = {}, fieldErrors: Record<string, string[]> = {}): ActionState<R> => ({
       status: 'error',
@@ -67,7 +62,10 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
       return { status: 'success', data };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return fail(error.code, error.params, error.fieldErrors);
+      if (error instanceof AppError) {
+        const problems = error.details.map((d) => (t.has(d.code) ? t(d.code, d.params) : t('invalid'))).join(' ');
+        return fail(error.code, error.details.length > 0 ? { ...error.params, problems } : error.params, error.fieldErrors);
+      }
       console.error(`[action ${spec.name}]`, error);
       return fail('unexpected');
     }

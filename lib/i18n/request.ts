@@ -2,8 +2,8 @@ import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { BUSINESS_TIME_ZONE } from '@/lib/dates/montreal';
-import { en } from './messages/en';
-import { fr } from './messages/fr';
+import { en } from './messages/en/index';
+import { fr } from './messages/fr/index';
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from './locale';
 
 /** The signed-in user's language (stored on the user); before sign-in, the cookie; else French. */

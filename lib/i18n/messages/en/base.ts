@@ -1,7 +1,7 @@
-import type { Messages } from './fr';
+import type { frBase } from '../fr/base';
 
 /** Interface messages in English (Canada); the same keys as French, checked by the compiler. */
-export const en: Messages = {
+export const enBase: typeof frBase = {
   common: {
     appName: 'Dispatch — Billing',
     signOut: 'Sign out',
@@ -84,5 +84,7 @@ export const en: Messages = {
     unexpected: 'An unexpected error occurred. Nothing was saved. Try again or tell an administrator.',
     invalid: 'Invalid value.',
     required: 'This field is required.',
+    money: { invalid: 'Invalid amount (e.g. 12.50).', negative: 'The amount cannot be negative.', ambiguous: 'Ambiguous amount: “12,345” may mean 12345 or 12.345. Write 12345 or 12.35.', tooManyDecimals: 'At most two decimals.', tooLarge: 'Amount too large.' },
+    rate: { invalid: 'Invalid rate (e.g. 1.875).', negative: 'The rate cannot be negative.', tooManyDecimals: 'At most four decimals.', tooLarge: 'Rate too large.' },
   },
 };

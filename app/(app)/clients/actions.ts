@@ -1,0 +1,87 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { clientInput } from '@/lib/clients/client-input';
+import { addGroupMembers, parseClientNumberList, removeGroupMember } from '@/lib/clients/group-members';
+import { createClient, updateClient } from '@/lib/clients/save-client';
+import { groupedClientNumberField, MAX_CLIENT_NUMBER } from '@/lib/clients/client-input';
+import { verifyGrouping } from '@/lib/clients/verify-grouping';
+import { wholeNumber } from '@/lib/forms/fields';
+import { AppError } from '@/lib/errors';
+
+const ADMIN = ['admin'] as const;
+
+export const createClientAction = defineAction({
+  name: 'clients.create',
+  roles: ADMIN,
+  input: clientInput,
+  run: async ({ db, user, input }) => {
+    const { number } = await createClient(db, user.id, input);
+    revalidatePath('/clients');
+    redirect(`/clients/${number}?created=1`);
+  },
+});
+
+export const updateClientAction = defineAction({
+  name: 'clients.update',
+  roles: ADMIN,
+  input: clientInput,
+  run: async ({ db, user, input }) => {
+    const { number } = await updateClient(db, user.id, input.number, input);
+    revalidatePath('/clients');
+    revalidatePath(`/clients/${number}`);
+    const t = await getTranslations('clientForm');
+    return { message: t('saved', { number }) };
+  },
+});
+
+/** What the "No. client regroupé" field means for client C, before saving: the head's name, or why not. */
+export const checkGroupedNumberAction = defineAction({
+  name: 'clients.checkGroupedNumber',
+  roles: ADMIN,
+  input: z.object({
+    clientNumber: z.string().optional().transform((v) => (v && /^\d{1,8}$/.test(v.trim()) ? Number(v.trim()) : 0)),
+    groupedClientNumber: groupedClientNumberField,
+  }),
+  run: async ({ db, input }) => {
+    const t = await getTranslations();
+    const verdict = await verifyGrouping(db, input.clientNumber, input.groupedClientNumber);
+    if (!verdict.ok) return { ok: false, message: t(`errors.${verdict.code}`, verdict.params) };
+    if (verdict.kind === 'member') return { ok: true, message: t('clientForm.groupedStatus.member', verdict.head) };
+    return { ok: true, message: t(`clientForm.groupedStatus.${verdict.kind}`) };
+  },
+});
+
+const headNumber = wholeNumber(1, MAX_CLIENT_NUMBER, 'client.numberRange');
+
+export const addGroupMembersAction = defineAction({
+  name: 'clients.addGroupMembers',
+  roles: ADMIN,
+  input: z.object({ head: headNumber, numbers: z.string({ error: 'required' }) }),
+  run: async ({ db, user, input }) => {
+    const numbers = parseClientNumberList(input.numbers);
+    if (!numbers) throw new AppError('members.invalidList', {}, { numbers: ['members.invalidList'] });
+    const { added } = await addGroupMembers(db, user.id, input.head, numbers);
+    revalidatePath(`/clients/${input.head}`);
+    revalidatePath('/clients');
+    const t = await getTranslations('members');
+    return { message: t('added', { count: added }) };
+  },
+});
+
+export const removeGroupMemberAction = defineAction({
+  name: 'clients.removeGroupMember',
+  roles: ADMIN,
+  input: z.object({ head: headNumber, member: headNumber }),
+  run: async ({ db, user, input }) => {
+    await removeGroupMember(db, user.id, input.head, input.member);
+    revalidatePath(`/clients/${input.head}`);
+    revalidatePath('/clients');
+    const t = await getTranslations('members');
+    return { message: t('removed', { number: input.member }) };
+  },
+});

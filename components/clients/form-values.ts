@@ -1,0 +1,65 @@
+import type { clients } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/locale';
+import type { ClientFormValues } from './client-form';
+
+/** "7.50" → "7,5" in French, "7.5" in English: as a person would type it. */
+function percentForInput(value: string, locale: Locale): string {
+  const trimmed = value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
+  return locale === 'fr' ? trimmed.replace('.', ',') : trimmed;
+}
+
+export function clientToFormValues(client: typeof clients.$inferSelect, locale: Locale): ClientFormValues {
+  return {
+    number: String(client.number),
+    name: client.name,
+    contactName: client.contactName ?? '',
+    phone: client.phone ?? '',
+    addressLine1: client.addressLine1,
+    addressLine2: client.addressLine2 ?? '',
+    city: client.city,
+    province: client.province,
+    postalCode: client.postalCode,
+    invoiceEmails: client.invoiceEmails.join(', '),
+    language: client.language,
+    deliveryMethod: client.deliveryMethod,
+    paymentTermsDays: String(client.paymentTermsDays),
+    billingCycle: client.billingCycle,
+    gstExempt: client.gstExempt,
+    gstExemptionNumber: client.gstExemptionNumber ?? '',
+    qstExempt: client.qstExempt,
+    qstExemptionNumber: client.qstExemptionNumber ?? '',
+    tariffId: String(client.tariffId),
+    discountPercent: percentForInput(client.discountPercent, locale),
+    groupedClientNumber: client.groupedClientNumber === null ? '' : String(client.groupedClientNumber),
+    isActive: client.isActive,
+    notes: client.notes ?? '',
+  };
+}
+
+export function emptyClientFormValues(defaultTariffId: number | undefined): ClientFormValues {
+  return {
+    number: '',
+    name: '',
+    contactName: '',
+    phone: '',
+    addressLine1: '',
+    addressLine2: '',
+    city: '',
+    province: 'QC',
+    postalCode: '',
+    invoiceEmails: '',
+    language: 'fr',
+    deliveryMethod: 'print',
+    paymentTermsDays: '30',
+    billingCycle: 'monthly',
+    gstExempt: false,
+    gstExemptionNumber: '',
+    qstExempt: false,
+    qstExemptionNumber: '',
+    tariffId: defaultTariffId === undefined ? '' : String(defaultTariffId),
+    discountPercent: '0',
+    groupedClientNumber: '',
+    isActive: true,
+    notes: '',
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Form fields with a real <label>, a hint and the field's errors tied to the input by
+ * aria-describedby, as screen readers and keyboard users expect.
+ */
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+type Common = { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; id?: string };
+
+function describedBy(id: string, hint: unknown, errors?: string[]) {
+  return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+function Messages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?: string[] }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={`${id}-error`} className="error">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({ name, label, hint, errors, id = name, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <Messages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({ name, label, hint, errors, id = name, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <Messages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  id = name,
+  options,
+  ...select
+}: Common & { options: { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Messages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, hint, errors, id = name, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
+  return (
+    <div className="field checkbox">
+      <input type="checkbox" id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <label htmlFor={id}>{label}</label>
+      <Messages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
+/** The outcome of a form: an error summary (role=alert) or a confirmation (role=status). */
+export function FormMessage({ state }: { state: { status: string; message?: string } & Record<string, unknown> }) {
+  if (state.status === 'error') {
+    return (
+      <p className="form-error" role="alert" data-testid="form-error">
+        {state.message}
+      </p>
+    );
+  }
+  const message = state.status === 'success' ? (state.data as { message?: string } | undefined)?.message : undefined;
+  return message ? (
+    <p className="form-success" role="status">
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,89 @@
+/** The client list: search by number or name (accent- and case-insensitive), filters, sort, pages. */
+import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@/db/index';
+import { clients } from '@/db/schema';
+
+export const CLIENT_SORTS = ['number', 'name', 'city', 'grouped', 'active'] as const;
+export type ClientSort = (typeof CLIENT_SORTS)[number];
+
+/** The list's query string, validated: anything unexpected falls back to the default. */
+export const clientSearchParams = z.object({
+  q: z.string().trim().max(100).catch(''),
+  filter: z.enum(['all', 'heads', 'members', 'ungrouped']).catch('all'),
+  head: z.coerce.number().int().min(1).max(99_999_999).optional().catch(undefined),
+  sort: z.enum(CLIENT_SORTS).catch('number'),
+  dir: z.enum(['asc', 'desc']).catch('asc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type ClientSearch = z.output<typeof clientSearchParams>;
+
+export type ClientListRow = {
+  number: number;
+  name: string;
+  city: string;
+  groupedClientNumber: number | null;
+  isActive: boolean;
+};
+
+export const CLIENT_PAGE_SIZE = 50;
+
+/** LIKE wildcards typed by a person are searched for literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function findClients(db: Executor, search: ClientSearch): Promise<{ rows: ClientListRow[]; total: number; pages: number }> {
+  const conditions: SQL[] = [];
+  if (search.q) {
+    const contains = `%${escapeLike(search.q)}%`;
+    const byName = sql`${clients.nameFolded} like fold_text(${contains})`;
+    conditions.push(/^\d+$/.test(search.q) ? sql`(${clients.number}::text like ${`${search.q}%`} or ${byName})` : byName);
+  }
+  if (search.filter === 'heads') conditions.push(eq(clients.groupedClientNumber, clients.number));
+  if (search.filter === 'ungrouped') conditions.push(isNull(clients.groupedClientNumber));
+  if (search.filter === 'members') {
+    conditions.push(search.head ? and(eq(clients.groupedClientNumber, search.head), ne(clients.number, search.head))! : sql`false`);
+  }
+
+  const sortColumn = {
+    number: clients.number,
+    name: clients.nameFolded,
+    city: clients.city,
+    grouped: clients.groupedClientNumber,
+    active: clients.isActive,
+  }[search.sort];
+  const order = search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
+
+  const rows = await db
+    .select({
+      number: clients.number,
+      name: clients.name,
+      city: clients.city,
+      groupedClientNumber: clients.groupedClientNumber,
+      isActive: clients.isActive,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(clients)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(order, asc(clients.number))
+    .limit(CLIENT_PAGE_SIZE)
+    .offset((search.page - 1) * CLIENT_PAGE_SIZE);
+
+  // Past the last page, count(*) over () has no row to ride on: count separately.
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && search.page > 1) {
+    const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(clients).where(conditions.length ? and(...conditions) : undefined);
+    total = counted?.n ?? 0;
+  }
+  return {
+    rows: rows.map(({ total: _total, ...row }) => row),
+    total,
+    pages: Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE)),
+  };
+}
+
+export async function getClient(db: Executor, number: number) {
+  const [client] = await db.select().from(clients).where(eq(clients.number, number)).limit(1);
+  return client ?? null;
+}

@@ -1,0 +1,117 @@
+/** A head's members: listing them with what they have left to bill, adding several, removing one. */
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/index';
+import { PG_FOREIGN_KEY_VIOLATION, RG_INACTIVE_HEAD, pgErrorOf } from '@/db/errors';
+import { clients } from '@/db/schema';
+import { queryRows } from '@/db/index';
+import { withActor } from '@/lib/audit/with-actor';
+import { AppError } from '@/lib/errors';
+import { listMemberNumbers } from './verify-grouping';
+
+export type GroupMemberRow = {
+  number: number;
+  name: string;
+  tariffCode: string;
+  isHead: boolean;
+  isActive: boolean;
+  unbilledCalls: number;
+  unbilledCents: number;
+};
+
+/**
+ * The head and its members with their completed calls not yet on a non-void invoice: what the
+ * next grouped invoice of this head would hold for each of them.
+ */
+export async function listGroupMembers(db: Executor, headNumber: number): Promise<GroupMemberRow[]> {
+  const rows = await queryRows<{ number: number; name: string; tariff_code: string; is_active: boolean; unbilled_calls: string | number; unbilled_cents: string | number }>(
+    db,
+    sql`
+      select c.number, c.name, t.code as tariff_code, c.is_active,
+             count(k.number) as unbilled_calls, coalesce(sum(k.price_cents), 0) as unbilled_cents
+        from clients c
+        join tariffs t on t.id = c.tariff_id
+        left join calls k
+          on k.client_number = c.number
+         and k.status = 'completed'
+         and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
+       where c.grouped_client_number = ${headNumber}
+       group by c.number, c.name, t.code, c.is_active
+       order by (c.number <> ${headNumber}), c.number`,
+  );
+  return rows.map((r) => ({
+    number: r.number,
+    name: r.name,
+    tariffCode: r.tariff_code,
+    isHead: r.number === headNumber,
+    isActive: r.is_active,
+    unbilledCalls: Number(r.unbilled_calls),
+    unbilledCents: Number(r.unbilled_cents),
+  }));
+}
+
+/** "50002, 50003 50004" → [50002, 50003, 50004]; null when the text holds anything else. */
+export function parseClientNumberList(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > 500 || parts.some((p) => !/^\d{1,8}$/.test(p))) return null;
+  return [...new Set(parts.map(Number))];
+}
+
+/**
+ * Adds several existing clients to a head's group in one statement. Each must exist, belong to
+ * no group, or be a head without members of its own. All or nothing: the reasons are listed.
+ */
+export async function addGroupMembers(db: Db, actorId: number, headNumber: number, numbers: number[]): Promise<{ added: number }> {
+  try {
+    return await withActor(db, actorId, async (tx) => {
+      const [head] = await tx
+        .select({ grouped: clients.groupedClientNumber, isActive: clients.isActive })
+        .from(clients)
+        .where(eq(clients.number, headNumber))
+        .for('share');
+      if (!head || head.grouped !== headNumber) throw new AppError('members.notHead', { head: headNumber });
+      if (!head.isActive) throw new AppError('grouped.inactiveHead', { target: headNumber });
+
+      const candidates = numbers.filter((n) => n !== headNumber);
+      const found = await tx
+        .select({ number: clients.number, grouped: clients.groupedClientNumber })
+        .from(clients)
+        .where(inArray(clients.number, candidates))
+        .for('update');
+      const byNumber = new Map(found.map((c) => [c.number, c]));
+      const problems: { code: string; params: Record<string, string | number> }[] = [];
+      for (const number of candidates) {
+        const candidate = byNumber.get(number);
+        if (!candidate) problems.push({ code: 'members.unknown', params: { number } });
+        else if (candidate.grouped !== null && candidate.grouped !== number) problems.push({ code: 'members.alreadyGrouped', params: { number, head: candidate.grouped } });
+        else if (candidate.grouped === number && (await listMemberNumbers(tx, number)).length > 0) {
+          problems.push({ code: 'members.isHeadWithMembers', params: { number } });
+        }
+      }
+      if (problems.length > 0) throw new AppError('members.cannotAdd', { problems: '' }, {}, problems);
+
+      const updated = await tx
+        .update(clients)
+        .set({ groupedClientNumber: headNumber, updatedAt: new Date() })
+        .where(and(inArray(clients.number, candidates), or(isNull(clients.groupedClientNumber), eq(clients.groupedClientNumber, clients.number))))
+        .returning({ number: clients.number });
+      return { added: updated.length };
+    });
+  } catch (error) {
+    const pg = pgErrorOf(error);
+    if (pg?.code === RG_INACTIVE_HEAD) throw new AppError('grouped.inactiveHead', { target: headNumber });
+    if (pg?.code === PG_FOREIGN_KEY_VIOLATION) throw new AppError('grouped.conflict');
+    throw error;
+  }
+}
+
+/** Takes one member out of a head's group: it is then billed on its own. */
+export async function removeGroupMember(db: Db, actorId: number, headNumber: number, memberNumber: number): Promise<void> {
+  await withActor(db, actorId, async (tx) => {
+    const removed = await tx
+      .update(clients)
+      .set({ groupedClientNumber: null, updatedAt: new Date() })
+      .where(and(eq(clients.number, memberNumber), eq(clients.groupedClientNumber, headNumber), ne(clients.number, headNumber)))
+      .returning({ number: clients.number });
+    if (removed.length === 0) throw new AppError('members.notMember', { number: memberNumber });
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * Creating and editing a client. The grouping rules are checked first to explain them; the
+ * database checks them again (foreign key, trigger) and its verdict is translated the same way.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/index';
+import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, RG_HEAD_HAS_MEMBERS, RG_INACTIVE_HEAD, pgErrorOf } from '@/db/errors';
+import { clients, tariffs } from '@/db/schema';
+import { withActor } from '@/lib/audit/with-actor';
+import { AppError } from '@/lib/errors';
+import type { ClientInput } from './client-input';
+import { verifyGrouping } from './verify-grouping';
+
+async function assertGroupingAllowed(tx: Tx, input: ClientInput): Promise<void> {
+  const verdict = await verifyGrouping(tx, input.number, input.groupedClientNumber);
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.params, { groupedClientNumber: [verdict.code] });
+}
+
+async function assertTariffUsable(tx: Tx, tariffId: number, currentTariffId?: number): Promise<void> {
+  const [tariff] = await tx.select({ isActive: tariffs.isActive }).from(tariffs).where(eq(tariffs.id, tariffId)).limit(1);
+  // A client may keep an inactive tariff it already has; a new choice must be active.
+  if (!tariff || (!tariff.isActive && tariffId !== currentTariffId)) {
+    throw new AppError('client.tariffInactive', {}, { tariffId: ['client.tariffInactive'] });
+  }
+}
+
+/** A refusal of the database, explained; anything else is rethrown. */
+async function explainDatabaseRefusal(db: Db, error: unknown, input: ClientInput): Promise<never> {
+  const pg = pgErrorOf(error);
+  if (pg?.code === PG_UNIQUE_VIOLATION && pg.constraint === 'clients_pkey') {
+    throw new AppError('client.numberTaken', { number: input.number }, { number: ['client.numberTaken'] });
+  }
+  if (pg?.code === RG_INACTIVE_HEAD) {
+    throw new AppError('grouped.inactiveHead', { target: input.groupedClientNumber ?? '' }, { groupedClientNumber: ['grouped.inactiveHead'] });
+  }
+  if (pg?.code === RG_HEAD_HAS_MEMBERS) {
+    throw new AppError('grouped.cannotDeactivate', { client: input.number, members: pg.detail ?? '' }, { isActive: ['grouped.cannotDeactivate'] });
+  }
+  if (pg?.code === PG_FOREIGN_KEY_VIOLATION && pg.constraint === 'clients_grouped_client_is_head') {
+    // Someone changed the group between our check and our write: explain with the state now.
+    const verdict = await verifyGrouping(db, input.number, input.groupedClientNumber);
+    if (!verdict.ok) throw new AppError(verdict.code, verdict.params, { groupedClientNumber: [verdict.code] });
+    throw new AppError('grouped.conflict');
+  }
+  throw error;
+}
+
+export async function createClient(db: Db, actorId: number, input: ClientInput): Promise<{ number: number }> {
+  try {
+    return await withActor(db, actorId, async (tx) => {
+      await assertTariffUsable(tx, input.tariffId);
+      await assertGroupingAllowed(tx, input);
+      const [created] = await tx.insert(clients).values(input).returning({ number: clients.number });
+      return created!;
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return explainDatabaseRefusal(db, error, input);
+  }
+}
+
+/** Edits client `number` (its number itself cannot change: calls and invoices refer to it). */
+export async function updateClient(db: Db, actorId: number, number: number, input: ClientInput): Promise<{ number: number }> {
+  if (input.number !== number) throw new AppError('invalid', {}, { number: ['invalid'] });
+  try {
+    return await withActor(db, actorId, async (tx) => {
+      const [current] = await tx.select({ tariffId: clients.tariffId }).from(clients).where(eq(clients.number, number)).for('update');
+      if (!current) throw new AppError('client.notFound', { number });
+      await assertTariffUsable(tx, input.tariffId, current.tariffId);
+      await assertGroupingAllowed(tx, input);
+      const { number: _unchanged, ...changes } = input;
+      await tx.update(clients).set({ ...changes, updatedAt: new Date() }).where(eq(clients.number, number));
+      return { number };
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return explainDatabaseRefusal(db, error, input);
+  }
+}

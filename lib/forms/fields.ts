@@ -1,0 +1,48 @@
+/**
+ * zod pieces for form values, which arrive as strings. Error messages are message codes
+ * (`errors.<code>` in lib/i18n/messages), translated by the action wrapper.
+ */
+import { z } from 'zod';
+import { parseMoneyToCents, parseRate } from '@/lib/money/parse';
+
+/** Required text, trimmed. */
+export const requiredText = (max = 200) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'invalid' });
+
+/** Optional text: empty becomes null. */
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'invalid' })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** A checkbox: present ("on") is true, absent is false. */
+export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+/** A whole number typed in a field, within bounds. */
+export const wholeNumber = (min: number, max: number, error = 'invalid') =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v.trim()) : v),
+    z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
+  );
+
+/** An amount of money as typed ("12,50") → integer cents. */
+export const moneyCents = z.string({ error: 'required' }).transform((value, ctx) => {
+  const parsed = parseMoneyToCents(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.code });
+    return z.NEVER;
+  }
+  return parsed.cents;
+});
+
+/** A rate finer than a cent ("1,875") → "1.8750". */
+export const rate = z.string({ error: 'required' }).transform((value, ctx) => {
+  const parsed = parseRate(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.code });
+    return z.NEVER;
+  }
+  return parsed.value;
+});

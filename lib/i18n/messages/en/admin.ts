@@ -1,0 +1,5 @@
+import type { frAdmin } from '../fr/admin';
+
+export const enAdmin: typeof frAdmin = {
+  errors: {},
+};

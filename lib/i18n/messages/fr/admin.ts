@@ -1,0 +1,4 @@
+/** Administration screens: tariffs, users, settings, audit log. */
+export const frAdmin = {
+  errors: {},
+};
