@@ -38,7 +38,7 @@ test('an administrator builds a group, and the grouping rules refuse a chain and
   const chain = '50002 est membre du groupe 50001 : un client ne peut être rattaché qu’à un compte regroupé';
   await expect(groupedStatus(page)).toHaveText(chain);
   await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByTestId('form-error')).toHaveText('Certains champs sont à corriger.');
+  await expect(page.getByTestId('form-error')).toHaveText(chain);
   await expect(page.locator('#groupedClientNumber-error')).toHaveText(chain);
   await expect(page).toHaveURL('/clients/new');
   await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('Succursale Boréal Sud'); // nothing typed is lost

@@ -45,7 +45,8 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
       code,
       message: t.has(code) ? t(code, params) : t('unexpected'),
       fieldErrors: Object.fromEntries(
-        Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c) : t('invalid')))]),
+        // A field error repeats the action's code with its parameters ("{target} est membre du groupe {head}…").
+        Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c, params) : t('invalid')))]),
       ),
     });
 
