@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { addGroupMembersAction, removeGroupMemberAction } from '@/app/(app)/clients/actions';
+import { addGroupMembersAction, deleteClientAction, removeGroupMemberAction } from '@/app/(app)/clients/actions';
 import { FormMessage, TextField } from '@/components/form/fields';
 import { idleState } from '@/lib/actions/action-state';
 
@@ -50,6 +50,26 @@ export function RemoveMemberButton({ head, member }: { head: number; member: num
           {state.message}
         </span>
       ) : null}
+    </form>
+  );
+}
+
+export function DeleteClientButton({ number }: { number: number }) {
+  const t = useTranslations('clientForm');
+  const [state, action, isPending] = useActionState(deleteClientAction, idleState);
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!window.confirm(t('deleteConfirm', { number }))) event.preventDefault();
+      }}
+      className="danger-zone"
+    >
+      <input type="hidden" name="number" value={number} />
+      <button type="submit" className="secondary danger" disabled={isPending}>
+        {t('delete')}
+      </button>
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -9,7 +9,8 @@ import { clients, tariffs } from '@/db/schema';
 import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import type { ClientInput } from './client-input';
-import { verifyGrouping } from './verify-grouping';
+import { formatMemberList } from './grouping';
+import { listMemberNumbers, verifyGrouping } from './verify-grouping';
 
 async function assertGroupingAllowed(tx: Tx, input: ClientInput): Promise<void> {
   const verdict = await verifyGrouping(tx, input.number, input.groupedClientNumber);
@@ -75,5 +76,26 @@ export async function updateClient(db: Db, actorId: number, number: number, inpu
   } catch (error) {
     if (error instanceof AppError) throw error;
     return explainDatabaseRefusal(db, error, input);
+  }
+}
+
+/**
+ * Deletes a client that has no history. A head with members is refused with the list of its
+ * members (G2); a client with calls or invoices is refused too: deactivate it instead.
+ */
+export async function deleteClient(db: Db, actorId: number, number: number): Promise<void> {
+  try {
+    await withActor(db, actorId, async (tx) => {
+      const [client] = await tx.select({ number: clients.number }).from(clients).where(eq(clients.number, number)).for('update');
+      if (!client) throw new AppError('client.notFound', { number });
+      const members = await listMemberNumbers(tx, number);
+      if (members.length > 0) throw new AppError('grouped.cannotDelete', { client: number, members: formatMemberList(members) });
+      await tx.delete(clients).where(eq(clients.number, number));
+    });
+  } catch (error) {
+    const pg = pgErrorOf(error);
+    if (pg?.code === PG_FOREIGN_KEY_VIOLATION && pg.constraint !== 'clients_grouped_client_is_head') throw new AppError('client.hasHistory', { number });
+    if (pg?.code === PG_FOREIGN_KEY_VIOLATION) throw new AppError('grouped.conflict');
+    throw error;
   }
 }

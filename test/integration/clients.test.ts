@@ -6,7 +6,7 @@ import { auditLog, clients, users } from '@/db/schema';
 import { clientInput, type ClientInput } from '@/lib/clients/client-input';
 import { findClients, clientSearchParams } from '@/lib/clients/find-clients';
 import { addGroupMembers, listGroupMembers, removeGroupMember } from '@/lib/clients/group-members';
-import { createClient, updateClient } from '@/lib/clients/save-client';
+import { createClient, deleteClient, updateClient } from '@/lib/clients/save-client';
 import { AppError } from '@/lib/errors';
 import { insertCall, insertClient, insertTariff, violatedConstraint } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
@@ -163,6 +163,17 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
       .where(eq(clients.number, 20001))
       .then(() => null, (e: { cause?: { code?: string } }) => e.cause);
     expect(refused).toMatchObject({ code: 'RG001' });
+  });
+
+  test('G2: a head with members cannot be deleted (members listed); a client with calls neither; a plain client can', async () => {
+    await expectAppError(deleteClient(database.db, adminId, 12345), 'grouped.cannotDelete', { client: 12345, members: '12346, 12347' });
+    await insertCall(database.db, 20001, stdId);
+    await expectAppError(deleteClient(database.db, adminId, 20001), 'client.hasHistory', { number: 20001 });
+    await createClient(database.db, adminId, form(20009));
+    await deleteClient(database.db, adminId, 20009);
+    expect(await database.db.select().from(clients).where(eq(clients.number, 20009))).toEqual([]);
+    const [deletion] = await database.db.select().from(auditLog).where(and(eq(auditLog.clientNumber, 20009), eq(auditLog.field, 'deleted')));
+    expect(deletion).toMatchObject({ userId: adminId, oldValue: 'Client 20009' });
   });
 
   test('a client number already used is a field error, not a failure', async () => {

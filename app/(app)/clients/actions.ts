@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { clientInput } from '@/lib/clients/client-input';
 import { addGroupMembers, parseClientNumberList, removeGroupMember } from '@/lib/clients/group-members';
-import { createClient, updateClient } from '@/lib/clients/save-client';
+import { createClient, deleteClient, updateClient } from '@/lib/clients/save-client';
 import { groupedClientNumberField, MAX_CLIENT_NUMBER } from '@/lib/clients/client-input';
 import { verifyGrouping } from '@/lib/clients/verify-grouping';
 import { wholeNumber } from '@/lib/forms/fields';
@@ -83,5 +83,16 @@ export const removeGroupMemberAction = defineAction({
     revalidatePath('/clients');
     const t = await getTranslations('members');
     return { message: t('removed', { number: input.member }) };
+  },
+});
+
+export const deleteClientAction = defineAction({
+  name: 'clients.delete',
+  roles: ADMIN,
+  input: z.object({ number: headNumber }),
+  run: async ({ db, user, input }) => {
+    await deleteClient(db, user.id, input.number);
+    revalidatePath('/clients');
+    redirect(`/clients?deleted=${input.number}`);
   },
 });

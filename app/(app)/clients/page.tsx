@@ -69,6 +69,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Sear
         </button>
       </form>
 
+      {typeof raw.deleted === 'string' && /^\d+$/.test(raw.deleted) ? (
+        <p className="form-success" role="status">
+          {t('deleted', { number: raw.deleted })}
+        </p>
+      ) : null}
       <p className="result-count" role="status">
         {t('results', { count: total })}
       </p>

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
 import { ClientForm } from '@/components/clients/client-form';
 import { clientToFormValues } from '@/components/clients/form-values';
-import { AddMembersForm, RemoveMemberButton } from '@/components/clients/member-forms';
+import { AddMembersForm, DeleteClientButton, RemoveMemberButton } from '@/components/clients/member-forms';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getClient } from '@/lib/clients/find-clients';
 import { listGroupMembers } from '@/lib/clients/group-members';
@@ -96,6 +96,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           {isAdmin ? <AddMembersForm head={client.number} /> : null}
         </section>
       ) : null}
+      {isAdmin ? <DeleteClientButton number={client.number} /> : null}
     </>
   );
 }

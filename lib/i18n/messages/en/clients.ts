@@ -2,6 +2,7 @@ import type { frClients } from '../fr/clients';
 
 export const enClients: typeof frClients = {
   clients: {
+    deleted: 'Client {number} deleted.',
     title: 'Clients',
     pagination: 'Pages',
     searchLabel: 'Search (number or name)',
@@ -26,6 +27,9 @@ export const enClients: typeof frClients = {
     sortBy: 'Sort by {column}',
   },
   clientForm: {
+    delete: 'Delete this client',
+    deleteConfirm: 'Delete client {number} permanently?',
+    deleted: 'Client {number} deleted.',
     memberOf: 'Member of group',
     sections: { identity: 'Identity', address: 'Billing address', billing: 'Billing', pricing: 'Pricing', grouping: 'Grouping' },
     number: 'Client no.',
@@ -85,6 +89,7 @@ export const enClients: typeof frClients = {
   },
   errors: {
     client: {
+      hasHistory: 'Client {number} has calls or invoices: it cannot be deleted. Deactivate it instead.',
       numberRange: 'The client number is a whole number from 1 to 99999999.',
       numberTaken: 'Number {number} is already used by another client.',
       notFound: 'Client {number} does not exist.',
@@ -98,6 +103,7 @@ export const enClients: typeof frClients = {
       province: 'Invalid province.',
     },
     grouped: {
+      cannotDelete: 'Grouped account {client} still has members ({members}): reassign them before deleting it.',
       invalid: 'Enter a client number, or leave it empty.',
       unknown: 'Client {target} does not exist: a client can only be attached to an existing grouped account.',
       notHead: '{target} is not a grouped account: first enter its own number in its grouped client number field.',

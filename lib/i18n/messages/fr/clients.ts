@@ -1,6 +1,7 @@
 /** Clients, grouped accounts and their members. */
 export const frClients = {
   clients: {
+    deleted: 'Client {number} supprimé.',
     title: 'Clients',
     pagination: 'Pages',
     searchLabel: 'Rechercher (numéro ou nom)',
@@ -25,6 +26,9 @@ export const frClients = {
     sortBy: 'Trier par {column}',
   },
   clientForm: {
+    delete: 'Supprimer ce client',
+    deleteConfirm: 'Supprimer définitivement le client {number} ?',
+    deleted: 'Client {number} supprimé.',
     memberOf: 'Membre du groupe',
     sections: { identity: 'Identité', address: 'Adresse de facturation', billing: 'Facturation', pricing: 'Tarification', grouping: 'Regroupement' },
     number: 'No. client',
@@ -84,6 +88,7 @@ export const frClients = {
   },
   errors: {
     client: {
+      hasHistory: 'Le client {number} a des appels ou des factures : il ne peut pas être supprimé. Désactivez-le plutôt.',
       numberRange: 'Le numéro de client est un entier de 1 à 99999999.',
       numberTaken: 'Le numéro {number} est déjà utilisé par un autre client.',
       notFound: 'Le client {number} n’existe pas.',
@@ -97,6 +102,7 @@ export const frClients = {
       province: 'Province invalide.',
     },
     grouped: {
+      cannotDelete: 'Le compte regroupé {client} a encore des membres ({members}) : réassignez-les avant de le supprimer.',
       invalid: 'Inscrivez un numéro de client, ou laissez vide.',
       unknown: 'Le client {target} n’existe pas : un client ne peut être rattaché qu’à un compte regroupé existant.',
       notHead: '{target} n’est pas un compte regroupé : inscrivez d’abord son propre numéro dans son champ No. client regroupé.',
