@@ -24,6 +24,7 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_CHECK_VIOLATION = '23514';
 export const PG_SERIALIZATION_FAILURE = '40001';
 export const PG_DEADLOCK = '40P01';
-/** Raised by clients_guard_grouping (migration 0002). */
+/** Raised by clients_guard_grouping (migration 0002) and calls_guard_invoiced (0005). */
 export const RG_INACTIVE_HEAD = 'RG001';
 export const RG_HEAD_HAS_MEMBERS = 'RG002';
+export const RC_CALL_INVOICED = 'RC001';

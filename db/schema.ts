@@ -249,6 +249,10 @@ export const calls = pgTable(
     priceCents: integer('price_cents').notNull(),
     createdBy: integer('created_by').references(() => users.id),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** Caller, addresses and reference folded for accent- and case-insensitive search. */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`fold_text(coalesce(caller, '') || ' ' || pickup_address || ' ' || destination_address || ' ' || coalesce(client_reference, ''))`,
+    ),
     ...timestamps,
   },
   (t) => [
@@ -262,7 +266,10 @@ export const calls = pgTable(
     check('calls_destination_present', sql`length(trim(${t.destinationAddress})) > 0`),
     index('calls_client_service_date').on(t.clientNumber, t.serviceDate),
     index('calls_service_date').on(t.serviceDate),
+    // Call search lists the newest calls first.
+    index('calls_service_at').on(t.serviceAt, t.number),
     index('calls_status').on(t.status),
+    index('calls_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 

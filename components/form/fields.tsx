@@ -2,7 +2,7 @@
  * Form fields with a real <label>, a hint and the field's errors tied to the input by
  * aria-describedby, as screen readers and keyboard users expect.
  */
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 type Common = { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; id?: string };
 
@@ -27,11 +27,19 @@ function Messages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?:
   );
 }
 
-export function TextField({ name, label, hint, errors, id = name, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
+export function TextField({
+  name,
+  label,
+  hint,
+  errors,
+  id = name,
+  ref,
+  ...input
+}: Common & { ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <input id={id} name={name} ref={ref} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
       <Messages id={id} hint={hint} errors={errors} />
     </div>
   );

@@ -1,7 +1,15 @@
-import { PlannedScreen } from '@/components/planned-screen';
+import { getTranslations } from 'next-intl/server';
+import { CallForm } from '@/components/calls/call-form';
 import { requireRoute } from '@/lib/auth/current-user';
+import { freshCallValues } from '@/lib/calls/fresh-call';
 
-export default async function Page() {
+export default async function CallTakingPage() {
   await requireRoute('/calls/new');
-  return <PlannedScreen screen="callNew" />;
+  const t = await getTranslations('screens.callNew');
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <CallForm initial={freshCallValues()} />
+    </>
+  );
 }

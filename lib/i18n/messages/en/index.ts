@@ -2,6 +2,7 @@
 import type { Messages } from '../fr/index';
 import { enAdmin } from './admin';
 import { enBase } from './base';
+import { enCalls } from './calls';
 import { enClients } from './clients';
 
-export const en: Messages = { ...enBase, ...enClients, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enAdmin.errors } };
+export const en: Messages = { ...enBase, ...enClients, ...enCalls, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enCalls.errors, ...enAdmin.errors } };

@@ -1,7 +1,8 @@
 /** French messages (the reference), one module per area of the application. */
 import { frAdmin } from './admin';
 import { frBase } from './base';
+import { frCalls } from './calls';
 import { frClients } from './clients';
 
-export const fr = { ...frBase, ...frClients, ...frAdmin, errors: { ...frBase.errors, ...frClients.errors, ...frAdmin.errors } };
+export const fr = { ...frBase, ...frClients, ...frCalls, ...frAdmin, errors: { ...frBase.errors, ...frClients.errors, ...frCalls.errors, ...frAdmin.errors } };
 export type Messages = typeof fr;

@@ -1,0 +1,75 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
+import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
+import { wholeNumber } from '@/lib/forms/fields';
+import { formatMoney } from '@/lib/i18n/format';
+import { isLocale } from '@/lib/i18n/locale';
+
+const CALL_TAKERS = ['admin', 'dispatcher'] as const;
+
+async function money(cents: number) {
+  const locale = await getLocale();
+  return formatMoney(cents, isLocale(locale) ? locale : 'fr');
+}
+
+export const createCallAction = defineAction({
+  name: 'calls.create',
+  roles: CALL_TAKERS,
+  input: callInput,
+  run: async ({ db, user, input }) => {
+    const call = await createCall(db, user.id, input);
+    revalidatePath('/calls');
+    const t = await getTranslations('callForm');
+    return { number: call.number, message: t('created', { number: call.number, price: await money(call.priceCents) }) };
+  },
+});
+
+export const updateCallAction = defineAction({
+  name: 'calls.update',
+  roles: CALL_TAKERS,
+  input: callInput.extend({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid') }),
+  run: async ({ db, user, input }) => {
+    const { priceCents } = await updateCall(db, user.id, input.number, input);
+    revalidatePath('/calls');
+    revalidatePath(`/calls/${input.number}`);
+    const t = await getTranslations('callForm');
+    return { message: t('updated', { price: await money(priceCents) }) };
+  },
+});
+
+export const changeCallStatusAction = defineAction({
+  name: 'calls.changeStatus',
+  roles: CALL_TAKERS,
+  input: z.object({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid'), status: z.enum(CALL_STATUSES, { error: 'invalid' }) }),
+  run: async ({ db, user, input }) => {
+    await changeCallStatus(db, user.id, input.number, input.status);
+    revalidatePath('/calls');
+    revalidatePath(`/calls/${input.number}`);
+    const t = await getTranslations();
+    return { message: t('callActions.changed', { number: input.number, status: t(`callStatus.${input.status}`) }) };
+  },
+});
+
+/**
+ * The client's name and the call's price, before saving: the same pricing function as the save,
+ * with the client's own tariff and discount.
+ */
+export const quoteCallAction = defineAction({
+  name: 'calls.quote',
+  roles: CALL_TAKERS,
+  input: quoteInput,
+  run: async ({ db, input }) => {
+    const t = await getTranslations('callForm');
+    const quote = await quoteCall(db, input.clientNumber, input);
+    return {
+      client: quote.client,
+      price: await money(quote.price.priceCents),
+      detail: t('priceDetail', { tariff: quote.tariffCode, gross: await money(quote.price.grossCents), discount: await money(quote.price.discountCents) }),
+    };
+  },
+});

@@ -1,0 +1,175 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { useTranslations } from 'next-intl';
+import { createCallAction, quoteCallAction, updateCallAction } from '@/app/(app)/calls/actions';
+import { FormMessage, SelectField, TextField } from '@/components/form/fields';
+import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { SERVICE_TYPES } from '@/lib/calls/call-input';
+import { freshCallValues } from '@/lib/calls/fresh-call';
+
+export type CallFormValues = {
+  clientNumber: string;
+  serviceDate: string;
+  serviceTime: string;
+  caller: string;
+  pickupAddress: string;
+  destinationAddress: string;
+  distanceKm: string;
+  waitingMinutes: string;
+  serviceType: string;
+  clientReference: string;
+  notes: string;
+};
+
+type Quote = { clientName: string; price: string; detail: string } | { error: string } | null;
+
+type Props = {
+  /** Editing call `number`, or taking a new call when absent. */
+  number?: number;
+  initial: CallFormValues;
+};
+
+/**
+ * Call taking, made for the keyboard: focus starts on the client number, the tab order follows
+ * the form, Enter saves; after saving the call number is announced and the next call starts.
+ */
+export function CallForm({ number, initial }: Props) {
+  const t = useTranslations('callForm');
+  const [values, setValues] = useState(initial);
+  const clientField = useRef<HTMLInputElement>(null);
+  const isNew = number === undefined;
+  const [quote, setQuote] = useState<Quote>(null);
+
+  const [state, formAction, isPending] = useActionState(async (previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> => {
+    const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
+    if (result.status === 'success' && isNew) {
+      setValues(freshCallValues());
+      setQuote(null);
+      clientField.current?.focus();
+    }
+    return result;
+  }, idleState);
+  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const set = (field: keyof CallFormValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+
+  // The client's name and the price, from the server's pricing function, while typing.
+  const [, startQuoting] = useTransition();
+  const request = useRef(0);
+  useEffect(() => {
+    const id = ++request.current;
+    if (!/^\d+$/.test(values.clientNumber.trim())) return;
+    const timer = setTimeout(() => {
+      startQuoting(async () => {
+        const form = new FormData();
+        form.set('clientNumber', values.clientNumber);
+        form.set('distanceKm', values.distanceKm);
+        form.set('waitingMinutes', values.waitingMinutes);
+        const result = await quoteCallAction(idleState, form);
+        if (id !== request.current) return;
+        if (result.status === 'success') setQuote({ clientName: result.data.client.name, price: result.data.price, detail: result.data.detail });
+        else if (result.status === 'error') setQuote({ error: result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message });
+      });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [values.clientNumber, values.distanceKm, values.waitingMinutes]);
+
+  // A quote is shown only while the field holds a client number.
+  const shownQuote = /^\d+$/.test(values.clientNumber.trim()) ? quote : null;
+
+  return (
+    <form action={formAction} className="form call-form">
+      {number !== undefined ? <input type="hidden" name="number" value={number} /> : null}
+      <div className="call-grid">
+        <div className="call-client">
+          <TextField
+            ref={clientField}
+            name="clientNumber"
+            label={t('clientNumber')}
+            value={values.clientNumber}
+            onChange={set('clientNumber')}
+            errors={errors.clientNumber}
+            inputMode="numeric"
+            autoComplete="off"
+            autoFocus
+            required
+          />
+          <p className="client-lookup" aria-live="polite" data-testid="client-lookup">
+            {shownQuote && 'clientName' in shownQuote ? <strong>{shownQuote.clientName}</strong> : shownQuote && 'error' in shownQuote ? <span className="error">{shownQuote.error}</span> : null}
+          </p>
+        </div>
+        {/* Plain text fields: one tab stop each, unlike the browser's date and time pickers. */}
+        <TextField
+          name="serviceDate"
+          label={t('serviceDate')}
+          hint={t('dateFormat')}
+          value={values.serviceDate}
+          onChange={set('serviceDate')}
+          errors={errors.serviceDate}
+          required
+          autoComplete="off"
+          maxLength={10}
+        />
+        <TextField
+          name="serviceTime"
+          label={t('serviceTime')}
+          hint={t('timeFormat')}
+          value={values.serviceTime}
+          onChange={set('serviceTime')}
+          errors={errors.serviceTime}
+          required
+          autoComplete="off"
+          maxLength={5}
+        />
+        <TextField name="caller" label={t('caller')} value={values.caller} onChange={set('caller')} errors={errors.caller} autoComplete="off" />
+        <TextField name="pickupAddress" label={t('pickupAddress')} value={values.pickupAddress} onChange={set('pickupAddress')} errors={errors.pickupAddress} required autoComplete="off" />
+        <TextField
+          name="destinationAddress"
+          label={t('destinationAddress')}
+          value={values.destinationAddress}
+          onChange={set('destinationAddress')}
+          errors={errors.destinationAddress}
+          required
+          autoComplete="off"
+        />
+        <TextField name="distanceKm" label={t('distanceKm')} value={values.distanceKm} onChange={set('distanceKm')} errors={errors.distanceKm} inputMode="decimal" autoComplete="off" />
+        <TextField
+          name="waitingMinutes"
+          label={t('waitingMinutes')}
+          value={values.waitingMinutes}
+          onChange={set('waitingMinutes')}
+          errors={errors.waitingMinutes}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <SelectField
+          name="serviceType"
+          label={t('serviceType')}
+          value={values.serviceType}
+          onChange={set('serviceType')}
+          errors={errors.serviceType}
+          options={SERVICE_TYPES.map((type) => ({ value: type, label: t(`serviceTypes.${type}`) }))}
+        />
+        <TextField name="clientReference" label={t('clientReference')} value={values.clientReference} onChange={set('clientReference')} errors={errors.clientReference} autoComplete="off" />
+        <TextField name="notes" label={t('notes')} value={values.notes} onChange={set('notes')} errors={errors.notes} autoComplete="off" />
+      </div>
+      <div className="price-preview" aria-live="polite" data-testid="price-preview">
+        <span className="label">{t('price')}</span>
+        {shownQuote && 'price' in shownQuote ? (
+          <>
+            <strong>{shownQuote.price}</strong> <span className="hint">{shownQuote.detail}</span>
+          </>
+        ) : (
+          <span className="hint">{t('noPrice')}</span>
+        )}
+      </div>
+      <FormMessage state={state} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={isPending}>
+          {isPending ? t('saving') : isNew ? t('save') : t('saveChanges')}
+        </button>
+        <p className="hint">{t('keyboardHint')}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+ALTER TABLE "calls" ADD COLUMN "search_text" text GENERATED ALWAYS AS (fold_text(coalesce(caller, '') || ' ' || pickup_address || ' ' || destination_address || ' ' || coalesce(client_reference, ''))) STORED;--> statement-breakpoint
+CREATE INDEX "calls_service_at" ON "calls" USING btree ("service_at","number");--> statement-breakpoint
+CREATE INDEX "calls_search_text_trgm" ON "calls" USING gin ("search_text" gin_trgm_ops);

@@ -1,0 +1,152 @@
+/**
+ * Call search (recherche d'appel): by call number, client number (optionally with the members
+ * of a head), service date range, status and free text (caller, addresses, reference; accent-
+ * and case-insensitive), newest first, 50 a page. Each call says where it was billed.
+ */
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows, type Executor } from '@/db/index';
+import { callStatusChanges, calls, clients, users } from '@/db/schema';
+import { CALL_STATUSES, isoDate } from './call-input';
+
+export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
+export const CALL_PAGE_SIZE = 50;
+
+const optionalNumber = z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional());
+
+/** The search form's query string; anything unexpected falls back to "not filtered". */
+export const callSearchParams = z.object({
+  number: optionalNumber.catch(undefined),
+  client: optionalNumber.catch(undefined),
+  members: z.preprocess((v) => v === '1' || v === 'on', z.boolean()).catch(false),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  status: z.enum(CALL_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(100).catch(''),
+  sort: z.enum(CALL_SORTS).catch('date'),
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  selected: optionalNumber.catch(undefined),
+});
+export type CallSearch = z.output<typeof callSearchParams>;
+
+export type CallListRow = {
+  number: number;
+  clientNumber: number;
+  clientName: string;
+  groupedClientNumber: number | null;
+  serviceAt: Date;
+  status: (typeof CALL_STATUSES)[number];
+  priceCents: number;
+  pickupAddress: string;
+  destinationAddress: string;
+  caller: string | null;
+  clientReference: string | null;
+  invoiceNumber: number | null;
+  billedClientNumber: number | null;
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function hasCriteria(search: CallSearch): boolean {
+  return Boolean(search.number || search.client || search.from || search.to || search.status || search.q);
+}
+
+export async function findCalls(db: Executor, search: CallSearch): Promise<{ rows: CallListRow[]; hasNextPage: boolean }> {
+  const where: SQL[] = [];
+  if (search.number) where.push(sql`k.number = ${search.number}`);
+  if (search.client) {
+    where.push(
+      search.members
+        ? sql`k.client_number in (select number from clients where number = ${search.client} or grouped_client_number = ${search.client})`
+        : sql`k.client_number = ${search.client}`,
+    );
+  }
+  if (search.from) where.push(sql`k.service_date >= ${search.from}`);
+  if (search.to) where.push(sql`k.service_date <= ${search.to}`);
+  if (search.status) where.push(sql`k.status = ${search.status}`);
+  if (search.q) where.push(sql`k.search_text like fold_text(${`%${escapeLike(search.q)}%`})`);
+
+  const direction = search.dir === 'asc' ? sql`asc` : sql`desc`;
+  const order = {
+    date: sql`k.service_at ${direction}, k.number ${direction}`,
+    number: sql`k.number ${direction}`,
+    client: sql`k.client_number ${direction}, k.service_at desc`,
+    status: sql`k.status ${direction}, k.service_at desc`,
+    price: sql`k.price_cents ${direction}, k.number desc`,
+  }[search.sort];
+
+  // One row more than a page tells whether there is a next page, without counting everything.
+  const rows = await queryRows<{
+    number: string | number; client_number: number; client_name: string; grouped_client_number: number | null; service_at: Date | string;
+    status: CallListRow['status']; price_cents: number; pickup_address: string; destination_address: string; caller: string | null;
+    client_reference: string | null; invoice_number: string | number | null; billed_client_number: number | null;
+  }>(
+    db,
+    sql`select k.number, k.client_number, c.name as client_name, c.grouped_client_number, k.service_at, k.status, k.price_cents,
+               k.pickup_address, k.destination_address, k.caller, k.client_reference,
+               billed.number as invoice_number, billed.billed_client_number
+          from calls k
+          join clients c on c.number = k.client_number
+          left join lateral (
+            select i.number, i.billed_client_number from invoice_lines l join invoices i on i.id = l.invoice_id
+             where l.call_number = k.number and not l.is_void limit 1) billed on true
+         where ${where.length ? sql.join(where, sql` and `) : sql`true`}
+         order by ${order}
+         limit ${CALL_PAGE_SIZE + 1} offset ${(search.page - 1) * CALL_PAGE_SIZE}`,
+  );
+  return {
+    hasNextPage: rows.length > CALL_PAGE_SIZE,
+    rows: rows.slice(0, CALL_PAGE_SIZE).map((r) => ({
+      number: Number(r.number),
+      clientNumber: r.client_number,
+      clientName: r.client_name,
+      groupedClientNumber: r.grouped_client_number,
+      serviceAt: new Date(r.service_at),
+      status: r.status,
+      priceCents: r.price_cents,
+      pickupAddress: r.pickup_address,
+      destinationAddress: r.destination_address,
+      caller: r.caller,
+      clientReference: r.client_reference,
+      invoiceNumber: r.invoice_number === null ? null : Number(r.invoice_number),
+      billedClientNumber: r.billed_client_number,
+    })),
+  };
+}
+
+/** One call with its client, the invoice it is on (if any) and its status history. */
+export async function getCallDetails(db: Executor, number: number) {
+  const [call] = await db
+    .select({ call: calls, clientName: clients.name, groupedClientNumber: clients.groupedClientNumber })
+    .from(calls)
+    .innerJoin(clients, eq(clients.number, calls.clientNumber))
+    .where(eq(calls.number, number))
+    .limit(1);
+  if (!call) return null;
+  const [history, billed] = await Promise.all([
+    db
+      .select({ fromStatus: callStatusChanges.fromStatus, toStatus: callStatusChanges.toStatus, changedAt: callStatusChanges.changedAt, changedBy: users.name })
+      .from(callStatusChanges)
+      .leftJoin(users, eq(users.id, callStatusChanges.changedBy))
+      .where(eq(callStatusChanges.callNumber, number))
+      .orderBy(asc(callStatusChanges.changedAt), asc(callStatusChanges.id)),
+    queryRows<{ number: string | number; billed_client_number: number; billed_client_name: string }>(
+      db,
+      sql`select i.number, i.billed_client_number, i.bill_to_name as billed_client_name
+            from invoice_lines l join invoices i on i.id = l.invoice_id
+           where l.call_number = ${number} and not l.is_void limit 1`,
+    ),
+  ]);
+  const invoice = billed[0] ? { number: Number(billed[0].number), billedClientNumber: billed[0].billed_client_number, billedClientName: billed[0].billed_client_name } : null;
+  return { ...call.call, clientName: call.clientName, groupedClientNumber: call.groupedClientNumber, history, invoice };
+}
+
+/** The grouped client number shown in the status bar for a client (null when not grouped or unknown). */
+export async function groupedNumberOf(db: Executor, clientNumber: number): Promise<number | null> {
+  const [client] = await db.select({ grouped: clients.groupedClientNumber }).from(clients).where(eq(clients.number, clientNumber)).limit(1);
+  return client?.grouped ?? null;
+}
+

@@ -1,0 +1,20 @@
+import { todayInMontreal } from '@/lib/dates/montreal';
+
+const clock = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An empty call form for now, in Montréal time. Safe in the browser and on the server. */
+export function freshCallValues(now: Date = new Date()) {
+  return {
+    clientNumber: '',
+    serviceDate: todayInMontreal(now),
+    serviceTime: clock.format(now),
+    caller: '',
+    pickupAddress: '',
+    destinationAddress: '',
+    distanceKm: '',
+    waitingMinutes: '',
+    serviceType: 'standard',
+    clientReference: '',
+    notes: '',
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Taking and editing calls. A call is always priced with its own client's tariff and discount
+ * (for a member: the member's, never the head's), by the one pricing function, and stores the
+ * price with the tariff it came from. A call on a non-void invoice is read-only.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '@/db/index';
+import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
+import { callStatusChanges, calls, clients, invoiceLines, invoices, tariffs } from '@/db/schema';
+import { montrealDateTime } from '@/lib/dates/montreal';
+import { AppError } from '@/lib/errors';
+import { priceCall, type CallPrice } from '@/lib/pricing/price-call';
+import type { CallInput, CallStatus } from './call-input';
+import { canChangeStatus } from './call-status';
+
+export type CallQuote = {
+  client: { number: number; name: string; groupedClientNumber: number | null };
+  tariffId: number;
+  tariffCode: string;
+  discountPercent: string;
+  price: CallPrice;
+};
+
+/** The price of a call for `clientNumber`, from that client's own tariff and discount. */
+export async function quoteCall(db: Executor, clientNumber: number, measures: { distanceKm: string; waitingMinutes: number }, options: { lock?: boolean } = {}): Promise<CallQuote> {
+  const query = db
+    .select({
+      number: clients.number,
+      name: clients.name,
+      isActive: clients.isActive,
+      groupedClientNumber: clients.groupedClientNumber,
+      discountPercent: clients.discountPercent,
+      tariffId: tariffs.id,
+      tariffCode: tariffs.code,
+      baseCents: tariffs.baseCents,
+      perKm: tariffs.perKm,
+      perMinute: tariffs.perMinute,
+      minimumChargeCents: tariffs.minimumChargeCents,
+    })
+    .from(clients)
+    .innerJoin(tariffs, eq(tariffs.id, clients.tariffId))
+    .where(eq(clients.number, clientNumber))
+    .limit(1);
+  // The client row is share-locked while a call is saved: its tariff cannot change under us.
+  const [client] = options.lock ? await query.for('share', { of: clients }) : await query;
+  if (!client) throw new AppError('call.unknownClient', { number: clientNumber }, { clientNumber: ['call.unknownClient'] });
+  if (!client.isActive) throw new AppError('call.inactiveClient', { number: clientNumber }, { clientNumber: ['call.inactiveClient'] });
+  return {
+    client: { number: client.number, name: client.name, groupedClientNumber: client.groupedClientNumber },
+    tariffId: client.tariffId,
+    tariffCode: client.tariffCode,
+    discountPercent: client.discountPercent,
+    price: priceCall(client, { ...measures, discountPercent: client.discountPercent }),
+  };
+}
+
+function pricedValues(input: CallInput, quote: CallQuote) {
+  return {
+    clientNumber: input.clientNumber,
+    serviceAt: montrealDateTime(input.serviceDate, input.serviceTime),
+    serviceDate: input.serviceDate,
+    caller: input.caller,
+    pickupAddress: input.pickupAddress,
+    destinationAddress: input.destinationAddress,
+    distanceKm: input.distanceKm,
+    waitingMinutes: input.waitingMinutes,
+    serviceType: input.serviceType,
+    clientReference: input.clientReference,
+    notes: input.notes,
+    tariffId: quote.tariffId,
+    tariffCode: quote.tariffCode,
+    discountPercent: quote.discountPercent,
+    ...quote.price,
+  };
+}
+
+export async function createCall(db: Db, actorId: number, input: CallInput): Promise<{ number: number; priceCents: number }> {
+  return db.transaction(async (tx) => {
+    const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
+    const [created] = await tx
+      .insert(calls)
+      .values({ ...pricedValues(input, quote), status: 'open', createdBy: actorId })
+      .returning({ number: calls.number, priceCents: calls.priceCents });
+    await tx.insert(callStatusChanges).values({ callNumber: created!.number, fromStatus: null, toStatus: 'open', changedBy: actorId });
+    return created!;
+  });
+}
+
+/** The invoice a call is on (not void), if any. */
+export async function findInvoiceOfCall(db: Executor, callNumber: number): Promise<{ number: number; billedClientNumber: number } | null> {
+  const [invoice] = await db
+    .select({ number: invoices.number, billedClientNumber: invoices.billedClientNumber })
+    .from(invoiceLines)
+    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
+    .where(and(eq(invoiceLines.callNumber, callNumber), eq(invoiceLines.isVoid, false)))
+    .limit(1);
+  return invoice ?? null;
+}
+
+async function lockEditableCall(tx: Tx, number: number) {
+  const [call] = await tx.select().from(calls).where(eq(calls.number, number)).for('update');
+  if (!call) throw new AppError('call.notFound', { number });
+  const invoice = await findInvoiceOfCall(tx, number);
+  if (invoice) throw new AppError('call.invoiced', { number, invoice: invoice.number });
+  return call;
+}
+
+function explainCallRefusal(error: unknown, number: number): never {
+  const pg = pgErrorOf(error);
+  if (pg?.code === RC_CALL_INVOICED) throw new AppError('call.invoiced', { number, invoice: pg.detail ?? '' });
+  throw error;
+}
+
+/** Edits a call not yet invoiced; it is priced again with its client's tariff of today. */
+export async function updateCall(db: Db, actorId: number, number: number, input: CallInput): Promise<{ priceCents: number }> {
+  try {
+    return await db.transaction(async (tx) => {
+      await lockEditableCall(tx, number);
+      const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
+      await tx.update(calls).set({ ...pricedValues(input, quote), updatedAt: new Date() }).where(eq(calls.number, number));
+      return { priceCents: quote.price.priceCents };
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    return explainCallRefusal(error, number);
+  }
+}
+
+export async function changeCallStatus(db: Db, actorId: number, number: number, to: CallStatus): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      const call = await lockEditableCall(tx, number);
+      if (!canChangeStatus(call.status, to)) throw new AppError('call.statusNotAllowed', { number });
+      await tx
+        .update(calls)
+        .set({ status: to, completedAt: to === 'completed' ? new Date() : null, updatedAt: new Date() })
+        .where(eq(calls.number, number));
+      await tx.insert(callStatusChanges).values({ callNumber: number, fromStatus: call.status, toStatus: to, changedBy: actorId });
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    explainCallRefusal(error, number);
+  }
+}

@@ -1,0 +1,201 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { billingRuns, callStatusChanges, calls, invoiceLines, invoices, users } from '@/db/schema';
+import { callInput, type CallInput } from '@/lib/calls/call-input';
+import { callSearchParams, findCalls, getCallDetails } from '@/lib/calls/find-calls';
+import { changeCallStatus, createCall, updateCall } from '@/lib/calls/save-call';
+import { AppError } from '@/lib/errors';
+import { priceCall } from '@/lib/pricing/price-call';
+import { insertClient, insertTariff } from '@/test/support/fixtures';
+import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+
+let database: TestDatabase;
+let dispatcherId: number;
+const STD = { code: 'STD', baseCents: 450, perKm: '1.8750', perMinute: '0.6500', minimumChargeCents: 1200 };
+const CORP = { code: 'CORP', baseCents: 325, perKm: '1.6125', perMinute: '0.5000', minimumChargeCents: 1000 };
+
+function rawCall(changes: Record<string, string> = {}): Record<string, string> {
+  return {
+    clientNumber: '12346',
+    serviceDate: '2026-10-04',
+    serviceTime: '09:30',
+    caller: 'Mme Côté',
+    pickupAddress: '3035, boulevard Le Carrefour, Laval',
+    destinationAddress: '1500, boulevard René-Lévesque Ouest, Montréal',
+    distanceKm: '15,0',
+    waitingMinutes: '0',
+    serviceType: 'standard',
+    clientReference: 'BC-2231',
+    notes: '',
+    ...changes,
+  };
+}
+const call = (changes: Record<string, string> = {}): CallInput => callInput.parse(rawCall(changes));
+
+async function callCount() {
+  const [row] = await database.db.select({ n: count() }).from(calls);
+  return row!.n;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const [user] = await database.db.insert(users).values({ email: 'rep@test.local', name: 'Répartiteur', role: 'dispatcher', passwordHash: 'x' }).returning();
+  dispatcherId = user!.id;
+  const std = await insertTariff(database.db, { ...STD, name: 'Standard' });
+  const corp = await insertTariff(database.db, { ...CORP, name: 'Corporatif' });
+  await insertClient(database.db, 12345, corp.id, { name: 'Pharmacie Centrale inc.', groupedClientNumber: 12345 });
+  await insertClient(database.db, 12346, std.id, { name: 'Succursale Laval', groupedClientNumber: 12345, discountPercent: '5' });
+  await insertClient(database.db, 20001, std.id, { name: 'Boulangerie Côté' });
+  await insertClient(database.db, 20009, std.id, { name: 'Client fermé', isActive: false });
+});
+afterAll(() => database.drop());
+
+describe('call taking', () => {
+  test('a call for member 12346 is priced with 12346’s tariff (STD: 4.50 + 15 km × 1.875 = 32.63 $, 5 % off → 31.00 $), not its head’s CORP', async () => {
+    const { number, priceCents } = await createCall(database.db, dispatcherId, call());
+    const expected = priceCall(STD, { distanceKm: '15.00', waitingMinutes: 0, discountPercent: '5' });
+    expect(expected).toEqual({ grossCents: 3263, discountCents: 163, priceCents: 3100 });
+    expect(priceCents).toBe(3100);
+    const [saved] = await database.db.select().from(calls).where(eq(calls.number, number));
+    expect(saved).toMatchObject({ clientNumber: 12346, tariffCode: 'STD', grossCents: 3263, discountCents: 163, priceCents: 3100, status: 'open', serviceDate: '2026-10-04' });
+    expect(saved!.serviceAt.toISOString()).toBe('2026-10-04T13:30:00.000Z'); // 09:30 in Montréal (EDT)
+  });
+
+  test.each([
+    [{ clientNumber: '99999' }, 'clientNumber', 'call.unknownClient'],
+    [{ clientNumber: '20009' }, 'clientNumber', 'call.inactiveClient'],
+  ])('%o is refused on %s and nothing is saved', async (changes, field, code) => {
+    const before = await callCount();
+    const error = await refusal(createCall(database.db, dispatcherId, call(changes)));
+    expect(error.code).toBe(code);
+    expect(error.fieldErrors[field]).toEqual([code]);
+    expect(await callCount()).toBe(before);
+  });
+
+  test.each([
+    [{ distanceKm: '-3' }, 'distanceKm', 'call.negativeDistance'],
+    [{ distanceKm: 'loin' }, 'distanceKm', 'call.distance'],
+    [{ serviceDate: 'demain' }, 'serviceDate', 'call.date'],
+    [{ serviceDate: '2026-02-30' }, 'serviceDate', 'call.date'],
+    [{ serviceTime: '25:00' }, 'serviceTime', 'call.time'],
+    [{ waitingMinutes: '-5' }, 'waitingMinutes', 'call.waiting'],
+    [{ waitingMinutes: '2.5' }, 'waitingMinutes', 'call.waiting'],
+    [{ pickupAddress: '  ' }, 'pickupAddress', 'required'],
+    [{ clientNumber: 'abc' }, 'clientNumber', 'call.clientNumber'],
+  ])('the form %o is refused on %s (%s)', (changes, field, code) => {
+    const result = callInput.safeParse(rawCall(changes));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.filter((i) => i.path[0] === field).map((i) => i.message)).toContain(code);
+  });
+
+  test('status flow open → dispatched → completed, recorded with who; a skipped step is refused', async () => {
+    const { number } = await createCall(database.db, dispatcherId, call());
+    expect((await refusal(changeCallStatus(database.db, dispatcherId, number, 'completed'))).code).toBe('call.statusNotAllowed');
+    await changeCallStatus(database.db, dispatcherId, number, 'dispatched');
+    await changeCallStatus(database.db, dispatcherId, number, 'completed');
+    const history = await database.db.select().from(callStatusChanges).where(eq(callStatusChanges.callNumber, number)).orderBy(callStatusChanges.id);
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.changedBy])).toEqual([
+      [null, 'open', dispatcherId],
+      ['open', 'dispatched', dispatcherId],
+      ['dispatched', 'completed', dispatcherId],
+    ]);
+  });
+
+  test('editing a call prices it again with its client’s tariff', async () => {
+    const { number } = await createCall(database.db, dispatcherId, call());
+    expect(await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' }))).toEqual({ priceCents: 3230 });
+  });
+});
+
+describe('an invoiced call is read-only', () => {
+  let invoicedCall: number;
+
+  beforeAll(async () => {
+    const { number } = await createCall(database.db, dispatcherId, call());
+    await changeCallStatus(database.db, dispatcherId, number, 'dispatched');
+    await changeCallStatus(database.db, dispatcherId, number, 'completed');
+    invoicedCall = number;
+    const [run] = await database.db.insert(billingRuns).values({ kind: 'grouped', cutoffDate: '2026-10-31', issueDate: '2026-11-01', createdBy: dispatcherId }).returning();
+    const [invoice] = await database.db
+      .insert(invoices)
+      .values({
+        number: 1, billingRunId: run!.id, kind: 'grouped', billedClientNumber: 12345, issueDate: '2026-11-01', dueDate: '2026-12-01',
+        billToName: 'Pharmacie Centrale inc.', billToAddressLine1: '1, rue A', billToCity: 'Montréal', billToProvince: 'QC', billToPostalCode: 'H2X 1Y4',
+        language: 'fr', deliveryMethod: 'print', paymentTermsDays: 30, lineCount: 1, subtotalCents: 2945, gstCents: 147, qstCents: 294, totalCents: 3386,
+      })
+      .returning();
+    await database.db.insert(invoiceLines).values({
+      invoiceId: invoice!.id, callNumber: number, clientNumber: 12346, clientName: 'Succursale Laval', serviceDate: '2026-10-04',
+      pickupAddress: 'A', destinationAddress: 'B', amountCents: 2945,
+    });
+  });
+
+  test('the server refuses to edit it or change its status, naming the invoice', async () => {
+    const edit = await refusal(updateCall(database.db, dispatcherId, invoicedCall, call({ distanceKm: '99' })));
+    expect([edit.code, edit.params]).toEqual(['call.invoiced', { number: invoicedCall, invoice: 1 }]);
+    expect((await refusal(changeCallStatus(database.db, dispatcherId, invoicedCall, 'dispatched'))).code).toBe('call.invoiced');
+    const [unchanged] = await database.db.select().from(calls).where(eq(calls.number, invoicedCall));
+    expect([unchanged!.distanceKm, unchanged!.status]).toEqual(['15.00', 'completed']);
+  });
+
+  test('the database refuses it too, even when the application is bypassed', async () => {
+    const error = await database.db
+      .update(calls)
+      .set({ priceCents: 1, grossCents: 1, discountCents: 0 })
+      .where(eq(calls.number, invoicedCall))
+      .then(() => null, (e: { cause?: { code?: string; detail?: string } }) => e.cause);
+    expect(error).toMatchObject({ code: 'RC001', detail: '1' });
+  });
+
+  test('its details say where it was billed: the invoice and the head billed for the member', async () => {
+    const details = await getCallDetails(database.db, invoicedCall);
+    expect(details?.invoice).toEqual({ number: 1, billedClientNumber: 12345, billedClientName: 'Pharmacie Centrale inc.' });
+    const found = await findCalls(database.db, callSearchParams.parse({ number: String(invoicedCall) }));
+    expect(found.rows[0]).toMatchObject({ invoiceNumber: 1, billedClientNumber: 12345, groupedClientNumber: 12345 });
+  });
+});
+
+describe('call search', () => {
+  const search = (params: Record<string, string>) => findCalls(database.db, callSearchParams.parse(params));
+
+  beforeAll(async () => {
+    await createCall(database.db, dispatcherId, call({ clientNumber: '12345', serviceDate: '2026-10-03', caller: 'Réception', clientReference: 'SIÈGE-1' }));
+    await createCall(database.db, dispatcherId, call({ clientNumber: '20001', serviceDate: '2026-10-20', caller: 'Jean', pickupAddress: '4210, rue Saint-Denis, Montréal' }));
+  });
+
+  test('by a head’s number: its own calls; with the members option, its members’ calls too', async () => {
+    const own = await search({ client: '12345' });
+    expect(new Set(own.rows.map((r) => r.clientNumber))).toEqual(new Set([12345]));
+    const withMembers = await search({ client: '12345', members: '1' });
+    expect(new Set(withMembers.rows.map((r) => r.clientNumber))).toEqual(new Set([12345, 12346]));
+  });
+
+  test('by a member’s own number, as the call was taken', async () => {
+    const rows = (await search({ client: '12346' })).rows;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.clientNumber === 12346 && r.groupedClientNumber === 12345)).toBe(true);
+  });
+
+  test('by free text, accents and case ignored: "cote" finds the caller "Mme Côté", "siege" the reference "SIÈGE-1"', async () => {
+    expect((await search({ q: 'cote' })).rows.length).toBeGreaterThan(0);
+    expect((await search({ q: 'siege' })).rows.map((r) => r.clientReference)).toEqual(['SIÈGE-1']);
+    expect((await search({ q: 'saint-denis' })).rows.map((r) => r.clientNumber)).toEqual([20001]);
+  });
+
+  test('by service date range (inclusive) and status, newest first', async () => {
+    const rows = (await search({ from: '2026-10-03', to: '2026-10-20', status: 'open' })).rows;
+    expect(rows.map((r) => r.serviceAt.toISOString().slice(0, 10))).toEqual([...rows.map((r) => r.serviceAt.toISOString().slice(0, 10))].sort().reverse());
+    expect(rows.some((r) => r.clientNumber === 20001)).toBe(true);
+    expect((await search({ from: '2026-10-21' })).rows).toEqual([]);
+  });
+
+  test('a bad query string falls back to "not filtered" rather than failing', () => {
+    expect(callSearchParams.parse({ from: '2026-13-45', status: 'x', sort: 'drop' })).toMatchObject({ from: undefined, status: undefined, sort: 'date' });
+  });
+});
