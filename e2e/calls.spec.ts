@@ -44,7 +44,7 @@ test('the dispatcher takes a call for member 12346 with the keyboard only, compl
   // Search by the member's own number, select the call: the status bar shows its head.
   await page.goto('/calls');
   await page.getByLabel('No. client', { exact: true }).fill('12346');
-  await page.getByLabel('Du').fill(today);
+  await page.getByLabel('Du', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Rechercher' }).click();
   const results = page.getByRole('table', { name: 'Appels trouvés' });
   await results.getByRole('link', { name: callNumber, exact: true }).click();

@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/index';
+import { TariffForm } from '@/components/admin/tariff-form';
+import { requireRoute } from '@/lib/auth/current-user';
+import { isLocale } from '@/lib/i18n/locale';
+import { centsToInput } from '@/lib/money/parse';
+import { rateToInput } from '@/lib/tariffs/format-rate';
+import { getTariff } from '@/lib/tariffs/list-tariffs';
+
+export default async function EditTariffPage({ params }: { params: Promise<{ id: string }> }) {
+  // Same rule as the list: administrators only.
+  await requireRoute('/admin/tariffs');
+  const { id: raw } = await params;
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const tariff = id === null ? null : await getTariff(getDb(), id);
+  if (!tariff) notFound();
+
+  const t = await getTranslations('tariffsAdmin');
+  const localeValue = await getLocale();
+  const locale = isLocale(localeValue) ? localeValue : 'fr';
+
+  return (
+    <>
+      <p>
+        <Link href="/admin/tariffs">← {t('back')}</Link>
+      </p>
+      <h1>{t('editTitle', { code: tariff.code })}</h1>
+      <TariffForm
+        mode="update"
+        id={tariff.id}
+        initial={{
+          code: tariff.code,
+          name: tariff.name,
+          baseCents: centsToInput(tariff.baseCents, locale),
+          perKm: rateToInput(tariff.perKm, locale),
+          perMinute: rateToInput(tariff.perMinute, locale),
+          minimumChargeCents: centsToInput(tariff.minimumChargeCents, locale),
+          isActive: tariff.isActive,
+        }}
+      />
+    </>
+  );
+}

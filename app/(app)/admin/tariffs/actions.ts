@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { defineAction } from '@/lib/actions/define-action';
+import { wholeNumber } from '@/lib/forms/fields';
+import { createTariff, updateTariff } from '@/lib/tariffs/save-tariff';
+import { tariffInput } from '@/lib/tariffs/tariff-input';
+
+const ADMIN = ['admin'] as const;
+
+export const createTariffAction = defineAction({
+  name: 'tariffs.create',
+  roles: ADMIN,
+  input: tariffInput,
+  run: async ({ db, user, input }) => {
+    const { code } = await createTariff(db, user.id, input);
+    revalidatePath('/admin/tariffs');
+    const t = await getTranslations('tariffsAdmin.form');
+    return { message: t('created', { code }) };
+  },
+});
+
+export const updateTariffAction = defineAction({
+  name: 'tariffs.update',
+  roles: ADMIN,
+  input: tariffInput.extend({ id: wholeNumber(1, 2_147_483_647) }),
+  run: async ({ db, user, input }) => {
+    const { id, ...values } = input;
+    const { code } = await updateTariff(db, user.id, id, values);
+    revalidatePath('/admin/tariffs');
+    revalidatePath(`/admin/tariffs/${id}`);
+    redirect(`/admin/tariffs?saved=${encodeURIComponent(code)}`);
+  },
+});

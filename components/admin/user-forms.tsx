@@ -1,0 +1,161 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/app/(app)/admin/users/actions';
+import { FormMessage, SelectField, TextField } from '@/components/form/fields';
+import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { ROLES, type Role } from '@/lib/auth/roles';
+import { LOCALES } from '@/lib/i18n/locale';
+
+type CreateValues = { name: string; email: string; role: string; locale: string; password: string };
+const emptyCreateValues: CreateValues = { name: '', email: '', role: 'dispatcher', locale: 'fr', password: '' };
+
+function useRoleOptions() {
+  const t = useTranslations('roles');
+  return ROLES.map((role) => ({ value: role, label: t(role) }));
+}
+
+/** A new user with an initial password. Controlled inputs: what was typed stays on an error. */
+export function CreateUserForm() {
+  const t = useTranslations('usersAdmin');
+  const roleOptions = useRoleOptions();
+  const [values, setValues] = useState(emptyCreateValues);
+  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(async (previous, formData) => {
+    const result = await createUserAction(previous, formData);
+    if (result.status === 'success') setValues(emptyCreateValues);
+    return result;
+  }, idleState);
+  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const set = (field: keyof CreateValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+
+  return (
+    <form action={formAction} className="form" aria-label={t('newTitle')}>
+      <fieldset disabled={isPending} className="form-sections">
+        <section>
+          <TextField id="new-user-name" name="name" label={t('form.name')} value={values.name} onChange={set('name')} errors={errors.name} required maxLength={120} />
+          <TextField
+            id="new-user-email"
+            name="email"
+            type="email"
+            label={t('form.email')}
+            value={values.email}
+            onChange={set('email')}
+            errors={errors.email}
+            required
+            autoComplete="off"
+          />
+          <SelectField id="new-user-role" name="role" label={t('form.role')} value={values.role} onChange={set('role')} errors={errors.role} options={roleOptions} />
+          <SelectField
+            id="new-user-locale"
+            name="locale"
+            label={t('form.locale')}
+            value={values.locale}
+            onChange={set('locale')}
+            errors={errors.locale}
+            options={LOCALES.map((locale) => ({ value: locale, label: t(`locales.${locale}`) }))}
+          />
+          <TextField
+            id="new-user-password"
+            name="password"
+            type="password"
+            label={t('form.password')}
+            hint={t('form.passwordHint')}
+            value={values.password}
+            onChange={set('password')}
+            errors={errors.password}
+            required
+            minLength={10}
+            autoComplete="new-password"
+          />
+        </section>
+      </fieldset>
+      <FormMessage state={state} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={isPending}>
+          {isPending ? t('form.creating') : t('form.create')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Disabled for oneself (an administrator cannot drop their own role); the server refuses it anyway. */
+export function ChangeRoleForm({ userId, role, isSelf }: { userId: number; role: Role; isSelf: boolean }) {
+  const t = useTranslations('usersAdmin.detail');
+  const roleOptions = useRoleOptions();
+  const [value, setValue] = useState<string>(role);
+  const [state, formAction, isPending] = useActionState(changeUserRoleAction, idleState);
+  return (
+    <form action={formAction} className="form inline-form">
+      <input type="hidden" name="userId" value={userId} />
+      <SelectField
+        id="user-role"
+        name="role"
+        label={t('roleLabel')}
+        hint={isSelf ? t('selfRoleHint') : undefined}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        errors={state.status === 'error' ? state.fieldErrors.role : undefined}
+        options={roleOptions}
+        disabled={isSelf}
+      />
+      <button type="submit" className="primary" disabled={isPending || isSelf}>
+        {t('changeRole')}
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** Disabled for oneself when active (no self-deactivation); the server refuses it anyway. */
+export function SetActiveForm({ userId, isActive, isSelf }: { userId: number; isActive: boolean; isSelf: boolean }) {
+  const t = useTranslations('usersAdmin.detail');
+  const [state, formAction, isPending] = useActionState(setUserActiveAction, idleState);
+  return (
+    <form action={formAction} className="form">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="isActive" value={isActive ? 'false' : 'true'} />
+      <p>{isActive ? t('isActive') : t('isInactive')}</p>
+      {isActive && isSelf ? <p className="hint">{t('selfActiveHint')}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className={isActive ? 'secondary' : 'primary'} disabled={isPending || (isActive && isSelf)}>
+          {isActive ? t('deactivate') : t('reactivate')}
+        </button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ userId }: { userId: number }) {
+  const t = useTranslations('usersAdmin.detail');
+  const [password, setPassword] = useState('');
+  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(async (previous, formData) => {
+    const result = await resetUserPasswordAction(previous, formData);
+    if (result.status === 'success') setPassword('');
+    return result;
+  }, idleState);
+  return (
+    <form action={formAction} className="form inline-form">
+      <input type="hidden" name="userId" value={userId} />
+      <TextField
+        id="user-new-password"
+        name="password"
+        type="password"
+        label={t('newPassword')}
+        hint={t('passwordHint')}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={state.status === 'error' ? state.fieldErrors.password : undefined}
+        required
+        minLength={10}
+        autoComplete="new-password"
+      />
+      <button type="submit" className="primary" disabled={isPending}>
+        {t('resetPassword')}
+      </button>
+      <FormMessage state={state} />
+    </form>
+  );
+}
