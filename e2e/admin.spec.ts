@@ -94,7 +94,7 @@ test('an administrator creates a user, changes their role, and the change is aud
   await row.getByRole('link', { name }).click();
 
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await page.getByLabel('Rôle', { exact: true }).selectOption({ label: 'Commis à la facturation' });
+  await page.getByRole('combobox', { name: 'Rôle', exact: true }).selectOption({ label: 'Commis à la facturation' });
   await page.getByRole('button', { name: 'Changer le rôle' }).click();
   await expect(page.getByText(`Rôle de ${email} : Commis à la facturation.`)).toBeVisible();
 
@@ -111,6 +111,6 @@ test('an administrator is not offered to deactivate their own account or drop th
   await expect(page.getByRole('heading', { level: 1, name: 'Administratrice Démo' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Désactiver l’utilisateur' })).toBeDisabled();
   await expect(page.getByText('Vous ne pouvez pas désactiver votre propre compte.')).toBeVisible();
-  await expect(page.getByLabel('Rôle', { exact: true })).toBeDisabled();
+  await expect(page.getByRole('combobox', { name: 'Rôle', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Changer le rôle' })).toBeDisabled();
 });
