@@ -67,13 +67,16 @@ export async function generateBenchData(db: Db, options: BenchDataOptions): Prom
   if (callCount === 0) return;
   // Calls over the 61 days ending on endDate; priced by the formula of priceCall, in SQL.
   await db.execute(sql`
-    insert into calls (number, client_number, service_at, service_date, pickup_address, destination_address, distance_km,
+    with callers(list) as (select array['Mme Gagnon','M. Côté','Réception','Dr Nguyen','Émilie Bélanger','Jean-François Roy','Karine Lévesque','Mark Wilson','Luc Tremblay','Sophie Émond'])
+    insert into calls (number, client_number, service_at, service_date, caller, client_reference, pickup_address, destination_address, distance_km,
                        waiting_minutes, status, tariff_id, tariff_code, gross_cents, discount_percent, discount_cents, price_cents, completed_at)
     select n, q.client_number, q.service_date + time '07:00' + (q.minute || ' minutes')::interval, q.service_date,
+           callers.list[1 + n % 10], case when n % 2 = 0 then 'BC-' || (n::bigint * 7919 % 1000003) end,
            'Adresse de départ ' || n, 'Adresse d''arrivée ' || n, q.km, q.wait, q.status, t.id, t.code,
            p.gross, cl.discount_percent, p.discount, p.gross - p.discount,
            case when q.status = 'completed' then q.service_date + time '09:00' end
       from generate_series(1, ${callCount}) as n
+      cross join callers
       cross join lateral (
         select 100000 + floor(${h('n', 11, seed)} * ${clientCount})::int as client_number,
                (${endDate}::date - floor(${h('n', 12, seed)} * 61)::int) as service_date,

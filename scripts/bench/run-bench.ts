@@ -6,7 +6,10 @@
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import postgres from 'postgres';
-import { openPostgres } from '@/db/index';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { openPostgres, queryRows, type Db } from '@/db/index';
+import { callSearchParams, callSearchQuery, findCalls } from '@/lib/calls/find-calls';
 import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
 import { generateBenchData } from './generate-data';
@@ -14,7 +17,7 @@ import { ms, sampleLatency } from './measure';
 
 const SCALES = {
   small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100 },
-  full: { clients: 20_000, groups: 500, calls: 0, runs: 400 },
+  full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300 },
 } as const;
 
 type Row = { measure: string; product: string; floor: string; ratio: string; target: string; verdict: string };
@@ -56,6 +59,32 @@ async function main() {
         verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
       });
     }
+
+    // Call search: each kind of search through findCalls, beside the same SQL through the bare driver.
+    const dialect = new PgDialect();
+    const callSearches: { label: string; params: Record<string, string> }[] = [
+      { label: 'numéro d’appel', params: { number: String(Math.floor(scale.calls / 2) || 1) } },
+      { label: 'client + période', params: { client: '101234', from: '2026-10-01', to: '2026-10-31' } },
+      { label: 'compte regroupé + membres + période', params: { client: '100003', members: '1', from: '2026-10-01', to: '2026-10-31' } },
+      { label: 'texte fréquent « gagnon »', params: { q: 'gagnon' } },
+      { label: 'texte rare (référence)', params: { q: 'BC-48213' } },
+    ];
+    for (const search of callSearches) {
+      const params = callSearchParams.parse(search.params);
+      const query = dialect.sqlToQuery(callSearchQuery(params));
+      const product = await sampleLatency(() => findCalls(app.db, params), scale.runs);
+      const floor = await sampleLatency(() => bare.unsafe(query.sql, query.params as never[]), scale.runs);
+      const plan = await planSummary(app.db, params);
+      rows.push({
+        measure: `recherche d’appels : ${search.label} (p95)`,
+        product: ms(product.p95),
+        floor: ms(floor.p95),
+        ratio: (product.p95 / floor.p95).toFixed(2),
+        target: '≤ 20 ms',
+        verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
+      });
+      console.log(`plan « ${search.label} » : ${plan}`);
+    }
   } finally {
     await bare.end();
     await app.close();
@@ -65,6 +94,21 @@ async function main() {
   console.log(`\nMachine : ${os.cpus().length} cœurs, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}; commande : npm run bench -- --scale ${values.scale}\n`);
   console.table(rows);
   if (rows.some((r) => r.verdict !== 'atteint')) process.exitCode = 1;
+}
+
+/** The access paths PostgreSQL chose on `calls` for a search: index names, or a sequential scan. */
+async function planSummary(db: Db, search: ReturnType<typeof callSearchParams.parse>): Promise<string> {
+  const [row] = await queryRows<{ 'QUERY PLAN': unknown }>(db, sql`explain (format json) ${callSearchQuery(search)}`);
+  const paths: string[] = [];
+  const visit = (node: Record<string, unknown>) => {
+    const index = node['Index Name'];
+    if (typeof index === 'string' && index.startsWith('calls')) paths.push(`${node['Node Type']} ${index}`);
+    else if (node['Relation Name'] === 'calls' && node['Node Type'] === 'Seq Scan') paths.push('Seq Scan');
+    for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) visit(child);
+  };
+  const plan = row!['QUERY PLAN'];
+  visit(((typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[])[0]!.Plan);
+  return paths.join(', ') || '(aucun accès à calls)';
 }
 
 /** The floor: the same query written by hand, sent through postgres.js without Drizzle. */
