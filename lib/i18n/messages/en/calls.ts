@@ -3,7 +3,6 @@ import type { frCalls } from '../fr/calls';
 export const enCalls: typeof frCalls = {
   callForm: {
     clientNumber: 'No. client',
-    clientLookup: { checking: 'Looking up the client…', empty: 'Type the client number.' },
     serviceDate: 'Service date',
     dateFormat: 'YYYY-MM-DD',
     timeFormat: 'HH:MM (24 h)',

@@ -2,7 +2,6 @@
 export const frCalls = {
   callForm: {
     clientNumber: 'No. client',
-    clientLookup: { checking: 'Recherche du client…', empty: 'Tapez le numéro du client.' },
     serviceDate: 'Date du service',
     dateFormat: 'AAAA-MM-JJ',
     timeFormat: 'HH:MM (24 h)',
