@@ -269,6 +269,8 @@ export const calls = pgTable(
     // Call search lists the newest calls first.
     index('calls_service_at').on(t.serviceAt, t.number),
     index('calls_status').on(t.status),
+    // The billable calls of a cut-off: completed, by service date.
+    index('calls_completed_service_date').on(t.serviceDate, t.clientNumber).where(sql`${t.status} = 'completed'`),
     index('calls_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );

@@ -8,6 +8,7 @@ import type { Db, Executor, Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { callStatusChanges, calls, clients, invoiceLines, invoices, tariffs } from '@/db/schema';
 import { montrealDateTime } from '@/lib/dates/montreal';
+import { takeBillingLockShared } from '@/lib/billing/billing-lock';
 import { AppError } from '@/lib/errors';
 import { priceCall, type CallPrice } from '@/lib/pricing/price-call';
 import type { CallInput, CallStatus } from './call-input';
@@ -98,7 +99,9 @@ export async function findInvoiceOfCall(db: Executor, callNumber: number): Promi
 }
 
 async function lockEditableCall(tx: Tx, number: number) {
-  const [call] = await tx.select().from(calls).where(eq(calls.number, number)).for('update');
+  // The billing lock first (shared), then the row: a running billing run finishes before us.
+  await takeBillingLockShared(tx);
+  const [call] = await tx.select().from(calls).where(eq(calls.number, number)).for('no key update');
   if (!call) throw new AppError('call.notFound', { number });
   const invoice = await findInvoiceOfCall(tx, number);
   if (invoice) throw new AppError('call.invoiced', { number, invoice: invoice.number });

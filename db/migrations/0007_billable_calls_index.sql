@@ -1,0 +1,1 @@
+CREATE INDEX "calls_completed_service_date" ON "calls" USING btree ("service_date","client_number") WHERE "calls"."status" = 'completed';

@@ -1,0 +1,101 @@
+/**
+ * Invoice generation (génération des factures): one billing run and its invoices in one
+ * transaction, in a handful of set-based statements whatever the size of the run.
+ *
+ * 1. the billing lock, exclusively: runs never overlap, calls do not change meanwhile;
+ * 2. the billable calls into a temporary table (the same query as the billing list);
+ * 3. one invoice per billed client, numbered from the gapless counter (the counter row is
+ *    updated in this transaction: a rolled-back run burns no number);
+ * 4. the invoices, with the billing information of the billed client (the head of a group) as
+ *    it is now and taxes computed once; 5. their lines; 6. the run's totals.
+ * The partial unique index invoice_lines_call_once refuses any call billed twice.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/index';
+import { billingRuns, documentCounters } from '@/db/schema';
+import type { BillingInput } from './billing-input';
+import { billableCallsQuery } from './billable-calls';
+import { takeBillingLockExclusive } from './billing-lock';
+
+export type GenerationResult =
+  | { runId: number; invoiceCount: number; callCount: number; totalCents: number; firstNumber: number; lastNumber: number }
+  | { runId: null; invoiceCount: 0 };
+
+export async function generateInvoices(db: Db, actorId: number, input: BillingInput, issueDate: string): Promise<GenerationResult> {
+  return db.transaction(async (tx) => {
+    await takeBillingLockExclusive(tx);
+    await tx.execute(sql`create temp table run_calls on commit drop as ${billableCallsQuery(input)}`);
+    await tx.execute(sql`
+      create temp table run_invoices on commit drop as
+      select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
+             row_number() over (order by billed_client_number) as position
+        from run_calls group by billed_client_number`);
+    const [counts] = await queryRows<{ invoices: number }>(tx, sql`select count(*)::int as invoices from run_invoices`);
+    const invoiceCount = counts!.invoices;
+    if (invoiceCount === 0) return { runId: null, invoiceCount: 0 };
+
+    const [counter] = await tx
+      .update(documentCounters)
+      .set({ lastNumber: sql`${documentCounters.lastNumber} + ${invoiceCount}` })
+      .where(eq(documentCounters.kind, 'invoice'))
+      .returning({ lastNumber: documentCounters.lastNumber });
+    const firstNumber = counter!.lastNumber - invoiceCount + 1;
+
+    const [run] = await tx
+      .insert(billingRuns)
+      .values({
+        kind: input.isGrouped ? 'grouped' : 'normal',
+        cutoffDate: input.cutoff,
+        billingCycle: input.cycle,
+        clientFrom: input.clientFrom,
+        clientTo: input.clientTo,
+        issueDate,
+        createdBy: actorId,
+      })
+      .returning({ id: billingRuns.id });
+    const runId = run!.id;
+
+    await tx.execute(sql`
+      insert into invoices (number, billing_run_id, kind, billed_client_number, issue_date, due_date,
+                            bill_to_name, bill_to_address_line1, bill_to_address_line2, bill_to_city, bill_to_province, bill_to_postal_code,
+                            bill_to_emails, language, delivery_method, payment_terms_days, gst_exemption_number, qst_exemption_number,
+                            line_count, subtotal_cents, gst_cents, qst_cents, total_cents)
+      select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, b.number,
+             ${issueDate}::date, ${issueDate}::date + b.payment_terms_days,
+             b.name, b.address_line1, b.address_line2, b.city, b.province, b.postal_code,
+             b.invoice_emails, b.language, b.delivery_method, b.payment_terms_days,
+             case when b.gst_exempt then b.gst_exemption_number end, case when b.qst_exempt then b.qst_exemption_number end,
+             ri.line_count, ri.subtotal_cents, t.gst, t.qst, ri.subtotal_cents + t.gst + t.qst
+        from run_invoices ri
+        join clients b on b.number = ri.billed_client_number
+        cross join lateral (select invoice_gst_cents(ri.subtotal_cents, b.gst_exempt) as gst,
+                                   invoice_qst_cents(ri.subtotal_cents, b.qst_exempt) as qst) t`);
+
+    await tx.execute(sql`
+      insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
+                                 pickup_address, destination_address, client_reference, amount_cents)
+      select i.id, rc.call_number, rc.client_number, rc.client_name, rc.service_date,
+             rc.pickup_address, rc.destination_address, rc.client_reference, rc.price_cents
+        from run_calls rc
+        join invoices i on i.billing_run_id = ${runId} and i.billed_client_number = rc.billed_client_number`);
+
+    const [totals] = await queryRows<{ call_count: number; subtotal: string; gst: string; qst: string; total: string }>(
+      tx,
+      sql`update billing_runs r
+             set invoice_count = s.invoices, call_count = s.calls, subtotal_cents = s.subtotal, gst_cents = s.gst, qst_cents = s.qst, total_cents = s.total
+            from (select count(*)::int as invoices, sum(line_count)::int as calls, sum(subtotal_cents) as subtotal, sum(gst_cents) as gst,
+                         sum(qst_cents) as qst, sum(total_cents) as total
+                    from invoices where billing_run_id = ${runId}) s
+           where r.id = ${runId}
+       returning r.call_count, r.subtotal_cents::text as subtotal, r.gst_cents::text as gst, r.qst_cents::text as qst, r.total_cents::text as total`,
+    );
+    return {
+      runId,
+      invoiceCount,
+      callCount: totals!.call_count,
+      totalCents: Number(totals!.total),
+      firstNumber,
+      lastNumber: counter!.lastNumber,
+    };
+  });
+}

@@ -1,0 +1,68 @@
+/** The billing list (liste de facturation): the invoices a run would create, without writing. */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '@/db/index';
+import { computeTaxes } from '@/lib/money/taxes';
+import type { BillingInput } from './billing-input';
+import { billableCallsQuery } from './billable-calls';
+
+export type PreviewMember = { clientNumber: number; name: string; calls: number; subtotalCents: number };
+export type PreviewInvoice = {
+  billedClientNumber: number;
+  name: string;
+  calls: number;
+  subtotalCents: number;
+  gstCents: number;
+  qstCents: number;
+  totalCents: number;
+  members: PreviewMember[];
+};
+export type BillingPreview = {
+  invoices: PreviewInvoice[];
+  totals: { invoices: number; calls: number; subtotalCents: number; gstCents: number; qstCents: number; totalCents: number };
+};
+
+export async function previewBilling(db: Executor, input: BillingInput): Promise<BillingPreview> {
+  // One GROUP BY over the billable calls, by billed client and by the client each call was taken for.
+  const rows = await queryRows<{
+    billed_client_number: number; billed_name: string; gst_exempt: boolean; qst_exempt: boolean;
+    client_number: number; client_name: string; calls: string | number; subtotal: string | number;
+  }>(
+    db,
+    sql`select bc.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
+               bc.client_number, bc.client_name, count(*) as calls, sum(bc.price_cents) as subtotal
+          from (${billableCallsQuery(input)}) bc
+          join clients b on b.number = bc.billed_client_number
+         group by bc.billed_client_number, b.name, b.gst_exempt, b.qst_exempt, bc.client_number, bc.client_name
+         order by bc.billed_client_number, (bc.client_number <> bc.billed_client_number), bc.client_number`,
+  );
+
+  const invoices: PreviewInvoice[] = [];
+  for (const row of rows) {
+    let invoice = invoices.at(-1);
+    if (!invoice || invoice.billedClientNumber !== row.billed_client_number) {
+      invoice = { billedClientNumber: row.billed_client_number, name: row.billed_name, calls: 0, subtotalCents: 0, gstCents: 0, qstCents: 0, totalCents: 0, members: [] };
+      invoices.push(invoice);
+    }
+    const member = { clientNumber: row.client_number, name: row.client_name, calls: Number(row.calls), subtotalCents: Number(row.subtotal) };
+    invoice.members.push(member);
+    invoice.calls += member.calls;
+    invoice.subtotalCents += member.subtotalCents;
+  }
+  const exemptions = new Map(rows.map((r) => [r.billed_client_number, { isGstExempt: r.gst_exempt, isQstExempt: r.qst_exempt }]));
+  for (const invoice of invoices) {
+    // Taxes on the invoice subtotal, with the billed client's exemptions (the head's for a group).
+    Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions.get(invoice.billedClientNumber)));
+  }
+  const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
+  return {
+    invoices,
+    totals: {
+      invoices: invoices.length,
+      calls: sum((i) => i.calls),
+      subtotalCents: sum((i) => i.subtotalCents),
+      gstCents: sum((i) => i.gstCents),
+      qstCents: sum((i) => i.qstCents),
+      totalCents: sum((i) => i.totalCents),
+    },
+  };
+}
