@@ -19,6 +19,7 @@ export const ROUTE_ROLES = {
   '/calls': EVERYONE,
   '/calls/[number]': EVERYONE,
   '/billing': BILLING,
+  '/billing/export': BILLING,
   '/billing/runs': BILLING,
   '/billing/runs/[id]': BILLING,
   '/billing/delivery': BILLING,

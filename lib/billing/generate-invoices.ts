@@ -15,13 +15,24 @@ import { queryRows, type Db } from '@/db/index';
 import { billingRuns, documentCounters } from '@/db/schema';
 import type { BillingInput } from './billing-input';
 import { billableCallsQuery } from './billable-calls';
+import { AppError } from '@/lib/errors';
 import { takeBillingLockExclusive } from './billing-lock';
 
 export type GenerationResult =
   | { runId: number; invoiceCount: number; callCount: number; totalCents: number; firstNumber: number; lastNumber: number }
   | { runId: null; invoiceCount: 0 };
 
-export async function generateInvoices(db: Db, actorId: number, input: BillingInput, issueDate: string): Promise<GenerationResult> {
+/**
+ * `expected`: what the clerk confirmed (invoices and total of the billing list). When calls
+ * were completed or billed since, the run is refused rather than creating something else.
+ */
+export async function generateInvoices(
+  db: Db,
+  actorId: number,
+  input: BillingInput,
+  issueDate: string,
+  expected?: { invoices: number; totalCents: number },
+): Promise<GenerationResult> {
   return db.transaction(async (tx) => {
     await takeBillingLockExclusive(tx);
     await tx.execute(sql`create temp table run_calls on commit drop as ${billableCallsQuery(input)}`);
@@ -30,8 +41,18 @@ export async function generateInvoices(db: Db, actorId: number, input: BillingIn
       select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
              row_number() over (order by billed_client_number) as position
         from run_calls group by billed_client_number`);
-    const [counts] = await queryRows<{ invoices: number }>(tx, sql`select count(*)::int as invoices from run_invoices`);
+    const [counts] = await queryRows<{ invoices: number; total: string }>(
+      tx,
+      sql`select count(*)::int as invoices,
+                 coalesce(sum(ri.subtotal_cents + invoice_gst_cents(ri.subtotal_cents, b.gst_exempt) + invoice_qst_cents(ri.subtotal_cents, b.qst_exempt)), 0)::text as total
+            from run_invoices ri join clients b on b.number = ri.billed_client_number`,
+    );
     const invoiceCount = counts!.invoices;
+    const totalCents = Number(counts!.total);
+    if (expected && (expected.invoices !== invoiceCount || expected.totalCents !== totalCents)) {
+      // total in dollars for the message's currency format only; amounts stay in cents.
+      throw new AppError('billing.changed', { invoices: invoiceCount, total: totalCents / 100 });
+    }
     if (invoiceCount === 0) return { runId: null, invoiceCount: 0 };
 
     const [counter] = await tx

@@ -4,6 +4,8 @@ import { queryRows } from '@/db/index';
 import { billingRuns, clients, documentCounters, invoiceLines, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { reverseRun } from '@/lib/billing/reverse-run';
+import { AppError } from '@/lib/errors';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { computeTaxes } from '@/lib/money/taxes';
 import { golden, loadGoldenScenario } from '@/test/support/golden-scenario';
@@ -194,4 +196,28 @@ test('the SQL tax functions agree with computeTaxes on every subtotal from 0 to 
 test('generated invoices cannot be changed to a total that does not add up', async () => {
   const result = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
   await expect(database!.db.update(invoices).set({ totalCents: 1 }).where(and(eq(invoices.billingRunId, result.runId!)))).rejects.toThrow();
+});
+
+describe('reversal', () => {
+  test('voids the run’s invoices, which keep their numbers, and makes their calls billable again', async () => {
+    const first = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
+    expect(await reverseRun(database!.db, clerkId, first.runId!)).toEqual({ voided: 1 });
+    const [voided] = await database!.db.select().from(invoices).where(eq(invoices.billingRunId, first.runId!));
+    expect(voided).toMatchObject({ number: 1, status: 'void', voidedBy: clerkId, totalCents: 17352 });
+    expect((await previewBilling(database!.db, grouped())).totals.calls).toBe(5);
+    const second = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-02');
+    expect(second).toMatchObject({ firstNumber: 2, callCount: 5, totalCents: 17352 });
+    const error = await reverseRun(database!.db, clerkId, first.runId!).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('billing.alreadyReversed');
+  });
+
+  test('is refused once an invoice of the run was printed, and nothing changes', async () => {
+    const run = await generateInvoices(database!.db, clerkId, input(), '2026-11-01');
+    await database!.db.update(invoices).set({ printedAt: new Date(), printedBy: clerkId }).where(eq(invoices.billedClientNumber, 20002));
+    const error = await reverseRun(database!.db, clerkId, run.runId!).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('billing.alreadyDelivered');
+    const statuses = await database!.db.select({ status: invoices.status }).from(invoices);
+    expect(statuses.every((i) => i.status === 'issued')).toBe(true);
+  });
 });

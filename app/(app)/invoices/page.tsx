@@ -1,7 +1,71 @@
-import { PlannedScreen } from '@/components/planned-screen';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db/index';
+import { InvoiceTable } from '@/components/billing/invoice-table';
 import { requireRoute } from '@/lib/auth/current-user';
+import { findInvoices, invoiceSearchParams, type InvoiceSearch } from '@/lib/billing/find-runs';
+import { isLocale } from '@/lib/i18n/locale';
 
-export default async function Page() {
+function hrefWith(search: InvoiceSearch, page: number): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...search, page })) if (value !== undefined && !(key === 'page' && value === 1)) params.set(key, String(value));
+  return `/invoices?${params.toString()}`;
+}
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRoute('/invoices');
-  return <PlannedScreen screen="invoices" />;
+  const t = await getTranslations();
+  const localeValue = await getLocale();
+  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const search = invoiceSearchParams.parse(raw);
+  const { rows, hasNextPage } = await findInvoices(getDb(), search);
+  return (
+    <>
+      <h1>{t('screens.invoices.title')}</h1>
+      <form method="get" action="/invoices" className="search-bar" role="search">
+        {(['number', 'client', 'run'] as const).map((field) => (
+          <div className="field narrow-field" key={field}>
+            <label htmlFor={field}>{t(`invoicesScreen.${field}`)}</label>
+            <input id={field} name={field} inputMode="numeric" defaultValue={search[field] ?? ''} />
+          </div>
+        ))}
+        <div className="field narrow-field">
+          <label htmlFor="kind">{t('invoicesScreen.kind')}</label>
+          <select id="kind" name="kind" defaultValue={search.kind ?? ''}>
+            <option value="">{t('invoicesScreen.any')}</option>
+            <option value="normal">{t('runs.kinds.normal')}</option>
+            <option value="grouped">{t('runs.kinds.grouped')}</option>
+          </select>
+        </div>
+        <div className="field narrow-field">
+          <label htmlFor="status">{t('invoicesScreen.status')}</label>
+          <select id="status" name="status" defaultValue={search.status ?? ''}>
+            <option value="">{t('invoicesScreen.any')}</option>
+            <option value="issued">{t('invoicesScreen.statuses.issued')}</option>
+            <option value="void">{t('invoicesScreen.statuses.void')}</option>
+          </select>
+        </div>
+        <div className="field narrow-field">
+          <label htmlFor="from">{t('invoicesScreen.from')}</label>
+          <input id="from" name="from" type="date" defaultValue={search.from ?? ''} />
+        </div>
+        <div className="field narrow-field">
+          <label htmlFor="to">{t('invoicesScreen.to')}</label>
+          <input id="to" name="to" type="date" defaultValue={search.to ?? ''} />
+        </div>
+        <button type="submit" className="primary">
+          {t('invoicesScreen.search')}
+        </button>
+      </form>
+      {rows.length === 0 ? <p>{t('invoicesScreen.none')}</p> : <InvoiceTable rows={rows} locale={locale} label={t('screens.invoices.title')} />}
+      {search.page > 1 || hasNextPage ? (
+        <nav className="pager" aria-label={t('screens.invoices.title')}>
+          {search.page > 1 ? <Link href={hrefWith(search, search.page - 1)}>{t('invoicesScreen.previous')}</Link> : <span />}
+          <span>{t('invoicesScreen.page', { page: search.page })}</span>
+          {hasNextPage ? <Link href={hrefWith(search, search.page + 1)}>{t('invoicesScreen.next')}</Link> : <span />}
+        </nav>
+      ) : null}
+    </>
+  );
 }

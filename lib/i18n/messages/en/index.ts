@@ -2,7 +2,8 @@
 import type { Messages } from '../fr/index';
 import { enAdmin } from './admin';
 import { enBase } from './base';
+import { enBilling } from './billing';
 import { enCalls } from './calls';
 import { enClients } from './clients';
 
-export const en: Messages = { ...enBase, ...enClients, ...enCalls, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enCalls.errors, ...enAdmin.errors } };
+export const en: Messages = { ...enBase, ...enClients, ...enCalls, ...enBilling, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enCalls.errors, ...enBilling.errors, ...enAdmin.errors } };

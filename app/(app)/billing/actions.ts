@@ -1,0 +1,49 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { billingInput } from '@/lib/billing/billing-input';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { reverseRun } from '@/lib/billing/reverse-run';
+import { todayInMontreal } from '@/lib/dates/montreal';
+import { wholeNumber } from '@/lib/forms/fields';
+
+const BILLING = ['admin', 'billing'] as const;
+
+export const generateInvoicesAction = defineAction({
+  name: 'billing.generate',
+  roles: BILLING,
+  input: z.intersection(
+    billingInput,
+    z.object({ expectedInvoices: wholeNumber(0, 10_000_000, 'invalid'), expectedTotalCents: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'invalid') }),
+  ),
+  run: async ({ db, user, input }) => {
+    const result = await generateInvoices(db, user.id, input, todayInMontreal(), { invoices: input.expectedInvoices, totalCents: input.expectedTotalCents });
+    revalidatePath('/billing');
+    revalidatePath('/billing/runs');
+    revalidatePath('/invoices');
+    if (result.runId === null) {
+      const t = await getTranslations('billing');
+      return { message: t('nothingToGenerate') };
+    }
+    redirect(`/billing/runs/${result.runId}?created=1`);
+  },
+});
+
+export const reverseRunAction = defineAction({
+  name: 'billing.reverseRun',
+  roles: BILLING,
+  input: z.object({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid') }),
+  run: async ({ db, user, input }) => {
+    const { voided } = await reverseRun(db, user.id, input.id);
+    revalidatePath('/billing');
+    revalidatePath('/billing/runs');
+    revalidatePath(`/billing/runs/${input.id}`);
+    revalidatePath('/invoices');
+    const t = await getTranslations('runs');
+    return { message: t('reversed', { id: input.id, count: voided }) };
+  },
+});

@@ -1,0 +1,50 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { generateInvoicesAction } from '@/app/(app)/billing/actions';
+import { FormMessage } from '@/components/form/fields';
+import { idleState } from '@/lib/actions/action-state';
+
+type Props = {
+  inputs: { cutoff: string; cycle: string; clientFrom: string; clientTo: string; isGrouped: boolean };
+  expected: { invoices: number; totalCents: number };
+  totalLabel: string;
+};
+
+/** Generation from the billing list: a confirmation states what will be created, then one run. */
+export function GenerateForm({ inputs, expected, totalLabel }: Props) {
+  const t = useTranslations('billing');
+  const [isConfirming, setConfirming] = useState(false);
+  const [state, action, isPending] = useActionState(generateInvoicesAction, idleState);
+  return (
+    <section className="generate" aria-labelledby="generate-title">
+      <h2 id="generate-title">{t('generateTitle')}</h2>
+      {!isConfirming ? (
+        <button type="button" className="primary" onClick={() => setConfirming(true)} disabled={expected.invoices === 0}>
+          {t('generate')}
+        </button>
+      ) : (
+        <form action={action} className="confirm" role="group" aria-label={t('generateTitle')}>
+          <input type="hidden" name="cutoff" value={inputs.cutoff} />
+          <input type="hidden" name="cycle" value={inputs.cycle} />
+          <input type="hidden" name="clientFrom" value={inputs.clientFrom} />
+          <input type="hidden" name="clientTo" value={inputs.clientTo} />
+          {inputs.isGrouped ? <input type="hidden" name="isGrouped" value="on" /> : null}
+          <input type="hidden" name="expectedInvoices" value={expected.invoices} />
+          <input type="hidden" name="expectedTotalCents" value={expected.totalCents} />
+          <p>{t('confirm', { invoices: expected.invoices, total: totalLabel })}</p>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={isPending}>
+              {isPending ? t('generating') : t('confirmButton')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={isPending}>
+              {t('cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <FormMessage state={state} />
+    </section>
+  );
+}

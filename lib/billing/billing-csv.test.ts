@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { billingListCsv } from './billing-csv';
+import type { BillingPreview } from './preview-billing';
+
+const preview: BillingPreview = {
+  invoices: [
+    {
+      billedClientNumber: 12345,
+      name: 'Pharmacie Centrale inc.',
+      calls: 5,
+      subtotalCents: 15092,
+      gstCents: 755,
+      qstCents: 1505,
+      totalCents: 17352,
+      members: [
+        { clientNumber: 12345, name: 'Pharmacie Centrale inc.', calls: 1, subtotalCents: 1930 },
+        { clientNumber: 12346, name: 'Pharmacie Centrale; succursale "Laval"', calls: 2, subtotalCents: 4820 },
+      ],
+    },
+  ],
+  totals: { invoices: 1, calls: 5, subtotalCents: 15092, gstCents: 755, qstCents: 1505, totalCents: 17352 },
+};
+const options = {
+  isGrouped: true,
+  headers: ['Type', 'No. client facturé', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'TPS', 'TVQ', 'Total'],
+  rowKinds: { invoice: 'Facture', member: 'Membre', total: 'Total' },
+};
+
+describe('billing list as CSV', () => {
+  test('for a French spreadsheet: BOM, semicolons, decimal commas, quoted cells where needed', () => {
+    const csv = billingListCsv(preview, { ...options, separator: 'semicolon' });
+    expect(csv.startsWith('\uFEFFType;No. client facturé;')).toBe(true);
+    expect(csv.split('\r\n')).toEqual([
+      '\uFEFFType;No. client facturé;Nom;No. membre;Membre;Appels;Sous-total;TPS;TVQ;Total',
+      'Facture;12345;Pharmacie Centrale inc.;;;5;150,92;7,55;15,05;173,52',
+      'Membre;12345;Pharmacie Centrale inc.;12345;Pharmacie Centrale inc.;1;19,30;;;',
+      'Membre;12345;Pharmacie Centrale inc.;12346;"Pharmacie Centrale; succursale ""Laval""";2;48,20;;;',
+      'Total;;;;;5;150,92;7,55;15,05;173,52',
+      '',
+    ]);
+  });
+
+  test('with commas: decimal points', () => {
+    const csv = billingListCsv(preview, { ...options, separator: 'comma', isGrouped: false });
+    expect(csv.split('\r\n')[1]).toBe('Facture,12345,Pharmacie Centrale inc.,,,5,150.92,7.55,15.05,173.52');
+    expect(csv.split('\r\n')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,92 @@
+/** Billing runs and invoices, as the billing clerk looks them up. */
+import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Executor } from '@/db/index';
+import { billingRuns, creditNotes, invoiceLines, invoices, users } from '@/db/schema';
+import { isoDate } from '@/lib/calls/call-input';
+
+export async function listRuns(db: Executor, options: { limit?: number } = {}) {
+  return db
+    .select({ run: billingRuns, createdBy: users.name })
+    .from(billingRuns)
+    .innerJoin(users, eq(users.id, billingRuns.createdBy))
+    .orderBy(desc(billingRuns.id))
+    .limit(options.limit ?? 100);
+}
+
+export async function getRun(db: Executor, id: number) {
+  const [row] = await db
+    .select({ run: billingRuns, createdBy: users.name })
+    .from(billingRuns)
+    .innerJoin(users, eq(users.id, billingRuns.createdBy))
+    .where(eq(billingRuns.id, id));
+  return row ?? null;
+}
+
+const optionalNumber = z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional());
+
+export const invoiceSearchParams = z.object({
+  number: optionalNumber.catch(undefined),
+  client: optionalNumber.catch(undefined),
+  run: optionalNumber.catch(undefined),
+  kind: z.enum(['normal', 'grouped']).optional().catch(undefined),
+  status: z.enum(['issued', 'void']).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type InvoiceSearch = z.output<typeof invoiceSearchParams>;
+export const INVOICE_PAGE_SIZE = 50;
+
+export async function findInvoices(db: Executor, search: InvoiceSearch) {
+  const where: SQL[] = [];
+  if (search.number) where.push(eq(invoices.number, search.number));
+  if (search.client) where.push(eq(invoices.billedClientNumber, search.client));
+  if (search.run) where.push(eq(invoices.billingRunId, search.run));
+  if (search.kind) where.push(eq(invoices.kind, search.kind));
+  if (search.status) where.push(eq(invoices.status, search.status));
+  if (search.from) where.push(gte(invoices.issueDate, search.from));
+  if (search.to) where.push(lte(invoices.issueDate, search.to));
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(invoices.number))
+    .limit(INVOICE_PAGE_SIZE + 1)
+    .offset((search.page - 1) * INVOICE_PAGE_SIZE);
+  return { rows: rows.slice(0, INVOICE_PAGE_SIZE), hasNextPage: rows.length > INVOICE_PAGE_SIZE };
+}
+
+export async function listRunInvoices(db: Executor, runId: number) {
+  return db.select().from(invoices).where(eq(invoices.billingRunId, runId)).orderBy(asc(invoices.number));
+}
+
+export type InvoiceMemberBlock = {
+  clientNumber: number;
+  clientName: string;
+  subtotalCents: number;
+  lines: (typeof invoiceLines.$inferSelect)[];
+};
+
+/** An invoice as issued, its lines in member blocks (the billed client's own block first). */
+export async function getInvoice(db: Executor, number: number) {
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
+  if (!invoice) return null;
+  const [lines, credits] = await Promise.all([
+    db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(asc(invoiceLines.clientNumber), asc(invoiceLines.serviceDate), asc(invoiceLines.callNumber)),
+    db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoice.id)).orderBy(asc(creditNotes.number)),
+  ]);
+  const blocks: InvoiceMemberBlock[] = [];
+  for (const line of lines) {
+    let block = blocks.find((b) => b.clientNumber === line.clientNumber);
+    if (!block) {
+      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, lines: [] };
+      blocks.push(block);
+    }
+    block.lines.push(line);
+    block.subtotalCents += line.amountCents;
+  }
+  blocks.sort((a, b) => Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) || a.clientNumber - b.clientNumber);
+  return { invoice, blocks, credits, isDelivered: Boolean(invoice.printedAt || invoice.emailedAt) };
+}
+

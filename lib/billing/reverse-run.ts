@@ -1,0 +1,39 @@
+/**
+ * Reversing a billing run: while none of its invoices was printed or e-mailed (nor credited),
+ * its invoices become void — they keep their numbers — and their calls become billable again.
+ */
+import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
+import type { Db } from '@/db/index';
+import { billingRuns, creditNotes, deliveries, invoiceLines, invoices } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { takeBillingLockExclusive } from './billing-lock';
+
+export async function reverseRun(db: Db, actorId: number, runId: number): Promise<{ voided: number }> {
+  return db.transaction(async (tx) => {
+    await takeBillingLockExclusive(tx);
+    const [run] = await tx.select({ status: billingRuns.status }).from(billingRuns).where(eq(billingRuns.id, runId)).for('update');
+    if (!run) throw new AppError('billing.runNotFound', { id: runId });
+    if (run.status === 'reversed') throw new AppError('billing.alreadyReversed', { id: runId });
+
+    const runInvoices = sql`select id from invoices where billing_run_id = ${runId}`;
+    const [delivered] = await tx
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(and(eq(invoices.billingRunId, runId), or(isNotNull(invoices.printedAt), isNotNull(invoices.emailedAt))))
+      .limit(1);
+    const [sent] = await tx.select({ id: deliveries.id }).from(deliveries).where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'sent'))).limit(1);
+    if (delivered || sent) throw new AppError('billing.alreadyDelivered', { id: runId });
+    const [credited] = await tx.select({ id: creditNotes.id }).from(creditNotes).where(sql`${creditNotes.invoiceId} in (${runInvoices})`).limit(1);
+    if (credited) throw new AppError('billing.hasCreditNotes', { id: runId });
+
+    const now = new Date();
+    const voided = await tx
+      .update(invoices)
+      .set({ status: 'void', voidedAt: now, voidedBy: actorId })
+      .where(eq(invoices.billingRunId, runId))
+      .returning({ id: invoices.id });
+    await tx.update(invoiceLines).set({ isVoid: true }).where(sql`${invoiceLines.invoiceId} in (${runInvoices})`);
+    await tx.update(billingRuns).set({ status: 'reversed', reversedAt: now, reversedBy: actorId }).where(eq(billingRuns.id, runId));
+    return { voided: voided.length };
+  });
+}
