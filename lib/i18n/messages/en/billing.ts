@@ -38,6 +38,7 @@ export const enBilling: typeof frBilling = {
     reverse: 'Reverse this run',
     reverseConfirm: 'Reverse run {id}? Its invoices will be voided (they keep their numbers) and their calls will be billable again.',
     reversed: 'Run {id} reversed: {count, plural, one {# invoice voided} other {# invoices voided}}.',
+    reversedNotice: 'This run was reversed on {date}: its invoices are void (they keep their numbers) and their calls are billable again.',
     cannotReverse: 'This run can no longer be reversed: one of its invoices was printed or e-mailed. Use a credit note.',
     invoices: 'Invoices of the run',
     issueDate: 'Invoice date',

@@ -37,6 +37,7 @@ export const frBilling = {
     reverse: 'Annuler ce traitement',
     reverseConfirm: 'Annuler le traitement {id} ? Ses factures seront annulées (elles gardent leur numéro) et leurs appels redeviendront facturables.',
     reversed: 'Traitement {id} annulé : {count, plural, one {# facture annulée} other {# factures annulées}}.',
+    reversedNotice: 'Ce traitement a été annulé le {date} : ses factures sont annulées (elles gardent leur numéro) et leurs appels sont de nouveau facturables.',
     cannotReverse: 'Ce traitement ne peut plus être annulé : une de ses factures a été imprimée ou envoyée. Utilisez une note de crédit.',
     invoices: 'Factures du traitement',
     issueDate: 'Date de facture',

@@ -31,6 +31,11 @@ export default async function BillingRunPage({ params, searchParams }: { params:
           {t('runs.created', { id: run.id, invoices: run.invoiceCount, first: Math.min(...numbers), last: Math.max(...numbers) })}
         </p>
       ) : null}
+      {run.status === 'reversed' && run.reversedAt ? (
+        <p className="notice" role="status">
+          {t('runs.reversedNotice', { date: formatDateTimeShort(run.reversedAt, locale) })}
+        </p>
+      ) : null}
       <dl className="summary">
         <dt>{t('runs.columns.kind')}</dt>
         <dd>{t(`runs.kinds.${run.kind}`)}</dd>
