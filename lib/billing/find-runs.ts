@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/index';
-import { billingRuns, creditNotes, invoiceLines, invoices, users } from '@/db/schema';
+import { billingRuns, creditNoteLines, creditNotes, invoiceLines, invoices, users } from '@/db/schema';
 import { isoDate } from '@/lib/calls/call-input';
 
 export async function listRuns(db: Executor, options: { limit?: number } = {}) {
@@ -72,9 +72,14 @@ export type InvoiceMemberBlock = {
 export async function getInvoice(db: Executor, number: number) {
   const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
   if (!invoice) return null;
-  const [lines, credits] = await Promise.all([
+  const [lines, credits, creditedLines] = await Promise.all([
     db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(asc(invoiceLines.clientNumber), asc(invoiceLines.serviceDate), asc(invoiceLines.callNumber)),
     db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoice.id)).orderBy(asc(creditNotes.number)),
+    db
+      .select({ lineId: creditNoteLines.invoiceLineId })
+      .from(creditNoteLines)
+      .innerJoin(creditNotes, eq(creditNotes.id, creditNoteLines.creditNoteId))
+      .where(eq(creditNotes.invoiceId, invoice.id)),
   ]);
   const blocks: InvoiceMemberBlock[] = [];
   for (const line of lines) {
@@ -87,6 +92,12 @@ export async function getInvoice(db: Executor, number: number) {
     block.subtotalCents += line.amountCents;
   }
   blocks.sort((a, b) => Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) || a.clientNumber - b.clientNumber);
-  return { invoice, blocks, credits, isDelivered: Boolean(invoice.printedAt || invoice.emailedAt) };
+  return {
+    invoice,
+    blocks,
+    credits,
+    creditedLineIds: new Set(creditedLines.map((c) => c.lineId).filter((id): id is number => id !== null)),
+    isDelivered: Boolean(invoice.printedAt || invoice.emailedAt),
+  };
 }
 

@@ -10,6 +10,9 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { openPostgres, queryRows, type Db } from '@/db/index';
 import { callSearchParams, callSearchQuery, findCalls } from '@/lib/calls/find-calls';
+import { billingInput } from '@/lib/billing/billing-input';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { previewBilling } from '@/lib/billing/preview-billing';
 import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
 import { generateBenchData } from './generate-data';
@@ -85,6 +88,35 @@ async function main() {
       });
       console.log(`plan « ${search.label} » : ${plan}`);
     }
+
+    // Billing: the list (preview) beside one hand-written GROUP BY, then generation beside the
+    // same invoice and line rows written by hand-written INSERT … SELECT (rolled back).
+    for (const isGrouped of [false, true]) {
+      const kind = isGrouped ? 'regroupée' : 'normale';
+      const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
+      const previewRuns = Math.max(3, Math.floor(scale.runs / 50));
+      const preview = await sampleLatency(() => previewBilling(app.db, input), previewRuns, 1);
+      const previewFloor = await sampleLatency(() => bare.unsafe(handWrittenGroupBy(isGrouped)), previewRuns, 1);
+      rows.push({ measure: `liste de facturation ${kind} (p95)`, product: ms(preview.p95), floor: ms(previewFloor.p95), ratio: (preview.p95 / previewFloor.p95).toFixed(2), target: '≤ 2000 ms', verdict: preview.p95 <= 2000 ? 'atteint' : 'MANQUÉ' });
+
+      const floorStarted = process.hrtime.bigint();
+      const floorCalls = await handWrittenGeneration(bare, isGrouped);
+      const floorSeconds = Number(process.hrtime.bigint() - floorStarted) / 1e9;
+      const started = process.hrtime.bigint();
+      const result = await generateInvoices(app.db, 1, input, '2026-11-01');
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const billed = result.runId === null ? 0 : result.callCount;
+      if (billed !== floorCalls) throw new Error(`generation billed ${billed} calls, the floor ${floorCalls}`);
+      const perSecond = billed / seconds;
+      rows.push({
+        measure: `génération ${kind} : ${billed} appels, ${result.invoiceCount} factures`,
+        product: `${Math.round(perSecond).toLocaleString('fr-CA')} appels/s (${seconds.toFixed(2)} s)`,
+        floor: `${Math.round(floorCalls / floorSeconds).toLocaleString('fr-CA')} appels/s (${floorSeconds.toFixed(2)} s)`,
+        ratio: (seconds / floorSeconds).toFixed(2),
+        target: '≥ 100 000/s, ≤ 1,5× plancher',
+        verdict: perSecond >= 100_000 && seconds / floorSeconds <= 1.5 ? 'atteint' : 'MANQUÉ',
+      });
+    }
   } finally {
     await bare.end();
     await app.close();
@@ -95,6 +127,50 @@ async function main() {
   console.table(rows);
   if (rows.some((r) => r.verdict !== 'atteint')) process.exitCode = 1;
 }
+
+const billedOf = (isGrouped: boolean) => (isGrouped ? 'c.grouped_client_number' : 'c.number');
+const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.service_date <= '2026-10-31'
+   and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
+   and c.grouped_client_number is ${isGrouped ? 'not null' : 'null'}`;
+
+/** The floor of the billing list: one hand-written GROUP BY over the same calls. */
+function handWrittenGroupBy(isGrouped: boolean) {
+  return `select ${billedOf(isGrouped)} as billed, k.client_number, count(*), sum(k.price_cents)
+            from calls k join clients c on c.number = k.client_number
+           where ${billableWhere(isGrouped)} group by 1, 2`;
+}
+
+/** The floor of generation: the same invoices and lines by hand-written INSERT … SELECT, rolled back. */
+async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Promise<number> {
+  let calls = 0;
+  await bare
+    .begin(async (tx) => {
+      await tx.unsafe(`create temp table f_calls on commit drop as
+        select k.number, k.client_number, c.name, ${billedOf(isGrouped)} as billed, k.service_date, k.pickup_address,
+               k.destination_address, k.client_reference, k.price_cents
+          from calls k join clients c on c.number = k.client_number where ${billableWhere(isGrouped)}`);
+      await tx.unsafe(`insert into billing_runs (id, kind, cutoff_date, issue_date, created_by) values (-1, 'normal', '2026-10-31', '2026-11-01', 1)`);
+      await tx.unsafe(`insert into invoices (number, billing_run_id, kind, billed_client_number, issue_date, due_date, bill_to_name,
+                         bill_to_address_line1, bill_to_city, bill_to_province, bill_to_postal_code, language, delivery_method,
+                         payment_terms_days, line_count, subtotal_cents, gst_cents, qst_cents, total_cents)
+        select 900000000 + row_number() over (order by f.billed), -1, 'normal', b.number, '2026-11-01', '2026-12-01', b.name,
+               b.address_line1, b.city, b.province, b.postal_code, b.language, b.delivery_method, b.payment_terms_days,
+               f.n, f.s, round(f.s * 0.05), round(f.s * 0.09975), f.s + round(f.s * 0.05) + round(f.s * 0.09975)
+          from (select billed, count(*) as n, sum(price_cents) as s from f_calls group by billed) f join clients b on b.number = f.billed`);
+      const inserted = await tx.unsafe(`insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
+                         pickup_address, destination_address, client_reference, amount_cents)
+        select i.id, f.number, f.client_number, f.name, f.service_date, f.pickup_address, f.destination_address, f.client_reference, f.price_cents
+          from f_calls f join invoices i on i.billing_run_id = -1 and i.billed_client_number = f.billed`);
+      calls = inserted.count;
+      throw new RollbackFloor();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RollbackFloor)) throw error;
+    });
+  return calls;
+}
+
+class RollbackFloor extends Error {}
 
 /** The access paths PostgreSQL chose on `calls` for a search: index names, or a sequential scan. */
 async function planSummary(db: Db, search: ReturnType<typeof callSearchParams.parse>): Promise<string> {

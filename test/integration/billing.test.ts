@@ -1,8 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
-import { billingRuns, clients, documentCounters, invoiceLines, invoices } from '@/db/schema';
+import { billingRuns, clients, creditNoteLines, creditNotes, documentCounters, invoiceLines, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
+import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { AppError } from '@/lib/errors';
@@ -219,5 +220,56 @@ describe('reversal', () => {
     expect((error as AppError).code).toBe('billing.alreadyDelivered');
     const statuses = await database!.db.select({ status: invoices.status }).from(invoices);
     expect(statuses.every((i) => i.status === 'issued')).toBe(true);
+  });
+});
+
+describe('credit notes', () => {
+  const creditInput = (changes: Record<string, unknown>) => creditNoteInput.parse({ invoiceNumber: '1', reason: 'Erreur de tarif', ...changes });
+
+  async function lineIdsOf(callNumbers: number[]) {
+    const rows = await database!.db.select({ id: invoiceLines.id, call: invoiceLines.callNumber }).from(invoiceLines);
+    return callNumbers.map((call) => String(rows.find((r) => r.call === call)!.id));
+  }
+
+  test('credits lines of a grouped invoice (48.20 $ → GST 2.41 $, QST 4.81 $) with its own gapless series', async () => {
+    await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
+    const first = await createCreditNote(database!.db, clerkId, creditInput({ lineIds: await lineIdsOf([1002, 1003]) }), '2026-11-05');
+    expect(first).toEqual({ number: 1, totalCents: 4820 + 241 + 481 });
+    const second = await createCreditNote(database!.db, clerkId, creditInput({ amount: '10,00' }), '2026-11-06');
+    expect(second).toEqual({ number: 2, totalCents: 1000 + 50 + 100 });
+    const notes = await database!.db.select().from(creditNotes).orderBy(asc(creditNotes.number));
+    expect(notes.map((n) => [n.number, n.subtotalCents, n.gstCents, n.qstCents, n.totalCents])).toEqual([
+      [1, 4820, 241, 481, 5542],
+      [2, 1000, 50, 100, 1150],
+    ]);
+    // The invoice itself never changes.
+    const [invoice] = await database!.db.select().from(invoices);
+    expect([invoice!.subtotalCents, invoice!.totalCents, invoice!.status]).toEqual([15092, 17352, 'issued']);
+  });
+
+  test('refuses a line credited twice, more than what is left, a void invoice, and nothing to credit — creating nothing', async () => {
+    const run = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
+    await createCreditNote(database!.db, clerkId, creditInput({ lineIds: await lineIdsOf([1002]) }), '2026-11-05');
+    const refusals = [
+      createCreditNote(database!.db, clerkId, creditInput({ lineIds: await lineIdsOf([1002]) }), '2026-11-05'),
+      createCreditNote(database!.db, clerkId, creditInput({ amount: '150,00' }), '2026-11-05'),
+    ];
+    const codes = await Promise.all(refusals.map((p) => p.then(() => null, (e: AppError) => e.code)));
+    expect(codes).toEqual(['credit.lineAlreadyCredited', 'credit.tooMuch']);
+    expect(creditNoteInput.safeParse({ invoiceNumber: '1', reason: 'x' }).error?.issues[0]?.message).toBe('credit.nothing');
+    await database!.db.delete(creditNoteLines);
+    await database!.db.delete(creditNotes);
+    await reverseRun(database!.db, clerkId, run.runId!);
+    const voided = await createCreditNote(database!.db, clerkId, creditInput({ amount: '1' }), '2026-11-05').catch((e: AppError) => e.code);
+    expect(voided).toBe('credit.invoiceVoid');
+    const [counter] = await database!.db.select().from(documentCounters).where(eq(documentCounters.kind, 'credit_note'));
+    expect(counter!.lastNumber).toBe(1);
+  });
+
+  test('a credit on an invoice exempt of QST reverses GST only', async () => {
+    await generateInvoices(database!.db, clerkId, input(), '2026-11-01');
+    const [northern] = await database!.db.select().from(invoices).where(eq(invoices.billedClientNumber, 20002));
+    const note = await createCreditNote(database!.db, clerkId, creditNoteInput.parse({ invoiceNumber: String(northern!.number), amount: '20', reason: 'Retard' }), '2026-11-05');
+    expect(note.totalCents).toBe(2000 + 100);
   });
 });

@@ -2,14 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { billingInput } from '@/lib/billing/billing-input';
+import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { wholeNumber } from '@/lib/forms/fields';
+import { formatMoney } from '@/lib/i18n/format';
+import { isLocale } from '@/lib/i18n/locale';
 
 const BILLING = ['admin', 'billing'] as const;
 
@@ -45,5 +48,18 @@ export const reverseRunAction = defineAction({
     revalidatePath('/invoices');
     const t = await getTranslations('runs');
     return { message: t('reversed', { id: input.id, count: voided }) };
+  },
+});
+
+export const createCreditNoteAction = defineAction({
+  name: 'billing.createCreditNote',
+  roles: BILLING,
+  input: creditNoteInput,
+  run: async ({ db, user, input }) => {
+    const note = await createCreditNote(db, user.id, input, todayInMontreal());
+    revalidatePath(`/invoices/${input.invoiceNumber}`);
+    const t = await getTranslations('creditForm');
+    const locale = await getLocale();
+    return { message: t('created', { number: note.number, total: formatMoney(note.totalCents, isLocale(locale) ? locale : 'fr') }) };
   },
 });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
+import { CreditNoteForm } from '@/components/billing/credit-note-form';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getInvoice } from '@/lib/billing/find-runs';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
@@ -13,7 +14,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
   const { number: raw } = await params;
   const found = /^\d{1,12}$/.test(raw) ? await getInvoice(getDb(), Number(raw)) : null;
   if (!found) notFound();
-  const { invoice, blocks, credits } = found;
+  const { invoice, blocks, credits, creditedLineIds } = found;
   const t = await getTranslations();
   const localeValue = await getLocale();
   const locale = isLocale(localeValue) ? localeValue : 'fr';
@@ -127,15 +128,42 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
         {credits.length === 0 ? (
           <p>{t('invoice.noCredits')}</p>
         ) : (
-          <ul>
-            {credits.map((credit) => (
-              <li key={credit.id}>
-                {credit.number} — {formatDate(credit.issueDate, locale)} — {credit.reason} — {money(credit.totalCents)}
-              </li>
-            ))}
-          </ul>
+          <table className="data-table" aria-labelledby="credits-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('invoice.creditColumns.number')}</th>
+                <th scope="col">{t('invoice.creditColumns.date')}</th>
+                <th scope="col">{t('invoice.creditColumns.reason')}</th>
+                <th scope="col" className="numeric">{t('invoice.subtotal')}</th>
+                <th scope="col" className="numeric">{t('invoice.gst')}</th>
+                <th scope="col" className="numeric">{t('invoice.qst')}</th>
+                <th scope="col" className="numeric">{t('invoice.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {credits.map((credit) => (
+                <tr key={credit.id}>
+                  <td>{credit.number}</td>
+                  <td className="nowrap">{formatDate(credit.issueDate, locale)}</td>
+                  <td>{credit.reason}</td>
+                  <td className="numeric nowrap">{money(credit.subtotalCents)}</td>
+                  <td className="numeric nowrap">{money(credit.gstCents)}</td>
+                  <td className="numeric nowrap">{money(credit.qstCents)}</td>
+                  <td className="numeric nowrap">{money(credit.totalCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
+      {invoice.status === 'issued' ? (
+        <CreditNoteForm
+          invoiceNumber={invoice.number}
+          lines={blocks.flatMap((block) =>
+            block.lines.map((line) => ({ id: line.id, callNumber: line.callNumber, clientNumber: line.clientNumber, amount: money(line.amountCents), isCredited: creditedLineIds.has(line.id) })),
+          )}
+        />
+      ) : null}
     </article>
   );
 }

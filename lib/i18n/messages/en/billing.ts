@@ -60,6 +60,17 @@ export const enBilling: typeof frBilling = {
     next: 'Next',
     page: 'Page {page}',
   },
+  creditForm: {
+    title: 'New credit note',
+    lines: 'Calls to credit',
+    line: 'Call {call} ({client}) — {amount}',
+    credited: 'already credited',
+    amount: 'Amount to credit, before taxes (optional)',
+    reason: 'Reason',
+    submit: 'Create the credit note',
+    created: 'Credit note {number} created: {total}.',
+    hint: 'Taxes are reversed on the credited amount, at the invoice’s rates and with its exemptions.',
+  },
   invoice: {
     title: 'Invoice {number}',
     void: 'VOID',
@@ -79,10 +90,19 @@ export const enBilling: typeof frBilling = {
     gst: 'GST (5 %)',
     qst: 'QST (9.975 %)',
     total: 'Total',
+    creditColumns: { number: 'No.', date: 'Date', reason: 'Reason' },
     credits: 'Credit notes',
     noCredits: 'No credit note.',
   },
   errors: {
+    credit: {
+      nothing: 'Choose calls to credit or enter an amount.',
+      invoiceNotFound: 'Invoice {number} does not exist.',
+      invoiceVoid: 'Invoice {number} is void: it cannot be credited.',
+      foreignLine: 'One of the chosen calls is not on this invoice.',
+      lineAlreadyCredited: 'One of the chosen calls was already credited.',
+      tooMuch: 'The credit exceeds what is left to credit on the invoice ({remaining, number, ::currency/CAD}).',
+    },
     billing: {
       clientNumber: 'Invalid client number.',
       range: 'The last number must come after the first.',

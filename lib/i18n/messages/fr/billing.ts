@@ -59,6 +59,17 @@ export const frBilling = {
     next: 'Suivante',
     page: 'Page {page}',
   },
+  creditForm: {
+    title: 'Nouvelle note de crédit',
+    lines: 'Appels à créditer',
+    line: 'Appel {call} ({client}) — {amount}',
+    credited: 'déjà crédité',
+    amount: 'Montant à créditer, avant taxes (facultatif)',
+    reason: 'Raison',
+    submit: 'Créer la note de crédit',
+    created: 'Note de crédit {number} créée : {total}.',
+    hint: 'Les taxes sont renversées sur le montant crédité, aux mêmes taux et avec les mêmes exemptions que la facture.',
+  },
   invoice: {
     title: 'Facture {number}',
     void: 'ANNULÉE',
@@ -78,10 +89,19 @@ export const frBilling = {
     gst: 'TPS (5 %)',
     qst: 'TVQ (9,975 %)',
     total: 'Total',
+    creditColumns: { number: 'No.', date: 'Date', reason: 'Raison' },
     credits: 'Notes de crédit',
     noCredits: 'Aucune note de crédit.',
   },
   errors: {
+    credit: {
+      nothing: 'Choisissez des appels à créditer ou inscrivez un montant.',
+      invoiceNotFound: 'La facture {number} n’existe pas.',
+      invoiceVoid: 'La facture {number} est annulée : elle ne peut pas être créditée.',
+      foreignLine: 'Un des appels choisis n’est pas sur cette facture.',
+      lineAlreadyCredited: 'Un des appels choisis a déjà été crédité.',
+      tooMuch: 'Le crédit dépasse ce qui reste à créditer sur la facture ({remaining, number, ::currency/CAD}).',
+    },
     billing: {
       clientNumber: 'Numéro de client invalide.',
       range: 'Le numéro de fin doit suivre le numéro de début.',
