@@ -273,3 +273,13 @@ describe('credit notes', () => {
     expect(note.totalCents).toBe(2000 + 100);
   });
 });
+
+test('an invoiced call and its client cannot be deleted, even once the run is reversed (their lines name them)', async () => {
+  const run = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
+  await reverseRun(database!.db, clerkId, run.runId!);
+  const refusal = (statement: Promise<unknown>) => statement.then(() => null, (e: { cause?: { code?: string } }) => e.cause?.code);
+  expect(await refusal(database!.db.execute(sql`delete from calls where number = 1002`))).toBe('RC001');
+  await database!.db.execute(sql`delete from calls where client_number = 12347 and number not in (select call_number from invoice_lines)`);
+  await database!.db.execute(sql`update clients set grouped_client_number = null where number = 12347`);
+  expect(await refusal(database!.db.execute(sql`delete from clients where number = 12347`))).toMatch(/^(23503|RC001)$/);
+});
