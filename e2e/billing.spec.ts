@@ -83,3 +83,10 @@ test('the billing list exports as CSV for a French spreadsheet', async ({ reques
   expect(text).toMatch(/\nFacture;12345;Pharmacie Centrale inc\.;;;\d+;\d+,\d\d;/);
   expect(text).toMatch(/\nMembre;12345;Pharmacie Centrale inc\.;12346;Pharmacie Centrale — succursale Laval;/);
 });
+
+test('the billing list exports as PDF', async ({ request }) => {
+  const response = await request.get('/billing/export?cutoff=2026-12-31&cycle=all&isGrouped=on&format=pdf');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+});

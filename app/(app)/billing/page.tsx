@@ -86,7 +86,10 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                 <a href={`/billing/export?${exportQuery}&separator=semicolon`} download>
                   {t('billing.exportCsvSemicolon')}
                 </a>{' '}
-                · <a href={`/billing/export?${exportQuery}&separator=comma`} download>{t('billing.exportCsv')}</a>
+                · <a href={`/billing/export?${exportQuery}&separator=comma`} download>{t('billing.exportCsv')}</a> ·{' '}
+                <a href={`/billing/export?${exportQuery}&format=pdf`} download>
+                  {t('billing.exportPdf')}
+                </a>
               </p>
               <table className="data-table billing-list" aria-label={t('screens.billing.title')}>
                 <thead>

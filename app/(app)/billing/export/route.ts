@@ -1,26 +1,53 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
+import { companySettings } from '@/db/schema';
 import { requireRoute } from '@/lib/auth/current-user';
 import { billingInput } from '@/lib/billing/billing-input';
 import { billingListCsv } from '@/lib/billing/billing-csv';
+import { renderBillingListPdf } from '@/lib/billing/billing-list-pdf';
 import { previewBilling } from '@/lib/billing/preview-billing';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { isLocale } from '@/lib/i18n/locale';
 
-/** The billing list as CSV, for the same inputs as the screen. */
+/** The billing list as CSV (format=csv, the default) or PDF (format=pdf), for the same inputs as the screen. */
 export async function GET(request: Request) {
   await requireRoute('/billing/export');
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = billingInput.safeParse(params);
   if (!parsed.success) return new Response('Paramètres invalides / Invalid parameters', { status: 400 });
   const t = await getTranslations('billing');
-  const preview = await previewBilling(getDb(), parsed.data);
+  const localeValue = await getLocale();
+  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const db = getDb();
+  const preview = await previewBilling(db, parsed.data);
+  const name = `liste-facturation-${parsed.data.isGrouped ? 'regroupee' : 'normale'}-${parsed.data.cutoff}`;
+
+  if (params.format === 'pdf') {
+    const [company] = await db.select({ name: companySettings.name }).from(companySettings).limit(1);
+    const pdf = await renderBillingListPdf(preview, {
+      isGrouped: parsed.data.isGrouped,
+      money: (cents) => formatMoney(cents, locale),
+      labels: {
+        title: `${t('pdfTitle')}${parsed.data.isGrouped ? ` — ${t('grouped')}` : ''}`,
+        subtitle: t('pdfSubtitle', { cutoff: formatDate(parsed.data.cutoff, locale), cycle: t(`cycles.${parsed.data.cycle}`), invoices: preview.totals.invoices }),
+        columns: { number: t('columns.number'), name: t('columns.name'), calls: t('columns.calls'), subtotal: t('columns.subtotal'), gst: t('columns.gst'), qst: t('columns.qst'), total: t('columns.total') },
+        totals: t('totals'),
+        page: (page, pages) => t('pdfPage', { page, pages }),
+        company: company?.name ?? '',
+      },
+    });
+    return new Response(new Uint8Array(pdf), {
+      headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"`, 'cache-control': 'no-store' },
+    });
+  }
+
   const csv = billingListCsv(preview, {
     separator: params.separator === 'comma' ? 'comma' : 'semicolon',
     isGrouped: parsed.data.isGrouped,
     headers: [t('csv.kind'), t('columns.number'), t('columns.name'), t('memberColumns.number'), t('memberColumns.name'), t('columns.calls'), t('columns.subtotal'), t('columns.gst'), t('columns.qst'), t('columns.total')],
     rowKinds: { invoice: t('csv.invoice'), member: t('csv.member'), total: t('totals') },
   });
-  const name = `liste-facturation-${parsed.data.isGrouped ? 'regroupee' : 'normale'}-${parsed.data.cutoff}.csv`;
   return new Response(csv, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' },
   });
 }

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { billingInput } from '@/lib/billing/billing-input';
+import { renderBillingListPdf } from '@/lib/billing/billing-list-pdf';
+import { previewBilling } from '@/lib/billing/preview-billing';
+import { formatMoney } from '@/lib/i18n/format';
+import { loadGoldenScenario } from '@/test/support/golden-scenario';
+import { pdfText } from '@/test/support/pdf-text';
+import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadGoldenScenario(database.db);
+});
+afterAll(() => database.drop());
+
+test('the grouped billing list PDF holds the head, its members and the golden figures, in French', async () => {
+  const preview = await previewBilling(database.db, billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: 'on' }));
+  const pdf = await renderBillingListPdf(preview, {
+    isGrouped: true,
+    money: (cents) => formatMoney(cents, 'fr'),
+    labels: {
+      title: 'Liste de facturation — Facturation par client regroupé',
+      subtitle: 'Appels terminés jusqu’au 31 octobre 2026',
+      columns: { number: 'No. client facturé', name: 'Nom', calls: 'Appels', subtotal: 'Sous-total', gst: 'TPS', qst: 'TVQ', total: 'Total' },
+      totals: 'Total général',
+      page: (page, pages) => `Page ${page} de ${pages}`,
+      company: 'Répartition Express Montréal inc.',
+    },
+  });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const [text, ...more] = await pdfText(pdf);
+  expect(more).toEqual([]);
+  for (const expected of [
+    'Liste de facturation — Facturation par client regroupé',
+    '12345 Pharmacie Centrale inc. 5 150,92 $ 7,55 $ 15,05 $ 173,52 $',
+    '12346 Pharmacie Centrale — succursale Laval 2 48,20 $',
+    '12347 Pharmacie Centrale — succursale Longueuil 2 83,42 $',
+    'Total général',
+    'Page 1 de 1',
+  ]) {
+    expect(text).toContain(expected);
+  }
+});
