@@ -41,6 +41,9 @@ test('the billing clerk lists, generates and opens grouped invoices; generating 
   await expect(page.getByRole('heading', { name: 'Client 12346 — Pharmacie Centrale — succursale Laval' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Client 12347 — Pharmacie Centrale — succursale Longueuil' })).toBeVisible();
   await expect(page.getByTestId('invoice-total')).toHaveText(total);
+  const pdf = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
 
   // Generating again with the same inputs creates nothing.
   await page.goto('/billing');

@@ -25,6 +25,9 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
     <article className={`invoice ${invoice.status === 'void' ? 'is-void' : ''}`}>
       <div className="page-header">
         <h1>{t('invoice.title', { number: invoice.number })}</h1>
+        <a href={`/invoices/${invoice.number}/pdf`} className="button primary">
+          {t('invoice.pdf')}
+        </a>
         {invoice.status === 'void' ? (
           <p className="void-mark" role="status">
             {t('invoice.void')}

@@ -76,6 +76,7 @@ export const enBilling: typeof frBilling = {
     hint: 'Taxes are reversed on the credited amount, at the invoice’s rates and with its exemptions.',
   },
   invoice: {
+    pdf: 'Open the PDF',
     title: 'Invoice {number}',
     void: 'VOID',
     billedTo: 'Billed to',

@@ -75,6 +75,7 @@ export const frBilling = {
     hint: 'Les taxes sont renversées sur le montant crédité, aux mêmes taux et avec les mêmes exemptions que la facture.',
   },
   invoice: {
+    pdf: 'Ouvrir le PDF',
     title: 'Facture {number}',
     void: 'ANNULÉE',
     billedTo: 'Facturé à',

@@ -1,10 +1,23 @@
+import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
+import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { AppError } from '@/lib/errors';
 
-/** The invoice PDF. Access is checked now; the document itself comes with the PDF work. */
-export async function GET() {
+/** The invoice PDF, for signed-in users whose role may see invoices (others: 403 or sign-in). */
+export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   await requireRoute('/invoices/[number]/pdf');
-  return new Response('La production des factures en PDF n’est pas encore disponible. / Invoice PDFs are not available yet.', {
-    status: 501,
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+  const { number } = await params;
+  if (!/^\d{1,12}$/.test(number)) return new Response('Facture introuvable / Invoice not found', { status: 404 });
+  try {
+    const pdf = await renderInvoicePdf(getDb(), Number(number));
+    if (!pdf) return new Response('Facture introuvable / Invoice not found', { status: 404 });
+    return new Response(new Uint8Array(pdf), {
+      headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="facture-${number}.pdf"`, 'cache-control': 'private, no-store' },
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return new Response('Les paramètres de l’entreprise (nom, adresse, numéros de TPS et TVQ) sont à remplir dans Administration › Paramètres. / Company settings are missing.', { status: 409 });
+    }
+    throw error;
+  }
 }
