@@ -5,5 +5,7 @@ import { enBase } from './base';
 import { enBilling } from './billing';
 import { enCalls } from './calls';
 import { enClients } from './clients';
+import { enDelivery } from './delivery';
+import { enSettings } from './settings';
 
-export const en: Messages = { ...enBase, ...enClients, ...enCalls, ...enBilling, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enCalls.errors, ...enBilling.errors, ...enAdmin.errors } };
+export const en: Messages = { ...enBase, ...enClients, ...enCalls, ...enBilling, ...enDelivery, ...enSettings, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enCalls.errors, ...enBilling.errors, ...enDelivery.errors, ...enSettings.errors, ...enAdmin.errors } };

@@ -4,6 +4,8 @@ import { frBase } from './base';
 import { frBilling } from './billing';
 import { frCalls } from './calls';
 import { frClients } from './clients';
+import { frDelivery } from './delivery';
+import { frSettings } from './settings';
 
-export const fr = { ...frBase, ...frClients, ...frCalls, ...frBilling, ...frAdmin, errors: { ...frBase.errors, ...frClients.errors, ...frCalls.errors, ...frBilling.errors, ...frAdmin.errors } };
+export const fr = { ...frBase, ...frClients, ...frCalls, ...frBilling, ...frDelivery, ...frSettings, ...frAdmin, errors: { ...frBase.errors, ...frClients.errors, ...frCalls.errors, ...frBilling.errors, ...frDelivery.errors, ...frSettings.errors, ...frAdmin.errors } };
 export type Messages = typeof fr;

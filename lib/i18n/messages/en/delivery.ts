@@ -1,0 +1,5 @@
+import type { frDelivery } from '../fr/delivery';
+
+export const enDelivery: typeof frDelivery = {
+  errors: {},
+};

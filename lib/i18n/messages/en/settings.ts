@@ -1,0 +1,5 @@
+import type { frSettings } from '../fr/settings';
+
+export const enSettings: typeof frSettings = {
+  errors: {},
+};

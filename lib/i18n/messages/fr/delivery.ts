@@ -1,0 +1,4 @@
+/** Printing and e-mailing invoices. */
+export const frDelivery = {
+  errors: {},
+};

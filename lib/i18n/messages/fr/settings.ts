@@ -1,0 +1,4 @@
+/** Company settings (Administration › Paramètres). */
+export const frSettings = {
+  errors: {},
+};
