@@ -38,14 +38,24 @@ const styles = StyleSheet.create({
  * An invoice exactly as issued: every figure is a stored value (never recomputed), the billed-to
  * block is the snapshot taken at generation, and a grouped invoice lists its calls by member.
  */
-export function InvoiceDocument({ invoice, blocks, company }: { invoice: Invoice; blocks: InvoiceMemberBlock[]; company: Company }) {
+export function InvoiceDocument({ invoice, blocks, company }: InvoiceProps) {
+  return (
+    <Document title={`${invoiceLabel('invoice', 'fr')} ${invoice.number}`} author={company.name} language="fr-CA">
+      <InvoicePages invoice={invoice} blocks={blocks} company={company} />
+    </Document>
+  );
+}
+
+type InvoiceProps = { invoice: Invoice; blocks: InvoiceMemberBlock[]; company: Company };
+
+/** The pages of one invoice (one <Page> that wraps): also the unit of a merged print batch. */
+export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
   const language = invoice.language;
   const label = (word: Parameters<typeof invoiceLabel>[0]) => invoiceLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');
   const date = (iso: string) => formatDate(iso, 'fr');
   const isGrouped = invoice.kind === 'grouped';
   return (
-    <Document title={`${invoiceLabel('invoice', 'fr')} ${invoice.number}`} author={company.name} language="fr-CA">
       <Page size="LETTER" style={styles.page}>
         {invoice.status === 'void' ? (
           <Text style={styles.void} fixed>
@@ -162,9 +172,9 @@ export function InvoiceDocument({ invoice, blocks, company }: { invoice: Invoice
           <Text>
             {company.name} — {label('invoice')} {invoice.number}
           </Text>
-          <Text render={({ pageNumber, totalPages }) => pageLabel(pageNumber, totalPages, language)} />
+          {/* Page numbers count this invoice's pages, also inside a batch of many invoices. */}
+          <Text render={({ subPageNumber, subPageTotalPages }) => pageLabel(subPageNumber, subPageTotalPages, language)} />
         </View>
       </Page>
-    </Document>
   );
 }

@@ -23,6 +23,7 @@ export const ROUTE_ROLES = {
   '/billing/runs': BILLING,
   '/billing/runs/[id]': BILLING,
   '/billing/delivery': BILLING,
+  '/billing/delivery/print': BILLING,
   '/invoices': BILLING,
   '/invoices/[number]': BILLING,
   '/invoices/[number]/pdf': BILLING,

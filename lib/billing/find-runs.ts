@@ -1,5 +1,5 @@
 /** Billing runs and invoices, as the billing clerk looks them up. */
-import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/index';
 import { billingRuns, creditNoteLines, creditNotes, invoiceLines, invoices, users } from '@/db/schema';
@@ -68,12 +68,31 @@ export type InvoiceMemberBlock = {
   lines: (typeof invoiceLines.$inferSelect)[];
 };
 
+/** An invoice's lines in member blocks, the billed client's own block first. */
+function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invoiceLines.$inferSelect)[]): InvoiceMemberBlock[] {
+  const blocks = new Map<number, InvoiceMemberBlock>();
+  for (const line of lines) {
+    let block = blocks.get(line.clientNumber);
+    if (!block) {
+      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, lines: [] };
+      blocks.set(line.clientNumber, block);
+    }
+    block.lines.push(line);
+    block.subtotalCents += line.amountCents;
+  }
+  return [...blocks.values()].sort(
+    (a, b) => Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) || a.clientNumber - b.clientNumber,
+  );
+}
+
+const lineOrder = [asc(invoiceLines.clientNumber), asc(invoiceLines.serviceDate), asc(invoiceLines.callNumber)];
+
 /** An invoice as issued, its lines in member blocks (the billed client's own block first). */
 export async function getInvoice(db: Executor, number: number) {
   const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
   if (!invoice) return null;
   const [lines, credits, creditedLines] = await Promise.all([
-    db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(asc(invoiceLines.clientNumber), asc(invoiceLines.serviceDate), asc(invoiceLines.callNumber)),
+    db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(...lineOrder),
     db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoice.id)).orderBy(asc(creditNotes.number)),
     db
       .select({ lineId: creditNoteLines.invoiceLineId })
@@ -81,23 +100,27 @@ export async function getInvoice(db: Executor, number: number) {
       .innerJoin(creditNotes, eq(creditNotes.id, creditNoteLines.creditNoteId))
       .where(eq(creditNotes.invoiceId, invoice.id)),
   ]);
-  const blocks: InvoiceMemberBlock[] = [];
-  for (const line of lines) {
-    let block = blocks.find((b) => b.clientNumber === line.clientNumber);
-    if (!block) {
-      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, lines: [] };
-      blocks.push(block);
-    }
-    block.lines.push(line);
-    block.subtotalCents += line.amountCents;
-  }
-  blocks.sort((a, b) => Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) || a.clientNumber - b.clientNumber);
   return {
     invoice,
-    blocks,
+    blocks: memberBlocks(invoice, lines),
     credits,
     creditedLineIds: new Set(creditedLines.map((c) => c.lineId).filter((id): id is number => id !== null)),
     isDelivered: Boolean(invoice.printedAt || invoice.emailedAt),
   };
 }
 
+/** Several invoices with their member blocks, in two queries whatever their number. */
+export async function getInvoicesForPrint(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  const [rows, lines] = await Promise.all([
+    db.select().from(invoices).where(inArray(invoices.id, ids)).orderBy(asc(invoices.number)),
+    db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), ...lineOrder),
+  ]);
+  const linesByInvoice = new Map<number, (typeof invoiceLines.$inferSelect)[]>();
+  for (const line of lines) {
+    const list = linesByInvoice.get(line.invoiceId) ?? [];
+    list.push(line);
+    linesByInvoice.set(line.invoiceId, list);
+  }
+  return rows.map((invoice) => ({ invoice, blocks: memberBlocks(invoice, linesByInvoice.get(invoice.id) ?? []) }));
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { isoDate } from '@/lib/calls/call-input';
+import { checkbox } from '@/lib/forms/fields';
+
+/**
+ * Which invoices a delivery batch takes (DESIGN.md §3, step 3): those of a billing run, or
+ * those issued in a date range; of the grouped process when the checkbox "Facturation par
+ * client regroupé" is checked, of the normal process otherwise; issued (never void); and
+ * among them, those whose delivery method includes the chosen method.
+ */
+export const deliverySelection = z
+  .object({
+    runId: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.coerce.number().int().positive().optional()),
+    from: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+    to: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
+    isGrouped: checkbox,
+    method: z.enum(['print', 'email'], { error: 'invalid' }),
+  })
+  .superRefine((input, ctx) => {
+    if (!input.runId && !(input.from && input.to)) ctx.addIssue({ code: 'custom', path: ['runId'], message: 'delivery.selectionRequired' });
+    if (input.from && input.to && input.from > input.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'delivery.range' });
+  });
+export type DeliverySelection = z.output<typeof deliverySelection>;
