@@ -481,13 +481,35 @@ export const deliveries = pgTable(
     requestedBy: integer('requested_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** An e-mail asked for again by a clerk on an invoice already sent. */
+    isResend: boolean('is_resend').notNull().default(false),
+    /** Sending attempts so far; a pending e-mail waits until next_attempt_at. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    /** Set when a worker took the e-mail: it is being sent. */
+    startedAt: timestamp('started_at', { withTimezone: true }),
   },
   (t) => [
     check('deliveries_email_has_recipients', sql`${t.channel} = 'print' or cardinality(${t.recipients}) > 0`),
     check('deliveries_failure_has_reason', sql`${t.status} <> 'failed' or ${t.error} is not null`),
     index('deliveries_invoice').on(t.invoiceId, t.createdAt),
+    // One e-mail at most waiting or being sent per invoice: a double click queues nothing more.
+    uniqueIndex('deliveries_one_pending_email').on(t.invoiceId).where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
+    index('deliveries_pending_email').on(t.id).where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
   ],
 );
+
+/** E-mails captured instead of sent when no SMTP server is configured (the embedded demo). */
+export const outboxMessages = pgTable('outbox_messages', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  deliveryId: bigint('delivery_id', { mode: 'number' }).references(() => deliveries.id),
+  recipients: text('recipients').array().notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  attachmentName: text('attachment_name').notNull(),
+  attachmentBase64: text('attachment_base64').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 // ---------------------------------------------------------------- audit
 

@@ -20,7 +20,7 @@ describe('migrations on an empty PostgreSQL', () => {
       );
       expect(tables.map((r) => r.table_name)).toEqual([
         'audit_log', 'billing_runs', 'call_status_changes', 'calls', 'clients', 'company_settings', 'credit_note_lines',
-        'credit_notes', 'deliveries', 'document_counters', 'invoice_lines', 'invoices', 'sign_in_attempts', 'tariffs', 'users',
+        'credit_notes', 'deliveries', 'document_counters', 'invoice_lines', 'invoices', 'outbox_messages', 'sign_in_attempts', 'tariffs', 'users',
       ]);
       const counters = await first.db.select().from(documentCounters).orderBy(documentCounters.kind);
       expect(counters).toEqual([

@@ -1,0 +1,85 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { unstable_rethrow } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { getDb } from '@/db/index';
+import { actionRegistry, defineAction } from '@/lib/actions/define-action';
+import type { ActionState } from '@/lib/actions/action-state';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import type { Role } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
+import { companySettingsInput } from '@/lib/settings/company-input';
+import { saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-settings';
+import { companySettingsFormValues } from '@/lib/settings/form-values';
+import { logoDataUrl, MAX_LOGO_BYTES } from '@/lib/settings/logo-image';
+
+const ADMIN = ['admin'] as const satisfies readonly Role[];
+
+function revalidateSettings() {
+  revalidatePath('/admin/settings');
+  revalidatePath('/admin/audit');
+}
+
+export const saveCompanySettingsAction = defineAction({
+  name: 'settings.save',
+  roles: ADMIN,
+  input: companySettingsInput,
+  run: async ({ db, user, input }) => {
+    const saved = await saveCompanySettings(db, user.id, input);
+    revalidateSettings();
+    const t = await getTranslations('settingsForm');
+    // The values as stored ("1234567890 TQ0001"), for the form to show what was kept.
+    return { message: t('saved'), values: companySettingsFormValues(saved) };
+  },
+});
+
+export const removeCompanyLogoAction = defineAction({
+  name: 'settings.removeLogo',
+  roles: ADMIN,
+  input: z.object({}),
+  run: async ({ db, user }) => {
+    await saveCompanyLogo(db, user.id, null);
+    revalidateSettings();
+    const t = await getTranslations('settingsForm.logo');
+    return { message: t('removed') };
+  },
+});
+
+// The upload is written by hand, with defineAction's steps in the same order: its form
+// parsing turns a File into the file's name.
+actionRegistry.set('settings.uploadLogo', { roles: ADMIN });
+
+export async function uploadCompanyLogoAction(_previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> {
+  const t = await getTranslations('errors');
+  const fail = (code: string, fieldErrors: Record<string, string[]> = {}): ActionState<{ message: string }> => ({
+    status: 'error',
+    code,
+    message: t.has(code) ? t(code) : t('unexpected'),
+    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c) : t('invalid')))])),
+  });
+
+  try {
+    const user = await getCurrentUser();
+    if (!user) return fail('unauthenticated');
+    if (!(ADMIN as readonly Role[]).includes(user.role)) return fail('forbidden');
+
+    const file = formData.get('logo');
+    if (!(file instanceof File) || file.size === 0) return fail('settings.logoMissing', { logo: ['settings.logoMissing'] });
+    // Refused before reading it: the size the browser declares is the size received.
+    if (file.size > MAX_LOGO_BYTES) return fail('settings.logoTooLarge', { logo: ['settings.logoTooLarge'] });
+    const checked = logoDataUrl(new Uint8Array(await file.arrayBuffer()));
+    if (!checked.ok) return fail(checked.code, { logo: [checked.code] });
+
+    await saveCompanyLogo(getDb(), user.id, checked.dataUrl);
+    revalidateSettings();
+    const messages = await getTranslations('settingsForm.logo');
+    return { status: 'success', data: { message: messages('uploaded') } };
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError) return fail(error.code, error.fieldErrors);
+    console.error('[action settings.uploadLogo]', error);
+    return fail('unexpected');
+  }
+}

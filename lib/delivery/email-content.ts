@@ -1,0 +1,22 @@
+import { formatDate, formatMoney } from '@/lib/i18n/format';
+
+/** The subject and body of an invoice e-mail, in the billed client's language (the invoice's). */
+export function invoiceEmailContent(invoice: { number: number; language: 'fr' | 'en'; issueDate: string; dueDate: string; totalCents: number }, companyName: string) {
+  const { number, language } = invoice;
+  if (language === 'en') {
+    return {
+      subject: `Invoice ${number} — ${companyName}`,
+      text:
+        `Hello,\n\nPlease find attached invoice ${number} of ${formatDate(invoice.issueDate, 'en')}, ` +
+        `for ${formatMoney(invoice.totalCents, 'en')}, due on ${formatDate(invoice.dueDate, 'en')}.\n\nThank you for your business,\n${companyName}\n`,
+      filename: `invoice-${number}.pdf`,
+    };
+  }
+  return {
+    subject: `Facture ${number} — ${companyName}`,
+    text:
+      `Bonjour,\n\nVeuillez trouver ci-joint la facture ${number} du ${formatDate(invoice.issueDate, 'fr')}, ` +
+      `d’un montant de ${formatMoney(invoice.totalCents, 'fr')}, payable au plus tard le ${formatDate(invoice.dueDate, 'fr')}.\n\nMerci de votre confiance,\n${companyName}\n`,
+    filename: `facture-${number}.pdf`,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * E-mailing invoices through a queue held in PostgreSQL: each e-mail to send is a row of
+ * `deliveries` (channel 'email'), and that row is the job. Workers in any number of processes
+ * (or the one process of the embedded database) take pending rows with FOR UPDATE SKIP LOCKED.
+ *
+ * The delivery row *is* the record of the attempt, which is what makes "never sent twice"
+ * hold: an invoice with a sent e-mail is never queued again unless a clerk asks to resend it;
+ * a partial unique index refuses a second pending e-mail for the same invoice (double click);
+ * an e-mail whose worker died mid-send is not retried blindly but reported as interrupted.
+ * Written here rather than with a general job library because these guarantees live in the
+ * application's own rows and transactions.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/index';
+import { companySettings, deliveries, invoices } from '@/db/schema';
+import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { AppError } from '@/lib/errors';
+import type { DeliverySelection } from './delivery-input';
+import { invoiceEmailContent } from './email-content';
+import type { Mailer } from './mailer';
+import { selectionConditions } from './select-invoices';
+
+export const MAX_EMAIL_ATTEMPTS = 3;
+/** A worker holding an e-mail longer than this died: the e-mail is reported, not re-sent. */
+const STALE_AFTER = '10 minutes';
+
+/** Queues the e-mail of every selected invoice not yet sent nor waiting; returns what was queued. */
+export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: DeliverySelection): Promise<{ queued: number; withoutAddress: number }> {
+  return db.transaction(async (tx) => {
+    const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
+    const queued = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into deliveries (invoice_id, channel, status, recipients, requested_by)
+          select invoices.id, 'email', 'pending', invoices.bill_to_emails, ${actorId}
+            from invoices
+           where ${conditions}
+             and cardinality(invoices.bill_to_emails) > 0
+             and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status in ('pending', 'sent'))
+          on conflict do nothing
+          returning id`,
+    );
+    const [missing] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from invoices where ${conditions} and cardinality(invoices.bill_to_emails) = 0`);
+    return { queued: queued.length, withoutAddress: missing!.n };
+  });
+}
+
+/** Queues again the selected invoices whose last e-mail failed (and none was sent since). */
+export async function retryFailedEmails(db: Db, actorId: number, selection: DeliverySelection): Promise<{ queued: number }> {
+  const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
+  const queued = await queryRows<{ id: number }>(
+    db,
+    sql`insert into deliveries (invoice_id, channel, status, recipients, requested_by)
+        select invoices.id, 'email', 'pending', invoices.bill_to_emails, ${actorId}
+          from invoices
+         where ${conditions}
+           and exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status = 'failed')
+           and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status in ('pending', 'sent'))
+        on conflict do nothing
+        returning id`,
+  );
+  return { queued: queued.length };
+}
+
+/** A clerk's explicit request to send invoice `number` again, even though it was sent. */
+export async function resendInvoiceEmail(db: Db, actorId: number, number: number): Promise<void> {
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number));
+  if (!invoice) throw new AppError('delivery.invoiceNotFound', { number });
+  if (invoice.status === 'void') throw new AppError('delivery.invoiceVoid', { number });
+  if (invoice.billToEmails.length === 0) throw new AppError('delivery.noAddress', { number });
+  const inserted = await db
+    .insert(deliveries)
+    .values({ invoiceId: invoice.id, channel: 'email', status: 'pending', recipients: invoice.billToEmails, requestedBy: actorId, isResend: true })
+    .onConflictDoNothing()
+    .returning({ id: deliveries.id });
+  if (inserted.length === 0) throw new AppError('delivery.alreadyQueued', { number });
+}
+
+type Claimed = { id: number; invoice_id: number; recipients: string[]; attempts: number };
+
+/** Takes the next pending e-mail for this worker, if any. */
+async function claimNextEmail(db: Db): Promise<Claimed | null> {
+  const [claimed] = await queryRows<Claimed>(
+    db,
+    sql`update deliveries set started_at = now(), attempts = attempts + 1
+         where id = (select id from deliveries
+                      where channel = 'email' and status = 'pending' and started_at is null
+                        and (next_attempt_at is null or next_attempt_at <= now())
+                      order by id limit 1 for update skip locked)
+     returning id, invoice_id, recipients, attempts`,
+  );
+  return claimed ?? null;
+}
+
+/** E-mails whose worker died while sending: reported as failed, never re-sent without a clerk. */
+export async function reportInterruptedEmails(db: Db): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update deliveries set status = 'failed', completed_at = now(),
+               error = 'Envoi interrompu (arrêt du serveur) : vérifiez la réception avant de renvoyer. / Interrupted: check before resending.'
+         where channel = 'email' and status = 'pending' and started_at < now() - ${STALE_AFTER}::interval
+     returning id`,
+  );
+  return rows.length;
+}
+
+/** Sends pending e-mails until none is left (or `limit` were handled); returns how many were handled. */
+export async function processPendingEmails(db: Db, mailer: Mailer, options: { limit?: number } = {}): Promise<{ sent: number; failed: number; retried: number }> {
+  const outcome = { sent: 0, failed: 0, retried: 0 };
+  await reportInterruptedEmails(db);
+  const [company] = await db.select({ name: companySettings.name }).from(companySettings).limit(1);
+  for (let handled = 0; handled < (options.limit ?? Number.POSITIVE_INFINITY); handled++) {
+    const job = await claimNextEmail(db);
+    if (!job) break;
+    try {
+      const [invoice] = await db.select().from(invoices).where(eq(invoices.id, job.invoice_id));
+      const pdf = await renderInvoicePdf(db, invoice!.number);
+      const content = invoiceEmailContent(invoice!, company?.name ?? '');
+      await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf! } });
+      await db.transaction(async (tx) => {
+        await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
+        await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
+      });
+      outcome.sent++;
+    } catch (error) {
+      // The server's reason, as the clerk will read it.
+      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'erreur inconnue';
+      if (job.attempts < MAX_EMAIL_ATTEMPTS) {
+        await db
+          .update(deliveries)
+          .set({ startedAt: null, error: reason, nextAttemptAt: sql`now() + ${`${job.attempts * 15} seconds`}::interval` })
+          .where(eq(deliveries.id, job.id));
+        outcome.retried++;
+      } else {
+        await db.update(deliveries).set({ status: 'failed', error: reason, completedAt: sql`now()` }).where(eq(deliveries.id, job.id));
+        outcome.failed++;
+      }
+    }
+  }
+  return outcome;
+}
+
+/** Where a batch stands: each selected invoice with its last e-mail. */
+export async function emailProgress(db: Db, selection: DeliverySelection) {
+  const rows = await queryRows<{ number: string | number; billed_client_number: number; bill_to_name: string; recipients: string[] | null; status: string | null; error: string | null; attempts: number | null; completed_at: Date | string | null; is_resend: boolean | null }>(
+    db,
+    sql`select invoices.number, invoices.billed_client_number, invoices.bill_to_name, d.recipients, d.status, d.error, d.attempts, d.completed_at, d.is_resend
+          from invoices
+          left join lateral (select * from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' order by d.id desc limit 1) d on true
+         where ${sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `)}
+         order by invoices.number`,
+  );
+  const invoicesProgress = rows.map((r) => ({
+    number: Number(r.number),
+    billedClientNumber: r.billed_client_number,
+    name: r.bill_to_name,
+    recipients: r.recipients ?? [],
+    status: (r.status ?? 'none') as 'none' | 'pending' | 'sent' | 'failed',
+    error: r.error,
+    attempts: r.attempts ?? 0,
+  }));
+  const count = (status: string) => invoicesProgress.filter((i) => i.status === status).length;
+  return { invoices: invoicesProgress, counts: { total: invoicesProgress.length, none: count('none'), pending: count('pending'), sent: count('sent'), failed: count('failed') } };
+}
+
