@@ -4,5 +4,8 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { getAppDatabase } = await import('./db/index');
   const { prepareDatabase } = await import('./db/prepare');
-  await prepareDatabase(getAppDatabase());
+  const { startEmailWorker } = await import('./lib/delivery/email-worker');
+  const app = getAppDatabase();
+  await prepareDatabase(app);
+  if (process.env.EMAIL_WORKER !== 'off') startEmailWorker(app);
 }

@@ -1,4 +1,4 @@
-import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-runs';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
@@ -11,6 +11,7 @@ const styles = StyleSheet.create({
   page: { fontFamily: 'DejaVu Sans', fontSize: 8.5, paddingTop: 36, paddingHorizontal: 40, paddingBottom: 56, color: '#1d2430' },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
   company: { fontSize: 12, fontWeight: 'bold', marginBottom: 3 },
+  logo: { maxWidth: 140, maxHeight: 48, marginBottom: 6, objectFit: 'contain' },
   muted: { color: '#5a6474' },
   titleBox: { alignItems: 'flex-end' },
   title: { fontSize: 16, fontWeight: 'bold', marginBottom: 6 },
@@ -64,6 +65,8 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
         ) : null}
         <View style={styles.header}>
           <View>
+            {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
+            {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
             <Text style={styles.company}>{company.name}</Text>
             <Text>{company.addressLine1}</Text>
             {company.addressLine2 ? <Text>{company.addressLine2}</Text> : null}

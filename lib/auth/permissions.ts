@@ -31,6 +31,8 @@ export const ROUTE_ROLES = {
   '/admin/tariffs': ADMIN,
   '/admin/settings': ADMIN,
   '/admin/audit': ADMIN,
+  '/admin/outbox': BILLING,
+  '/admin/outbox/[id]/attachment': BILLING,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AppRoute = keyof typeof ROUTE_ROLES;
@@ -65,6 +67,7 @@ export const NAVIGATION: NavSection[] = [
       { route: '/billing', labelKey: 'billingList' },
       { route: '/billing/runs', labelKey: 'billingRuns' },
       { route: '/billing/delivery', labelKey: 'delivery' },
+      { route: '/admin/outbox', labelKey: 'outbox' },
     ],
   },
   { labelKey: 'invoices', items: [{ route: '/invoices', labelKey: 'invoiceList' }] },

@@ -116,7 +116,7 @@ describe('e-mailing invoices through SMTP', () => {
     await enqueueInvoiceEmails(database!.db, clerkId, selection(normalRun, false));
     await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
     await Promise.all([processPendingEmails(database!.db, mailer()), processPendingEmails(database!.db, mailer())]);
-    expect(smtp!.messages.map((m) => m.subject.split(' ')[1]).sort()).toEqual(['1', '2', '3']);
+    expect(smtp!.messages.map((m) => (m.subject ?? '').split(' ')[1]).sort()).toEqual(['1', '2', '3']);
   });
 
   test('without SMTP settings the message is captured in the outbox, attachment included', async () => {

@@ -22,6 +22,7 @@ export const enBase: typeof frBase = {
     billingList: 'Billing list',
     billingRuns: 'Billing runs',
     delivery: 'Printing and e-mailing',
+    outbox: 'Outbox',
     invoices: 'Invoices',
     invoiceList: 'Invoices',
     admin: 'Administration',

@@ -20,6 +20,7 @@ export const frBase = {
     billingList: 'Liste de facturation',
     billingRuns: 'Traitements',
     delivery: 'Impression et envoi',
+    outbox: 'Boîte d’envoi',
     invoices: 'Factures',
     invoiceList: 'Factures',
     admin: 'Administration',
