@@ -66,6 +66,7 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
         <View style={styles.header}>
           <View>
             {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
+            {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
             {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
             <Text style={styles.company}>{company.name}</Text>
             <Text>{company.addressLine1}</Text>
