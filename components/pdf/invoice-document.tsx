@@ -32,7 +32,7 @@ const styles = StyleSheet.create({
   totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
   grandTotal: { fontWeight: 'bold', fontSize: 10.5, borderTopWidth: 1, borderTopColor: '#1d2430', paddingTop: 4 },
   footer: { position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', fontSize: 7.5, color: '#5a6474' },
-  void: { position: 'absolute', top: 300, left: 90, fontSize: 72, color: '#a4161a', opacity: 0.25, transform: 'rotate(-30deg)', fontWeight: 'bold' },
+  void: { fontSize: 20, color: '#a4161a', fontWeight: 'bold', textAlign: 'center', borderWidth: 2, borderColor: '#a4161a', padding: 4, marginBottom: 10, letterSpacing: 2 },
 });
 
 /**
@@ -49,111 +49,155 @@ export function InvoiceDocument({ invoice, blocks, company }: InvoiceProps) {
 
 type InvoiceProps = { invoice: Invoice; blocks: InvoiceMemberBlock[]; company: Company };
 
-/** The pages of one invoice (one <Page> that wraps): also the unit of a merged print batch. */
+type Line = InvoiceMemberBlock['lines'][number];
+type Row = { kind: 'block'; block: InvoiceMemberBlock } | { kind: 'line'; line: Line } | { kind: 'subtotal'; block: InvoiceMemberBlock };
+
+/*
+ * Explicit pagination. Letting react-pdf wrap one long page re-lays out everything after each
+ * page break: 5,000 lines took 143 s. Rows are measured here (conservatively, in points) and
+ * cut into pages, each laid out on its own: the time grows with the number of lines only.
+ */
+const PAGE_HEIGHT = 792 - 36 - 56 - 18; // letter, less margins and the column header
+const FIRST_PAGE_HEADER = 215; // company, title block and billed-to box
+const TOTALS_HEIGHT = 90;
+const ROUTE_CHARS_PER_LINE = 48;
+
+function rowHeight(row: Row): number {
+  if (row.kind === 'block') return 24;
+  if (row.kind === 'subtotal') return 16;
+  const text = `${row.line.pickupAddress} → ${row.line.destinationAddress}`;
+  return 6 + 11 * Math.max(1, Math.ceil(text.length / ROUTE_CHARS_PER_LINE));
+}
+
+export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0): Row[][] {
+  const pageHeight = PAGE_HEIGHT - reservedPerPage;
+  const rows: Row[] = blocks.flatMap((block) => [
+    ...(isGrouped ? [{ kind: 'block', block } as const] : []),
+    ...block.lines.map((line) => ({ kind: 'line', line }) as const),
+    ...(isGrouped ? [{ kind: 'subtotal', block } as const] : []),
+  ]);
+  const pages: Row[][] = [[]];
+  let room = pageHeight - FIRST_PAGE_HEADER;
+  rows.forEach((row, index) => {
+    const height = rowHeight(row);
+    // A member's title never ends a page: it goes with its first line.
+    const next = rows[index + 1];
+    const needed = row.kind === 'block' && next ? height + rowHeight(next) : height;
+    if (needed > room && pages.at(-1)!.length > 0) {
+      pages.push([]);
+      room = pageHeight;
+    }
+    pages.at(-1)!.push(row);
+    room -= height;
+  });
+  // The totals need room at the end; otherwise they take a page of their own.
+  if (room < TOTALS_HEIGHT) pages.push([]);
+  return pages;
+}
+
+/** The pages of one invoice: also the unit of a merged print batch (their numbers are the invoice's). */
 export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
   const language = invoice.language;
   const label = (word: Parameters<typeof invoiceLabel>[0]) => invoiceLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');
   const date = (iso: string) => formatDate(iso, 'fr');
   const isGrouped = invoice.kind === 'grouped';
-  return (
-      <Page size="LETTER" style={styles.page}>
-        {invoice.status === 'void' ? (
-          <Text style={styles.void} fixed>
-            {label('void')}
-          </Text>
-        ) : null}
-        <View style={styles.header}>
-          <View>
-            {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
-            {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
-            {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
-            <Text style={styles.company}>{company.name}</Text>
-            <Text>{company.addressLine1}</Text>
-            {company.addressLine2 ? <Text>{company.addressLine2}</Text> : null}
-            <Text>
-              {company.city} ({company.province}) {company.postalCode}
-            </Text>
-            {company.phone ? <Text>{company.phone}</Text> : null}
-            {company.email ? <Text>{company.email}</Text> : null}
-            <Text style={styles.muted}>
-              {label('gstNumber')} : {company.gstNumber}
-            </Text>
-            <Text style={styles.muted}>
-              {label('qstNumber')} : {company.qstNumber}
-            </Text>
-          </View>
-          <View style={styles.titleBox}>
-            <Text style={styles.title}>{label('invoice')}</Text>
-            <View style={styles.meta}>
-              <Text style={styles.metaLabel}>{label('number')}</Text>
-              <Text>{invoice.number}</Text>
-            </View>
-            <View style={styles.meta}>
-              <Text style={styles.metaLabel}>{label('issueDate')}</Text>
-              <Text>{date(invoice.issueDate)}</Text>
-            </View>
-            <View style={styles.meta}>
-              <Text style={styles.metaLabel}>{label('dueDate')}</Text>
-              <Text>{date(invoice.dueDate)}</Text>
-            </View>
-            <View style={styles.meta}>
-              <Text style={styles.metaLabel}>{label('terms')}</Text>
-              <Text>{termsLabel(invoice.paymentTermsDays, language)}</Text>
-            </View>
-            {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
-          </View>
-        </View>
-
-        <View style={styles.billTo}>
-          <Text style={styles.billToTitle}>{label('billedTo')}</Text>
-          <Text>
-            {label('client')} {invoice.billedClientNumber}
-          </Text>
-          <Text>{invoice.billToName}</Text>
-          <Text>{invoice.billToAddressLine1}</Text>
-          {invoice.billToAddressLine2 ? <Text>{invoice.billToAddressLine2}</Text> : null}
-          <Text>
-            {invoice.billToCity} ({invoice.billToProvince}) {invoice.billToPostalCode}
-          </Text>
-        </View>
-
-        <View style={[styles.row, styles.headRow]} fixed>
-          <Text style={styles.call}>{label('call')}</Text>
-          <Text style={styles.date}>{label('date')}</Text>
-          <Text style={styles.route}>{label('route')}</Text>
-          <Text style={styles.reference}>{label('reference')}</Text>
-          <Text style={styles.amount}>{label('amount')}</Text>
-        </View>
-        {blocks.map((block) => (
-          <View key={block.clientNumber}>
-            {isGrouped ? (
-              <Text style={styles.blockTitle} minPresenceAhead={24}>
-                {label('client')} {block.clientNumber} — {block.clientName}
+  // A void invoice carries its mark at the top of every page.
+  const pages = paginateInvoice(blocks, isGrouped, invoice.status === 'void' ? 44 : 0);
+  return pages.map((rows, pageIndex) => (
+    <Page key={pageIndex} size="LETTER" style={styles.page} wrap={false}>
+      {invoice.status === 'void' ? <Text style={styles.void}>{label('void')}</Text> : null}
+      {pageIndex === 0 ? (
+        <>
+          <View style={styles.header}>
+            <View>
+              {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
+              {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
+              {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
+              <Text style={styles.company}>{company.name}</Text>
+              <Text>{company.addressLine1}</Text>
+              {company.addressLine2 ? <Text>{company.addressLine2}</Text> : null}
+              <Text>
+                {company.city} ({company.province}) {company.postalCode}
               </Text>
-            ) : null}
-            {block.lines.map((line) => (
-              <View key={line.id} style={styles.row} wrap={false}>
-                <Text style={styles.call}>{line.callNumber}</Text>
-                <Text style={styles.date}>{line.serviceDate}</Text>
-                <Text style={styles.route}>
-                  {line.pickupAddress} → {line.destinationAddress}
-                </Text>
-                <Text style={styles.reference}>{line.clientReference ?? ''}</Text>
-                <Text style={styles.amount}>{money(line.amountCents)}</Text>
+              {company.phone ? <Text>{company.phone}</Text> : null}
+              {company.email ? <Text>{company.email}</Text> : null}
+              <Text style={styles.muted}>
+                {label('gstNumber')} : {company.gstNumber}
+              </Text>
+              <Text style={styles.muted}>
+                {label('qstNumber')} : {company.qstNumber}
+              </Text>
+            </View>
+            <View style={styles.titleBox}>
+              <Text style={styles.title}>{label('invoice')}</Text>
+              <View style={styles.meta}>
+                <Text style={styles.metaLabel}>{label('number')}</Text>
+                <Text>{invoice.number}</Text>
               </View>
-            ))}
-            {isGrouped ? (
-              <View style={styles.blockTotal} wrap={false}>
-                <Text>
-                  {label('memberSubtotal')} {block.clientNumber} : {money(block.subtotalCents)}
-                </Text>
+              <View style={styles.meta}>
+                <Text style={styles.metaLabel}>{label('issueDate')}</Text>
+                <Text>{date(invoice.issueDate)}</Text>
               </View>
-            ) : null}
+              <View style={styles.meta}>
+                <Text style={styles.metaLabel}>{label('dueDate')}</Text>
+                <Text>{date(invoice.dueDate)}</Text>
+              </View>
+              <View style={styles.meta}>
+                <Text style={styles.metaLabel}>{label('terms')}</Text>
+                <Text>{termsLabel(invoice.paymentTermsDays, language)}</Text>
+              </View>
+              {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
+            </View>
           </View>
-        ))}
+          <View style={styles.billTo}>
+            <Text style={styles.billToTitle}>{label('billedTo')}</Text>
+            <Text>
+              {label('client')} {invoice.billedClientNumber}
+            </Text>
+            <Text>{invoice.billToName}</Text>
+            <Text>{invoice.billToAddressLine1}</Text>
+            {invoice.billToAddressLine2 ? <Text>{invoice.billToAddressLine2}</Text> : null}
+            <Text>
+              {invoice.billToCity} ({invoice.billToProvince}) {invoice.billToPostalCode}
+            </Text>
+          </View>
+        </>
+      ) : null}
 
-        <View style={styles.totals} wrap={false}>
+      <View style={[styles.row, styles.headRow]}>
+        <Text style={styles.call}>{label('call')}</Text>
+        <Text style={styles.date}>{label('date')}</Text>
+        <Text style={styles.route}>{label('route')}</Text>
+        <Text style={styles.reference}>{label('reference')}</Text>
+        <Text style={styles.amount}>{label('amount')}</Text>
+      </View>
+      {rows.map((row) =>
+        row.kind === 'block' ? (
+          <Text key={`b${row.block.clientNumber}`} style={styles.blockTitle}>
+            {label('client')} {row.block.clientNumber} — {row.block.clientName}
+          </Text>
+        ) : row.kind === 'subtotal' ? (
+          <View key={`s${row.block.clientNumber}`} style={styles.blockTotal}>
+            <Text>
+              {label('memberSubtotal')} {row.block.clientNumber} : {money(row.block.subtotalCents)}
+            </Text>
+          </View>
+        ) : (
+          <View key={row.line.id} style={styles.row}>
+            <Text style={styles.call}>{row.line.callNumber}</Text>
+            <Text style={styles.date}>{row.line.serviceDate}</Text>
+            <Text style={styles.route}>
+              {row.line.pickupAddress} → {row.line.destinationAddress}
+            </Text>
+            <Text style={styles.reference}>{row.line.clientReference ?? ''}</Text>
+            <Text style={styles.amount}>{money(row.line.amountCents)}</Text>
+          </View>
+        ),
+      )}
+
+      {pageIndex === pages.length - 1 ? (
+        <View style={styles.totals}>
           <View style={styles.totalRow}>
             <Text>{label('subtotal')}</Text>
             <Text>{money(invoice.subtotalCents)}</Text>
@@ -171,14 +215,14 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
             <Text>{money(invoice.totalCents)}</Text>
           </View>
         </View>
+      ) : null}
 
-        <View style={styles.footer} fixed>
-          <Text>
-            {company.name} — {label('invoice')} {invoice.number}
-          </Text>
-          {/* Page numbers count this invoice's pages, also inside a batch of many invoices. */}
-          <Text render={({ subPageNumber, subPageTotalPages }) => pageLabel(subPageNumber, subPageTotalPages, language)} />
-        </View>
-      </Page>
-  );
+      <View style={styles.footer}>
+        <Text>
+          {company.name} — {label('invoice')} {invoice.number}
+        </Text>
+        <Text>{pageLabel(pageIndex + 1, pages.length, language)}</Text>
+      </View>
+    </Page>
+  ));
 }
