@@ -21,8 +21,10 @@ export type ActionSpec<S extends z.ZodType, R> = {
   run: (context: { db: Db; user: CurrentUser; input: z.output<S> }) => Promise<R>;
 };
 
-/** Every action defined in the application, with the roles allowed to call it. */
-export const actionRegistry = new Map<string, { roles: readonly Role[] }>();
+export type RegisteredAction = (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
+
+/** Every action defined in the application, with the roles allowed to call it (tested as a matrix). */
+export const actionRegistry = new Map<string, { roles: readonly Role[]; action: RegisteredAction }>();
 
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
@@ -35,10 +37,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
-  if (actionRegistry.has(spec.name)) throw new Error(`duplicate action name ${spec.name}`);
-  actionRegistry.set(spec.name, { roles: spec.roles });
-
-  return async function action(_previous: unknown, formData: FormData): Promise<ActionState<R>> {
+  async function action(_previous: unknown, formData: FormData): Promise<ActionState<R>> {
     const t = await getTranslations('errors');
     const fail = (code: string, params: Record<string, string | number> = {}, fieldErrors: Record<string, string[]> = {}): ActionState<R> => ({
       status: 'error',
@@ -70,5 +69,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
       console.error(`[action ${spec.name}]`, error);
       return fail('unexpected');
     }
-  };
+  }
+  actionRegistry.set(spec.name, { roles: spec.roles, action });
+  return action;
 }

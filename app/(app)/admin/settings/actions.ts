@@ -49,7 +49,7 @@ export const removeCompanyLogoAction = defineAction({
 
 // The upload is written by hand, with defineAction's steps in the same order: its form
 // parsing turns a File into the file's name.
-actionRegistry.set('settings.uploadLogo', { roles: ADMIN });
+actionRegistry.set('settings.uploadLogo', { roles: ADMIN, action: uploadCompanyLogoAction });
 
 export async function uploadCompanyLogoAction(_previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> {
   const t = await getTranslations('errors');
