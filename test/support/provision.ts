@@ -3,7 +3,7 @@
  * binaries (for a throwaway cluster) and the system Chromium (for Playwright).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -27,8 +27,9 @@ function findOnPath(command: string): string | null {
 }
 
 function findPostgresBin(): string | null {
+  // initdb may be a link on the PATH: the folder of the real binary also holds pg_dump and pg_restore.
   const fromPath = findOnPath('initdb');
-  if (fromPath) return path.dirname(fromPath);
+  if (fromPath) return path.dirname(realpathSync(fromPath));
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root)
