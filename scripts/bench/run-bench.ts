@@ -9,6 +9,8 @@ import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { openPostgres, queryRows, type Db } from '@/db/index';
+import { users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
 import { callSearchParams, callSearchQuery, findCalls } from '@/lib/calls/find-calls';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -16,11 +18,12 @@ import { previewBilling } from '@/lib/billing/preview-billing';
 import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
 import { generateBenchData } from './generate-data';
+import { hasProductionBuild, runLoad } from './load';
 import { ms, sampleLatency } from './measure';
 
 const SCALES = {
-  small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100 },
-  full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300 },
+  small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100, loadSeconds: 15 },
+  full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300, loadSeconds: 60 },
 } as const;
 
 type Row = { measure: string; product: string; floor: string; ratio: string; target: string; verdict: string };
@@ -116,6 +119,36 @@ async function main() {
         target: '≥ 100 000/s, ≤ 1,5× plancher',
         verdict: perSecond >= 100_000 && seconds / floorSeconds <= 1.5 ? 'atteint' : 'MANQUÉ',
       });
+    }
+
+    // 50 users at once on next start (the production build), each with a think time.
+    if (hasProductionBuild()) {
+      const passwordHash = await hashPassword('charge-bench-1');
+      await app.db.insert(users).values([
+        { email: 'repartition@bench.local', name: 'Répartition', role: 'dispatcher', passwordHash },
+        { email: 'facturation@bench.local', name: 'Facturation', role: 'billing', passwordHash },
+      ]);
+      const load = await runLoad({
+        databaseUrl: url,
+        users: 50,
+        seconds: scale.loadSeconds,
+        clients: { first: 100_000, count: scale.clients - 100 },
+        credentials: [
+          { email: 'repartition@bench.local', password: 'charge-bench-1' },
+          { email: 'facturation@bench.local', password: 'charge-bench-1' },
+        ],
+      });
+      rows.push({
+        measure: `charge : 50 utilisateurs, ${scale.loadSeconds} s, ${load.requests} requêtes (p50 ${ms(load.p50)})`,
+        product: `p95 ${ms(load.p95)}, ${load.errors} erreurs`,
+        floor: '—',
+        ratio: '—',
+        target: '0 erreur, p95 ≤ 150 ms',
+        verdict: load.errors === 0 && load.p95 <= 150 ? 'atteint' : 'MANQUÉ',
+      });
+      for (const [kind, figures] of Object.entries(load.byKind)) console.log(`charge « ${kind} » : ${figures.count} requêtes, p95 ${ms(figures.p95)}`);
+    } else {
+      console.log('Charge non mesurée : lancez `npm run build` avant `npm run bench`.');
     }
   } finally {
     await bare.end();
