@@ -3,24 +3,15 @@
  * throwaway PostgreSQL seeded with the demo data, in the system Chromium (installed when absent).
  */
 import { spawnSync } from 'node:child_process';
+import { freePort } from '@/test/support/free-port';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { openPostgres } from '@/db/index';
 import { seedDemoData } from '@/db/seed';
 import { startPgCluster, type PgCluster } from '@/test/support/pg-cluster';
 import { ensureChromium } from '@/test/support/provision';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function main(): Promise<number> {
   if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {

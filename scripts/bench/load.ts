@@ -4,21 +4,13 @@
  * with a short think time between actions. Reports errors and latency percentiles.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '@/test/support/free-port';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 
 export type LoadResult = { requests: number; errors: number; p50: number; p95: number; max: number; byKind: Record<string, { count: number; p95: number }> };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function hasProductionBuild(): boolean {
   return existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));

@@ -3,25 +3,14 @@
  * benchmarks: `initdb` in a temporary folder, started on a free loopback port, removed on stop.
  */
 import { execFileSync } from 'node:child_process';
+import { freePort } from './free-port';
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensurePostgresBinaries } from './provision';
 
 export type PgCluster = { url: string; stop: () => void };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export async function startPgCluster(): Promise<PgCluster> {
   const bin = ensurePostgresBinaries();

@@ -1,5 +1,5 @@
 /** An in-process SMTP server for tests: real SMTP on a loopback port, messages parsed with mailparser. */
-import net from 'node:net';
+import { freePort } from './free-port';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -27,12 +27,7 @@ export async function startSmtpServer(): Promise<TestSmtp> {
         .catch(callback);
     },
   });
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(address.port));
-    });
-  });
+  const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `smtp://127.0.0.1:${port}`,

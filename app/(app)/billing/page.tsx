@@ -1,6 +1,7 @@
 import { Fragment } from 'react';
 import { z } from 'zod';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { GenerateForm } from '@/components/billing/generate-form';
 import { requireRoute } from '@/lib/auth/current-user';
@@ -8,15 +9,13 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BillingListPage({ searchParams }: { searchParams: SearchParams }) {
   await requireRoute('/billing');
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const hasAsked = raw.cutoff !== undefined;
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { CallDetails } from '@/components/calls/call-details';
 import { GroupedStatusBar } from '@/components/calls/grouped-status-bar';
@@ -7,7 +8,6 @@ import { requireRoute } from '@/lib/auth/current-user';
 import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { callSearchParams, findCalls, getCallDetails, groupedNumberOf, hasCriteria, type CallSearch } from '@/lib/calls/find-calls';
 import { formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -31,8 +31,7 @@ function hrefWith(search: CallSearch, changes: Partial<CallSearch>): string {
 export default async function CallSearchPage({ searchParams }: { searchParams: SearchParams }) {
   await requireRoute('/calls');
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const raw = await searchParams;
   const search = callSearchParams.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = getDb();

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { requireRoute } from '@/lib/auth/current-user';
 import { findInvoices, invoiceSearchParams, type InvoiceSearch } from '@/lib/billing/find-runs';
-import { isLocale } from '@/lib/i18n/locale';
 
 function hrefWith(search: InvoiceSearch, page: number): string {
   const params = new URLSearchParams();
@@ -15,8 +15,7 @@ function hrefWith(search: InvoiceSearch, page: number): string {
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRoute('/invoices');
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const search = invoiceSearchParams.parse(raw);
   const { rows, hasNextPage } = await findInvoices(getDb(), search);

@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
 import { AUDIT_ENTITIES, auditSearchParams, describeAuditValue, findAudit, type AuditRow, type AuditSearch } from '@/lib/audit/find-audit';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';
-import { isLocale, type Locale } from '@/lib/i18n/locale';
+import type { Locale } from '@/lib/i18n/locale';
 import { formatRate } from '@/lib/tariffs/format-rate';
 import { tariffCodesById } from '@/lib/tariffs/list-tariffs';
 
@@ -63,8 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   await requireRoute('/admin/audit');
   const t = await getTranslations('audit');
   const tAll = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const raw = await searchParams;
   const search = auditSearchParams.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = getDb();

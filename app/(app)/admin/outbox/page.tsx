@@ -1,17 +1,16 @@
 import { desc } from 'drizzle-orm';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { outboxMessages } from '@/db/schema';
 import { requireRoute } from '@/lib/auth/current-user';
 import { formatDateTimeShort } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 /** The e-mails kept instead of sent when no SMTP server is configured (the embedded demo). */
 export default async function OutboxPage() {
   await requireRoute('/admin/outbox');
   const t = await getTranslations('outbox');
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const messages = await getDb()
     .select({ id: outboxMessages.id, recipients: outboxMessages.recipients, subject: outboxMessages.subject, body: outboxMessages.body, attachmentName: outboxMessages.attachmentName, createdAt: outboxMessages.createdAt })
     .from(outboxMessages)

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { TariffForm } from '@/components/admin/tariff-form';
 import { requireRoute } from '@/lib/auth/current-user';
 import { formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 import { formatRate } from '@/lib/tariffs/format-rate';
 import { listTariffsWithUsage } from '@/lib/tariffs/list-tariffs';
 import { normalizeTariffCode } from '@/lib/tariffs/tariff-input';
@@ -12,8 +12,7 @@ import { normalizeTariffCode } from '@/lib/tariffs/tariff-input';
 export default async function TariffsPage({ searchParams }: { searchParams: Promise<{ saved?: string | string[] }> }) {
   await requireRoute('/admin/tariffs');
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const tariffs = await listTariffsWithUsage(getDb());
   const { saved } = await searchParams;
   // Only a well-formed code is echoed back on the page.

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { EmailControls, ResendButton } from '@/components/billing/delivery-controls';
 import { requireRoute } from '@/lib/auth/current-user';
@@ -8,13 +9,11 @@ import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { emailProgress } from '@/lib/delivery/email-queue';
 import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
 import { formatDateTimeShort } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 export default async function DeliveryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireRoute('/billing/delivery');
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const form = { runId: raw.runId ?? '', from: raw.from ?? '', to: raw.to ?? '', isGrouped: raw.isGrouped === 'on', method: raw.method === 'email' ? 'email' : 'print' };
   const db = getDb();

@@ -1,4 +1,5 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { companySettings } from '@/db/schema';
 import { requireRoute } from '@/lib/auth/current-user';
@@ -7,7 +8,6 @@ import { billingListCsv } from '@/lib/billing/billing-csv';
 import { renderBillingListPdf } from '@/lib/billing/billing-list-pdf';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 /** The billing list as CSV (format=csv, the default) or PDF (format=pdf), for the same inputs as the screen. */
 export async function GET(request: Request) {
@@ -16,8 +16,7 @@ export async function GET(request: Request) {
   const parsed = billingInput.safeParse(params);
   if (!parsed.success) return new Response('Paramètres invalides / Invalid parameters', { status: 400 });
   const t = await getTranslations('billing');
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const db = getDb();
   const preview = await previewBilling(db, parsed.data);
   const name = `liste-facturation-${parsed.data.isGrouped ? 'regroupee' : 'normale'}-${parsed.data.cutoff}`;

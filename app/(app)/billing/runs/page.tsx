@@ -1,16 +1,15 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
 import { listRuns } from '@/lib/billing/find-runs';
 import { formatDate, formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 export default async function BillingRunsPage() {
   await requireRoute('/billing/runs');
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const runs = await listRuns(getDb());
   return (
     <>

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { CallDetails } from '@/components/calls/call-details';
 import { CallForm } from '@/components/calls/call-form';
@@ -10,7 +11,6 @@ import { canOpen } from '@/lib/auth/permissions';
 import { allowedTransitions } from '@/lib/calls/call-status';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 const clock = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -20,8 +20,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   const call = /^\d{1,12}$/.test(raw) ? await getCallDetails(getDb(), Number(raw)) : null;
   if (!call) notFound();
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   // Dispatchers and administrators edit calls (the roles of call taking); never an invoiced call.
   const canEdit = canOpen(user.role, '/calls/new') && !call.invoice;
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { ClientForm } from '@/components/clients/client-form';
 import { clientToFormValues } from '@/components/clients/form-values';
@@ -9,7 +10,6 @@ import { requireRoute } from '@/lib/auth/current-user';
 import { getClient } from '@/lib/clients/find-clients';
 import { listGroupMembers } from '@/lib/clients/group-members';
 import { formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 import { tariffChoices } from '@/lib/tariffs/list-tariffs';
 
 export default async function ClientPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ created?: string }> }) {
@@ -21,8 +21,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   if (!client) notFound();
 
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const isAdmin = user.role === 'admin';
   const isHead = client.groupedClientNumber === client.number;
   const [tariffs, members] = await Promise.all([tariffChoices(db, client.tariffId), isHead ? listGroupMembers(db, client.number) : Promise.resolve([])]);

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { CreditNoteForm } from '@/components/billing/credit-note-form';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getInvoice } from '@/lib/billing/find-runs';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 /** An invoice exactly as issued: stored values only, lines in member blocks for a grouped invoice. */
 export default async function InvoicePage({ params }: { params: Promise<{ number: string }> }) {
@@ -16,8 +16,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
   if (!found) notFound();
   const { invoice, blocks, credits, creditedLineIds } = found;
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const money = (cents: number) => formatMoney(cents, locale);
   const isGrouped = invoice.kind === 'grouped';
 

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { TariffForm } from '@/components/admin/tariff-form';
 import { requireRoute } from '@/lib/auth/current-user';
-import { isLocale } from '@/lib/i18n/locale';
 import { centsToInput } from '@/lib/money/parse';
 import { rateToInput } from '@/lib/tariffs/format-rate';
 import { getTariff } from '@/lib/tariffs/list-tariffs';
@@ -18,8 +18,7 @@ export default async function EditTariffPage({ params }: { params: Promise<{ id:
   if (!tariff) notFound();
 
   const t = await getTranslations('tariffsAdmin');
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
 
   return (
     <>

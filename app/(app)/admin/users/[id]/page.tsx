@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { ChangeRoleForm, ResetPasswordForm, SetActiveForm } from '@/components/admin/user-forms';
 import { requireRoute } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 import { getUser } from '@/lib/users/list-users';
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -17,8 +17,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   if (!user) notFound();
 
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const isSelf = user.id === me.id;
 
   return (

@@ -1,12 +1,12 @@
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { ReverseRunButton } from '@/components/billing/reverse-run-button';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getRun, listRunInvoices } from '@/lib/billing/find-runs';
 import { formatDate, formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
 
 export default async function BillingRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   await requireRoute('/billing/runs/[id]');
@@ -17,8 +17,7 @@ export default async function BillingRunPage({ params, searchParams }: { params:
   const { run, createdBy } = found;
   const runInvoices = await listRunInvoices(db, run.id);
   const t = await getTranslations();
-  const localeValue = await getLocale();
-  const locale = isLocale(localeValue) ? localeValue : 'fr';
+  const locale = await getAppLocale();
   const { created } = await searchParams;
   const isDelivered = runInvoices.some((i) => i.printedAt || i.emailedAt);
   const numbers = runInvoices.map((i) => i.number);
