@@ -2,8 +2,8 @@
  * Checking a sign-in: the password against its argon2id hash, and the rate limit on failed
  * attempts, counted in the database so that it holds across every instance of the application.
  */
-import { and, count, eq, gt } from 'drizzle-orm';
-import type { Executor } from '@/db/index';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/index';
 import { signInAttempts, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from './password';
 import type { Role } from './roles';
@@ -22,8 +22,17 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function checkCredentials(db: Executor, rawEmail: string, password: string, now: Date = new Date()): Promise<SignInResult> {
+export async function checkCredentials(db: Db, rawEmail: string, password: string, now: Date = new Date()): Promise<SignInResult> {
   const email = normalizeEmail(rawEmail);
+  // Attempts for one e-mail take turns (on every instance): parallel guesses cannot all slip
+  // under the limit before any of them is recorded.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`);
+    return checkLocked(tx, email, password, now);
+  });
+}
+
+async function checkLocked(db: Executor, email: string, password: string, now: Date): Promise<SignInResult> {
   const windowStart = new Date(now.getTime() - FAILED_ATTEMPTS_WINDOW_MINUTES * 60_000);
   const [failures] = await db
     .select({ n: count() })

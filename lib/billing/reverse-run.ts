@@ -16,6 +16,9 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
     if (run.status === 'reversed') throw new AppError('billing.alreadyReversed', { id: runId });
 
     const runInvoices = sql`select id from invoices where billing_run_id = ${runId}`;
+    // The run's invoices locked first: a credit note, a print mark or an e-mail being recorded
+    // at this moment either commits before the checks below see it, or waits for the reversal.
+    await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.billingRunId, runId)).orderBy(invoices.id).for('update');
     const [delivered] = await tx
       .select({ number: invoices.number })
       .from(invoices)
@@ -23,16 +26,29 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
       .limit(1);
     const [sent] = await tx.select({ id: deliveries.id }).from(deliveries).where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'sent'))).limit(1);
     if (delivered || sent) throw new AppError('billing.alreadyDelivered', { id: runId });
+    const [sending] = await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'pending'), isNotNull(deliveries.startedAt)))
+      .limit(1);
+    if (sending) throw new AppError('billing.deliveryInProgress', { id: runId });
     const [credited] = await tx.select({ id: creditNotes.id }).from(creditNotes).where(sql`${creditNotes.invoiceId} in (${runInvoices})`).limit(1);
     if (credited) throw new AppError('billing.hasCreditNotes', { id: runId });
 
     const now = new Date();
+    // The lines first, in one statement (the invoices' trigger of migration 0010 then finds
+    // nothing left to void), then the invoices, which keep their numbers.
+    await tx.update(invoiceLines).set({ isVoid: true }).where(sql`${invoiceLines.invoiceId} in (${runInvoices})`);
     const voided = await tx
       .update(invoices)
       .set({ status: 'void', voidedAt: now, voidedBy: actorId })
       .where(eq(invoices.billingRunId, runId))
       .returning({ id: invoices.id });
-    await tx.update(invoiceLines).set({ isVoid: true }).where(sql`${invoiceLines.invoiceId} in (${runInvoices})`);
+    // E-mails still waiting for these invoices are not sent: the invoices are void.
+    await tx
+      .update(deliveries)
+      .set({ status: 'failed', error: 'Facture annulée avec son traitement : non envoyée. / Invoice voided: not sent.', completedAt: now })
+      .where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'pending')));
     await tx.update(billingRuns).set({ status: 'reversed', reversedAt: now, reversedBy: actorId }).where(eq(billingRuns.id, runId));
     return { voided: voided.length };
   });

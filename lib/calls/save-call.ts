@@ -55,7 +55,8 @@ export async function quoteCall(db: Executor, clientNumber: number, measures: { 
   };
 }
 
-function pricedValues(input: CallInput, quote: CallQuote) {
+/** What the dispatcher typed, as stored (without the price). */
+function callDetails(input: CallInput) {
   return {
     clientNumber: input.clientNumber,
     serviceAt: montrealDateTime(input.serviceDate, input.serviceTime),
@@ -68,6 +69,12 @@ function pricedValues(input: CallInput, quote: CallQuote) {
     serviceType: input.serviceType,
     clientReference: input.clientReference,
     notes: input.notes,
+  };
+}
+
+function pricedValues(input: CallInput, quote: CallQuote) {
+  return {
+    ...callDetails(input),
     tariffId: quote.tariffId,
     tariffCode: quote.tariffCode,
     discountPercent: quote.discountPercent,
@@ -118,7 +125,15 @@ function explainCallRefusal(error: unknown, number: number): never {
 export async function updateCall(db: Db, actorId: number, number: number, input: CallInput): Promise<{ priceCents: number }> {
   try {
     return await db.transaction(async (tx) => {
-      await lockEditableCall(tx, number);
+      const current = await lockEditableCall(tx, number);
+      // A call keeps the price it was given (DESIGN.md §4): it is priced again only when what
+      // the price depends on changes — its client, its distance or its waiting time.
+      const isRepriced =
+        current.clientNumber !== input.clientNumber || current.distanceKm !== input.distanceKm || current.waitingMinutes !== input.waitingMinutes;
+      if (!isRepriced) {
+        await tx.update(calls).set({ ...callDetails(input), updatedAt: new Date() }).where(eq(calls.number, number));
+        return { priceCents: current.priceCents };
+      }
       const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
       await tx.update(calls).set({ ...pricedValues(input, quote), updatedAt: new Date() }).where(eq(calls.number, number));
       return { priceCents: quote.price.priceCents };

@@ -35,7 +35,8 @@ export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: D
             from invoices
            where ${conditions}
              and cardinality(invoices.bill_to_emails) > 0
-             and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status in ('pending', 'sent'))
+             -- Never attempted: a failed or interrupted e-mail is retried only on the clerk's request.
+             and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email')
           on conflict do nothing
           returning id`,
     );
@@ -85,6 +86,7 @@ async function claimNextEmail(db: Db): Promise<Claimed | null> {
          where id = (select id from deliveries
                       where channel = 'email' and status = 'pending' and started_at is null
                         and (next_attempt_at is null or next_attempt_at <= now())
+                        and exists (select 1 from invoices i where i.id = deliveries.invoice_id and i.status = 'issued')
                       order by id limit 1 for update skip locked)
      returning id, invoice_id, recipients, attempts`,
   );
@@ -111,17 +113,24 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
   for (let handled = 0; handled < (options.limit ?? Number.POSITIVE_INFINITY); handled++) {
     const job = await claimNextEmail(db);
     if (!job) break;
+    let isSent = false;
     try {
       const [invoice] = await db.select().from(invoices).where(eq(invoices.id, job.invoice_id));
       const pdf = await renderInvoicePdf(db, invoice!.number);
       const content = invoiceEmailContent(invoice!, company?.name ?? '');
       await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf! } });
+      isSent = true;
       await db.transaction(async (tx) => {
         await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
         await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
       });
       outcome.sent++;
     } catch (error) {
+      // Sent, but not recorded: never sent again by itself (reported as interrupted later on).
+      if (isSent) {
+        console.error('[courriel] envoyé mais non enregistré', job.id, error);
+        continue;
+      }
       // The server's reason, as the clerk will read it.
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'erreur inconnue';
       if (job.attempts < MAX_EMAIL_ATTEMPTS) {

@@ -37,10 +37,15 @@ export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: numb
 export async function markPrinted(db: Db, actorId: number, invoiceIds: number[]): Promise<void> {
   if (invoiceIds.length === 0) return;
   await db.transaction(async (tx) => {
-    await tx
-      .update(invoices)
-      .set({ printedAt: sql`now()`, printedBy: actorId })
-      .where(and(inArray(invoices.id, invoiceIds), isNull(invoices.printedAt), eq(invoices.status, 'issued')));
-    await tx.insert(deliveries).values(invoiceIds.map((invoiceId) => ({ invoiceId, channel: 'print' as const, status: 'sent' as const, requestedBy: actorId, completedAt: new Date() })));
+    // Every issued invoice of the batch gets a print delivery; printed_at keeps the first print.
+    const printed = await tx
+      .select({ id: invoices.id })
+      .from(invoices)
+      .where(and(inArray(invoices.id, invoiceIds), eq(invoices.status, 'issued')))
+      .for('update');
+    if (printed.length === 0) return;
+    const ids = printed.map((p) => p.id);
+    await tx.update(invoices).set({ printedAt: sql`now()`, printedBy: actorId }).where(and(inArray(invoices.id, ids), isNull(invoices.printedAt)));
+    await tx.insert(deliveries).values(ids.map((invoiceId) => ({ invoiceId, channel: 'print' as const, status: 'sent' as const, requestedBy: actorId, completedAt: new Date() })));
   });
 }

@@ -283,3 +283,20 @@ test('an invoiced call and its client cannot be deleted, even once the run is re
   await database!.db.execute(sql`update clients set grouped_client_number = null where number = 12347`);
   expect(await refusal(database!.db.execute(sql`delete from clients where number = 12347`))).toMatch(/^(23503|RC001)$/);
 });
+
+test('the database keeps issued invoices as issued: no change of their content, no un-voiding, no credit beyond the invoice', async () => {
+  const run = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
+  const refusal = (statement: Promise<unknown>) => statement.then(() => null, (e: { cause?: { code?: string } }) => e.cause?.code);
+  expect(await refusal(database!.db.execute(sql`update invoices set bill_to_name = 'Autre' where number = 1`))).toBe('RB002');
+  expect(await refusal(database!.db.execute(sql`update invoice_lines set amount_cents = 1 where call_number = 1001`))).toBe('RB002');
+  const credit = (subtotal: number) =>
+    database!.db.execute(sql`insert into credit_notes (number, invoice_id, issue_date, reason, subtotal_cents, gst_cents, qst_cents, total_cents, created_by)
+                             select 90, id, '2026-11-02', 'x', ${subtotal}, 0, 0, ${subtotal}, ${clerkId} from invoices where number = 1`);
+  expect(await refusal(credit(15093))).toBe('RB004'); // one cent more than the subtotal of 150.92 $
+  await reverseRun(database!.db, clerkId, run.runId!);
+  await database!.db.execute(sql`update invoices set printed_at = now() where number = 1`); // a delivery mark may be written…
+  expect(await refusal(database!.db.execute(sql`update invoices set printed_at = null where number = 1`))).toBe('RB002'); // …never erased
+  expect(await refusal(database!.db.execute(sql`update invoices set status = 'issued', voided_at = null where number = 1`))).toBe('RB001');
+  expect(await refusal(database!.db.execute(sql`update invoice_lines set is_void = false where call_number = 1001`))).toBe('RB001');
+  expect(await refusal(credit(100))).toBe('RB003');
+});

@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { billingRuns, callStatusChanges, calls, invoiceLines, invoices, users } from '@/db/schema';
 import { callInput, type CallInput } from '@/lib/calls/call-input';
@@ -198,4 +198,14 @@ describe('call search', () => {
   test('a bad query string falls back to "not filtered" rather than failing', () => {
     expect(callSearchParams.parse({ from: '2026-13-45', status: 'x', sort: 'drop' })).toMatchObject({ from: undefined, status: undefined, sort: 'date' });
   });
+});
+
+test('editing only the reference of a call keeps its price, even after its tariff changed', async () => {
+  const { number, priceCents } = await createCall(database.db, dispatcherId, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' }));
+  expect(priceCents).toBe(3230);
+  await database.db.execute(sql`update tariffs set base_cents = 9900 where code = 'STD'`);
+  expect(await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7', clientReference: 'BC-9' }))).toEqual({ priceCents: 3230 });
+  const [saved] = await database.db.select().from(calls).where(eq(calls.number, number));
+  expect([saved!.clientReference, saved!.priceCents]).toEqual(['BC-9', 3230]);
+  await database.db.execute(sql`update tariffs set base_cents = 450 where code = 'STD'`);
 });
