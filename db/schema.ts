@@ -356,6 +356,17 @@ export const invoices = pgTable(
     paymentTermsDays: integer('payment_terms_days').notNull(),
     gstExemptionNumber: text('gst_exemption_number'),
     qstExemptionNumber: text('qst_exemption_number'),
+    // The issuing company as it was at generation (a reprint never shows later settings).
+    issuerName: text('issuer_name'),
+    issuerAddressLine1: text('issuer_address_line1'),
+    issuerAddressLine2: text('issuer_address_line2'),
+    issuerCity: text('issuer_city'),
+    issuerProvince: text('issuer_province'),
+    issuerPostalCode: text('issuer_postal_code'),
+    issuerPhone: text('issuer_phone'),
+    issuerEmail: text('issuer_email'),
+    issuerGstNumber: text('issuer_gst_number'),
+    issuerQstNumber: text('issuer_qst_number'),
     // Amounts computed once at generation; never recomputed.
     lineCount: integer('line_count').notNull(),
     subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),

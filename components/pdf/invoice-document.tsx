@@ -102,6 +102,21 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
   const money = (cents: number) => formatMoney(cents, 'fr');
   const date = (iso: string) => formatDate(iso, 'fr');
   const isGrouped = invoice.kind === 'grouped';
+  // The company as it was when the invoice was issued (its snapshot); the logo is today's.
+  const issuer = invoice.issuerName
+    ? {
+        name: invoice.issuerName,
+        addressLine1: invoice.issuerAddressLine1 ?? '',
+        addressLine2: invoice.issuerAddressLine2,
+        city: invoice.issuerCity ?? '',
+        province: invoice.issuerProvince ?? '',
+        postalCode: invoice.issuerPostalCode ?? '',
+        phone: invoice.issuerPhone,
+        email: invoice.issuerEmail,
+        gstNumber: invoice.issuerGstNumber ?? '',
+        qstNumber: invoice.issuerQstNumber ?? '',
+      }
+    : company;
   // A void invoice carries its mark at the top of every page.
   const pages = paginateInvoice(blocks, isGrouped, invoice.status === 'void' ? 44 : 0);
   return pages.map((rows, pageIndex) => (
@@ -114,19 +129,19 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
               {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
               {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
               {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
-              <Text style={styles.company}>{company.name}</Text>
-              <Text>{company.addressLine1}</Text>
-              {company.addressLine2 ? <Text>{company.addressLine2}</Text> : null}
+              <Text style={styles.company}>{issuer.name}</Text>
+              <Text>{issuer.addressLine1}</Text>
+              {issuer.addressLine2 ? <Text>{issuer.addressLine2}</Text> : null}
               <Text>
-                {company.city} ({company.province}) {company.postalCode}
+                {issuer.city} ({issuer.province}) {issuer.postalCode}
               </Text>
-              {company.phone ? <Text>{company.phone}</Text> : null}
-              {company.email ? <Text>{company.email}</Text> : null}
+              {issuer.phone ? <Text>{issuer.phone}</Text> : null}
+              {issuer.email ? <Text>{issuer.email}</Text> : null}
               <Text style={styles.muted}>
-                {label('gstNumber')} : {company.gstNumber}
+                {label('gstNumber')} : {issuer.gstNumber}
               </Text>
               <Text style={styles.muted}>
-                {label('qstNumber')} : {company.qstNumber}
+                {label('qstNumber')} : {issuer.qstNumber}
               </Text>
             </View>
             <View style={styles.titleBox}>
@@ -219,7 +234,7 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
 
       <View style={styles.footer}>
         <Text>
-          {company.name} — {label('invoice')} {invoice.number}
+          {issuer.name} — {label('invoice')} {invoice.number}
         </Text>
         <Text>{pageLabel(pageIndex + 1, pages.length, language)}</Text>
       </View>

@@ -12,7 +12,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/index';
-import { billingRuns, documentCounters } from '@/db/schema';
+import { billingRuns, companySettings, documentCounters } from '@/db/schema';
 import type { BillingInput } from './billing-input';
 import { billableCallsQuery } from './billable-calls';
 import { AppError } from '@/lib/errors';
@@ -54,6 +54,9 @@ export async function generateInvoices(
       throw new AppError('billing.changed', { invoices: invoiceCount, total: totalCents / 100 });
     }
     if (invoiceCount === 0) return { runId: null, invoiceCount: 0 };
+    // Every invoice prints the company's registration numbers: none without the settings.
+    const [company] = await tx.select({ id: companySettings.id }).from(companySettings).limit(1);
+    if (!company) throw new AppError('billing.noCompanySettings');
 
     const [counter] = await tx
       .update(documentCounters)
@@ -80,15 +83,19 @@ export async function generateInvoices(
       insert into invoices (number, billing_run_id, kind, billed_client_number, issue_date, due_date,
                             bill_to_name, bill_to_address_line1, bill_to_address_line2, bill_to_city, bill_to_province, bill_to_postal_code,
                             bill_to_emails, language, delivery_method, payment_terms_days, gst_exemption_number, qst_exemption_number,
+                            issuer_name, issuer_address_line1, issuer_address_line2, issuer_city, issuer_province, issuer_postal_code,
+                            issuer_phone, issuer_email, issuer_gst_number, issuer_qst_number,
                             line_count, subtotal_cents, gst_cents, qst_cents, total_cents)
       select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, b.number,
              ${issueDate}::date, ${issueDate}::date + b.payment_terms_days,
              b.name, b.address_line1, b.address_line2, b.city, b.province, b.postal_code,
              b.invoice_emails, b.language, b.delivery_method, b.payment_terms_days,
              case when b.gst_exempt then b.gst_exemption_number end, case when b.qst_exempt then b.qst_exemption_number end,
+             s.name, s.address_line1, s.address_line2, s.city, s.province, s.postal_code, s.phone, s.email, s.gst_number, s.qst_number,
              ri.line_count, ri.subtotal_cents, t.gst, t.qst, ri.subtotal_cents + t.gst + t.qst
         from run_invoices ri
         join clients b on b.number = ri.billed_client_number
+        cross join company_settings s
         cross join lateral (select invoice_gst_cents(ri.subtotal_cents, b.gst_exempt) as gst,
                                    invoice_qst_cents(ri.subtotal_cents, b.qst_exempt) as qst) t`);
 

@@ -22,6 +22,10 @@ export async function generateBenchData(db: Db, options: BenchDataOptions): Prom
     insert into users (email, name, password_hash, role)
     values ('bench@bench.local', 'Banc d''essai', 'x', 'admin') on conflict do nothing`);
   await db.execute(sql`
+    insert into company_settings (id, name, address_line1, city, postal_code, gst_number, qst_number)
+    values (1, 'Répartition Banc d''essai inc.', '1, rue Principale', 'Montréal', 'H2X 1Y4', '123456789 RT0001', '1234567890 TQ0001')
+    on conflict do nothing`);
+  await db.execute(sql`
     insert into tariffs (code, name, base_cents, per_km, per_minute, minimum_charge_cents) values
       ('STD', 'Standard', 450, 1.8750, 0.6500, 1200), ('EXP', 'Express', 900, 2.1000, 0.7500, 2000),
       ('CORP', 'Corporatif', 325, 1.6125, 0.5000, 1000), ('TAXI', 'Taxi', 375, 2.0500, 0.7000, 800)

@@ -300,3 +300,10 @@ test('the database keeps issued invoices as issued: no change of their content, 
   expect(await refusal(database!.db.execute(sql`update invoice_lines set is_void = false where call_number = 1001`))).toBe('RB001');
   expect(await refusal(credit(100))).toBe('RB003');
 });
+
+test('generation refuses to run before the company settings exist, and creates nothing', async () => {
+  await database!.db.execute(sql`delete from company_settings`);
+  const error = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01').catch((e: AppError) => e);
+  expect((error as AppError).code).toBe('billing.noCompanySettings');
+  expect(await database!.db.select().from(invoices)).toEqual([]);
+});

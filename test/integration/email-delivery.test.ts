@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { companySettings, deliveries, invoices, outboxMessages } from '@/db/schema';
+import { deliveries, invoices, outboxMessages } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
@@ -23,10 +23,6 @@ beforeEach(async () => {
   database = await createTestDatabase();
   smtp = await startSmtpServer();
   ({ clerkId } = await loadGoldenScenario(database.db));
-  await database.db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.', addressLine1: '1200, rue Saint-Jacques', city: 'Montréal', postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001', qstNumber: '1234567890 TQ0001',
-  });
   const input = (isGrouped: boolean) => billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
   normalRun = (await generateInvoices(database.db, clerkId, input(false), '2026-11-01')).runId!; // invoices 1 (20001), 2 (20002, English)
   groupedRun = (await generateInvoices(database.db, clerkId, input(true), '2026-11-01')).runId!; // invoice 3 (head 12345)

@@ -15,10 +15,6 @@ let clerkId: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   ({ clerkId } = await loadGoldenScenario(database.db));
-  await database.db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.', addressLine1: '1200, rue Saint-Jacques', city: 'Montréal', postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001', qstNumber: '1234567890 TQ0001',
-  });
   const input = (isGrouped: boolean) => billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
   await generateInvoices(database.db, clerkId, input(false), '2026-11-01'); // 1: 20001, 2: 20002 (English)
   await generateInvoices(database.db, clerkId, input(true), '2026-11-01'); // 3: group of 12345
@@ -64,9 +60,13 @@ describe('invoice PDF', () => {
     expect(text).toContain('Page 1 de 1 / Page 1 of 1');
   });
 
-  test('prints stored values only: a later change of the client does not change the invoice', async () => {
+  test('prints stored values only: later changes of the client and of the company settings do not change the invoice', async () => {
     await database.db.update(clients).set({ name: 'Nouveau nom inc.', addressLine1: '9, rue Ailleurs' }).where(eq(clients.number, 20001));
+    await database.db.update(companySettings).set({ name: 'Nouvelle raison sociale inc.', gstNumber: '999999999 RT0001' });
     const text = await textOf(1);
+    expect(text).toContain('Répartition Express Montréal inc.');
+    expect(text).toContain('No TPS : 123456789 RT0001');
+    expect(text).not.toContain('Nouvelle raison sociale');
     expect(text).toContain('Boulangerie Côté');
     expect(text).toContain('20001, rue du Golden');
     expect(text).not.toContain('Nouveau nom');

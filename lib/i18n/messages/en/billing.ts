@@ -116,6 +116,7 @@ export const enBilling: typeof frBilling = {
       alreadyDelivered: 'Run {id} can no longer be reversed: one of its invoices was printed or e-mailed. Correct it with a credit note.',
       changed: 'The list changed since the preview: {invoices, plural, =0 {no invoice} one {# invoice} other {# invoices}} for {total, number, ::currency/CAD}. Nothing was created: check the list and confirm again.',
       deliveryInProgress: 'Run {id} cannot be reversed while one of its invoices is being e-mailed: try again in a moment.',
+      noCompanySettings: 'Fill in the company settings (name, address, GST and QST numbers) in Administration › Settings before billing.',
       hasCreditNotes: 'Run {id} can no longer be reversed: one of its invoices has a credit note.',
     },
   },

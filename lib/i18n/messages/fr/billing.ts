@@ -115,6 +115,7 @@ export const frBilling = {
       alreadyDelivered: 'Le traitement {id} ne peut plus être annulé : une de ses factures a été imprimée ou envoyée. Corrigez par une note de crédit.',
       changed: 'La liste a changé depuis l’aperçu : {invoices, plural, =0 {aucune facture} one {# facture} other {# factures}} pour {total, number, ::currency/CAD}. Rien n’a été créé : vérifiez la liste et confirmez de nouveau.',
       deliveryInProgress: 'Le traitement {id} ne peut pas être annulé pendant l’envoi d’une de ses factures : réessayez dans un instant.',
+      noCompanySettings: 'Les paramètres de l’entreprise (nom, adresse, numéros de TPS et de TVQ) sont à remplir dans Administration › Paramètres avant de facturer.',
       hasCreditNotes: 'Le traitement {id} ne peut plus être annulé : une de ses factures a une note de crédit.',
     },
   },
