@@ -4,10 +4,11 @@
  *
  * 1. the billing lock, exclusively: runs never overlap, calls do not change meanwhile;
  * 2. the billable calls into a temporary table (the same query as the billing list);
- * 3. one invoice per billed client, numbered from the gapless counter (the counter row is
- *    updated in this transaction: a rolled-back run burns no number);
- * 4. the invoices, with the billing information of the billed client (the head of a group) as
- *    it is now and taxes computed once; 5. their lines; 6. the run's totals.
+ * 3. one invoice per billed client with its billing information (the head's for a group) and
+ *    its taxes, read once into a second temporary table, checked against what the clerk confirmed;
+ * 4. numbers from the gapless counter (the counter row is updated in this transaction: a
+ *    rolled-back run burns no number); 5. the invoices, with the issuing company as it is now;
+ *    6. their lines; 7. the run's totals.
  * The partial unique index invoice_lines_call_once refuses any call billed twice.
  */
 import { eq, sql } from 'drizzle-orm';
@@ -38,14 +39,21 @@ export async function generateInvoices(
     await tx.execute(sql`create temp table run_calls on commit drop as ${billableCallsQuery(input)}`);
     await tx.execute(sql`
       create temp table run_invoices on commit drop as
-      select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
-             row_number() over (order by billed_client_number) as position
-        from run_calls group by billed_client_number`);
+      select t.*, row_number() over (order by t.billed_client_number) as position,
+             b.name, b.address_line1, b.address_line2, b.city, b.province, b.postal_code, b.invoice_emails, b.language,
+             b.delivery_method, b.payment_terms_days,
+             case when b.gst_exempt then b.gst_exemption_number end as gst_exemption_number,
+             case when b.qst_exempt then b.qst_exemption_number end as qst_exemption_number,
+             invoice_gst_cents(t.subtotal_cents, b.gst_exempt) as gst_cents,
+             invoice_qst_cents(t.subtotal_cents, b.qst_exempt) as qst_cents
+        from (select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents
+                from run_calls group by billed_client_number) t
+        -- The billed clients' billing information and taxes read once, in this statement: what
+        -- the clerk confirmed is what the invoices get, whatever changes meanwhile.
+        join clients b on b.number = t.billed_client_number`);
     const [counts] = await queryRows<{ invoices: number; total: string }>(
       tx,
-      sql`select count(*)::int as invoices,
-                 coalesce(sum(ri.subtotal_cents + invoice_gst_cents(ri.subtotal_cents, b.gst_exempt) + invoice_qst_cents(ri.subtotal_cents, b.qst_exempt)), 0)::text as total
-            from run_invoices ri join clients b on b.number = ri.billed_client_number`,
+      sql`select count(*)::int as invoices, coalesce(sum(subtotal_cents + gst_cents + qst_cents), 0)::text as total from run_invoices`,
     );
     const invoiceCount = counts!.invoices;
     const totalCents = Number(counts!.total);
@@ -86,18 +94,14 @@ export async function generateInvoices(
                             issuer_name, issuer_address_line1, issuer_address_line2, issuer_city, issuer_province, issuer_postal_code,
                             issuer_phone, issuer_email, issuer_gst_number, issuer_qst_number,
                             line_count, subtotal_cents, gst_cents, qst_cents, total_cents)
-      select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, b.number,
-             ${issueDate}::date, ${issueDate}::date + b.payment_terms_days,
-             b.name, b.address_line1, b.address_line2, b.city, b.province, b.postal_code,
-             b.invoice_emails, b.language, b.delivery_method, b.payment_terms_days,
-             case when b.gst_exempt then b.gst_exemption_number end, case when b.qst_exempt then b.qst_exemption_number end,
+      select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, ri.billed_client_number,
+             ${issueDate}::date, ${issueDate}::date + ri.payment_terms_days,
+             ri.name, ri.address_line1, ri.address_line2, ri.city, ri.province, ri.postal_code,
+             ri.invoice_emails, ri.language, ri.delivery_method, ri.payment_terms_days, ri.gst_exemption_number, ri.qst_exemption_number,
              s.name, s.address_line1, s.address_line2, s.city, s.province, s.postal_code, s.phone, s.email, s.gst_number, s.qst_number,
-             ri.line_count, ri.subtotal_cents, t.gst, t.qst, ri.subtotal_cents + t.gst + t.qst
+             ri.line_count, ri.subtotal_cents, ri.gst_cents, ri.qst_cents, ri.subtotal_cents + ri.gst_cents + ri.qst_cents
         from run_invoices ri
-        join clients b on b.number = ri.billed_client_number
-        cross join company_settings s
-        cross join lateral (select invoice_gst_cents(ri.subtotal_cents, b.gst_exempt) as gst,
-                                   invoice_qst_cents(ri.subtotal_cents, b.qst_exempt) as qst) t`);
+        cross join company_settings s`);
 
     await tx.execute(sql`
       insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
