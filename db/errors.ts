@@ -21,9 +21,6 @@ export function pgErrorOf(error: unknown): PgError | null {
 
 export const PG_FOREIGN_KEY_VIOLATION = '23503';
 export const PG_UNIQUE_VIOLATION = '23505';
-export const PG_CHECK_VIOLATION = '23514';
-export const PG_SERIALIZATION_FAILURE = '40001';
-export const PG_DEADLOCK = '40P01';
 /** Raised by clients_guard_grouping (migration 0002) and calls_guard_invoiced (0005). */
 export const RG_INACTIVE_HEAD = 'RG001';
 export const RG_HEAD_HAS_MEMBERS = 'RG002';

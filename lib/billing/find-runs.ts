@@ -110,7 +110,7 @@ export async function getInvoice(db: Executor, number: number) {
 }
 
 /** Several invoices with their member blocks, in two queries whatever their number. */
-export async function getInvoicesForPrint(db: Executor, ids: number[]) {
+export async function getInvoicesWithBlocks(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   const [rows, lines] = await Promise.all([
     db.select().from(invoices).where(inArray(invoices.id, ids)).orderBy(asc(invoices.number)),

@@ -11,6 +11,11 @@ export async function renderInvoicePdf(db: Executor, number: number): Promise<Bu
   const found = await getInvoice(db, number);
   if (!found) return null;
   const [company] = await db.select().from(companySettings).limit(1);
+  return renderLoadedInvoice(found, company);
+}
+
+/** The PDF of an invoice already loaded with its member blocks (the e-mail worker's path). */
+export function renderLoadedInvoice(found: Pick<NonNullable<Awaited<ReturnType<typeof getInvoice>>>, 'invoice' | 'blocks'>, company: typeof companySettings.$inferSelect | undefined): Promise<Buffer> {
   if (!company) throw new AppError('invoice.noCompanySettings');
   registerPdfFonts();
   return renderToBuffer(<InvoiceDocument invoice={found.invoice} blocks={found.blocks} company={company} />);

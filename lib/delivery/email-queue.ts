@@ -13,7 +13,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/index';
 import { companySettings, deliveries, invoices } from '@/db/schema';
-import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { renderLoadedInvoice } from '@/lib/billing/invoice-pdf';
 import { AppError } from '@/lib/errors';
 import type { DeliverySelection } from './delivery-input';
 import { invoiceEmailContent } from './email-content';
@@ -109,16 +110,17 @@ export async function reportInterruptedEmails(db: Db): Promise<number> {
 export async function processPendingEmails(db: Db, mailer: Mailer, options: { limit?: number } = {}): Promise<{ sent: number; failed: number; retried: number }> {
   const outcome = { sent: 0, failed: 0, retried: 0 };
   await reportInterruptedEmails(db);
-  const [company] = await db.select({ name: companySettings.name }).from(companySettings).limit(1);
+  const [company] = await db.select().from(companySettings).limit(1);
   for (let handled = 0; handled < (options.limit ?? Number.POSITIVE_INFINITY); handled++) {
     const job = await claimNextEmail(db);
     if (!job) break;
     let isSent = false;
     try {
-      const [invoice] = await db.select().from(invoices).where(eq(invoices.id, job.invoice_id));
-      const pdf = await renderInvoicePdf(db, invoice!.number);
-      const content = invoiceEmailContent(invoice!, company?.name ?? '');
-      await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf! } });
+      const [found] = await getInvoicesWithBlocks(db, [job.invoice_id]);
+      const pdf = await renderLoadedInvoice(found!, company);
+      // The company as the invoice names it (its snapshot at generation).
+      const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
+      await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf } });
       isSent = true;
       await db.transaction(async (tx) => {
         await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));

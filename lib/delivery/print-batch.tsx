@@ -10,14 +10,14 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/index';
 import { companySettings, deliveries, invoices } from '@/db/schema';
 import { InvoicePages } from '@/components/pdf/invoice-document';
-import { getInvoicesForPrint } from '@/lib/billing/find-runs';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
 import { AppError } from '@/lib/errors';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
 
 export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: number[]): Promise<ReadableStream<Uint8Array>> {
   const [company] = await db.select().from(companySettings).limit(1);
   if (!company) throw new AppError('invoice.noCompanySettings');
-  const found = await getInvoicesForPrint(db, invoiceIds);
+  const found = await getInvoicesWithBlocks(db, invoiceIds);
   registerPdfFonts();
   const pdf = await renderToStream(
     <Document title={`Factures ${found[0]?.invoice.number ?? ''}–${found.at(-1)?.invoice.number ?? ''}`} author={company.name} language="fr-CA">

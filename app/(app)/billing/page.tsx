@@ -9,14 +9,13 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { formatMoney } from '@/lib/i18n/format';
+import { firstValues, type PageSearchParams } from '@/lib/search-params';
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
-export default async function BillingListPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function BillingListPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRoute('/billing');
   const t = await getTranslations();
   const locale = await getAppLocale();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = await firstValues(searchParams);
   const hasAsked = raw.cutoff !== undefined;
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.
   const form = {

@@ -8,8 +8,7 @@ import { requireRoute } from '@/lib/auth/current-user';
 import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { callSearchParams, findCalls, getCallDetails, groupedNumberOf, hasCriteria, type CallSearch } from '@/lib/calls/find-calls';
 import { formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { firstValues, type PageSearchParams } from '@/lib/search-params';
 
 function hrefWith(search: CallSearch, changes: Partial<CallSearch>): string {
   const next = { ...search, ...changes };
@@ -28,12 +27,12 @@ function hrefWith(search: CallSearch, changes: Partial<CallSearch>): string {
   return `/calls?${params.toString()}`;
 }
 
-export default async function CallSearchPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function CallSearchPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRoute('/calls');
   const t = await getTranslations();
   const locale = await getAppLocale();
-  const raw = await searchParams;
-  const search = callSearchParams.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const raw = await firstValues(searchParams);
+  const search = callSearchParams.parse(raw);
   const db = getDb();
   const [result, selected] = await Promise.all([
     hasCriteria(search) ? findCalls(db, search) : Promise.resolve(null),

@@ -4,8 +4,7 @@ import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
 import { canOpen } from '@/lib/auth/permissions';
 import { clientSearchParams, findClients, type ClientSearch, type ClientSort } from '@/lib/clients/find-clients';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { firstValues, type PageSearchParams } from '@/lib/search-params';
 
 function hrefWith(search: ClientSearch, changes: Partial<ClientSearch>): string {
   const next = { ...search, ...changes };
@@ -20,11 +19,11 @@ function hrefWith(search: ClientSearch, changes: Partial<ClientSearch>): string 
   return query ? `/clients?${query}` : '/clients';
 }
 
-export default async function ClientsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function ClientsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const user = await requireRoute('/clients');
   const t = await getTranslations('clients');
-  const raw = await searchParams;
-  const search = clientSearchParams.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const raw = await firstValues(searchParams);
+  const search = clientSearchParams.parse(raw);
   const { rows, total, pages } = await findClients(getDb(), search);
 
   const columns: { key: ClientSort; label: string }[] = [

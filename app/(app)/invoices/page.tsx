@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { InvoiceTable } from '@/components/billing/invoice-table';
 import { requireRoute } from '@/lib/auth/current-user';
 import { findInvoices, invoiceSearchParams, type InvoiceSearch } from '@/lib/billing/find-runs';
+import { firstValues, type PageSearchParams } from '@/lib/search-params';
 
 function hrefWith(search: InvoiceSearch, page: number): string {
   const params = new URLSearchParams();
@@ -12,11 +13,11 @@ function hrefWith(search: InvoiceSearch, page: number): string {
   return `/invoices?${params.toString()}`;
 }
 
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvoicesPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRoute('/invoices');
   const t = await getTranslations();
   const locale = await getAppLocale();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = await firstValues(searchParams);
   const search = invoiceSearchParams.parse(raw);
   const { rows, hasNextPage } = await findInvoices(getDb(), search);
   return (

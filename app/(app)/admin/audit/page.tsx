@@ -8,8 +8,8 @@ import { formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { formatRate } from '@/lib/tariffs/format-rate';
 import { tariffCodesById } from '@/lib/tariffs/list-tariffs';
+import { firstValues, type PageSearchParams } from '@/lib/search-params';
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 type Translate = Awaited<ReturnType<typeof getTranslations<'audit'>>>;
 
 function hrefWith(search: AuditSearch, page: number): string {
@@ -60,13 +60,13 @@ function ValueCell({ text }: { text: string }) {
   return <td title={text}>{`${text.slice(0, LONG_VALUE)}…`}</td>;
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRoute('/admin/audit');
   const t = await getTranslations('audit');
   const tAll = await getTranslations();
   const locale = await getAppLocale();
-  const raw = await searchParams;
-  const search = auditSearchParams.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const raw = await firstValues(searchParams);
+  const search = auditSearchParams.parse(raw);
   const db = getDb();
   const [{ rows, total, pages }, tariffCodes] = await Promise.all([findAudit(db, search), tariffCodesById(db)]);
   const tRoles = (role: string) => tAll(`roles.${role}` as 'roles.admin');

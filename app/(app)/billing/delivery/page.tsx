@@ -9,12 +9,13 @@ import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { emailProgress } from '@/lib/delivery/email-queue';
 import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
 import { formatDateTimeShort } from '@/lib/i18n/format';
+import { firstValues, type PageSearchParams } from '@/lib/search-params';
 
-export default async function DeliveryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function DeliveryPage({ searchParams }: { searchParams: PageSearchParams }) {
   await requireRoute('/billing/delivery');
   const t = await getTranslations();
   const locale = await getAppLocale();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const raw = await firstValues(searchParams);
   const form = { runId: raw.runId ?? '', from: raw.from ?? '', to: raw.to ?? '', isGrouped: raw.isGrouped === 'on', method: raw.method === 'email' ? 'email' : 'print' };
   const db = getDb();
   const parsed = raw.method ? deliverySelection.safeParse({ ...form, isGrouped: form.isGrouped ? 'on' : undefined }) : null;
