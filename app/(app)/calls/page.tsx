@@ -9,6 +9,7 @@ import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { callSearchParams, findCalls, getCallDetails, groupedNumberOf, hasCriteria, type CallSearch } from '@/lib/calls/find-calls';
 import { formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
 import { firstValues, type PageSearchParams } from '@/lib/search-params';
+import { Pager } from '@/components/pager';
 
 function hrefWith(search: CallSearch, changes: Partial<CallSearch>): string {
   const next = { ...search, ...changes };
@@ -143,11 +144,12 @@ export default async function CallSearchPage({ searchParams }: { searchParams: P
             </table>
           )}
           {result && (search.page > 1 || result.hasNextPage) ? (
-            <nav className="pager" aria-label={t('callSearch.results')}>
-              {search.page > 1 ? <Link href={hrefWith(search, { page: search.page - 1, selected: undefined })}>{t('callSearch.previous')}</Link> : <span />}
-              <span>{t('callSearch.page', { page: search.page })}</span>
-              {result.hasNextPage ? <Link href={hrefWith(search, { page: search.page + 1, selected: undefined })}>{t('callSearch.next')}</Link> : <span />}
-            </nav>
+            <Pager
+              label={t('callSearch.results')}
+              position={t('callSearch.page', { page: search.page })}
+              previousHref={search.page > 1 ? hrefWith(search, { page: search.page - 1, selected: undefined }) : null}
+              nextHref={result.hasNextPage ? hrefWith(search, { page: search.page + 1, selected: undefined }) : null}
+            />
           ) : null}
         </div>
         {selected ? (

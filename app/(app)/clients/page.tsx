@@ -5,6 +5,7 @@ import { requireRoute } from '@/lib/auth/current-user';
 import { canOpen } from '@/lib/auth/permissions';
 import { clientSearchParams, findClients, type ClientSearch, type ClientSort } from '@/lib/clients/find-clients';
 import { firstValues, type PageSearchParams } from '@/lib/search-params';
+import { Pager } from '@/components/pager';
 
 function hrefWith(search: ClientSearch, changes: Partial<ClientSearch>): string {
   const next = { ...search, ...changes };
@@ -117,11 +118,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Page
       )}
 
       {pages > 1 ? (
-        <nav className="pager" aria-label={t('pagination')}>
-          {search.page > 1 ? <Link href={hrefWith(search, { page: search.page - 1 })}>{t('previous')}</Link> : <span />}
-          <span>{t('page', { page: search.page, pages })}</span>
-          {search.page < pages ? <Link href={hrefWith(search, { page: search.page + 1 })}>{t('next')}</Link> : <span />}
-        </nav>
+        <Pager label={t('pagination')} position={t('page', { page: search.page, pages })} previousHref={search.page > 1 ? hrefWith(search, { page: search.page - 1 }) : null} nextHref={search.page < pages ? hrefWith(search, { page: search.page + 1 }) : null} />
       ) : null}
     </>
   );

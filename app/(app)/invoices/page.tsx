@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
@@ -6,6 +5,7 @@ import { InvoiceTable } from '@/components/billing/invoice-table';
 import { requireRoute } from '@/lib/auth/current-user';
 import { findInvoices, invoiceSearchParams, type InvoiceSearch } from '@/lib/billing/find-runs';
 import { firstValues, type PageSearchParams } from '@/lib/search-params';
+import { Pager } from '@/components/pager';
 
 function hrefWith(search: InvoiceSearch, page: number): string {
   const params = new URLSearchParams();
@@ -60,11 +60,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pag
       </form>
       {rows.length === 0 ? <p>{t('invoicesScreen.none')}</p> : <InvoiceTable rows={rows} locale={locale} label={t('screens.invoices.title')} />}
       {search.page > 1 || hasNextPage ? (
-        <nav className="pager" aria-label={t('screens.invoices.title')}>
-          {search.page > 1 ? <Link href={hrefWith(search, search.page - 1)}>{t('invoicesScreen.previous')}</Link> : <span />}
-          <span>{t('invoicesScreen.page', { page: search.page })}</span>
-          {hasNextPage ? <Link href={hrefWith(search, search.page + 1)}>{t('invoicesScreen.next')}</Link> : <span />}
-        </nav>
+        <Pager label={t('screens.invoices.title')} position={t('invoicesScreen.page', { page: search.page })} previousHref={search.page > 1 ? hrefWith(search, search.page - 1) : null} nextHref={hasNextPage ? hrefWith(search, search.page + 1) : null} />
       ) : null}
     </>
   );

@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locale';
 import { formatRate } from '@/lib/tariffs/format-rate';
 import { tariffCodesById } from '@/lib/tariffs/list-tariffs';
 import { firstValues, type PageSearchParams } from '@/lib/search-params';
+import { Pager } from '@/components/pager';
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'audit'>>>;
 
@@ -145,11 +146,7 @@ export default async function AuditPage({ searchParams }: { searchParams: PageSe
       )}
 
       {pages > 1 ? (
-        <nav className="pager" aria-label={t('pagination')}>
-          {search.page > 1 ? <Link href={hrefWith(search, search.page - 1)}>{t('previous')}</Link> : <span />}
-          <span>{t('page', { page: search.page, pages })}</span>
-          {search.page < pages ? <Link href={hrefWith(search, search.page + 1)}>{t('next')}</Link> : <span />}
-        </nav>
+        <Pager label={t('pagination')} position={t('page', { page: search.page, pages })} previousHref={search.page > 1 ? hrefWith(search, search.page - 1) : null} nextHref={search.page < pages ? hrefWith(search, search.page + 1) : null} />
       ) : null}
     </>
   );

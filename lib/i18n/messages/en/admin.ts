@@ -146,8 +146,6 @@ export const enAdmin: typeof frAdmin = {
       logo_png_base64: 'Logo',
     },
     page: 'Page {page} of {pages}',
-    previous: 'Previous',
-    next: 'Next',
     pagination: 'Log pages',
   },
   errors: {

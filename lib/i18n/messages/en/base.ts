@@ -3,6 +3,8 @@ import type { frBase } from '../fr/base';
 /** Interface messages in English (Canada); the same keys as French, checked by the compiler. */
 export const enBase: typeof frBase = {
   common: {
+    previous: 'Previous',
+    next: 'Next',
     appName: 'Dispatch — Billing',
     signOut: 'Sign out',
     language: 'Language',

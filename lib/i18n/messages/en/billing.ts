@@ -60,8 +60,6 @@ export const enBilling: typeof frBilling = {
     statuses: { issued: 'Issued', void: 'Void' },
     columns: { number: 'No.', date: 'Date', client: 'Billed client', kind: 'Kind', calls: 'Calls', subtotal: 'Subtotal', total: 'Total', status: 'Status' },
     none: 'No invoice matches this search.',
-    previous: 'Previous',
-    next: 'Next',
     page: 'Page {page}',
   },
   creditForm: {

@@ -50,8 +50,6 @@ export const enCalls: typeof frCalls = {
     prompt: 'Enter at least one search criterion.',
     columns: { number: 'Call no.', date: 'Date', client: 'Client no.', name: 'Client', route: 'Pickup → destination', status: 'Status', price: 'Price', invoice: 'Invoice' },
     sortBy: 'Sort by {column}',
-    previous: 'Previous',
-    next: 'Next',
     page: 'Page {page}',
     statusBar: 'No. client regroupé : {number}',
     statusBarLabel: 'Grouped account of the client',

@@ -21,8 +21,6 @@ export const enClients: typeof frClients = {
     headBadge: 'grouped account',
     results: '{count, plural, =0 {No client} one {# client} other {# clients}}',
     page: 'Page {page} of {pages}',
-    previous: 'Previous',
-    next: 'Next',
     noResult: 'No client matches this search.',
     sortBy: 'Sort by {column}',
   },

@@ -145,8 +145,6 @@ export const frAdmin = {
       logo_png_base64: 'Logo',
     },
     page: 'Page {page} de {pages}',
-    previous: 'Précédente',
-    next: 'Suivante',
     pagination: 'Pages du journal',
   },
   errors: {

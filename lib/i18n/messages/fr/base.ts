@@ -1,6 +1,8 @@
 /** Interface messages in Quebec French: the reference; English mirrors every key. */
 export const frBase = {
   common: {
+    previous: 'Précédente',
+    next: 'Suivante',
     appName: 'Répartition — Facturation',
     signOut: 'Se déconnecter',
     language: 'Langue',

@@ -59,8 +59,6 @@ export const frBilling = {
     statuses: { issued: 'Émise', void: 'Annulée' },
     columns: { number: 'No.', date: 'Date', client: 'Client facturé', kind: 'Type', calls: 'Appels', subtotal: 'Sous-total', total: 'Total', status: 'Statut' },
     none: 'Aucune facture ne correspond à cette recherche.',
-    previous: 'Précédente',
-    next: 'Suivante',
     page: 'Page {page}',
   },
   creditForm: {

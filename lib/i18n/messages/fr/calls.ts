@@ -49,8 +49,6 @@ export const frCalls = {
     prompt: 'Indiquez au moins un critère de recherche.',
     columns: { number: 'No. d’appel', date: 'Date', client: 'No. client', name: 'Client', route: 'Départ → destination', status: 'Statut', price: 'Prix', invoice: 'Facture' },
     sortBy: 'Trier par {column}',
-    previous: 'Précédente',
-    next: 'Suivante',
     page: 'Page {page}',
     statusBar: 'No. client regroupé : {number}',
     statusBarLabel: 'Compte regroupé du client',

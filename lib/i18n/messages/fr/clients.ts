@@ -20,8 +20,6 @@ export const frClients = {
     headBadge: 'compte regroupé',
     results: '{count, plural, =0 {Aucun client} one {# client} other {# clients}}',
     page: 'Page {page} de {pages}',
-    previous: 'Précédente',
-    next: 'Suivante',
     noResult: 'Aucun client ne correspond à cette recherche.',
     sortBy: 'Trier par {column}',
   },
