@@ -8,7 +8,7 @@ type Invoice = typeof invoices.$inferSelect;
 type Company = typeof companySettings.$inferSelect;
 
 const styles = StyleSheet.create({
-  page: { fontFamily: 'DejaVu Sans', fontSize: 8.5, paddingTop: 36, paddingHorizontal: 40, paddingBottom: 56, color: '#1d2430' },
+  page: { minHeight: 792, fontFamily: 'DejaVu Sans', fontSize: 8.5, paddingTop: 36, paddingHorizontal: 40, paddingBottom: 56, color: '#1d2430' },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
   company: { fontSize: 12, fontWeight: 'bold', marginBottom: 3 },
   logo: { maxWidth: 140, maxHeight: 48, marginBottom: 6, objectFit: 'contain' },
@@ -42,7 +42,7 @@ const styles = StyleSheet.create({
 export function InvoiceDocument({ invoice, blocks, company }: InvoiceProps) {
   return (
     <Document title={`${invoiceLabel('invoice', 'fr')} ${invoice.number}`} author={company.name} language="fr-CA">
-      <InvoicePages invoice={invoice} blocks={blocks} company={company} />
+      <InvoicePages invoice={invoice} company={company} pages={invoicePages(invoice, blocks)} />
     </Document>
   );
 }
@@ -50,6 +50,7 @@ export function InvoiceDocument({ invoice, blocks, company }: InvoiceProps) {
 type InvoiceProps = { invoice: Invoice; blocks: InvoiceMemberBlock[]; company: Company };
 
 type Line = InvoiceMemberBlock['lines'][number];
+export type InvoicePage = Row[];
 type Row = { kind: 'block'; block: InvoiceMemberBlock } | { kind: 'line'; line: Line } | { kind: 'subtotal'; block: InvoiceMemberBlock };
 
 /*
@@ -67,6 +68,11 @@ function rowHeight(row: Row): number {
   if (row.kind === 'subtotal') return 16;
   const text = `${row.line.pickupAddress} → ${row.line.destinationAddress}`;
   return 6 + 11 * Math.max(1, Math.ceil(text.length / ROUTE_CHARS_PER_LINE));
+}
+
+/** An invoice cut into pages (a void invoice keeps room for its mark at the top of every page). */
+export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): InvoicePage[] {
+  return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0);
 }
 
 export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0): Row[][] {
@@ -95,8 +101,11 @@ export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean
   return pages;
 }
 
-/** The pages of one invoice: also the unit of a merged print batch (their numbers are the invoice's). */
-export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
+/**
+ * Pages `from` to `to` (excluded) of an invoice cut by invoicePages: a long invoice or a print
+ * batch is rendered in parts, each page numbered within its own invoice ("Page 2 de 5").
+ */
+export function InvoicePages({ invoice, company, pages, from = 0, to = pages.length }: Omit<InvoiceProps, 'blocks'> & { pages: InvoicePage[]; from?: number; to?: number }) {
   const language = invoice.language;
   const label = (word: Parameters<typeof invoiceLabel>[0]) => invoiceLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');
@@ -117,127 +126,128 @@ export function InvoicePages({ invoice, blocks, company }: InvoiceProps) {
         qstNumber: invoice.issuerQstNumber ?? '',
       }
     : company;
-  // A void invoice carries its mark at the top of every page.
-  const pages = paginateInvoice(blocks, isGrouped, invoice.status === 'void' ? 44 : 0);
-  return pages.map((rows, pageIndex) => (
-    <Page key={pageIndex} size="LETTER" style={styles.page} wrap={false}>
-      {invoice.status === 'void' ? <Text style={styles.void}>{label('void')}</Text> : null}
-      {pageIndex === 0 ? (
-        <>
-          <View style={styles.header}>
-            <View>
-              {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
-              {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
-              {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
-              <Text style={styles.company}>{issuer.name}</Text>
-              <Text>{issuer.addressLine1}</Text>
-              {issuer.addressLine2 ? <Text>{issuer.addressLine2}</Text> : null}
+  return pages.slice(from, to).map((rows, index) => {
+    const pageIndex = from + index;
+    return (
+      <Page key={pageIndex} size="LETTER" style={styles.page} wrap={false}>
+        {invoice.status === 'void' ? <Text style={styles.void}>{label('void')}</Text> : null}
+        {pageIndex === 0 ? (
+          <>
+            <View style={styles.header}>
+              <View>
+                {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
+                {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
+                {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
+                <Text style={styles.company}>{issuer.name}</Text>
+                <Text>{issuer.addressLine1}</Text>
+                {issuer.addressLine2 ? <Text>{issuer.addressLine2}</Text> : null}
+                <Text>
+                  {issuer.city} ({issuer.province}) {issuer.postalCode}
+                </Text>
+                {issuer.phone ? <Text>{issuer.phone}</Text> : null}
+                {issuer.email ? <Text>{issuer.email}</Text> : null}
+                <Text style={styles.muted}>
+                  {label('gstNumber')} : {issuer.gstNumber}
+                </Text>
+                <Text style={styles.muted}>
+                  {label('qstNumber')} : {issuer.qstNumber}
+                </Text>
+              </View>
+              <View style={styles.titleBox}>
+                <Text style={styles.title}>{label('invoice')}</Text>
+                <View style={styles.meta}>
+                  <Text style={styles.metaLabel}>{label('number')}</Text>
+                  <Text>{invoice.number}</Text>
+                </View>
+                <View style={styles.meta}>
+                  <Text style={styles.metaLabel}>{label('issueDate')}</Text>
+                  <Text>{date(invoice.issueDate)}</Text>
+                </View>
+                <View style={styles.meta}>
+                  <Text style={styles.metaLabel}>{label('dueDate')}</Text>
+                  <Text>{date(invoice.dueDate)}</Text>
+                </View>
+                <View style={styles.meta}>
+                  <Text style={styles.metaLabel}>{label('terms')}</Text>
+                  <Text>{termsLabel(invoice.paymentTermsDays, language)}</Text>
+                </View>
+                {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
+              </View>
+            </View>
+            <View style={styles.billTo}>
+              <Text style={styles.billToTitle}>{label('billedTo')}</Text>
               <Text>
-                {issuer.city} ({issuer.province}) {issuer.postalCode}
+                {label('client')} {invoice.billedClientNumber}
               </Text>
-              {issuer.phone ? <Text>{issuer.phone}</Text> : null}
-              {issuer.email ? <Text>{issuer.email}</Text> : null}
-              <Text style={styles.muted}>
-                {label('gstNumber')} : {issuer.gstNumber}
-              </Text>
-              <Text style={styles.muted}>
-                {label('qstNumber')} : {issuer.qstNumber}
+              <Text>{invoice.billToName}</Text>
+              <Text>{invoice.billToAddressLine1}</Text>
+              {invoice.billToAddressLine2 ? <Text>{invoice.billToAddressLine2}</Text> : null}
+              <Text>
+                {invoice.billToCity} ({invoice.billToProvince}) {invoice.billToPostalCode}
               </Text>
             </View>
-            <View style={styles.titleBox}>
-              <Text style={styles.title}>{label('invoice')}</Text>
-              <View style={styles.meta}>
-                <Text style={styles.metaLabel}>{label('number')}</Text>
-                <Text>{invoice.number}</Text>
-              </View>
-              <View style={styles.meta}>
-                <Text style={styles.metaLabel}>{label('issueDate')}</Text>
-                <Text>{date(invoice.issueDate)}</Text>
-              </View>
-              <View style={styles.meta}>
-                <Text style={styles.metaLabel}>{label('dueDate')}</Text>
-                <Text>{date(invoice.dueDate)}</Text>
-              </View>
-              <View style={styles.meta}>
-                <Text style={styles.metaLabel}>{label('terms')}</Text>
-                <Text>{termsLabel(invoice.paymentTermsDays, language)}</Text>
-              </View>
-              {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
-            </View>
-          </View>
-          <View style={styles.billTo}>
-            <Text style={styles.billToTitle}>{label('billedTo')}</Text>
-            <Text>
-              {label('client')} {invoice.billedClientNumber}
-            </Text>
-            <Text>{invoice.billToName}</Text>
-            <Text>{invoice.billToAddressLine1}</Text>
-            {invoice.billToAddressLine2 ? <Text>{invoice.billToAddressLine2}</Text> : null}
-            <Text>
-              {invoice.billToCity} ({invoice.billToProvince}) {invoice.billToPostalCode}
-            </Text>
-          </View>
-        </>
-      ) : null}
+          </>
+        ) : null}
 
-      <View style={[styles.row, styles.headRow]}>
-        <Text style={styles.call}>{label('call')}</Text>
-        <Text style={styles.date}>{label('date')}</Text>
-        <Text style={styles.route}>{label('route')}</Text>
-        <Text style={styles.reference}>{label('reference')}</Text>
-        <Text style={styles.amount}>{label('amount')}</Text>
-      </View>
-      {rows.map((row) =>
-        row.kind === 'block' ? (
-          <Text key={`b${row.block.clientNumber}`} style={styles.blockTitle}>
-            {label('client')} {row.block.clientNumber} — {row.block.clientName}
-          </Text>
-        ) : row.kind === 'subtotal' ? (
-          <View key={`s${row.block.clientNumber}`} style={styles.blockTotal}>
-            <Text>
-              {label('memberSubtotal')} {row.block.clientNumber} : {money(row.block.subtotalCents)}
-            </Text>
-          </View>
-        ) : (
-          <View key={row.line.id} style={styles.row}>
-            <Text style={styles.call}>{row.line.callNumber}</Text>
-            <Text style={styles.date}>{row.line.serviceDate}</Text>
-            <Text style={styles.route}>
-              {row.line.pickupAddress} → {row.line.destinationAddress}
-            </Text>
-            <Text style={styles.reference}>{row.line.clientReference ?? ''}</Text>
-            <Text style={styles.amount}>{money(row.line.amountCents)}</Text>
-          </View>
-        ),
-      )}
-
-      {pageIndex === pages.length - 1 ? (
-        <View style={styles.totals}>
-          <View style={styles.totalRow}>
-            <Text>{label('subtotal')}</Text>
-            <Text>{money(invoice.subtotalCents)}</Text>
-          </View>
-          <View style={styles.totalRow}>
-            <Text>{invoice.gstExemptionNumber ? `${label('gstExempt')} (${invoice.gstExemptionNumber})` : label('gst')}</Text>
-            <Text>{money(invoice.gstCents)}</Text>
-          </View>
-          <View style={styles.totalRow}>
-            <Text>{invoice.qstExemptionNumber ? `${label('qstExempt')} (${invoice.qstExemptionNumber})` : label('qst')}</Text>
-            <Text>{money(invoice.qstCents)}</Text>
-          </View>
-          <View style={[styles.totalRow, styles.grandTotal]}>
-            <Text>{label('total')}</Text>
-            <Text>{money(invoice.totalCents)}</Text>
-          </View>
+        <View style={[styles.row, styles.headRow]}>
+          <Text style={styles.call}>{label('call')}</Text>
+          <Text style={styles.date}>{label('date')}</Text>
+          <Text style={styles.route}>{label('route')}</Text>
+          <Text style={styles.reference}>{label('reference')}</Text>
+          <Text style={styles.amount}>{label('amount')}</Text>
         </View>
-      ) : null}
+        {rows.map((row) =>
+          row.kind === 'block' ? (
+            <Text key={`b${row.block.clientNumber}`} style={styles.blockTitle}>
+              {label('client')} {row.block.clientNumber} — {row.block.clientName}
+            </Text>
+          ) : row.kind === 'subtotal' ? (
+            <View key={`s${row.block.clientNumber}`} style={styles.blockTotal}>
+              <Text>
+                {label('memberSubtotal')} {row.block.clientNumber} : {money(row.block.subtotalCents)}
+              </Text>
+            </View>
+          ) : (
+            <View key={row.line.id} style={styles.row}>
+              <Text style={styles.call}>{row.line.callNumber}</Text>
+              <Text style={styles.date}>{row.line.serviceDate}</Text>
+              <Text style={styles.route}>
+                {row.line.pickupAddress} → {row.line.destinationAddress}
+              </Text>
+              <Text style={styles.reference}>{row.line.clientReference ?? ''}</Text>
+              <Text style={styles.amount}>{money(row.line.amountCents)}</Text>
+            </View>
+          ),
+        )}
 
-      <View style={styles.footer}>
-        <Text>
-          {issuer.name} — {label('invoice')} {invoice.number}
-        </Text>
-        <Text>{pageLabel(pageIndex + 1, pages.length, language)}</Text>
-      </View>
-    </Page>
-  ));
+        {pageIndex === pages.length - 1 ? (
+          <View style={styles.totals}>
+            <View style={styles.totalRow}>
+              <Text>{label('subtotal')}</Text>
+              <Text>{money(invoice.subtotalCents)}</Text>
+            </View>
+            <View style={styles.totalRow}>
+              <Text>{invoice.gstExemptionNumber ? `${label('gstExempt')} (${invoice.gstExemptionNumber})` : label('gst')}</Text>
+              <Text>{money(invoice.gstCents)}</Text>
+            </View>
+            <View style={styles.totalRow}>
+              <Text>{invoice.qstExemptionNumber ? `${label('qstExempt')} (${invoice.qstExemptionNumber})` : label('qst')}</Text>
+              <Text>{money(invoice.qstCents)}</Text>
+            </View>
+            <View style={[styles.totalRow, styles.grandTotal]}>
+              <Text>{label('total')}</Text>
+              <Text>{money(invoice.totalCents)}</Text>
+            </View>
+          </View>
+        ) : null}
+
+        <View style={styles.footer}>
+          <Text>
+            {issuer.name} — {label('invoice')} {invoice.number}
+          </Text>
+          <Text>{pageLabel(pageIndex + 1, pages.length, language)}</Text>
+        </View>
+      </Page>
+    );
+  });
 }

@@ -1,9 +1,8 @@
-import { renderToBuffer } from '@react-pdf/renderer';
-import { InvoiceDocument } from '@/components/pdf/invoice-document';
 import type { Executor } from '@/db/index';
 import { companySettings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { registerPdfFonts } from '@/lib/pdf/fonts';
+import { invoiceLabel } from '@/lib/pdf/invoice-labels';
+import { renderInvoicesPdf, type LoadedInvoice } from '@/lib/pdf/render-invoices';
 import { getInvoice } from './find-runs';
 
 /** The PDF of invoice `number` as issued, or null when there is no such invoice. */
@@ -15,8 +14,9 @@ export async function renderInvoicePdf(db: Executor, number: number): Promise<Bu
 }
 
 /** The PDF of an invoice already loaded with its member blocks (the e-mail worker's path). */
-export function renderLoadedInvoice(found: Pick<NonNullable<Awaited<ReturnType<typeof getInvoice>>>, 'invoice' | 'blocks'>, company: typeof companySettings.$inferSelect | undefined): Promise<Buffer> {
+export async function renderLoadedInvoice(found: LoadedInvoice, company: typeof companySettings.$inferSelect | undefined): Promise<Buffer> {
   if (!company) throw new AppError('invoice.noCompanySettings');
-  registerPdfFonts();
-  return renderToBuffer(<InvoiceDocument invoice={found.invoice} blocks={found.blocks} company={company} />);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of renderInvoicesPdf([[found]], company, `${invoiceLabel('invoice', 'fr')} ${found.invoice.number}`)) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -1,37 +1,50 @@
 /**
  * A print batch: one merged PDF of the selected invoices, streamed to the browser as it is
- * written, each invoice on its own pages with its own page numbers. The invoices are marked
- * printed (who, when) and a delivery is recorded only once the whole file was produced: a
- * failure on the way marks nothing.
+ * written, each invoice on its own pages with its own page numbers. Invoices are read and
+ * rendered a few at a time, so the memory held does not grow with the batch. The invoices are
+ * marked printed (who, when) and a delivery is recorded only once the whole file was produced:
+ * a failure on the way, or a download cancelled, marks nothing.
  */
-import { Readable } from 'node:stream';
-import { Document, renderToStream } from '@react-pdf/renderer';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/index';
-import { companySettings, deliveries, invoices } from '@/db/schema';
-import { InvoicePages } from '@/components/pdf/invoice-document';
+import { companySettings, invoices } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
 import { AppError } from '@/lib/errors';
-import { registerPdfFonts } from '@/lib/pdf/fonts';
+import { renderInvoicesPdf } from '@/lib/pdf/render-invoices';
+
+/** Invoices read from the database at a time. */
+const INVOICES_PER_READ = 100;
 
 export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: number[]): Promise<ReadableStream<Uint8Array>> {
   const [company] = await db.select().from(companySettings).limit(1);
   if (!company) throw new AppError('invoice.noCompanySettings');
-  const found = await getInvoicesWithBlocks(db, invoiceIds);
-  registerPdfFonts();
-  const pdf = await renderToStream(
-    <Document title={`Factures ${found[0]?.invoice.number ?? ''}–${found.at(-1)?.invoice.number ?? ''}`} author={company.name} language="fr-CA">
-      {found.map(({ invoice, blocks }) => (
-        <InvoicePages key={invoice.id} invoice={invoice} blocks={blocks} company={company} />
-      ))}
-    </Document>,
-  );
-  const ids = found.map((f) => f.invoice.id);
-  const node = pdf as unknown as Readable;
-  node.once('end', () => {
-    void markPrinted(db, actorId, ids).catch((error: unknown) => console.error('[print] marking printed failed', error));
+  const ordered = await db
+    .select({ id: invoices.id, number: invoices.number })
+    .from(invoices)
+    .where(sql`${invoices.id} = any(${sql.param(invoiceIds)}::bigint[])`)
+    .orderBy(invoices.number);
+  const ids = ordered.map((i) => i.id);
+
+  async function* read() {
+    for (let at = 0; at < ids.length; at += INVOICES_PER_READ) yield await getInvoicesWithBlocks(db, ids.slice(at, at + INVOICES_PER_READ));
+  }
+  const pdf = renderInvoicesPdf(read(), company, `Factures ${ordered[0]?.number ?? ''}–${ordered.at(-1)?.number ?? ''}`);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await pdf.next();
+        if (!next.done) return controller.enqueue(next.value);
+        await markPrinted(db, actorId, ids);
+        controller.close();
+      } catch (error) {
+        console.error('[print] batch failed', error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await pdf.return(undefined);
+    },
   });
-  return Readable.toWeb(node) as unknown as ReadableStream<Uint8Array>;
 }
 
 export async function markPrinted(db: Db, actorId: number, invoiceIds: number[]): Promise<void> {
@@ -41,11 +54,16 @@ export async function markPrinted(db: Db, actorId: number, invoiceIds: number[])
     const printed = await tx
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(inArray(invoices.id, invoiceIds), eq(invoices.status, 'issued')))
+      .where(and(sql`${invoices.id} = any(${sql.param(invoiceIds)}::bigint[])`, eq(invoices.status, 'issued')))
       .for('update');
     if (printed.length === 0) return;
     const ids = printed.map((p) => p.id);
-    await tx.update(invoices).set({ printedAt: sql`now()`, printedBy: actorId }).where(and(inArray(invoices.id, ids), isNull(invoices.printedAt)));
-    await tx.insert(deliveries).values(ids.map((invoiceId) => ({ invoiceId, channel: 'print' as const, status: 'sent' as const, requestedBy: actorId, completedAt: new Date() })));
+    await tx
+      .update(invoices)
+      .set({ printedAt: sql`now()`, printedBy: actorId })
+      .where(and(sql`${invoices.id} = any(${sql.param(ids)}::bigint[])`, isNull(invoices.printedAt)));
+    await tx.execute(sql`
+      insert into deliveries (invoice_id, channel, status, requested_by, completed_at)
+      select id, 'print', 'sent', ${actorId}, now() from unnest(${sql.param(ids)}::bigint[]) as id`);
   });
 }
