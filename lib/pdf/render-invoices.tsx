@@ -14,7 +14,7 @@ export type LoadedInvoice = { invoice: typeof invoices.$inferSelect; blocks: Inv
  * and its time per page grows with the document, so long invoices and print batches are
  * rendered in parts of this many pages and joined (lib/pdf/merge-pdf.ts).
  */
-export const PAGES_PER_PART = 25;
+export const PAGES_PER_PART = 10;
 
 /** Invoices as one PDF, produced part by part: the bytes of the file, in order. */
 export async function* renderInvoicesPdf(source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>, company: Company, title: string): AsyncGenerator<Uint8Array> {

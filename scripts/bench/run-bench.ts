@@ -4,7 +4,9 @@
  * through the bare driver) in the same run. Not part of `npm test`.
  */
 import { parseArgs } from 'node:util';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -17,16 +19,17 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
+import { measureDocuments, prepareEmailClients, type BenchRow } from './documents-bench';
 import { generateBenchData } from './generate-data';
 import { hasProductionBuild, runLoad } from './load';
 import { ms, sampleLatency } from './measure';
 
 const SCALES = {
-  small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100, loadSeconds: 15 },
-  full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300, loadSeconds: 60 },
+  small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100, loadSeconds: 15, printBatch: 500 },
+  full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300, loadSeconds: 60, printBatch: 5_000 },
 } as const;
 
-type Row = { measure: string; product: string; floor: string; ratio: string; target: string; verdict: string };
+type Row = BenchRow;
 
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'full' }, seed: { type: 'string', default: '42' } } });
@@ -42,6 +45,8 @@ async function main() {
     const loadStarted = Date.now();
     await generateBenchData(app.db, { clients: scale.clients, groups: scale.groups, calls: scale.calls, seed: Number(values.seed), endDate: '2026-10-31' });
     console.log(`Données : ${scale.clients} clients, ${scale.groups} comptes regroupés, ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
+    await prepareEmailClients(app.db);
+    let normalRunId: number | null = null;
 
     // Client search: the product's findClients against the same SQL through the bare driver.
     const searches: { label: string; params: Record<string, string> }[] = [
@@ -108,6 +113,7 @@ async function main() {
       const started = process.hrtime.bigint();
       const result = await generateInvoices(app.db, 1, input, '2026-11-01');
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (!isGrouped) normalRunId = result.runId;
       const billed = result.runId === null ? 0 : result.callCount;
       if (billed !== floorCalls) throw new Error(`generation billed ${billed} calls, the floor ${floorCalls}`);
       const perSecond = billed / seconds;
@@ -120,6 +126,9 @@ async function main() {
         verdict: perSecond >= 100_000 && seconds / floorSeconds <= 1.5 ? 'atteint' : 'MANQUÉ',
       });
     }
+
+    // Invoice PDFs, a print batch and e-mails, each in a process of its own.
+    if (normalRunId !== null) rows.push(...(await measureDocuments(app.db, url, { normalRunId, printCount: scale.printBatch })));
 
     // 50 users at once on next start (the production build), each with a think time.
     if (hasProductionBuild()) {
@@ -156,9 +165,14 @@ async function main() {
     cluster?.stop();
   }
 
-  console.log(`\nMachine : ${os.cpus().length} cœurs, ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}; commande : npm run bench -- --scale ${values.scale}\n`);
+  const machine = `${os.cpus().length} cœurs (${os.cpus()[0]?.model.trim() ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}, PostgreSQL 15`;
+  const command = `npm run bench -- --scale ${values.scale}`;
+  console.log(`\nMachine : ${machine}; commande : ${command}\n`);
   console.table(rows);
-  if (rows.some((r) => r.verdict !== 'atteint')) process.exitCode = 1;
+  mkdirSync(path.join(process.cwd(), 'bench'), { recursive: true });
+  writeFileSync(path.join(process.cwd(), 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, command, rows }, null, 2)}\n`);
+  console.log('Résultats écrits dans bench/results.json');
+  if (rows.some((r) => r.verdict === 'MANQUÉ')) process.exitCode = 1;
 }
 
 const billedOf = (isGrouped: boolean) => (isGrouped ? 'c.grouped_client_number' : 'c.number');

@@ -1,0 +1,135 @@
+/**
+ * Invoice PDFs, print batches and e-mails measured beside their floor. The data is prepared
+ * here (a grouped account of 500 members and 50,000 calls, 1,000 clients billed by e-mail);
+ * each measure runs in its own process (documents.tsx, bundled with esbuild as ECMAScript
+ * modules) for a peak memory of its own.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/index';
+import { billingInput } from '@/lib/billing/billing-input';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
+import type { DocumentMeasure } from './documents';
+
+export type BenchRow = { measure: string; product: string; floor: string; ratio: string; target: string; verdict: string };
+
+const LONG_HEAD = 900000;
+const LONG_MEMBERS = 500;
+const LONG_CALLS_PER_MEMBER = 100;
+export const EMAIL_CLIENTS = 1000;
+
+/** Before generation: 1,000 clients not grouped receive their invoices by e-mail (and on paper). */
+export async function prepareEmailClients(db: Db): Promise<void> {
+  await db.execute(sql`
+    update clients set invoice_emails = array['factures-' || number || '@bench.test'], delivery_method = 'both'
+     where number in (select number from clients where grouped_client_number is null order by number limit ${EMAIL_CLIENTS})`);
+}
+
+/** A grouped account of 500 members with 100 calls each, billed in its own grouped run: one invoice of 50,000 lines. */
+async function prepareLongInvoice(db: Db): Promise<number> {
+  await db.execute(sql`
+    insert into clients (number, name, address_line1, city, postal_code, tariff_id, grouped_client_number)
+    select ${LONG_HEAD}, 'Réseau Santé Laurentides — compte regroupé', '1000, boul. Curé-Labelle', 'Laval', 'H7V 2W4', min(id), ${LONG_HEAD} from tariffs`);
+  await db.execute(sql`
+    insert into clients (number, name, address_line1, city, postal_code, tariff_id, grouped_client_number)
+    select ${LONG_HEAD} + m, 'Clinique Laurentides ' || m, m || ', rue Principale', 'Saint-Jérôme', 'J7Z 1X1',
+           (select id from tariffs order by id offset m % 4 limit 1), ${LONG_HEAD}
+      from generate_series(1, ${LONG_MEMBERS}) m`);
+  await db.execute(sql`
+    insert into calls (client_number, service_at, service_date, pickup_address, destination_address, client_reference,
+                       tariff_id, tariff_code, gross_cents, discount_cents, price_cents, status)
+    select ${LONG_HEAD} + m, timestamptz '2026-10-01 12:00Z' + (i || ' hours')::interval, date '2026-10-01' + (i / 24),
+           i || ', rue Saint-Georges, Saint-Jérôme', m || ', boul. Labelle, Blainville', 'BC-' || m || '-' || i,
+           c.tariff_id, t.code, 1500 + (i * 37) % 3000, 0, 1500 + (i * 37) % 3000, 'completed'
+      from generate_series(1, ${LONG_MEMBERS}) m
+      join clients c on c.number = ${LONG_HEAD} + m
+      join tariffs t on t.id = c.tariff_id
+     cross join generate_series(1, ${LONG_CALLS_PER_MEMBER}) i`);
+  const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: String(LONG_HEAD), clientTo: String(LONG_HEAD), isGrouped: 'on' });
+  await generateInvoices(db, 1, input, '2026-11-01');
+  const [invoice] = await queryRows<{ number: number }>(db, sql`select number from invoices where billed_client_number = ${LONG_HEAD} and status = 'issued'`);
+  return Number(invoice!.number);
+}
+
+async function bundle(): Promise<string> {
+  const outfile = path.join(process.cwd(), 'node_modules', '.cache', 'bench', 'documents.mjs');
+  await build({
+    entryPoints: [path.join(process.cwd(), 'scripts', 'bench', 'documents.tsx')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    jsx: 'automatic',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+function measure(script: string, ...args: string[]): DocumentMeasure {
+  const result = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as DocumentMeasure;
+}
+
+const rate = (count: number, seconds: number) => (count / seconds).toFixed(1);
+
+/** Runs the document measures after generation; `normalRunId` is the normal run holding the e-mail clients' invoices. */
+export async function measureDocuments(db: Db, url: string, options: { normalRunId: number; printCount: number }): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const script = await bundle();
+
+  // Pages per second: a grouped invoice of about 2,000 lines, and the same document rendered by react-pdf alone.
+  const [mid] = await queryRows<{ number: number; line_count: number }>(
+    db,
+    sql`select number, line_count from invoices where kind = 'grouped' order by abs(line_count - 2000), number limit 1`,
+  );
+  const floor = measure(script, 'invoice-bare', url, String(mid!.number));
+  const product = measure(script, 'invoice', url, String(mid!.number));
+  const productRate = product.pages! / product.seconds;
+  const floorRate = floor.pages! / floor.seconds;
+  rows.push({
+    measure: `PDF d’une facture regroupée de ${mid!.line_count} lignes, ${product.pages} pages`,
+    product: `${rate(product.pages!, product.seconds)} pages/s (${product.seconds.toFixed(1)} s, ${product.maxRssMb} Mo)`,
+    floor: `${rate(floor.pages!, floor.seconds)} pages/s (${floor.seconds.toFixed(1)} s, ${floor.maxRssMb} Mo)`,
+    ratio: (productRate / floorRate).toFixed(2),
+    target: '≥ 0,8× plancher',
+    verdict: productRate >= 0.8 * floorRate ? 'atteint' : 'MANQUÉ',
+  });
+
+  const longNumber = await prepareLongInvoice(db);
+  const long = measure(script, 'invoice', url, String(longNumber));
+  rows.push({
+    measure: `PDF de la facture regroupée de ${LONG_MEMBERS * LONG_CALLS_PER_MEMBER} lignes (${LONG_MEMBERS} membres), ${long.pages} pages`,
+    product: `mémoire max ${long.maxRssMb} Mo, ${long.seconds.toFixed(1)} s, ${rate(long.pages!, long.seconds)} pages/s`,
+    floor: '—',
+    ratio: '—',
+    target: '≤ 512 Mo',
+    verdict: long.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
+  });
+
+  const batch = measure(script, 'print', url, String(options.printCount));
+  rows.push({
+    measure: `lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`,
+    product: `mémoire max ${batch.maxRssMb} Mo, ${batch.seconds.toFixed(1)} s, ${rate(batch.pages!, batch.seconds)} pages/s`,
+    floor: '—',
+    ratio: '—',
+    target: '≤ 512 Mo',
+    verdict: batch.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
+  });
+
+  const bareMail = measure(script, 'email-bare', url, String(options.normalRunId));
+  const mail = measure(script, 'email', url, String(options.normalRunId));
+  if (mail.messages !== bareMail.messages) throw new Error(`the queue sent ${mail.messages} messages, the floor ${bareMail.messages}`);
+  rows.push({
+    measure: `courriels : ${mail.messages} factures en PDF à un serveur SMTP local`,
+    product: `${rate(mail.messages!, mail.seconds)} courriels/s (${mail.seconds.toFixed(1)} s)`,
+    floor: `${rate(bareMail.messages!, bareMail.seconds)} courriels/s (${bareMail.seconds.toFixed(1)} s)`,
+    ratio: (bareMail.seconds / mail.seconds).toFixed(2),
+    target: '—',
+    verdict: 'mesuré',
+  });
+  return rows;
+}

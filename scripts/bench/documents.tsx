@@ -1,0 +1,139 @@
+/**
+ * The document measures of `npm run bench`, one per process so that each peak memory is its
+ * own (process.resourceUsage().maxRSS). Bundled as ECMAScript modules by documents-bench.ts,
+ * since react-pdf's packages cannot be loaded as CommonJS. Prints one line of JSON.
+ *
+ *   invoice <url> <number>       the product: /invoices/[number]/pdf's rendering, data read included
+ *   invoice-bare <url> <number>  the floor: react-pdf renders the same document in one piece
+ *   print <url> <count>          a merged print batch of the first <count> invoices, streamed
+ *   email <url> <runId>          the e-mail queue sends the run's invoices to a local SMTP server
+ *   email-bare <url> <runId>     the floor: the same messages, rendered and sent in a plain loop
+ */
+import { renderToBuffer } from '@react-pdf/renderer';
+import nodemailer from 'nodemailer';
+import { sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { openPostgres, queryRows, type Db } from '@/db/index';
+import { companySettings } from '@/db/schema';
+import { InvoiceDocument, invoicePages } from '@/components/pdf/invoice-document';
+import { getInvoice, getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { deliverySelection } from '@/lib/delivery/delivery-input';
+import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
+import { invoiceEmailContent } from '@/lib/delivery/email-content';
+import { smtpMailer } from '@/lib/delivery/mailer';
+import { renderPrintBatch } from '@/lib/delivery/print-batch';
+import { registerPdfFonts } from '@/lib/pdf/fonts';
+import { freePort } from '@/test/support/free-port';
+
+export type DocumentMeasure = { seconds: number; pages?: number; bytes?: number; messages?: number; maxRssMb: number };
+
+const timed = async <T,>(run: () => Promise<T>) => {
+  const started = process.hrtime.bigint();
+  const value = await run();
+  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+};
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function invoice(db: Db, number: number, isBare: boolean): Promise<DocumentMeasure> {
+  const found = await getInvoice(db, number);
+  if (!found) throw new Error(`no invoice ${number}`);
+  const pages = invoicePages(found.invoice, found.blocks).length;
+  if (!isBare) {
+    const { value, seconds } = await timed(() => renderInvoicePdf(db, number));
+    return { seconds, pages, bytes: value!.length, maxRssMb: maxRssMb() };
+  }
+  const [company] = await db.select().from(companySettings).limit(1);
+  registerPdfFonts();
+  const { value, seconds } = await timed(() => renderToBuffer(<InvoiceDocument invoice={found.invoice} blocks={found.blocks} company={company!} />));
+  return { seconds, pages, bytes: value.length, maxRssMb: maxRssMb() };
+}
+
+async function print(db: Db, count: number): Promise<DocumentMeasure> {
+  const ids = (await queryRows<{ id: number }>(db, sql`select id from invoices where status = 'issued' order by number limit ${count}`)).map((r) => Number(r.id));
+  const { value, seconds } = await timed(async () => {
+    let bytes = 0;
+    let pages = 0;
+    const reader = (await renderPrintBatch(db, 1, ids)).getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      bytes += next.value.length;
+      // Each page object is written whole within one chunk (lib/pdf/merge-pdf.ts).
+      pages += Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length).toString('latin1').match(/\/Type \/Page\s/g)?.length ?? 0;
+    }
+    return { bytes, pages };
+  });
+  return { seconds, ...value, maxRssMb: maxRssMb() };
+}
+
+/** A local SMTP server that accepts every message and counts it. */
+async function startSink(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
+  let messages = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => {
+        messages++;
+        callback();
+      });
+    },
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `smtp://127.0.0.1:${port}`, count: () => messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMeasure> {
+  const sink = await startSink();
+  try {
+    if (!isBare) {
+      const { value, seconds } = await timed(async () => {
+        await enqueueInvoiceEmails(db, 1, deliverySelection.parse({ runId: String(runId), method: 'email' }));
+        return processPendingEmails(db, smtpMailer(sink.url, 'facturation@bench.local'));
+      });
+      if (value.failed + value.retried > 0) throw new Error(`e-mails not sent: ${JSON.stringify(value)}`);
+      return { seconds, messages: sink.count(), maxRssMb: maxRssMb() };
+    }
+    const ids = (await queryRows<{ id: number }>(db, sql`select id from invoices where billing_run_id = ${runId} and cardinality(bill_to_emails) > 0 order by number`)).map((r) => Number(r.id));
+    const [company] = await db.select().from(companySettings).limit(1);
+    registerPdfFonts();
+    const transport = nodemailer.createTransport(sink.url);
+    const { seconds } = await timed(async () => {
+      for (const id of ids) {
+        const [found] = await getInvoicesWithBlocks(db, [id]);
+        const pdf = await renderToBuffer(<InvoiceDocument invoice={found!.invoice} blocks={found!.blocks} company={company!} />);
+        const content = invoiceEmailContent(found!.invoice, company!.name);
+        await transport.sendMail({ from: 'facturation@bench.local', to: found!.invoice.billToEmails, subject: content.subject, text: content.text, attachments: [{ filename: content.filename, content: pdf }] });
+      }
+    });
+    return { seconds, messages: sink.count(), maxRssMb: maxRssMb() };
+  } finally {
+    await sink.close();
+  }
+}
+
+async function main() {
+  const [mode, url, argument] = process.argv.slice(2);
+  const app = openPostgres(url!, { max: 4 });
+  try {
+    const value = Number(argument);
+    const measure =
+      mode === 'invoice' || mode === 'invoice-bare'
+        ? await invoice(app.db, value, mode === 'invoice-bare')
+        : mode === 'print'
+          ? await print(app.db, value)
+          : mode === 'email' || mode === 'email-bare'
+            ? await email(app.db, value, mode === 'email-bare')
+            : null;
+    if (!measure) throw new Error(`unknown measure ${mode}`);
+    console.log(JSON.stringify(measure));
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
