@@ -94,7 +94,8 @@ type Claimed = { id: number; invoice_id: number; recipients: string[]; attempts:
 
 /** Takes the next pending e-mail for this worker, if any. */
 async function claimNextEmail(db: Db): Promise<Claimed | null> {
-  const [claimed] = await queryRows<Claimed>(
+  // bigint columns come back as text from postgres.js: the ids are made numbers again below.
+  const [claimed] = await queryRows<Omit<Claimed, 'id' | 'invoice_id'> & { id: number | string; invoice_id: number | string }>(
     db,
     sql`update deliveries set started_at = now(), attempts = attempts + 1
          where id = (select id from deliveries
@@ -104,7 +105,7 @@ async function claimNextEmail(db: Db): Promise<Claimed | null> {
                       order by id limit 1 for update skip locked)
      returning id, invoice_id, recipients, attempts`,
   );
-  return claimed ?? null;
+  return claimed ? { ...claimed, id: Number(claimed.id), invoice_id: Number(claimed.invoice_id) } : null;
 }
 
 /** E-mails whose worker died while sending: reported as failed, never re-sent without a clerk. */
@@ -135,9 +136,10 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
       const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
       await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf } });
       isSent = true;
+      // The invoice, then its delivery: the order in which a reversal locks them.
       await db.transaction(async (tx) => {
-        await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
         await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
+        await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
       });
       outcome.sent++;
     } catch (error) {
