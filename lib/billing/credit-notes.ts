@@ -5,8 +5,9 @@
  * own subtotal (same rates, same exemptions, rounded half-up), never more than what is left of
  * the invoice's taxes, so that all credit notes together never exceed the invoice.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { idArray, inIds } from '@/db/id-list';
 import { queryRows, type Db } from '@/db/index';
 import { creditNoteLines, creditNotes, documentCounters, invoiceLines, invoices } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -40,7 +41,7 @@ export async function createCreditNote(db: Db, actorId: number, input: CreditNot
     if (invoice.status === 'void') throw new AppError('credit.invoiceVoid', { number: invoice.number });
 
     const lines = input.lineIds.length
-      ? await tx.select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents, callNumber: invoiceLines.callNumber }).from(invoiceLines).where(and(eq(invoiceLines.invoiceId, invoice.id), inArray(invoiceLines.id, input.lineIds)))
+      ? await tx.select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents }).from(invoiceLines).where(and(eq(invoiceLines.invoiceId, invoice.id), inIds(invoiceLines.id, input.lineIds)))
       : [];
     if (lines.length !== new Set(input.lineIds).size) throw new AppError('credit.foreignLine', {}, { lineIds: ['credit.foreignLine'] });
 
@@ -48,7 +49,7 @@ export async function createCreditNote(db: Db, actorId: number, input: CreditNot
       tx,
       sql`select coalesce(sum(subtotal_cents), 0)::text as subtotal, coalesce(sum(gst_cents), 0)::text as gst, coalesce(sum(qst_cents), 0)::text as qst,
                  (select count(*) from credit_note_lines cl join credit_notes cn on cn.id = cl.credit_note_id
-                   where cn.invoice_id = ${invoice.id} and cl.invoice_line_id in (${sql.join([0, ...input.lineIds].map((id) => sql`${id}`), sql`, `)}))::text as credited_lines
+                   where cn.invoice_id = ${invoice.id} and cl.invoice_line_id = any(${idArray(input.lineIds)}))::text as credited_lines
             from credit_notes where invoice_id = ${invoice.id}`,
     );
     if (Number(already!.credited_lines) > 0) throw new AppError('credit.lineAlreadyCredited', {}, { lineIds: ['credit.lineAlreadyCredited'] });
@@ -81,11 +82,19 @@ export async function createCreditNote(db: Db, actorId: number, input: CreditNot
         createdBy: actorId,
       })
       .returning({ id: creditNotes.id, number: creditNotes.number, totalCents: creditNotes.totalCents });
-    const noteLines = [
-      ...lines.map((line) => ({ creditNoteId: note!.id, invoiceLineId: line.id, description: `Appel ${line.callNumber}`, amountCents: line.amountCents })),
-      ...(input.amount > 0 ? [{ creditNoteId: note!.id, invoiceLineId: null, description: input.reason, amountCents: input.amount }] : []),
-    ];
-    await tx.insert(creditNoteLines).values(noteLines);
+    // The credited lines copied from the invoice in one statement: a multi-row insert of
+    // 100,000 lines would bind more parameters than PostgreSQL accepts.
+    if (lines.length > 0) {
+      await tx.execute(sql`
+        insert into credit_note_lines (credit_note_id, invoice_line_id, description, amount_cents)
+        select ${note!.id}::bigint, id, 'Appel ' || call_number, amount_cents
+          from invoice_lines
+         where invoice_id = ${invoice.id} and id = any(${idArray(input.lineIds)})
+         order by id`);
+    }
+    if (input.amount > 0) {
+      await tx.insert(creditNoteLines).values({ creditNoteId: note!.id, invoiceLineId: null, description: input.reason, amountCents: input.amount });
+    }
     return { number: note!.number, totalCents: note!.totalCents };
   });
 }

@@ -1,6 +1,7 @@
 /** Billing runs and invoices, as the billing clerk looks them up. */
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { inIds } from '@/db/id-list';
 import type { Executor } from '@/db/index';
 import { billingRuns, creditNoteLines, creditNotes, invoiceLines, invoices, users } from '@/db/schema';
 import { isoDate } from '@/lib/calls/call-input';
@@ -109,12 +110,12 @@ export async function getInvoice(db: Executor, number: number) {
   };
 }
 
-/** Several invoices with their member blocks, in two queries whatever their number. */
+/** Several invoices with their member blocks, in two queries whatever their number (one parameter each). */
 export async function getInvoicesWithBlocks(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   const [rows, lines] = await Promise.all([
-    db.select().from(invoices).where(inArray(invoices.id, ids)).orderBy(asc(invoices.number)),
-    db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), ...lineOrder),
+    db.select().from(invoices).where(inIds(invoices.id, ids)).orderBy(asc(invoices.number)),
+    db.select().from(invoiceLines).where(inIds(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), ...lineOrder),
   ]);
   const linesByInvoice = new Map<number, (typeof invoiceLines.$inferSelect)[]>();
   for (const line of lines) {

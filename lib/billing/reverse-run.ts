@@ -16,9 +16,18 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
     if (run.status === 'reversed') throw new AppError('billing.alreadyReversed', { id: runId });
 
     const runInvoices = sql`select id from invoices where billing_run_id = ${runId}`;
-    // The run's invoices locked first: a credit note, a print mark or an e-mail being recorded
-    // at this moment either commits before the checks below see it, or waits for the reversal.
+    // The run's invoices locked first: a credit note, a print mark, an e-mail being queued or
+    // recorded at this moment either commits before the checks below see it, or waits for the
+    // reversal. Then their waiting e-mails: a worker cannot take one between the checks and
+    // their cancellation (it skips locked e-mails), and one it took shows as being sent.
+    // Lock order, here and everywhere: invoices by id, then their deliveries.
     await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.billingRunId, runId)).orderBy(invoices.id).for('update');
+    await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'pending')))
+      .orderBy(deliveries.id)
+      .for('update');
     const [delivered] = await tx
       .select({ number: invoices.number })
       .from(invoices)

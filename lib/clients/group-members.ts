@@ -1,5 +1,6 @@
 /** A head's members: listing them with what they have left to bill, adding several, removing one. */
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { inIds } from '@/db/id-list';
 import type { Db, Executor } from '@/db/index';
 import { PG_FOREIGN_KEY_VIOLATION, RG_INACTIVE_HEAD, pgErrorOf } from '@/db/errors';
 import { clients } from '@/db/schema';
@@ -75,7 +76,7 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
       const found = await tx
         .select({ number: clients.number, grouped: clients.groupedClientNumber })
         .from(clients)
-        .where(inArray(clients.number, candidates))
+        .where(inIds(clients.number, candidates))
         .for('update');
       const byNumber = new Map(found.map((c) => [c.number, c]));
       const problems: { code: string; params: Record<string, string | number> }[] = [];
@@ -92,7 +93,7 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
       const updated = await tx
         .update(clients)
         .set({ groupedClientNumber: headNumber, updatedAt: new Date() })
-        .where(and(inArray(clients.number, candidates), or(isNull(clients.groupedClientNumber), eq(clients.groupedClientNumber, clients.number))))
+        .where(and(inIds(clients.number, candidates), or(isNull(clients.groupedClientNumber), eq(clients.groupedClientNumber, clients.number))))
         .returning({ number: clients.number });
       return { added: updated.length };
     });

@@ -25,7 +25,11 @@ export const MAX_EMAIL_ATTEMPTS = 3;
 /** A worker holding an e-mail longer than this died: the e-mail is reported, not re-sent. */
 const STALE_AFTER = '10 minutes';
 
-/** Queues the e-mail of every selected invoice not yet sent nor waiting; returns what was queued. */
+/**
+ * Queues the e-mail of every selected invoice not yet sent nor waiting; returns what was queued.
+ * The invoices are locked (shared, in id order, as a reversal locks them): an invoice that a
+ * reversal is voiding at this moment is waited for, then left out once void.
+ */
 export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: DeliverySelection): Promise<{ queued: number; withoutAddress: number }> {
   return db.transaction(async (tx) => {
     const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
@@ -38,6 +42,8 @@ export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: D
              and cardinality(invoices.bill_to_emails) > 0
              -- Never attempted: a failed or interrupted e-mail is retried only on the clerk's request.
              and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email')
+           order by invoices.id
+             for share of invoices
           on conflict do nothing
           returning id`,
     );
@@ -46,7 +52,7 @@ export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: D
   });
 }
 
-/** Queues again the selected invoices whose last e-mail failed (and none was sent since). */
+/** Queues again the selected invoices whose last e-mail failed (and none was sent since); locked as when queuing. */
 export async function retryFailedEmails(db: Db, actorId: number, selection: DeliverySelection): Promise<{ queued: number }> {
   const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
   const queued = await queryRows<{ id: number }>(
@@ -57,31 +63,39 @@ export async function retryFailedEmails(db: Db, actorId: number, selection: Deli
          where ${conditions}
            and exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status = 'failed')
            and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status in ('pending', 'sent'))
+         order by invoices.id
+           for share of invoices
         on conflict do nothing
         returning id`,
   );
   return { queued: queued.length };
 }
 
-/** A clerk's explicit request to send invoice `number` again, even though it was sent. */
+/**
+ * A clerk's explicit request to send invoice `number` again, even though it was sent. The invoice
+ * is locked (shared) while the e-mail is queued: a reversal voiding it meanwhile is waited for.
+ */
 export async function resendInvoiceEmail(db: Db, actorId: number, number: number): Promise<void> {
-  const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number));
-  if (!invoice) throw new AppError('delivery.invoiceNotFound', { number });
-  if (invoice.status === 'void') throw new AppError('delivery.invoiceVoid', { number });
-  if (invoice.billToEmails.length === 0) throw new AppError('delivery.noAddress', { number });
-  const inserted = await db
-    .insert(deliveries)
-    .values({ invoiceId: invoice.id, channel: 'email', status: 'pending', recipients: invoice.billToEmails, requestedBy: actorId, isResend: true })
-    .onConflictDoNothing()
-    .returning({ id: deliveries.id });
-  if (inserted.length === 0) throw new AppError('delivery.alreadyQueued', { number });
+  await db.transaction(async (tx) => {
+    const [invoice] = await tx.select().from(invoices).where(eq(invoices.number, number)).for('share');
+    if (!invoice) throw new AppError('delivery.invoiceNotFound', { number });
+    if (invoice.status === 'void') throw new AppError('delivery.invoiceVoid', { number });
+    if (invoice.billToEmails.length === 0) throw new AppError('delivery.noAddress', { number });
+    const inserted = await tx
+      .insert(deliveries)
+      .values({ invoiceId: invoice.id, channel: 'email', status: 'pending', recipients: invoice.billToEmails, requestedBy: actorId, isResend: true })
+      .onConflictDoNothing()
+      .returning({ id: deliveries.id });
+    if (inserted.length === 0) throw new AppError('delivery.alreadyQueued', { number });
+  });
 }
 
 type Claimed = { id: number; invoice_id: number; recipients: string[]; attempts: number };
 
 /** Takes the next pending e-mail for this worker, if any. */
 async function claimNextEmail(db: Db): Promise<Claimed | null> {
-  const [claimed] = await queryRows<Claimed>(
+  // bigint columns come back as text from postgres.js: the ids are made numbers again below.
+  const [claimed] = await queryRows<Omit<Claimed, 'id' | 'invoice_id'> & { id: number | string; invoice_id: number | string }>(
     db,
     sql`update deliveries set started_at = now(), attempts = attempts + 1
          where id = (select id from deliveries
@@ -91,7 +105,7 @@ async function claimNextEmail(db: Db): Promise<Claimed | null> {
                       order by id limit 1 for update skip locked)
      returning id, invoice_id, recipients, attempts`,
   );
-  return claimed ?? null;
+  return claimed ? { ...claimed, id: Number(claimed.id), invoice_id: Number(claimed.invoice_id) } : null;
 }
 
 /** E-mails whose worker died while sending: reported as failed, never re-sent without a clerk. */
@@ -122,9 +136,10 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
       const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
       await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf } });
       isSent = true;
+      // The invoice, then its delivery: the order in which a reversal locks them.
       await db.transaction(async (tx) => {
-        await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
         await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
+        await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
       });
       outcome.sent++;
     } catch (error) {

@@ -6,8 +6,13 @@ import { asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openEmbedded, type AppDatabase } from '@/db/index';
 import { prepareDatabase } from '@/db/prepare';
-import { calls, clients, tariffs, users } from '@/db/schema';
+import { calls, clients, creditNoteLines, invoices, tariffs, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/credentials';
+import { billingInput } from '@/lib/billing/billing-input';
+import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { todayInMontreal } from '@/lib/dates/montreal';
 
 function openFromAnotherProcess(dir: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'test/support/open-embedded.ts', dir], { encoding: 'utf8', timeout: 60_000 });
@@ -69,6 +74,23 @@ describe('the embedded database (zero-setup demo mode)', () => {
   test('the demo users sign in with the password "demo"', async () => {
     const result = await checkCredentials(app.db, 'facturation@demo.local', 'demo');
     expect(result).toMatchObject({ ok: true, user: { role: 'billing' } });
+  });
+
+  test('a print batch of 70,000 invoice ids and a credit note of several lines, each id list bound as one parameter', async () => {
+    const [clerk] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, 'facturation@demo.local'));
+    const run = await generateInvoices(app.db, clerk!.id, billingInput.parse({ cutoff: todayInMontreal(), cycle: 'all', isGrouped: 'on' }), todayInMontreal());
+    const [invoice] = await app.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.billingRunId, run.runId!));
+    const unknownIds = Array.from({ length: 70_000 }, (_, i) => 1_000_000 + i);
+    const [found, ...others] = await getInvoicesWithBlocks(app.db, [...unknownIds, invoice!.id]);
+    expect(others).toEqual([]);
+    expect(found!.blocks.map((b) => b.clientNumber)).toEqual([12345, 12346, 12347]);
+
+    const lines = found!.blocks[1]!.lines.slice(0, 2);
+    const input = creditNoteInput.parse({ invoiceNumber: String(found!.invoice.number), lineIds: lines.map((l) => String(l.id)), reason: 'Course annulée' });
+    const note = await createCreditNote(app.db, clerk!.id, input, todayInMontreal());
+    expect(note.totalCents).toBeGreaterThan(lines[0]!.amountCents + lines[1]!.amountCents);
+    const written = await app.db.select({ lineId: creditNoteLines.invoiceLineId }).from(creditNoteLines).orderBy(asc(creditNoteLines.invoiceLineId));
+    expect(written.map((w) => w.lineId)).toEqual(lines.map((l) => l.id).sort((a, b) => a - b));
   });
 
   test('a second process on the same folder is refused with a clear message', () => {

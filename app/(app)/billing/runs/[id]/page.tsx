@@ -20,14 +20,16 @@ export default async function BillingRunPage({ params, searchParams }: { params:
   const locale = await getAppLocale();
   const { created } = await searchParams;
   const isDelivered = runInvoices.some((i) => i.printedAt || i.emailedAt);
-  const numbers = runInvoices.map((i) => i.number);
+  // listRunInvoices orders by number: the first and the last, without spreading a list of any length.
+  const first = runInvoices[0]?.number;
+  const last = runInvoices.at(-1)?.number;
 
   return (
     <>
       <h1>{t('screens.billingRun.title', { id: run.id })}</h1>
-      {created && numbers.length > 0 ? (
+      {created && first !== undefined && last !== undefined ? (
         <p className="form-success" role="status">
-          {t('runs.created', { id: run.id, invoices: run.invoiceCount, first: Math.min(...numbers), last: Math.max(...numbers) })}
+          {t('runs.created', { id: run.id, invoices: run.invoiceCount, first, last })}
         </p>
       ) : null}
       {run.status === 'reversed' && run.reversedAt ? (
