@@ -1,8 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { INSTANCES } from './e2e/instances';
 
-// Started by scripts/run-e2e.ts, which provides the database, the browser and the port.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// Started by scripts/run-e2e.ts, which provides the database, the browser and the ports.
+const baseURL = INSTANCES.a.url;
 
 export default defineConfig({
   testDir: './e2e',
@@ -27,12 +27,15 @@ export default defineConfig({
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     { name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined }, dependencies: ['setup'] },
   ],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/login`,
+  // Two instances of the production build on the same database, each with its own e-mail worker.
+  webServer: Object.values(INSTANCES).map((instance) => ({
+    name: `web ${instance.name}`,
+    command: `npx next start -p ${instance.port} -H 127.0.0.1`,
+    url: `${instance.url}/login`,
+    env: { PGAPPNAME: instance.applicationName },
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
 });

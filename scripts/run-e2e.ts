@@ -1,6 +1,7 @@
 /**
- * `npm run test:e2e`: the Playwright suite against the production build (`next start`) on a
- * throwaway PostgreSQL seeded with the demo data, in the system Chromium (installed when absent).
+ * `npm run test:e2e`: the Playwright suite against the production build (two `next start`
+ * instances sharing one database) on a throwaway PostgreSQL seeded with the demo data, in the
+ * system Chromium (installed when absent).
  */
 import { spawnSync } from 'node:child_process';
 import { freePort } from '@/test/support/free-port';
@@ -28,7 +29,10 @@ async function main(): Promise<number> {
     await app.db.transaction((tx) => seedDemoData(tx));
     await app.close();
 
+    // Two instances of the application (playwright.config.ts), on two distinct ports.
     const port = await freePort();
+    let portB = await freePort();
+    while (portB === port) portB = await freePort();
     const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], {
       stdio: 'inherit',
       env: {
@@ -38,6 +42,7 @@ async function main(): Promise<number> {
         AUTH_TRUST_HOST: 'true',
         CHROMIUM_PATH: chromium,
         E2E_PORT: String(port),
+        E2E_PORT_B: String(portB),
       },
     });
     return result.status ?? 1;
