@@ -6,6 +6,7 @@
  * a failure on the way, or a download cancelled, marks nothing.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { idArray, inIds } from '@/db/id-list';
 import type { Db } from '@/db/index';
 import { companySettings, invoices } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
@@ -21,7 +22,7 @@ export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: numb
   const ordered = await db
     .select({ id: invoices.id, number: invoices.number })
     .from(invoices)
-    .where(sql`${invoices.id} = any(${sql.param(invoiceIds)}::bigint[])`)
+    .where(inIds(invoices.id, invoiceIds))
     .orderBy(invoices.number);
   const ids = ordered.map((i) => i.id);
 
@@ -54,16 +55,18 @@ export async function markPrinted(db: Db, actorId: number, invoiceIds: number[])
     const printed = await tx
       .select({ id: invoices.id })
       .from(invoices)
-      .where(and(sql`${invoices.id} = any(${sql.param(invoiceIds)}::bigint[])`, eq(invoices.status, 'issued')))
+      .where(and(inIds(invoices.id, invoiceIds), eq(invoices.status, 'issued')))
+      // In id order, as the reversal of a run and the e-mail queue lock them.
+      .orderBy(invoices.id)
       .for('update');
     if (printed.length === 0) return;
     const ids = printed.map((p) => p.id);
     await tx
       .update(invoices)
       .set({ printedAt: sql`now()`, printedBy: actorId })
-      .where(and(sql`${invoices.id} = any(${sql.param(ids)}::bigint[])`, isNull(invoices.printedAt)));
+      .where(and(inIds(invoices.id, ids), isNull(invoices.printedAt)));
     await tx.execute(sql`
       insert into deliveries (invoice_id, channel, status, requested_by, completed_at)
-      select id, 'print', 'sent', ${actorId}, now() from unnest(${sql.param(ids)}::bigint[]) as id`);
+      select id, 'print', 'sent', ${actorId}, now() from unnest(${idArray(ids)}) as id`);
   });
 }
