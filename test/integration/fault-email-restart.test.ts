@@ -3,10 +3,11 @@
  * sends a batch: the worker outlives the lost connections and finishes the batch, and every
  * invoice reaches the SMTP server exactly once and is recorded sent.
  *
- * The server is crashed at two chosen moments rather than at a random one, so that each
+ * The server is crashed at three chosen moments rather than at random ones, so that each
  * window is surely hit: (1) the SMTP server holds a message unanswered, so the message is
  * sent while the database is down and its sending cannot be recorded at once; (2) the worker
- * is reading an invoice to render it, after it took the e-mail and before sending anything.
+ * is inside the transaction that records a message as sent; (3) the worker is reading an
+ * invoice to render it, after it took the e-mail and before sending anything.
  */
 import { isNull, sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -64,9 +65,29 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
+/**
+ * Takes `lock` in an open transaction, waits until the worker waits for it in a statement
+ * like `waiting`, then crashes the server and starts it again.
+ */
+async function crashWhileWaiting(lock: string, waiting: string) {
+  const locker = await probe.reserve();
+  try {
+    await locker`begin`;
+    await locker.unsafe(lock);
+    await until(
+      async () => (await probe`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${waiting}`)[0]!.n > 0,
+      `the worker to wait in ${waiting}`,
+    );
+    database.cluster.crash();
+  } finally {
+    locker.release();
+  }
+  database.cluster.restart();
+}
+
 const invoiceNumberOf = (subject: string | undefined) => Number(/^(?:Facture|Invoice) (\d+) /.exec(subject ?? '')?.[1]);
 
-test('PostgreSQL crashed twice during a batch of 42 e-mails: 42 messages, one per invoice, and 42 deliveries recorded sent', async () => {
+test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, one per invoice, and 42 deliveries recorded sent', async () => {
   const selection = deliverySelection.parse({ runId: String(runId), method: 'email' });
   expect(await enqueueInvoiceEmails(app.db, clerkId, selection)).toEqual({ queued: 2 + EXTRA_CLIENTS, withoutAddress: 0 });
   const total = 2 + EXTRA_CLIENTS;
@@ -85,20 +106,13 @@ test('PostgreSQL crashed twice during a batch of 42 e-mails: 42 messages, one pe
   await until(() => logged.mock.calls.length > errorsBefore, 'the worker to find the database gone');
   database.cluster.restart();
 
-  // Crash 2: the worker is reading an invoice's lines (held by a lock) when the server dies.
-  await until(() => smtp.messages.length >= 25, 'the batch to go on after the first crash');
-  const locker = await probe.reserve();
-  await locker`begin`;
-  await locker`lock table invoice_lines in access exclusive mode`;
-  await until(
-    async () =>
-      (await probe`select count(*)::int as n from pg_stat_activity
-                    where wait_event_type = 'Lock' and query like '%from "invoice_lines"%'`)[0]!.n > 0,
-    'the worker to wait for an invoice’s lines',
-  );
-  database.cluster.crash();
-  locker.release();
-  database.cluster.restart();
+  // Crash 2: the worker is recording a message as sent (its transaction waits for a lock) when the server dies.
+  await until(() => smtp.messages.length >= 20, 'the batch to go on after the first crash');
+  await crashWhileWaiting('select id from invoices for update', 'update "invoices"%');
+  await until(() => smtp.messages.length >= 30, 'the batch to go on after the second crash');
+
+  // Crash 3: the worker is reading an invoice's lines (held by a lock) when the server dies.
+  await crashWhileWaiting('lock table invoice_lines in access exclusive mode', '%from "invoice_lines"%');
 
   // The e-mail read during the crash was given back to the queue, to be tried again after
   // the usual pause; time passes.
@@ -120,7 +134,7 @@ test('PostgreSQL crashed twice during a batch of 42 e-mails: 42 messages, one pe
   expect(rows).toHaveLength(total);
   expect(new Set(rows.map((r) => r.invoice_id)).size).toBe(total);
   expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
-  // Only the e-mail read during the second crash was attempted twice.
+  // Only the e-mail read during the last crash was attempted twice.
   expect(rows.filter((r) => r.attempts !== 1)).toHaveLength(1);
   expect(await app.db.select({ number: invoices.number }).from(invoices).where(isNull(invoices.emailedAt))).toEqual([]);
   // The worker reported the lost connections instead of failing.
