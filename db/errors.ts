@@ -25,3 +25,23 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const RG_INACTIVE_HEAD = 'RG001';
 export const RG_HEAD_HAS_MEMBERS = 'RG002';
 export const RC_CALL_INVOICED = 'RC001';
+
+/** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */
+const CONNECTION_LOST_CODES = new Set(['CONNECTION_CLOSED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** SQLSTATE: the server shut down or crashed under the session, or is still starting up. */
+const SERVER_GONE_STATES = new Set(['57P01', '57P02', '57P03']);
+
+/**
+ * The database server could not be reached or dropped the connection (stopped, crashed,
+ * restarting, network): the same statement may succeed once it is back. A pool closed by the
+ * application itself (CONNECTION_ENDED) is not such a loss.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_LOST_CODES.has(code) || SERVER_GONE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

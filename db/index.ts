@@ -34,6 +34,8 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 export const DEFAULT_EMBEDDED_DIR = path.join(process.cwd(), '.data', 'pglite');
 /** Any constant: the key of the advisory lock that serializes migrations of several instances. */
 const MIGRATION_LOCK_KEY = 72_420_001;
+/** How long closing waits for queries still running before it cuts the connections. */
+const CLOSE_GRACE_SECONDS = 5;
 
 export function openPostgres(url: string, options: { max?: number } = {}): AppDatabase {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
@@ -51,7 +53,9 @@ export function openPostgres(url: string, options: { max?: number } = {}): AppDa
         await single.end();
       }
     },
-    close: () => client.end(),
+    // postgres.js 3.4 never ends a connection that lost a query to a broken socket
+    // (porsager/postgres#1097): past the grace period the pool's sockets are destroyed.
+    close: () => client.end({ timeout: CLOSE_GRACE_SECONDS }),
   };
 }
 

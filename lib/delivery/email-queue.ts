@@ -7,10 +7,18 @@
  * hold: an invoice with a sent e-mail is never queued again unless a clerk asks to resend it;
  * a partial unique index refuses a second pending e-mail for the same invoice (double click);
  * an e-mail whose worker died mid-send is not retried blindly but reported as interrupted.
+ *
+ * The database going away (crash, restart) while a worker lives: what the worker learnt about
+ * an e-mail it took (sent, or failed before sending) is kept until the database takes it, so
+ * a message sent while PostgreSQL was down is recorded sent once it is back, never sent again.
+ * One window is left: if the connection breaks just as the server commits the taking of an
+ * e-mail, the worker never learns it took it; nothing is sent, and the e-mail is reported as
+ * interrupted after STALE_AFTER, for a clerk to resend.
  * Written here rather than with a general job library because these guarantees live in the
  * application's own rows and transactions.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { isConnectionLost } from '@/db/errors';
 import { queryRows, type Db } from '@/db/index';
 import { companySettings, deliveries, invoices } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
@@ -23,7 +31,8 @@ import { selectionConditions } from './select-invoices';
 
 export const MAX_EMAIL_ATTEMPTS = 3;
 /** A worker holding an e-mail longer than this died: the e-mail is reported, not re-sent. */
-const STALE_AFTER = '10 minutes';
+const STALE_AFTER_MINUTES = 10;
+const STALE_AFTER = `${STALE_AFTER_MINUTES} minutes`;
 
 /**
  * Queues the e-mail of every selected invoice not yet sent nor waiting; returns what was queued.
@@ -120,6 +129,25 @@ export async function reportInterruptedEmails(db: Db): Promise<number> {
   return rows.length;
 }
 
+/**
+ * Writes what became of an e-mail the worker took, waiting for the database while it is
+ * unreachable (other errors are thrown at once). It waits no longer than other workers wait
+ * before reporting the e-mail interrupted.
+ */
+async function recordOutcome(write: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + STALE_AFTER_MINUTES * 60_000;
+  for (let pause = 250; ; pause = Math.min(pause * 2, 5000)) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (!isConnectionLost(error) || Date.now() + pause > deadline) throw error;
+      console.error(`[courriel] base de données injoignable, nouvel essai dans ${pause} ms`, error instanceof Error ? error.message : error);
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** Sends pending e-mails until none is left (or `limit` were handled); returns how many were handled. */
 export async function processPendingEmails(db: Db, mailer: Mailer, options: { limit?: number } = {}): Promise<{ sent: number; failed: number; retried: number }> {
   const outcome = { sent: 0, failed: 0, retried: 0 };
@@ -136,28 +164,36 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
       const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
       await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf } });
       isSent = true;
-      // The invoice, then its delivery: the order in which a reversal locks them.
-      await db.transaction(async (tx) => {
-        await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
-        await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
-      });
+      // Written again as is if the first try committed but its answer was lost. The invoice, then
+      // its delivery: the order in which a reversal locks them.
+      await recordOutcome(() =>
+        db.transaction(async (tx) => {
+          await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
+          await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
+        }),
+      );
       outcome.sent++;
     } catch (error) {
-      // Sent, but not recorded: never sent again by itself (reported as interrupted later on).
+      // Sent, but the database never took it: never sent again by itself (reported as interrupted later on).
       if (isSent) {
         console.error('[courriel] envoyé mais non enregistré', job.id, error);
         continue;
       }
       // The server's reason, as the clerk will read it.
       const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'erreur inconnue';
+      // Only while this worker still holds it: a late second try must not give back an
+      // e-mail that another worker took in between.
+      const stillHeld = and(eq(deliveries.id, job.id), eq(deliveries.status, 'pending'), eq(deliveries.attempts, job.attempts));
       if (job.attempts < MAX_EMAIL_ATTEMPTS) {
-        await db
-          .update(deliveries)
-          .set({ startedAt: null, error: reason, nextAttemptAt: sql`now() + ${`${job.attempts * 15} seconds`}::interval` })
-          .where(eq(deliveries.id, job.id));
+        await recordOutcome(() =>
+          db
+            .update(deliveries)
+            .set({ startedAt: null, error: reason, nextAttemptAt: sql`now() + ${`${job.attempts * 15} seconds`}::interval` })
+            .where(stillHeld),
+        );
         outcome.retried++;
       } else {
-        await db.update(deliveries).set({ status: 'failed', error: reason, completedAt: sql`now()` }).where(eq(deliveries.id, job.id));
+        await recordOutcome(() => db.update(deliveries).set({ status: 'failed', error: reason, completedAt: sql`now()` }).where(stillHeld));
         outcome.failed++;
       }
     }

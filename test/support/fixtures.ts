@@ -51,3 +51,13 @@ export async function insertCall(db: Executor, clientNumber: number, tariffId: n
     .returning();
   return call!;
 }
+
+/** `count` clients numbered from `firstNumber`, each with one completed call of 12.00 $ in October 2026 and an invoice address. */
+export async function insertClientsWithOneCall(db: Executor, firstNumber: number, count: number, tariffId: number, values: Partial<typeof clients.$inferInsert> = {}) {
+  const numbers = Array.from({ length: count }, (_, i) => firstNumber + i);
+  for (const number of numbers) {
+    await insertClient(db, number, tariffId, { invoiceEmails: [`factures-${number}@exemple.ca`], ...values });
+    await insertCall(db, number, tariffId);
+  }
+  return numbers;
+}

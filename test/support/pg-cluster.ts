@@ -9,10 +9,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensurePostgresBinaries } from './provision';
 
-export type PgCluster = { url: string; stop: () => void };
+export type PgCluster = {
+  url: string;
+  /** Kills the server as a crash would (`pg_ctl -m immediate stop`); its data stays. */
+  crash: () => void;
+  /** Starts the server again on the same port, after crash recovery. */
+  restart: () => void;
+  /** Stops the server and removes its data. */
+  stop: () => void;
+};
 
+export type PgClusterOptions = {
+  /**
+   * Commits survive a crash of the server (synchronous_commit on, as in production). Off by
+   * default: faster, and enough wherever the server is never crashed on purpose.
+   */
+  isCrashSafe?: boolean;
+};
 
-export async function startPgCluster(): Promise<PgCluster> {
+export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
   const bin = ensurePostgresBinaries();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pgtest-'));
   // initdb refuses to run as root: run the server as the postgres user then.
@@ -26,18 +41,32 @@ export async function startPgCluster(): Promise<PgCluster> {
   const port = await freePort();
   const data = path.join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
-  run('pg_ctl', [
-    '-D', data, '-l', path.join(dir, 'pg.log'), '-w', 'start',
-    '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -F -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-  ]);
+  // Without fsync (-F) a commit still survives a crash of the server, only not one of the machine.
+  const synchronousCommit = options.isCrashSafe ? 'on' : 'off';
+  const start = () =>
+    run('pg_ctl', [
+      '-D', data, '-l', path.join(dir, 'pg.log'), '-w', 'start',
+      '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -F -c synchronous_commit=${synchronousCommit} -c full_page_writes=off -c max_connections=200`,
+    ]);
+  const kill = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  start();
+  let isRunning = true;
   let isStopped = false;
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    crash: () => {
+      kill();
+      isRunning = false;
+    },
+    restart: () => {
+      start();
+      isRunning = true;
+    },
     stop: () => {
       if (isStopped) return;
       isStopped = true;
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (isRunning) kill();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

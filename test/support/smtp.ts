@@ -3,12 +3,25 @@ import { freePort } from './free-port';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type TestSmtp = { url: string; messages: ParsedMail[]; failNext: (count: number, reason?: string) => void; close: () => Promise<void> };
+/** A message the server received but has not answered yet: the sender waits for its verdict. */
+export type HeldMessage = { hasArrived: () => boolean; release: () => void };
+
+export type TestSmtp = {
+  url: string;
+  /** The messages accepted, in order. */
+  messages: ParsedMail[];
+  failNext: (count: number, reason?: string) => void;
+  /** Holds the message that arrives after `count` others, before accepting it, until `release()`. */
+  holdAfter: (count: number) => HeldMessage;
+  close: () => Promise<void>;
+};
 
 export async function startSmtpServer(): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   let failures = 0;
   let failureReason = '451 4.3.0 Serveur temporairement indisponible';
+  let received = 0;
+  let hold: { after: number; arrive: () => void; released: Promise<void> } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -19,8 +32,15 @@ export async function startSmtpServer(): Promise<TestSmtp> {
         stream.on('end', () => callback(Object.assign(new Error(failureReason), { responseCode: 451 })));
         return;
       }
+      const held = hold?.after === received ? hold : null;
+      if (held) hold = null;
+      received++;
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (held) {
+            held.arrive();
+            await held.released;
+          }
           messages.push(mail);
           callback();
         })
@@ -35,6 +55,13 @@ export async function startSmtpServer(): Promise<TestSmtp> {
     failNext: (count, reason) => {
       failures = count;
       if (reason) failureReason = reason;
+    },
+    holdAfter: (count) => {
+      let hasArrived = false;
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      hold = { after: count, arrive: () => (hasArrived = true), released };
+      return { hasArrived: () => hasArrived, release };
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

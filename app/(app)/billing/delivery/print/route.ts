@@ -1,3 +1,5 @@
+import { unstable_rethrow } from 'next/navigation';
+import { isConnectionLost } from '@/db/errors';
 import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
@@ -5,25 +7,45 @@ import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
 import { AppError } from '@/lib/errors';
 
-/** Prints a batch: the merged PDF of the selected invoices whose delivery method includes print. */
+/**
+ * Prints a batch: the merged PDF of the selected invoices whose delivery method includes print.
+ * The browser shows what this answers in place of the page (the form is a plain POST that
+ * downloads the file): a failure answers a short message the clerk can act on, never a stack
+ * trace or an error page.
+ */
 export async function POST(request: Request) {
-  const user = await requireRoute('/billing/delivery/print');
-  const form = Object.fromEntries((await request.formData()).entries());
-  const parsed = deliverySelection.safeParse({ ...form, method: 'print' });
-  if (!parsed.success) return new Response('Sélection invalide / Invalid selection', { status: 400 });
-  const db = getDb();
-  const selected = await selectDeliveryInvoices(db, parsed.data);
-  if (selected.length === 0) return new Response('Aucune facture à imprimer / No invoice to print', { status: 404 });
   try {
+    const user = await requireRoute('/billing/delivery/print');
+    const form = Object.fromEntries((await request.formData()).entries());
+    const parsed = deliverySelection.safeParse({ ...form, method: 'print' });
+    if (!parsed.success) return message(400, 'Sélection invalide / Invalid selection');
+    const db = getDb();
+    const selected = await selectDeliveryInvoices(db, parsed.data);
+    if (selected.length === 0) return message(404, 'Aucune facture à imprimer / No invoice to print');
     const stream = await renderPrintBatch(db, user.id, selected.map((i) => i.id));
     const name = `factures-${selected[0]!.number}-${selected.at(-1)!.number}.pdf`;
     return new Response(stream, {
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
     });
   } catch (error) {
+    unstable_rethrow(error);
     if (error instanceof AppError) {
-      return new Response('Les paramètres de l’entreprise sont à remplir (Administration › Paramètres). / Company settings are missing.', { status: 409 });
+      return message(409, 'Les paramètres de l’entreprise sont à remplir (Administration › Paramètres). / Company settings are missing.');
     }
-    throw error;
+    console.error('[print] batch not produced', error);
+    if (isConnectionLost(error)) {
+      return message(
+        503,
+        'La base de données est momentanément injoignable : l’impression n’a pas été produite et aucune facture n’a été marquée imprimée. Réessayez dans quelques instants. / The database is unreachable for the moment: nothing was printed or marked printed. Try again shortly.',
+      );
+    }
+    return message(
+      500,
+      'L’impression n’a pas pu être produite : aucune facture n’a été marquée imprimée. Réessayez ; si le problème persiste, avisez un administrateur. / The print batch could not be produced: nothing was marked printed. Try again or tell an administrator.',
+    );
   }
+}
+
+function message(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
