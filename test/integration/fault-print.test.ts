@@ -135,20 +135,25 @@ describe('a print batch that does not reach its end', () => {
     expect(recorded.every((r) => r.requestedBy === secondClerk.id)).toBe(true);
   });
 
-  test('the connection is cut while the batch is being marked: none of the 40 invoices is left half-marked, and printing again marks each once', async () => {
+  test('the connection is cut while the batch is being marked: the download fails, none of the 40 invoices is left half-marked, and printing again marks each once', async () => {
     // Marking pauses as it records the print deliveries, the invoices already updated in its transaction.
     await probe`create function slow_print_deliveries() returns trigger language plpgsql as $$ begin perform pg_sleep(60); return null; end $$`;
     await probe`create trigger slow_print_deliveries before insert on deliveries for each statement execute function slow_print_deliveries()`;
     try {
       const response = await requestPrint();
       expect(response.status).toBe(200);
-      await response.arrayBuffer();
+      // The file's last bytes wait for the marks: the download ends only once they are recorded.
+      const download = response.arrayBuffer().then(
+        () => 'complete',
+        () => 'broken',
+      );
       const marking = async () =>
-        (await probe`select pid from pg_stat_activity where state = 'active' and query like 'insert into "deliveries"%'`).map((r) => r.pid as number);
+        (await probe`select pid from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into deliveries%'`).map((r) => r.pid as number);
       await until(async () => (await marking()).length === 1, 'the batch to be marked');
       const [pid] = await marking();
       await probe`select pg_terminate_backend(${pid!})`;
       await until(async () => (await marking()).length === 0, 'PostgreSQL to roll the marking back');
+      expect(await download).toBe('broken');
     } finally {
       await probe`drop trigger slow_print_deliveries on deliveries`;
       await probe`drop function slow_print_deliveries()`;
