@@ -14,7 +14,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale === 'en' ? 'en-CA' : 'fr-CA'}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Locale and time zone for client components; their messages come with their page (ClientMessages). */}
+        <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

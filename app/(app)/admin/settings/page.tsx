@@ -5,6 +5,7 @@ import { SettingsForm } from '@/components/admin/settings-form';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getCompanySettings } from '@/lib/settings/company-settings';
 import { companySettingsFormValues } from '@/lib/settings/form-values';
+import { ClientMessages } from '@/components/client-messages';
 
 export default async function SettingsPage() {
   await requireRoute('/admin/settings');
@@ -12,21 +13,23 @@ export default async function SettingsPage() {
   const settings = await getCompanySettings(getDb());
 
   return (
-    <>
-      <div className="page-header">
-        <h1>{t('screens.settings.title')}</h1>
-      </div>
-      {settings ? null : (
-        <div className="notice" role="note">
-          <p>{t('settingsForm.missing')}</p>
+    <ClientMessages namespaces={['settingsForm', 'errors']}>
+      <>
+        <div className="page-header">
+          <h1>{t('screens.settings.title')}</h1>
         </div>
-      )}
-      <SettingsForm initial={companySettingsFormValues(settings)} />
+        {settings ? null : (
+          <div className="notice" role="note">
+            <p>{t('settingsForm.missing')}</p>
+          </div>
+        )}
+        <SettingsForm initial={companySettingsFormValues(settings)} />
 
-      <section style={{ marginTop: '2rem' }} aria-labelledby="logo-title">
-        <h2 id="logo-title">{t('settingsForm.logo.title')}</h2>
-        {settings ? <LogoForm logo={settings.logoPng} /> : <p className="hint">{t('settingsForm.logo.needsSettings')}</p>}
-      </section>
-    </>
+        <section style={{ marginTop: '2rem' }} aria-labelledby="logo-title">
+          <h2 id="logo-title">{t('settingsForm.logo.title')}</h2>
+          {settings ? <LogoForm logo={settings.logoPng} /> : <p className="hint">{t('settingsForm.logo.needsSettings')}</p>}
+        </section>
+      </>
+    </ClientMessages>
   );
 }

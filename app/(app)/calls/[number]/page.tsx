@@ -11,6 +11,7 @@ import { canOpen } from '@/lib/auth/permissions';
 import { allowedTransitions } from '@/lib/calls/call-status';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime } from '@/lib/i18n/format';
+import { ClientMessages } from '@/components/client-messages';
 
 const clock = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -25,57 +26,59 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   const canEdit = canOpen(user.role, '/calls/new') && !call.invoice;
 
   return (
-    <>
-      <h1>{t('screens.call.title', { number: call.number })}</h1>
-      {call.invoice ? (
-        <p className="notice" role="note">
-          {t('callDetails.invoicedReadOnly', { invoice: call.invoice.number })}
-        </p>
-      ) : null}
-      <div className="call-page">
-        <div>
-          <CallDetails call={call} locale={locale} />
-          {canEdit ? <StatusButtons number={call.number} next={allowedTransitions(call.status)} /> : null}
-          <section aria-labelledby="history-title">
-            <h2 id="history-title">{t('callDetails.history')}</h2>
-            <ol className="history">
-              {call.history.map((change, index) => (
-                <li key={index}>
-                  {formatDateTime(change.changedAt, locale)} —{' '}
-                  {change.fromStatus
-                    ? t('callDetails.historyRow', { from: t(`callStatus.${change.fromStatus}`), to: t(`callStatus.${change.toStatus}`) })
-                    : `${t('callDetails.created')} (${t(`callStatus.${change.toStatus}`)})`}{' '}
-                  <span className="hint">{t('callDetails.by', { name: change.changedBy ?? t('callDetails.system') })}</span>
-                </li>
-              ))}
-            </ol>
-          </section>
-        </div>
-        {canEdit ? (
-          <section aria-labelledby="edit-title">
-            <h2 id="edit-title">{t('callDetails.edit')}</h2>
-            <CallForm
-              number={call.number}
-              initial={{
-                clientNumber: String(call.clientNumber),
-                serviceDate: call.serviceDate,
-                serviceTime: clock.format(call.serviceAt),
-                caller: call.caller ?? '',
-                pickupAddress: call.pickupAddress,
-                destinationAddress: call.destinationAddress,
-                distanceKm: locale === 'fr' ? call.distanceKm.replace('.', ',') : call.distanceKm,
-                waitingMinutes: String(call.waitingMinutes),
-                serviceType: call.serviceType,
-                clientReference: call.clientReference ?? '',
-                notes: call.notes ?? '',
-              }}
-            />
-          </section>
-        ) : !call.invoice ? (
-          <p className="hint">{t('callForm.readOnly')}</p>
+    <ClientMessages namespaces={['callForm', 'callActions']}>
+      <>
+        <h1>{t('screens.call.title', { number: call.number })}</h1>
+        {call.invoice ? (
+          <p className="notice" role="note">
+            {t('callDetails.invoicedReadOnly', { invoice: call.invoice.number })}
+          </p>
         ) : null}
-      </div>
-      <GroupedStatusBar groupedClientNumber={call.groupedClientNumber} />
-    </>
+        <div className="call-page">
+          <div>
+            <CallDetails call={call} locale={locale} />
+            {canEdit ? <StatusButtons number={call.number} next={allowedTransitions(call.status)} /> : null}
+            <section aria-labelledby="history-title">
+              <h2 id="history-title">{t('callDetails.history')}</h2>
+              <ol className="history">
+                {call.history.map((change, index) => (
+                  <li key={index}>
+                    {formatDateTime(change.changedAt, locale)} —{' '}
+                    {change.fromStatus
+                      ? t('callDetails.historyRow', { from: t(`callStatus.${change.fromStatus}`), to: t(`callStatus.${change.toStatus}`) })
+                      : `${t('callDetails.created')} (${t(`callStatus.${change.toStatus}`)})`}{' '}
+                    <span className="hint">{t('callDetails.by', { name: change.changedBy ?? t('callDetails.system') })}</span>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          </div>
+          {canEdit ? (
+            <section aria-labelledby="edit-title">
+              <h2 id="edit-title">{t('callDetails.edit')}</h2>
+              <CallForm
+                number={call.number}
+                initial={{
+                  clientNumber: String(call.clientNumber),
+                  serviceDate: call.serviceDate,
+                  serviceTime: clock.format(call.serviceAt),
+                  caller: call.caller ?? '',
+                  pickupAddress: call.pickupAddress,
+                  destinationAddress: call.destinationAddress,
+                  distanceKm: locale === 'fr' ? call.distanceKm.replace('.', ',') : call.distanceKm,
+                  waitingMinutes: String(call.waitingMinutes),
+                  serviceType: call.serviceType,
+                  clientReference: call.clientReference ?? '',
+                  notes: call.notes ?? '',
+                }}
+              />
+            </section>
+          ) : !call.invoice ? (
+            <p className="hint">{t('callForm.readOnly')}</p>
+          ) : null}
+        </div>
+        <GroupedStatusBar groupedClientNumber={call.groupedClientNumber} />
+      </>
+    </ClientMessages>
   );
 }

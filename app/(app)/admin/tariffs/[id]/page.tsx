@@ -8,6 +8,7 @@ import { requireRoute } from '@/lib/auth/current-user';
 import { centsToInput } from '@/lib/money/parse';
 import { rateToInput } from '@/lib/tariffs/format-rate';
 import { getTariff } from '@/lib/tariffs/list-tariffs';
+import { ClientMessages } from '@/components/client-messages';
 
 export default async function EditTariffPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
@@ -21,24 +22,26 @@ export default async function EditTariffPage({ params }: { params: Promise<{ id:
   const locale = await getAppLocale();
 
   return (
-    <>
-      <p>
-        <Link href="/admin/tariffs">← {t('back')}</Link>
-      </p>
-      <h1>{t('editTitle', { code: tariff.code })}</h1>
-      <TariffForm
-        mode="update"
-        id={tariff.id}
-        initial={{
-          code: tariff.code,
-          name: tariff.name,
-          baseCents: centsToInput(tariff.baseCents, locale),
-          perKm: rateToInput(tariff.perKm, locale),
-          perMinute: rateToInput(tariff.perMinute, locale),
-          minimumChargeCents: centsToInput(tariff.minimumChargeCents, locale),
-          isActive: tariff.isActive,
-        }}
-      />
-    </>
+    <ClientMessages namespaces={['tariffsAdmin']}>
+      <>
+        <p>
+          <Link href="/admin/tariffs">← {t('back')}</Link>
+        </p>
+        <h1>{t('editTitle', { code: tariff.code })}</h1>
+        <TariffForm
+          mode="update"
+          id={tariff.id}
+          initial={{
+            code: tariff.code,
+            name: tariff.name,
+            baseCents: centsToInput(tariff.baseCents, locale),
+            perKm: rateToInput(tariff.perKm, locale),
+            perMinute: rateToInput(tariff.perMinute, locale),
+            minimumChargeCents: centsToInput(tariff.minimumChargeCents, locale),
+            isActive: tariff.isActive,
+          }}
+        />
+      </>
+    </ClientMessages>
   );
 }

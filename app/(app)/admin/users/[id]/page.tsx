@@ -7,6 +7,7 @@ import { ChangeRoleForm, ResetPasswordForm, SetActiveForm } from '@/components/a
 import { requireRoute } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getUser } from '@/lib/users/list-users';
+import { ClientMessages } from '@/components/client-messages';
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
@@ -21,35 +22,37 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const isSelf = user.id === me.id;
 
   return (
-    <>
-      <p>
-        <Link href="/admin/users">← {t('usersAdmin.back')}</Link>
-      </p>
-      <div className="page-header">
-        <h1>
-          {user.name}
-          {isSelf ? <span className="badge">{t('usersAdmin.you')}</span> : null}
-        </h1>
+    <ClientMessages namespaces={['roles', 'usersAdmin']}>
+      <>
         <p>
-          {user.email} · {t(`roles.${user.role}`)} · {t(`usersAdmin.locales.${user.locale}`)}
+          <Link href="/admin/users">← {t('usersAdmin.back')}</Link>
         </p>
-      </div>
-      <p className="hint">{t('usersAdmin.detail.since', { date: formatDateTime(user.createdAt, locale) })}</p>
+        <div className="page-header">
+          <h1>
+            {user.name}
+            {isSelf ? <span className="badge">{t('usersAdmin.you')}</span> : null}
+          </h1>
+          <p>
+            {user.email} · {t(`roles.${user.role}`)} · {t(`usersAdmin.locales.${user.locale}`)}
+          </p>
+        </div>
+        <p className="hint">{t('usersAdmin.detail.since', { date: formatDateTime(user.createdAt, locale) })}</p>
 
-      <div className="form-sections" style={{ marginTop: '1rem' }}>
-        <section aria-labelledby="role-title">
-          <h2 id="role-title">{t('usersAdmin.detail.roleTitle')}</h2>
-          <ChangeRoleForm userId={user.id} role={user.role} isSelf={isSelf} />
-        </section>
-        <section aria-labelledby="access-title">
-          <h2 id="access-title">{t('usersAdmin.detail.accessTitle')}</h2>
-          <SetActiveForm userId={user.id} isActive={user.isActive} isSelf={isSelf} />
-        </section>
-        <section aria-labelledby="password-title">
-          <h2 id="password-title">{t('usersAdmin.detail.passwordTitle')}</h2>
-          <ResetPasswordForm userId={user.id} />
-        </section>
-      </div>
-    </>
+        <div className="form-sections" style={{ marginTop: '1rem' }}>
+          <section aria-labelledby="role-title">
+            <h2 id="role-title">{t('usersAdmin.detail.roleTitle')}</h2>
+            <ChangeRoleForm userId={user.id} role={user.role} isSelf={isSelf} />
+          </section>
+          <section aria-labelledby="access-title">
+            <h2 id="access-title">{t('usersAdmin.detail.accessTitle')}</h2>
+            <SetActiveForm userId={user.id} isActive={user.isActive} isSelf={isSelf} />
+          </section>
+          <section aria-labelledby="password-title">
+            <h2 id="password-title">{t('usersAdmin.detail.passwordTitle')}</h2>
+            <ResetPasswordForm userId={user.id} />
+          </section>
+        </div>
+      </>
+    </ClientMessages>
   );
 }
