@@ -62,7 +62,16 @@ export async function runLoad(options: { databaseUrl: string; users: number; sec
     const actions: { kind: string; weight: number; path: () => string; cookie: number }[] = [
       { kind: 'recherche d’appels', weight: 5, path: () => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, cookie: 0 },
       { kind: 'prise d’appel', weight: 3, path: () => '/calls/new', cookie: 0 },
-      { kind: 'liste de facturation', weight: 1, path: () => `/billing?cutoff=2026-10-31&cycle=all&clientFrom=${client()}&clientTo=${client() + 50}`, cookie: 1 },
+      {
+        kind: 'liste de facturation',
+        weight: 1,
+        path: () => {
+          // A range of 50 clients, as a clerk checks a part of the list.
+          const from = client();
+          return `/billing?cutoff=2026-10-31&cycle=all&clientFrom=${from}&clientTo=${from + 50}`;
+        },
+        cookie: 1,
+      },
       { kind: 'recherche de clients', weight: 2, path: () => `/clients?q=cote&page=${1 + Math.floor(random() * 5)}`, cookie: 1 },
     ];
     const totalWeight = actions.reduce((sum, a) => sum + a.weight, 0);
