@@ -1,0 +1,47 @@
+import { expect, request, test } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { users } from '../db/schema';
+import { SESSION_MAX_AGE_SECONDS } from '../lib/auth/config';
+import { openTestDatabase } from './database';
+import { DEMO } from './support';
+
+/*
+ * A session lasts one work shift (10 hours). Cookies are made here as Auth.js makes them, for
+ * the demo dispatcher, with the application's secret: one still valid, one past its end.
+ */
+const COOKIE = 'authjs.session-token';
+
+async function dispatcherSession(maxAgeSeconds: number): Promise<string> {
+  const app = openTestDatabase();
+  try {
+    const [user] = await app.db.select().from(users).where(eq(users.email, DEMO.dispatcher));
+    const token = { sub: String(user!.id), role: user!.role, name: user!.name, email: user!.email };
+    return await encode({ token, secret: process.env.AUTH_SECRET!, salt: COOKIE, maxAge: maxAgeSeconds });
+  } finally {
+    await app.close();
+  }
+}
+
+test('a session opens the dispatcher’s screens until its 10 hours are over; past them, the server sends to the sign-in page', async ({ baseURL }) => {
+  const api = await request.newContext({ baseURL, maxRedirects: 0 });
+  try {
+    const open = (session: string) => api.get('/calls', { headers: { cookie: `${COOKIE}=${session}` } });
+
+    const valid = await open(await dispatcherSession(SESSION_MAX_AGE_SECONDS));
+    expect(valid.status()).toBe(200);
+    expect(await valid.text()).toContain('Recherche d’appel');
+
+    // Ended a minute ago (beyond the clock tolerance of 15 s).
+    const expired = await open(await dispatcherSession(-60));
+    expect(expired.status()).toBe(307);
+    expect(expired.headers().location).toMatch(/\/login$/);
+
+    // A cookie that is not one of the application's (forged, or from another secret).
+    const forged = await open('eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged');
+    expect(forged.status()).toBe(307);
+    expect(forged.headers().location).toMatch(/\/login$/);
+  } finally {
+    await api.dispose();
+  }
+});
