@@ -61,21 +61,31 @@ type Row = { kind: 'block'; block: InvoiceMemberBlock } | { kind: 'line'; line: 
 const PAGE_HEIGHT = 792 - 36 - 56 - 18; // letter, less margins and the column header
 const FIRST_PAGE_HEADER = 215; // company, title block and billed-to box
 const TOTALS_HEIGHT = 90;
+// Characters per printed line of each wrapping text, counted low (wide letters, bold titles).
 const ROUTE_CHARS_PER_LINE = 48;
+const REFERENCE_CHARS_PER_LINE = 11;
+const TITLE_CHARS_PER_LINE = 75;
+const BILL_TO_CHARS_PER_LINE = 45;
+const COMPANY_CHARS_PER_LINE = 40;
+
+const linesOf = (text: string | null | undefined, perLine: number) => Math.max(1, Math.ceil((text ?? '').length / perLine));
 
 function rowHeight(row: Row): number {
-  if (row.kind === 'block') return 24;
+  if (row.kind === 'block') return 24 + 13 * (linesOf(`${row.block.clientNumber} — ${row.block.clientName}`, TITLE_CHARS_PER_LINE) - 1);
   if (row.kind === 'subtotal') return 16;
-  const text = `${row.line.pickupAddress} → ${row.line.destinationAddress}`;
-  return 6 + 11 * Math.max(1, Math.ceil(text.length / ROUTE_CHARS_PER_LINE));
+  const route = linesOf(`${row.line.pickupAddress} → ${row.line.destinationAddress}`, ROUTE_CHARS_PER_LINE);
+  return 6 + 11 * Math.max(route, linesOf(row.line.clientReference, REFERENCE_CHARS_PER_LINE));
 }
 
 /** An invoice cut into pages (a void invoice keeps room for its mark at the top of every page). */
 export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): InvoicePage[] {
-  return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0);
+  // Long names and addresses wrap in the header of the first page.
+  const billTo = [invoice.billToName, invoice.billToAddressLine1, invoice.billToAddressLine2].reduce((sum, text) => sum + linesOf(text, BILL_TO_CHARS_PER_LINE) - 1, 0);
+  const issuer = [invoice.issuerName, invoice.issuerAddressLine1, invoice.issuerAddressLine2].reduce((sum, text) => sum + linesOf(text, COMPANY_CHARS_PER_LINE) - 1, 0);
+  return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0, 11 * (billTo + issuer));
 }
 
-export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0): Row[][] {
+export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0, firstPageExtra = 0): Row[][] {
   const pageHeight = PAGE_HEIGHT - reservedPerPage;
   const rows: Row[] = blocks.flatMap((block) => [
     ...(isGrouped ? [{ kind: 'block', block } as const] : []),
@@ -83,7 +93,7 @@ export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean
     ...(isGrouped ? [{ kind: 'subtotal', block } as const] : []),
   ]);
   const pages: Row[][] = [[]];
-  let room = pageHeight - FIRST_PAGE_HEADER;
+  let room = pageHeight - FIRST_PAGE_HEADER - firstPageExtra;
   rows.forEach((row, index) => {
     const height = rowHeight(row);
     // A member's title never ends a page: it goes with its first line.

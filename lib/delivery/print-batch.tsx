@@ -2,8 +2,9 @@
  * A print batch: one merged PDF of the selected invoices, streamed to the browser as it is
  * written, each invoice on its own pages with its own page numbers. Invoices are read and
  * rendered a few at a time, so the memory held does not grow with the batch. The invoices are
- * marked printed (who, when) and a delivery is recorded only once the whole file was produced:
- * a failure on the way, or a download cancelled, marks nothing.
+ * marked printed (who, when) and a delivery is recorded only once the whole file was written
+ * out: a failure on the way, or a download cancelled, marks nothing. An invoice voided while
+ * the batch was being written (its run reversed) fails the batch: no paper for a void invoice.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { idArray, inIds } from '@/db/id-list';
@@ -13,34 +14,46 @@ import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
 import { AppError } from '@/lib/errors';
 import { renderInvoicesPdf } from '@/lib/pdf/render-invoices';
 
-/** Invoices read from the database at a time. */
-const INVOICES_PER_READ = 100;
+/** Invoice lines read from the database at a time (whole invoices, one at least). */
+const LINES_PER_READ = 5_000;
 
 export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: number[]): Promise<ReadableStream<Uint8Array>> {
   const [company] = await db.select().from(companySettings).limit(1);
   if (!company) throw new AppError('invoice.noCompanySettings');
   const ordered = await db
-    .select({ id: invoices.id, number: invoices.number })
+    .select({ id: invoices.id, number: invoices.number, lineCount: invoices.lineCount })
     .from(invoices)
-    .where(inIds(invoices.id, invoiceIds))
+    .where(and(inIds(invoices.id, invoiceIds), eq(invoices.status, 'issued')))
     .orderBy(invoices.number);
   const ids = ordered.map((i) => i.id);
 
   async function* read() {
-    for (let at = 0; at < ids.length; at += INVOICES_PER_READ) yield await getInvoicesWithBlocks(db, ids.slice(at, at + INVOICES_PER_READ));
+    for (let at = 0; at < ordered.length; ) {
+      let end = at + 1;
+      for (let lines = ordered[at]!.lineCount; end < ordered.length && lines + ordered[end]!.lineCount <= LINES_PER_READ; end++) lines += ordered[end]!.lineCount;
+      yield await getInvoicesWithBlocks(db, ids.slice(at, end));
+      at = end;
+    }
   }
   const pdf = renderInvoicesPdf(read(), company, `Factures ${ordered[0]?.number ?? ''}–${ordered.at(-1)?.number ?? ''}`);
+  // The first parts are produced before answering: a failure there (the database lost, say)
+  // still reaches the clerk as a message rather than as a broken download.
+  const first = await pdf.next();
+  let isFirstSent = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      let next: IteratorResult<Uint8Array>;
       try {
-        const next = await pdf.next();
-        if (!next.done) return controller.enqueue(next.value);
-        await markPrinted(db, actorId, ids);
-        controller.close();
+        next = isFirstSent ? await pdf.next() : first;
+        isFirstSent = true;
+        if (next.done) await markPrinted(db, actorId, ids, { isWholeBatch: true });
       } catch (error) {
         console.error('[print] batch failed', error);
         controller.error(error);
+        return;
       }
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
     },
     async cancel() {
       await pdf.return(undefined);
@@ -48,7 +61,11 @@ export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: numb
   });
 }
 
-export async function markPrinted(db: Db, actorId: number, invoiceIds: number[]): Promise<void> {
+/**
+ * Records the print of `invoiceIds`. With `isWholeBatch`, every one of them was printed on the
+ * paper just produced: one voided meanwhile fails the whole batch (nothing marked).
+ */
+export async function markPrinted(db: Db, actorId: number, invoiceIds: number[], options: { isWholeBatch?: boolean } = {}): Promise<void> {
   if (invoiceIds.length === 0) return;
   await db.transaction(async (tx) => {
     // Every issued invoice of the batch gets a print delivery; printed_at keeps the first print.
@@ -59,6 +76,7 @@ export async function markPrinted(db: Db, actorId: number, invoiceIds: number[])
       // In id order, as the reversal of a run and the e-mail queue lock them.
       .orderBy(invoices.id)
       .for('update');
+    if (options.isWholeBatch && printed.length < new Set(invoiceIds).size) throw new AppError('delivery.voidedWhilePrinting');
     if (printed.length === 0) return;
     const ids = printed.map((p) => p.id);
     await tx

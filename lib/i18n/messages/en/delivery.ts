@@ -48,6 +48,7 @@ export const enDelivery: typeof frDelivery = {
       invoiceVoid: 'Invoice {number} is void.',
       noAddress: 'Invoice {number} has no e-mail address.',
       alreadyQueued: 'Invoice {number} is already being sent.',
+      voidedWhilePrinting: 'An invoice of the batch was voided while it was printed: nothing was marked printed. Print again.',
     },
   },
 };

@@ -47,6 +47,7 @@ export const frDelivery = {
       invoiceVoid: 'La facture {number} est annulée.',
       noAddress: 'La facture {number} n’a aucune adresse courriel.',
       alreadyQueued: 'Un envoi de la facture {number} est déjà en cours.',
+      voidedWhilePrinting: 'Une facture du lot a été annulée pendant l’impression : rien n’a été marqué imprimé. Relancez l’impression.',
     },
   },
 };
