@@ -5,13 +5,19 @@
  * handler verifies the session and the role itself (lib/auth/current-user.ts).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/request-path';
 
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (pathname === '/login') return NextResponse.next();
-  if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) return NextResponse.next();
+  if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) {
+    // Where the visitor was going, for the sign-in page should the session prove invalid.
+    const headers = new Headers(request.headers);
+    headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+    return NextResponse.next({ request: { headers } });
+  }
   const login = new URL('/login', request.url);
   if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
   return NextResponse.redirect(login);

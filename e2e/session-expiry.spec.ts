@@ -23,7 +23,7 @@ async function dispatcherSession(maxAgeSeconds: number): Promise<string> {
   }
 }
 
-test('a session opens the dispatcher’s screens until its 10 hours are over; past them, the server sends to the sign-in page', async ({ baseURL }) => {
+test('a session opens the dispatcher’s screens until its 10 hours are over; past them, the server sends to the sign-in page, and back afterwards', async ({ baseURL }) => {
   const api = await request.newContext({ baseURL, maxRedirects: 0 });
   try {
     const open = (session: string) => api.get('/calls', { headers: { cookie: `${COOKIE}=${session}` } });
@@ -35,12 +35,12 @@ test('a session opens the dispatcher’s screens until its 10 hours are over; pa
     // Ended a minute ago (beyond the clock tolerance of 15 s).
     const expired = await open(await dispatcherSession(-60));
     expect(expired.status()).toBe(307);
-    expect(expired.headers().location).toMatch(/\/login$/);
+    expect(expired.headers().location).toMatch(/\/login\?callbackUrl=%2Fcalls$/);
 
     // A cookie that is not one of the application's (forged, or from another secret).
     const forged = await open('eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged');
     expect(forged.status()).toBe(307);
-    expect(forged.headers().location).toMatch(/\/login$/);
+    expect(forged.headers().location).toMatch(/\/login\?callbackUrl=%2Fcalls$/);
   } finally {
     await api.dispose();
   }

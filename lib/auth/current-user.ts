@@ -1,10 +1,12 @@
 import { and, eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { auth } from './index';
 import { canOpen, type AppRoute } from './permissions';
+import { REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
 
 export type CurrentUser = { id: number; name: string; email: string; role: Role; locale: 'fr' | 'en' };
@@ -28,7 +30,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 /** For pages and route handlers: anonymous → sign-in page; signed in without the role → 403. */
 export async function requireRoute(route: AppRoute): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/login');
+  if (!user) redirect(await signInUrl());
   if (!canOpen(user.role, route)) forbidden();
   return user;
+}
+
+/** The sign-in page, coming back afterwards to where the visitor was going (set by proxy.ts). */
+export async function signInUrl(): Promise<string> {
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  return path && path.startsWith('/') && !path.startsWith('//') && path !== '/' ? `/login?callbackUrl=${encodeURIComponent(path)}` : '/login';
 }
