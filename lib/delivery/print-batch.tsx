@@ -12,6 +12,7 @@ import type { Db } from '@/db/index';
 import { companySettings, invoices } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
 import { AppError } from '@/lib/errors';
+import { pdfStream } from '@/lib/pdf/pdf-stream';
 import { renderInvoicesPdf } from '@/lib/pdf/render-invoices';
 
 /** Invoice lines read from the database at a time (whole invoices, one at least). */
@@ -36,29 +37,7 @@ export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: numb
     }
   }
   const pdf = renderInvoicesPdf(read(), company, `Factures ${ordered[0]?.number ?? ''}–${ordered.at(-1)?.number ?? ''}`);
-  // The first parts are produced before answering: a failure there (the database lost, say)
-  // still reaches the clerk as a message rather than as a broken download.
-  const first = await pdf.next();
-  let isFirstSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let next: IteratorResult<Uint8Array>;
-      try {
-        next = isFirstSent ? await pdf.next() : first;
-        isFirstSent = true;
-        if (next.done) await markPrinted(db, actorId, ids, { isWholeBatch: true });
-      } catch (error) {
-        console.error('[print] batch failed', error);
-        controller.error(error);
-        return;
-      }
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await pdf.return(undefined);
-    },
-  });
+  return pdfStream(pdf, () => markPrinted(db, actorId, ids, { isWholeBatch: true }));
 }
 
 /**

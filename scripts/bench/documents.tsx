@@ -17,7 +17,7 @@ import { openPostgres, queryRows, type Db } from '@/db/index';
 import { companySettings } from '@/db/schema';
 import { InvoiceDocument, invoicePages } from '@/components/pdf/invoice-document';
 import { getInvoice, getInvoicesWithBlocks } from '@/lib/billing/find-runs';
-import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
 import { invoiceEmailContent } from '@/lib/delivery/email-content';
@@ -40,8 +40,8 @@ async function invoice(db: Db, number: number, isBare: boolean): Promise<Documen
   if (!found) throw new Error(`no invoice ${number}`);
   const pages = invoicePages(found.invoice, found.blocks).length;
   if (!isBare) {
-    const { value, seconds } = await timed(() => renderInvoicePdf(db, number));
-    return { seconds, pages, bytes: value!.length, maxRssMb: maxRssMb() };
+    const { value, seconds } = await timed(async () => (await new Response(await invoicePdfStream(db, number)).arrayBuffer()).byteLength);
+    return { seconds, pages, bytes: value, maxRssMb: maxRssMb() };
   }
   const [company] = await db.select().from(companySettings).limit(1);
   registerPdfFonts();

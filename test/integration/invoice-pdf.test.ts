@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clients, companySettings, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
-import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { pdfText } from '@/test/support/pdf-text';
@@ -21,8 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
+/** The invoice's PDF as /invoices/[number]/pdf sends it. */
+async function invoicePdf(number: number) {
+  const stream = await invoicePdfStream(database.db, number);
+  return stream ? Buffer.from(await new Response(stream).arrayBuffer()) : null;
+}
+
 async function textOf(number: number) {
-  const pdf = await renderInvoicePdf(database.db, number);
+  const pdf = await invoicePdf(number);
   expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');
   return (await pdfText(pdf!)).join(' ');
 }
@@ -79,6 +85,6 @@ describe('invoice PDF', () => {
   });
 
   test('an unknown number gives no PDF', async () => {
-    expect(await renderInvoicePdf(database.db, 999)).toBeNull();
+    expect(await invoicePdfStream(database.db, 999)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
-import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { PAGES_PER_PART } from '@/lib/pdf/render-invoices';
 import { insertClient, insertTariff } from '@/test/support/fixtures';
@@ -51,7 +51,8 @@ afterAll(() => database.drop());
 
 describe('long invoices and print batches, rendered in parts', () => {
   test(`an invoice of ${MEMBERS * CALLS_PER_MEMBER} lines is one letter-sized document, numbered "Page k de n", every line and member in it`, async () => {
-    const pages = await pdfPages((await renderInvoicePdf(database.db, longNumber))!);
+    const stream = await invoicePdfStream(database.db, longNumber);
+    const pages = await pdfPages(new Uint8Array(await new Response(stream).arrayBuffer()));
     expect(pages.length).toBeGreaterThan(PAGES_PER_PART);
     expect(pages.every((page) => page.width === 612 && page.height === 792)).toBe(true);
     pages.forEach((page, index) => expect(page.text).toContain(`Page ${index + 1} de ${pages.length}`));

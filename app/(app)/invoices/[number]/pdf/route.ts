@@ -1,6 +1,6 @@
 import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
-import { renderInvoicePdf } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { AppError } from '@/lib/errors';
 
 /** The invoice PDF, for signed-in users whose role may see invoices (others: 403 or sign-in). */
@@ -9,9 +9,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   const { number } = await params;
   if (!/^\d{1,12}$/.test(number)) return new Response('Facture introuvable / Invoice not found', { status: 404 });
   try {
-    const pdf = await renderInvoicePdf(getDb(), Number(number));
+    const pdf = await invoicePdfStream(getDb(), Number(number));
     if (!pdf) return new Response('Facture introuvable / Invoice not found', { status: 404 });
-    return new Response(new Uint8Array(pdf), {
+    return new Response(pdf, {
       headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="facture-${number}.pdf"`, 'cache-control': 'private, no-store' },
     });
   } catch (error) {
