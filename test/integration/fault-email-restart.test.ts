@@ -23,6 +23,7 @@ import { createCrashableDatabase, type CrashableDatabase } from '@/test/support/
 import { insertClientsWithOneCall } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { startSmtpServer, type TestSmtp } from '@/test/support/smtp';
+import { until } from '@/test/support/until';
 
 const EXTRA_CLIENTS = 40;
 
@@ -56,14 +57,6 @@ afterAll(async () => {
   await app?.close();
   database?.stop();
 });
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, seconds = 60) {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await Promise.resolve().then(condition).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /**
  * Takes `lock` in an open transaction, waits until the worker waits for it in a statement

@@ -16,6 +16,7 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { createCrashableDatabase, type CrashableDatabase } from '@/test/support/crashable-database';
 import { insertClientsWithOneCall } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
+import { until } from '@/test/support/until';
 
 let signedIn: CurrentUser;
 vi.mock('@/lib/auth/current-user', () => ({ requireRoute: async () => signedIn }));
@@ -64,14 +65,6 @@ beforeEach(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, seconds = 60) {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await Promise.resolve().then(condition).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The clerk presses « Imprimer » for the run's batch (normal process). */
 function requestPrint(): Promise<Response> {
