@@ -1,4 +1,4 @@
-import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, type PDFRef } from 'pdf-lib';
 
 /**
  * Joins PDF documents into one, written as it goes: each part's pages and the objects they use
@@ -6,7 +6,7 @@ import { PDFArray, PDFDocument, PDFName, PDFNumber, type PDFObject, type PDFRef 
  * part plus a table of offsets, whatever the length of the whole.
  *
  * react-pdf lays a document out whole in memory (about 100 MB per thousand invoice lines), so
- * long invoices and print batches are rendered in parts of a few dozen pages and joined here.
+ * long invoices and print batches are rendered in parts of a few pages and joined here.
  */
 export async function* mergePdfParts(parts: AsyncIterable<Uint8Array>, info: { title: string; author: string }): AsyncGenerator<Uint8Array> {
   const target = await PDFDocument.create({ updateMetadata: false });
@@ -55,7 +55,7 @@ export async function* mergePdfParts(parts: AsyncIterable<Uint8Array>, info: { t
     for (const [ref] of fresh) context.delete(ref);
   }
 
-  const pagesRoot = context.lookup(pagesRef) as unknown as { set: (key: PDFName, value: PDFObject) => void };
+  const pagesRoot = context.lookup(pagesRef, PDFDict);
   pagesRoot.set(PDFName.of('Kids'), context.obj(pageRefs) as PDFArray);
   pagesRoot.set(PDFName.of('Count'), PDFNumber.of(pageRefs.length));
   yield encode(context.enumerateIndirectObjects());
