@@ -18,7 +18,7 @@ export type BenchRow = { measure: string; product: string; floor: string; ratio:
 const LONG_HEAD = 900000;
 const LONG_MEMBERS = 500;
 const LONG_CALLS_PER_MEMBER = 100;
-export const EMAIL_CLIENTS = 1000;
+const EMAIL_CLIENTS = 1000;
 
 /** Before generation: 1,000 clients not grouped receive their invoices by e-mail (and on paper). */
 export async function prepareEmailClients(db: Db): Promise<void> {
@@ -28,7 +28,7 @@ export async function prepareEmailClients(db: Db): Promise<void> {
 }
 
 /** A grouped account of 500 members with 100 calls each, billed in its own grouped run: one invoice of 50,000 lines. */
-export async function prepareLongInvoice(db: Db): Promise<number> {
+async function prepareLongInvoice(db: Db): Promise<number> {
   await db.execute(sql`
     insert into clients (number, name, address_line1, city, postal_code, tariff_id, grouped_client_number)
     select ${LONG_HEAD}, 'Réseau Santé Laurentides — compte regroupé', '1000, boul. Curé-Labelle', 'Laval', 'H7V 2W4', min(id), ${LONG_HEAD} from tariffs`);
@@ -80,6 +80,16 @@ function measureWith(nodeOptions: string[], script: string, ...args: string[]): 
 
 const rate = (count: number, seconds: number) => (count / seconds).toFixed(1);
 
+/** A document's peak memory against the target of 512 MB, with its time and pages per second. */
+const memoryRow = (label: string, figure: DocumentMeasure): BenchRow => ({
+  measure: label,
+  product: `mémoire max ${figure.maxRssMb} Mo, ${figure.seconds.toFixed(1)} s, ${rate(figure.pages!, figure.seconds)} pages/s`,
+  floor: '—',
+  ratio: '—',
+  target: '≤ 512 Mo',
+  verdict: figure.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
+});
+
 /** Runs the document measures after generation; `normalRunId` is the normal run holding the e-mail clients' invoices. */
 export async function measureDocuments(db: Db, url: string, options: { normalRunId: number; printCount: number }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -105,35 +115,14 @@ export async function measureDocuments(db: Db, url: string, options: { normalRun
 
   const longNumber = await prepareLongInvoice(db);
   const long = measure(script, 'invoice', url, String(longNumber));
-  rows.push({
-    measure: `PDF de la facture regroupée de ${LONG_MEMBERS * LONG_CALLS_PER_MEMBER} lignes (${LONG_MEMBERS} membres), ${long.pages} pages`,
-    product: `mémoire max ${long.maxRssMb} Mo, ${long.seconds.toFixed(1)} s, ${rate(long.pages!, long.seconds)} pages/s`,
-    floor: '—',
-    ratio: '—',
-    target: '≤ 512 Mo',
-    verdict: long.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
-  });
+  rows.push(memoryRow(`PDF de la facture regroupée de ${LONG_MEMBERS * LONG_CALLS_PER_MEMBER} lignes (${LONG_MEMBERS} membres), ${long.pages} pages`, long));
   // The same with V8's heap held to 256 MB: what the rendering needs, rather than what V8 lets
   // the heap grow to on a machine with plenty of memory.
   const capped = measureWith(['--max-old-space-size=256'], script, 'invoice', url, String(longNumber));
-  rows.push({
-    measure: `la même, tas V8 limité à 256 Mo (node --max-old-space-size=256)`,
-    product: `mémoire max ${capped.maxRssMb} Mo, ${capped.seconds.toFixed(1)} s, ${rate(capped.pages!, capped.seconds)} pages/s`,
-    floor: '—',
-    ratio: '—',
-    target: '≤ 512 Mo',
-    verdict: capped.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
-  });
+  rows.push(memoryRow('la même, tas V8 limité à 256 Mo (node --max-old-space-size=256)', capped));
 
   const batch = measure(script, 'print', url, String(options.printCount));
-  rows.push({
-    measure: `lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`,
-    product: `mémoire max ${batch.maxRssMb} Mo, ${batch.seconds.toFixed(1)} s, ${rate(batch.pages!, batch.seconds)} pages/s`,
-    floor: '—',
-    ratio: '—',
-    target: '≤ 512 Mo',
-    verdict: batch.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
-  });
+  rows.push(memoryRow(`lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`, batch));
 
   const bareMail = measure(script, 'email-bare', url, String(options.normalRunId));
   const mail = measure(script, 'email', url, String(options.normalRunId));
