@@ -4,15 +4,14 @@
  * system Chromium (installed when absent).
  */
 import { spawnSync } from 'node:child_process';
-import { freePort } from '@/test/support/free-port';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openPostgres } from '@/db/index';
 import { seedDemoData } from '@/db/seed';
+import { freePort } from '@/test/support/free-port';
 import { startPgCluster, type PgCluster } from '@/test/support/pg-cluster';
 import { ensureChromium } from '@/test/support/provision';
-
 
 async function main(): Promise<number> {
   if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {

@@ -3,20 +3,18 @@
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
 import { signIn } from '@/lib/auth/index';
+import { isAppPath } from '@/lib/auth/request-path';
 
 export type SignInState = { error?: string; email?: string };
 
-/** Only a path of this application: never an absolute or protocol-relative URL (open redirect). */
-function safeCallbackUrl(value: FormDataEntryValue | null): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get('email') ?? '').slice(0, 254);
   const password = String(formData.get('password') ?? '');
   const t = await getTranslations('login');
   try {
-    await signIn('credentials', { email, password, redirectTo: safeCallbackUrl(formData.get('callbackUrl')) });
+    const callbackUrl = formData.get('callbackUrl');
+    await signIn('credentials', { email, password, redirectTo: isAppPath(callbackUrl) ? callbackUrl : '/' });
     return {};
   } catch (error) {
     // Class names are minified in production builds: the error's type is what identifies it.

@@ -1,10 +1,10 @@
 import { redirect } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { isDemoMode } from '@/db/index';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed';
 import { LanguageSwitch } from '@/components/language-switch';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { isLocale } from '@/lib/i18n/locale';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { LoginForm } from './login-form';
 import { ClientMessages } from '@/components/client-messages';
 
@@ -12,14 +12,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Already signed in: straight to the home page.
   if (await getCurrentUser()) redirect('/');
   const t = await getTranslations();
-  const locale = await getLocale();
+  const locale = await getAppLocale();
   const { callbackUrl } = await searchParams;
   return (
     <ClientMessages namespaces={['login']}>
       <main className="page narrow login" id="content">
         <div className="login-header">
           <p className="brand">{t('common.appName')}</p>
-          <LanguageSwitch current={isLocale(locale) ? locale : 'fr'} />
+          <LanguageSwitch current={locale} />
         </div>
         <h1>{t('login.title')}</h1>
         <LoginForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : undefined} />

@@ -85,7 +85,7 @@ export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): In
   return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0, 11 * (billTo + issuer));
 }
 
-export function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0, firstPageExtra = 0): Row[][] {
+function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0, firstPageExtra = 0): Row[][] {
   const pageHeight = PAGE_HEIGHT - reservedPerPage;
   const rows: Row[] = blocks.flatMap((block) => [
     ...(isGrouped ? [{ kind: 'block', block } as const] : []),

@@ -6,7 +6,7 @@ import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { auth } from './index';
 import { canOpen, type AppRoute } from './permissions';
-import { REQUEST_PATH_HEADER } from './request-path';
+import { isAppPath, REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
 
 export type CurrentUser = { id: number; name: string; email: string; role: Role; locale: 'fr' | 'en' };
@@ -38,5 +38,5 @@ export async function requireRoute(route: AppRoute): Promise<CurrentUser> {
 /** The sign-in page, coming back afterwards to where the visitor was going (set by proxy.ts). */
 export async function signInUrl(): Promise<string> {
   const path = (await headers()).get(REQUEST_PATH_HEADER);
-  return path && path.startsWith('/') && !path.startsWith('//') && path !== '/' ? `/login?callbackUrl=${encodeURIComponent(path)}` : '/login';
+  return isAppPath(path) && path !== '/' ? `/login?callbackUrl=${encodeURIComponent(path)}` : '/login';
 }

@@ -68,11 +68,8 @@ async function bundle(): Promise<string> {
   return outfile;
 }
 
-function measure(script: string, ...args: string[]): DocumentMeasure {
-  return measureWith([], script, ...args);
-}
-
-function measureWith(nodeOptions: string[], script: string, ...args: string[]): DocumentMeasure {
+/** One measure of documents.tsx in a process of its own (with `nodeOptions`, e.g. a heap limit). */
+function measure(script: string, args: string[], nodeOptions: string[] = []): DocumentMeasure {
   const result = spawnSync(process.execPath, [...nodeOptions, script, ...args], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 24 });
   if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as DocumentMeasure;
@@ -100,8 +97,8 @@ export async function measureDocuments(db: Db, url: string, options: { normalRun
     db,
     sql`select number, line_count from invoices where kind = 'grouped' order by abs(line_count - 2000), number limit 1`,
   );
-  const floor = measure(script, 'invoice-bare', url, String(mid!.number));
-  const product = measure(script, 'invoice', url, String(mid!.number));
+  const floor = measure(script, ['invoice-bare', url, String(mid!.number)]);
+  const product = measure(script, ['invoice', url, String(mid!.number)]);
   const productRate = product.pages! / product.seconds;
   const floorRate = floor.pages! / floor.seconds;
   rows.push({
@@ -114,18 +111,18 @@ export async function measureDocuments(db: Db, url: string, options: { normalRun
   });
 
   const longNumber = await prepareLongInvoice(db);
-  const long = measure(script, 'invoice', url, String(longNumber));
+  const long = measure(script, ['invoice', url, String(longNumber)]);
   rows.push(memoryRow(`PDF de la facture regroupée de ${LONG_MEMBERS * LONG_CALLS_PER_MEMBER} lignes (${LONG_MEMBERS} membres), ${long.pages} pages`, long));
   // The same with V8's heap held to 256 MB: what the rendering needs, rather than what V8 lets
   // the heap grow to on a machine with plenty of memory.
-  const capped = measureWith(['--max-old-space-size=256'], script, 'invoice', url, String(longNumber));
+  const capped = measure(script, ['invoice', url, String(longNumber)], ['--max-old-space-size=256']);
   rows.push(memoryRow('la même, tas V8 limité à 256 Mo (node --max-old-space-size=256)', capped));
 
-  const batch = measure(script, 'print', url, String(options.printCount));
+  const batch = measure(script, ['print', url, String(options.printCount)]);
   rows.push(memoryRow(`lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`, batch));
 
-  const bareMail = measure(script, 'email-bare', url, String(options.normalRunId));
-  const mail = measure(script, 'email', url, String(options.normalRunId));
+  const bareMail = measure(script, ['email-bare', url, String(options.normalRunId)]);
+  const mail = measure(script, ['email', url, String(options.normalRunId)]);
   if (mail.messages !== bareMail.messages) throw new Error(`the queue sent ${mail.messages} messages, the floor ${bareMail.messages}`);
   rows.push({
     measure: `courriels : ${mail.messages} factures en PDF à un serveur SMTP local`,

@@ -12,7 +12,6 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import nodemailer from 'nodemailer';
 import { sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { openPostgres, queryRows, type Db } from '@/db/index';
 import { companySettings } from '@/db/schema';
 import { InvoiceDocument, invoicePages } from '@/components/pdf/invoice-document';
@@ -24,15 +23,11 @@ import { invoiceEmailContent } from '@/lib/delivery/email-content';
 import { smtpMailer } from '@/lib/delivery/mailer';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
-import { freePort } from '@/test/support/free-port';
+import { startSmtpServer } from '@/test/support/smtp';
+import { timed } from './measure';
 
 export type DocumentMeasure = { seconds: number; pages?: number; bytes?: number; messages?: number; maxRssMb: number };
 
-const timed = async <T,>(run: () => Promise<T>) => {
-  const started = process.hrtime.bigint();
-  const value = await run();
-  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
-};
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function invoice(db: Db, number: number, isBare: boolean): Promise<DocumentMeasure> {
@@ -65,27 +60,8 @@ async function print(db: Db, count: number): Promise<DocumentMeasure> {
   return { seconds, ...value, maxRssMb: maxRssMb() };
 }
 
-/** A local SMTP server that accepts every message and counts it. */
-async function startSink(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
-  let messages = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on('end', () => {
-        messages++;
-        callback();
-      });
-    },
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `smtp://127.0.0.1:${port}`, count: () => messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMeasure> {
-  const sink = await startSink();
+  const sink = await startSmtpServer({ isParsing: false });
   try {
     if (!isBare) {
       const { value, seconds } = await timed(async () => {
@@ -93,7 +69,7 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
         return processPendingEmails(db, smtpMailer(sink.url, 'facturation@bench.local'));
       });
       if (value.failed + value.retried > 0) throw new Error(`e-mails not sent: ${JSON.stringify(value)}`);
-      return { seconds, messages: sink.count(), maxRssMb: maxRssMb() };
+      return { seconds, messages: sink.acceptedCount(), maxRssMb: maxRssMb() };
     }
     const ids = (await queryRows<{ id: number }>(db, sql`select id from invoices where billing_run_id = ${runId} and cardinality(bill_to_emails) > 0 order by number`)).map((r) => Number(r.id));
     const [company] = await db.select().from(companySettings).limit(1);
@@ -107,7 +83,7 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
         await transport.sendMail({ from: 'facturation@bench.local', to: found!.invoice.billToEmails, subject: content.subject, text: content.text, attachments: [{ filename: content.filename, content: pdf }] });
       }
     });
-    return { seconds, messages: sink.count(), maxRssMb: maxRssMb() };
+    return { seconds, messages: sink.acceptedCount(), maxRssMb: maxRssMb() };
   } finally {
     await sink.close();
   }

@@ -4,13 +4,14 @@
  * with a short think time between actions. Reports errors and latency percentiles.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '@/test/support/free-port';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { freePort } from '@/test/support/free-port';
+import { until } from '@/test/support/until';
+import { percentile } from './measure';
 
 export type LoadResult = { requests: number; errors: number; p50: number; p95: number; max: number; byKind: Record<string, { count: number; p95: number }> };
-
 
 export function hasProductionBuild(): boolean {
   return existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
@@ -24,15 +25,8 @@ async function startServer(databaseUrl: string): Promise<{ base: string; process
     detached: true,
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/login`)).ok) return { base, process: child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('next start did not answer within 60 s');
+  await until(async () => (await fetch(`${base}/login`)).ok, 'next start to answer');
+  return { base, process: child };
 }
 
 /** Signs in through Auth.js's credentials endpoint; returns the session cookie. */
@@ -111,10 +105,6 @@ export async function runLoad(options: { databaseUrl: string; users: number; sec
       server.process.kill('SIGTERM');
     }
   }
-  const percentile = (values: number[], q: number) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-  };
   const all = samples.map((s) => s.ms);
   const byKind: LoadResult['byKind'] = {};
   for (const kind of new Set(samples.map((s) => s.kind))) {

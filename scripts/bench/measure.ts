@@ -4,14 +4,21 @@ export type Latency = { p50: number; p95: number; max: number; runs: number };
 export async function sampleLatency(run: () => Promise<unknown>, runs: number, warmup = Math.min(20, runs)): Promise<Latency> {
   for (let i = 0; i < warmup; i++) await run();
   const durations: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    await run();
-    durations.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  durations.sort((a, b) => a - b);
-  const at = (q: number) => durations[Math.min(durations.length - 1, Math.ceil(q * durations.length) - 1)]!;
-  return { p50: at(0.5), p95: at(0.95), max: durations.at(-1)!, runs };
+  for (let i = 0; i < runs; i++) durations.push((await timed(run)).seconds * 1000);
+  return { p50: percentile(durations, 0.5), p95: percentile(durations, 0.95), max: percentile(durations, 1), runs };
+}
+
+/** The value below which a fraction `q` of `values` lies (nearest rank); 0 for none. */
+export function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 }
 
 export const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+/** What `run` returns, and how long it took. */
+export async function timed<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = process.hrtime.bigint();
+  const value = await run();
+  return { value, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}

@@ -22,14 +22,13 @@ import { startPgCluster } from '@/test/support/pg-cluster';
 import { measureDocuments, prepareEmailClients, type BenchRow } from './documents-bench';
 import { generateBenchData } from './generate-data';
 import { hasProductionBuild, runLoad } from './load';
-import { ms, sampleLatency } from './measure';
+import { ms, sampleLatency, timed } from './measure';
 
 const SCALES = {
   small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100, loadSeconds: 15, printBatch: 500 },
   full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300, loadSeconds: 60, printBatch: 5_000 },
 } as const;
 
-type Row = BenchRow;
 
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'full' }, seed: { type: 'string', default: '42' } } });
@@ -39,7 +38,7 @@ async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? cluster!.url;
   const app = openPostgres(url, { max: 10 });
   const bare = postgres(url, { max: 10, onnotice: () => {} });
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
   try {
     await app.migrate();
     const loadStarted = Date.now();
@@ -107,12 +106,8 @@ async function main() {
       const previewFloor = await sampleLatency(() => bare.unsafe(handWrittenGroupBy(isGrouped)), previewRuns, 1);
       rows.push({ measure: `liste de facturation ${kind} (p95)`, product: ms(preview.p95), floor: ms(previewFloor.p95), ratio: (preview.p95 / previewFloor.p95).toFixed(2), target: '≤ 2000 ms', verdict: preview.p95 <= 2000 ? 'atteint' : 'MANQUÉ' });
 
-      const floorStarted = process.hrtime.bigint();
-      const floorCalls = await handWrittenGeneration(bare, isGrouped);
-      const floorSeconds = Number(process.hrtime.bigint() - floorStarted) / 1e9;
-      const started = process.hrtime.bigint();
-      const result = await generateInvoices(app.db, 1, input, '2026-11-01');
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const { value: floorCalls, seconds: floorSeconds } = await timed(() => handWrittenGeneration(bare, isGrouped));
+      const { value: result, seconds } = await timed(() => generateInvoices(app.db, 1, input, '2026-11-01'));
       if (!isGrouped) normalRunId = result.runId;
       const billed = result.runId === null ? 0 : result.callCount;
       if (billed !== floorCalls) throw new Error(`generation billed ${billed} calls, the floor ${floorCalls}`);

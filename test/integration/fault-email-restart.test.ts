@@ -130,6 +130,4 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
   // Only the e-mail read during the last crash was attempted twice.
   expect(rows.filter((r) => r.attempts !== 1)).toHaveLength(1);
   expect(await app.db.select({ number: invoices.number }).from(invoices).where(isNull(invoices.emailedAt))).toEqual([]);
-  // The worker reported the lost connections instead of failing.
-  expect(logged).toHaveBeenCalled();
 }, 180_000);

@@ -6,7 +6,7 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
-import { pdfText } from '@/test/support/pdf-text';
+import { pdfText, streamBytes } from '@/test/support/pdf-text';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -21,15 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-/** The invoice's PDF as /invoices/[number]/pdf sends it. */
-async function invoicePdf(number: number) {
-  const stream = await invoicePdfStream(database.db, number);
-  return stream ? Buffer.from(await new Response(stream).arrayBuffer()) : null;
-}
-
 async function textOf(number: number) {
-  const pdf = await invoicePdf(number);
-  expect(pdf!.subarray(0, 5).toString()).toBe('%PDF-');
+  // The invoice's PDF as /invoices/[number]/pdf sends it.
+  const pdf = Buffer.from(await streamBytes(await invoicePdfStream(database.db, number)));
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   return (await pdfText(pdf!)).join(' ');
 }
 

@@ -17,3 +17,8 @@ export async function pdfPages(data: Uint8Array): Promise<{ width: number; heigh
   await document.destroy();
   return pages;
 }
+
+/** All the bytes of a streamed file (a PDF response), as the browser receives them. */
+export async function streamBytes(stream: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}

@@ -8,16 +8,20 @@ export type HeldMessage = { hasArrived: () => boolean; release: () => void };
 
 export type TestSmtp = {
   url: string;
-  /** The messages accepted, in order. */
+  /** The messages accepted, in order (parsed unless started with `isParsing: false`). */
   messages: ParsedMail[];
+  /** How many messages were accepted. */
+  acceptedCount: () => number;
   failNext: (count: number, reason?: string) => void;
   /** Holds the message that arrives after `count` others, before accepting it, until `release()`. */
   holdAfter: (count: number) => HeldMessage;
   close: () => Promise<void>;
 };
 
-export async function startSmtpServer(): Promise<TestSmtp> {
+/** `isParsing: false` accepts and counts messages without parsing them (a benchmark's sink). */
+export async function startSmtpServer({ isParsing = true } = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
+  let accepted = 0;
   let failures = 0;
   let failureReason = '451 4.3.0 Serveur temporairement indisponible';
   let received = 0;
@@ -35,6 +39,14 @@ export async function startSmtpServer(): Promise<TestSmtp> {
       const held = hold?.after === received ? hold : null;
       if (held) hold = null;
       received++;
+      if (!isParsing) {
+        stream.resume();
+        stream.on('end', () => {
+          accepted++;
+          callback();
+        });
+        return;
+      }
       simpleParser(stream)
         .then(async (mail) => {
           if (held) {
@@ -42,6 +54,7 @@ export async function startSmtpServer(): Promise<TestSmtp> {
             await held.released;
           }
           messages.push(mail);
+          accepted++;
           callback();
         })
         .catch(callback);
@@ -52,6 +65,7 @@ export async function startSmtpServer(): Promise<TestSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    acceptedCount: () => accepted,
     failNext: (count, reason) => {
       failures = count;
       if (reason) failureReason = reason;

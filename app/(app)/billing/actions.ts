@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { billingInput } from '@/lib/billing/billing-input';
@@ -12,7 +12,7 @@ import { reverseRun } from '@/lib/billing/reverse-run';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { wholeNumber } from '@/lib/forms/fields';
 import { formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 
 const BILLING = ['admin', 'billing'] as const;
 
@@ -59,7 +59,6 @@ export const createCreditNoteAction = defineAction({
     const note = await createCreditNote(db, user.id, input, todayInMontreal());
     revalidatePath(`/invoices/${input.invoiceNumber}`);
     const t = await getTranslations('creditForm');
-    const locale = await getLocale();
-    return { message: t('created', { number: note.number, total: formatMoney(note.totalCents, isLocale(locale) ? locale : 'fr') }) };
+    return { message: t('created', { number: note.number, total: formatMoney(note.totalCents, await getAppLocale()) }) };
   },
 });

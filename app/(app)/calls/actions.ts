@@ -1,20 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
 import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
 import { wholeNumber } from '@/lib/forms/fields';
 import { formatMoney } from '@/lib/i18n/format';
-import { isLocale } from '@/lib/i18n/locale';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 
 const CALL_TAKERS = ['admin', 'dispatcher'] as const;
 
 async function money(cents: number) {
-  const locale = await getLocale();
-  return formatMoney(cents, isLocale(locale) ? locale : 'fr');
+  return formatMoney(cents, await getAppLocale());
 }
 
 export const createCallAction = defineAction({
