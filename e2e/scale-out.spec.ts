@@ -12,8 +12,9 @@ import { DEMO, expectSignedIn, signIn, storageStateOf, type DemoRole } from './s
 
 /**
  * The web tier keeps no state of its own: two instances of the application on one database
- * (playwright.config.ts) serve the same people as one would. Sessions, the sign-in limit, the
- * e-mail queue and billing runs live in PostgreSQL, and each test checks one of them across A and B.
+ * (playwright.config.ts) serve the same people as one would. Sessions are cookies signed and
+ * encrypted with the secret both share; the sign-in limit, the e-mail queue and billing runs live
+ * in PostgreSQL. Each test checks one of them across A and B.
  */
 const { a: A, b: B } = INSTANCES;
 

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/errors';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { computeTaxes } from '@/lib/money/taxes';
 import { golden, loadGoldenScenario } from '@/test/support/golden-scenario';
+import { refusalCode } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase | undefined;
@@ -277,28 +278,26 @@ describe('credit notes', () => {
 test('an invoiced call and its client cannot be deleted, even once the run is reversed (their lines name them)', async () => {
   const run = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
   await reverseRun(database!.db, clerkId, run.runId!);
-  const refusal = (statement: Promise<unknown>) => statement.then(() => null, (e: { cause?: { code?: string } }) => e.cause?.code);
-  expect(await refusal(database!.db.execute(sql`delete from calls where number = 1002`))).toBe('RC001');
+  expect(await refusalCode(database!.db.execute(sql`delete from calls where number = 1002`))).toBe('RC001');
   await database!.db.execute(sql`delete from calls where client_number = 12347 and number not in (select call_number from invoice_lines)`);
   await database!.db.execute(sql`update clients set grouped_client_number = null where number = 12347`);
-  expect(await refusal(database!.db.execute(sql`delete from clients where number = 12347`))).toMatch(/^(23503|RC001)$/);
+  expect(await refusalCode(database!.db.execute(sql`delete from clients where number = 12347`))).toMatch(/^(23503|RC001)$/);
 });
 
 test('the database keeps issued invoices as issued: no change of their content, no un-voiding, no credit beyond the invoice', async () => {
   const run = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
-  const refusal = (statement: Promise<unknown>) => statement.then(() => null, (e: { cause?: { code?: string } }) => e.cause?.code);
-  expect(await refusal(database!.db.execute(sql`update invoices set bill_to_name = 'Autre' where number = 1`))).toBe('RB002');
-  expect(await refusal(database!.db.execute(sql`update invoice_lines set amount_cents = 1 where call_number = 1001`))).toBe('RB002');
+  expect(await refusalCode(database!.db.execute(sql`update invoices set bill_to_name = 'Autre' where number = 1`))).toBe('RB002');
+  expect(await refusalCode(database!.db.execute(sql`update invoice_lines set amount_cents = 1 where call_number = 1001`))).toBe('RB002');
   const credit = (subtotal: number) =>
     database!.db.execute(sql`insert into credit_notes (number, invoice_id, issue_date, reason, subtotal_cents, gst_cents, qst_cents, total_cents, created_by)
                              select 90, id, '2026-11-02', 'x', ${subtotal}, 0, 0, ${subtotal}, ${clerkId} from invoices where number = 1`);
-  expect(await refusal(credit(15093))).toBe('RB004'); // one cent more than the subtotal of 150.92 $
+  expect(await refusalCode(credit(15093))).toBe('RB004'); // one cent more than the subtotal of 150.92 $
   await reverseRun(database!.db, clerkId, run.runId!);
   await database!.db.execute(sql`update invoices set printed_at = now() where number = 1`); // a delivery mark may be written…
-  expect(await refusal(database!.db.execute(sql`update invoices set printed_at = null where number = 1`))).toBe('RB002'); // …never erased
-  expect(await refusal(database!.db.execute(sql`update invoices set status = 'issued', voided_at = null where number = 1`))).toBe('RB001');
-  expect(await refusal(database!.db.execute(sql`update invoice_lines set is_void = false where call_number = 1001`))).toBe('RB001');
-  expect(await refusal(credit(100))).toBe('RB003');
+  expect(await refusalCode(database!.db.execute(sql`update invoices set printed_at = null where number = 1`))).toBe('RB002'); // …never erased
+  expect(await refusalCode(database!.db.execute(sql`update invoices set status = 'issued', voided_at = null where number = 1`))).toBe('RB001');
+  expect(await refusalCode(database!.db.execute(sql`update invoice_lines set is_void = false where call_number = 1001`))).toBe('RB001');
+  expect(await refusalCode(credit(100))).toBe('RB003');
 });
 
 test('generation refuses to run before the company settings exist, and creates nothing', async () => {

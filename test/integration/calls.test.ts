@@ -204,8 +204,11 @@ test('editing only the reference of a call keeps its price, even after its tarif
   const { number, priceCents } = await createCall(database.db, dispatcherId, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' }));
   expect(priceCents).toBe(3230);
   await database.db.execute(sql`update tariffs set base_cents = 9900 where code = 'STD'`);
-  expect(await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7', clientReference: 'BC-9' }))).toEqual({ priceCents: 3230 });
-  const [saved] = await database.db.select().from(calls).where(eq(calls.number, number));
-  expect([saved!.clientReference, saved!.priceCents]).toEqual(['BC-9', 3230]);
-  await database.db.execute(sql`update tariffs set base_cents = 450 where code = 'STD'`);
+  try {
+    expect(await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7', clientReference: 'BC-9' }))).toEqual({ priceCents: 3230 });
+    const [saved] = await database.db.select().from(calls).where(eq(calls.number, number));
+    expect([saved!.clientReference, saved!.priceCents]).toEqual(['BC-9', 3230]);
+  } finally {
+    await database.db.execute(sql`update tariffs set base_cents = 450 where code = 'STD'`);
+  }
 });

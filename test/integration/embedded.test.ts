@@ -13,6 +13,7 @@ import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { todayInMontreal } from '@/lib/dates/montreal';
+import { computeTaxes } from '@/lib/money/taxes';
 
 function openFromAnotherProcess(dir: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'test/support/open-embedded.ts', dir], { encoding: 'utf8', timeout: 60_000 });
@@ -88,7 +89,8 @@ describe('the embedded database (zero-setup demo mode)', () => {
     const lines = found!.blocks[1]!.lines.slice(0, 2);
     const input = creditNoteInput.parse({ invoiceNumber: String(found!.invoice.number), lineIds: lines.map((l) => String(l.id)), reason: 'Course annulée' });
     const note = await createCreditNote(app.db, clerk!.id, input, todayInMontreal());
-    expect(note.totalCents).toBeGreaterThan(lines[0]!.amountCents + lines[1]!.amountCents);
+    // The two lines with their GST and QST (the head is not exempt).
+    expect(note.totalCents).toBe(computeTaxes(lines[0]!.amountCents + lines[1]!.amountCents).totalCents);
     const written = await app.db.select({ lineId: creditNoteLines.invoiceLineId }).from(creditNoteLines).orderBy(asc(creditNoteLines.invoiceLineId));
     expect(written.map((w) => w.lineId)).toEqual(lines.map((l) => l.id).sort((a, b) => a - b));
   });

@@ -8,6 +8,7 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { generateBenchData } from '@/scripts/bench/generate-data';
 import { checkInvariants, NO_VIOLATION } from '@/test/support/invariants';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+import { until } from '@/test/support/until';
 
 let database: TestDatabase;
 let clerkId: number;
@@ -20,14 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-async function until(condition: () => Promise<boolean>, what: string) {
-  for (let i = 0; i < 300; i++) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`still waiting for ${what}`);
-}
-
 test('the application process killed (SIGKILL) in the middle of a run: no partial run, no burned number, and the next run bills everything', async () => {
   // The run pauses while it writes its invoice lines, so that it is surely killed in the middle.
   await database.db.execute(sql`create function slow_lines() returns trigger language plpgsql as $$ begin perform pg_sleep(2); return null; end $$`);
@@ -39,13 +32,13 @@ test('the application process killed (SIGKILL) in the middle of a run: no partia
   const writingLines = async () =>
     (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_stat_activity
               where pid <> pg_backend_pid() and state = 'active' and query like '%insert into invoice_lines (invoice_id%'`))[0]!.n > 0;
-  await until(writingLines, 'the run to write its lines').catch((error: Error) => {
+  await until(writingLines, 'the run to write its lines', 30).catch((error: Error) => {
     throw new Error(`${error.message}; the run said: ${output}`);
   });
   // Invoices and the counter are already written, uncommitted, when the process dies.
   child.kill('SIGKILL');
   expect(await exited).toBe(-9);
-  await until(async () => !(await writingLines()), 'PostgreSQL to roll the dead run back');
+  await until(async () => !(await writingLines()), 'PostgreSQL to roll the dead run back', 30);
   await database.db.execute(sql`drop trigger slow_lines on invoice_lines`);
 
   const [state] = await queryRows<{ runs: number; invoices: number; counter: number }>(

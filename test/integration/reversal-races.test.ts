@@ -19,7 +19,7 @@ import { enqueueInvoiceEmails, processPendingEmails, resendInvoiceEmail, retryFa
 import type { Mailer } from '@/lib/delivery/mailer';
 import { markPrinted } from '@/lib/delivery/print-batch';
 import { AppError } from '@/lib/errors';
-import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertClientsWithOneCall, insertTariff } from '@/test/support/fixtures';
 import { checkInvariants, NO_VIOLATION } from '@/test/support/invariants';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -49,10 +49,7 @@ type Run = { runId: number; invoiceIds: number[]; numbers: number[] };
 async function freshRun(): Promise<Run> {
   const first = nextClient;
   nextClient += INVOICES_PER_RUN;
-  for (let number = first; number < nextClient; number++) {
-    await insertClient(database.db, number, tariffId, { invoiceEmails: [`factures-${number}@exemple.ca`], deliveryMethod: 'both' });
-    await insertCall(database.db, number, tariffId);
-  }
+  await insertClientsWithOneCall(database.db, first, INVOICES_PER_RUN, tariffId, { deliveryMethod: 'both' });
   const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: String(first), clientTo: String(nextClient - 1) });
   const run = await generateInvoices(database.db, clerkId, input, '2026-11-01');
   const rows = await database.db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.billingRunId, run.runId!)).orderBy(invoices.id);
@@ -222,7 +219,9 @@ describe('a reversal held between its checks and its writes', () => {
   async function untilWaitingForLock(fragment: string, operation: Promise<unknown>) {
     let hasEnded = false;
     void operation.then(() => (hasEnded = true));
+    const deadline = Date.now() + 60_000;
     while (!hasEnded) {
+      if (Date.now() > deadline) throw new Error(`still waiting for "${fragment}" to wait for a lock`);
       const [waiting] = await queryRows<{ n: number }>(
         database.db,
         sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like ${`%${fragment}%`}`,

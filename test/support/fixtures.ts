@@ -15,6 +15,14 @@ export async function violatedConstraint(statement: PromiseLike<unknown>): Promi
   throw new Error('the statement was accepted; a constraint should have refused it');
 }
 
+/** The SQLSTATE with which the database refused a statement (a trigger's own code, e.g. RB002), or null if it was accepted. */
+export function refusalCode(statement: PromiseLike<unknown>): Promise<string | null> {
+  return Promise.resolve(statement).then(
+    () => null,
+    (error: { cause?: { code?: string } }) => error.cause?.code ?? null,
+  );
+}
+
 export async function insertTariff(db: Executor, values: Partial<typeof tariffs.$inferInsert> = {}) {
   const [tariff] = await db
     .insert(tariffs)
