@@ -41,6 +41,14 @@ test('a session opens the dispatcher’s screens until its 10 hours are over; pa
     const forged = await open('eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..forged.forged.forged');
     expect(forged.status()).toBe(307);
     expect(forged.headers().location).toMatch(/\/login\?callbackUrl=%2Fcalls$/);
+
+    // The session the application itself issues at sign-in lasts 10 hours.
+    const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+    const signedIn = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: DEMO.dispatcher, password: 'demo' } });
+    const issued = signedIn.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith(`${COOKIE}=`));
+    const expires = Date.parse(/Expires=([^;]+)/i.exec(issued!.value)![1]!);
+    expect(Math.abs(expires - (Date.now() + SESSION_MAX_AGE_SECONDS * 1000))).toBeLessThan(120_000);
+    expect(SESSION_MAX_AGE_SECONDS).toBe(10 * 60 * 60);
   } finally {
     await api.dispose();
   }
