@@ -9,5 +9,9 @@ import type { Messages } from '@/lib/i18n/messages/fr/index';
  */
 export async function ClientMessages({ namespaces, children }: { namespaces: (keyof Messages)[]; children: ReactNode }) {
   const messages = await getMessages();
-  return <NextIntlClientProvider messages={Object.fromEntries(namespaces.map((name) => [name, messages[name]]))}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={Object.fromEntries(namespaces.map((name) => [name, messages[name]]))}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -4,7 +4,14 @@ export type PgError = { code: string; constraint?: string; detail?: string; mess
 export function pgErrorOf(error: unknown): PgError | null {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const candidate = current as { code?: unknown; constraint_name?: unknown; constraint?: unknown; detail?: unknown; message?: unknown; cause?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      constraint_name?: unknown;
+      constraint?: unknown;
+      detail?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
       const constraint = candidate.constraint_name ?? candidate.constraint;
       return {
@@ -27,7 +34,16 @@ export const RG_HEAD_HAS_MEMBERS = 'RG002';
 export const RC_CALL_INVOICED = 'RC001';
 
 /** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */
-const CONNECTION_LOST_CODES = new Set(['CONNECTION_CLOSED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_LOST_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 /** SQLSTATE: the server shut down or crashed under the session, or is still starting up. */
 const SERVER_GONE_STATES = new Set(['57P01', '57P02', '57P03']);
 
@@ -40,7 +56,8 @@ export function isConnectionLost(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (CONNECTION_LOST_CODES.has(code) || SERVER_GONE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof code === 'string' && (CONNECTION_LOST_CODES.has(code) || SERVER_GONE_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)))
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -10,7 +10,9 @@ export async function prepareDatabase(app: AppDatabase, log: (message: string) =
   await app.migrate();
   if (app.kind === 'embedded' && !(await hasAnyData(app.db))) {
     const result = await app.db.transaction((tx) => seedDemoData(tx));
-    log(`[db] base intégrée initialisée avec les données de démonstration : ${result.clients} clients, ${result.calls} appels, ${result.users} utilisateurs`);
+    log(
+      `[db] base intégrée initialisée avec les données de démonstration : ${result.clients} clients, ${result.calls} appels, ${result.users} utilisateurs`,
+    );
   }
   log(`[db] ${app.kind === 'embedded' ? 'base intégrée (PGlite)' : 'PostgreSQL'} prête en ${Date.now() - started} ms`);
 }

@@ -158,7 +158,10 @@ export const clients = pgTable(
     city: text('city').notNull(),
     province: text('province').notNull().default('QC'),
     postalCode: text('postal_code').notNull(),
-    invoiceEmails: text('invoice_emails').array().notNull().default(sql`'{}'::text[]`),
+    invoiceEmails: text('invoice_emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: localeEnum('language').notNull().default('fr'),
     deliveryMethod: deliveryMethodEnum('delivery_method').notNull().default('print'),
     paymentTermsDays: integer('payment_terms_days').notNull().default(30),
@@ -191,10 +194,7 @@ export const clients = pgTable(
     check('clients_discount_range', sql`${t.discountPercent} >= 0 and ${t.discountPercent} <= 100`),
     check('clients_gst_exemption_number', sql`not ${t.gstExempt} or length(trim(coalesce(${t.gstExemptionNumber}, ''))) > 0`),
     check('clients_qst_exemption_number', sql`not ${t.qstExempt} or length(trim(coalesce(${t.qstExemptionNumber}, ''))) > 0`),
-    check(
-      'clients_email_delivery_needs_address',
-      sql`${t.deliveryMethod} = 'print' or cardinality(${t.invoiceEmails}) > 0`,
-    ),
+    check('clients_email_delivery_needs_address', sql`${t.deliveryMethod} = 'print' or cardinality(${t.invoiceEmails}) > 0`),
     // Target of the grouping key below: (number, grouped_client_number) of a head is (H, H).
     unique('clients_number_grouped_key').on(t.number, t.groupedClientNumber),
     /*
@@ -270,7 +270,9 @@ export const calls = pgTable(
     index('calls_service_at').on(t.serviceAt, t.number),
     index('calls_status').on(t.status),
     // The billable calls of a cut-off: completed, by service date.
-    index('calls_completed_service_date').on(t.serviceDate, t.clientNumber).where(sql`${t.status} = 'completed'`),
+    index('calls_completed_service_date')
+      .on(t.serviceDate, t.clientNumber)
+      .where(sql`${t.status} = 'completed'`),
     index('calls_search_text_trgm').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
@@ -350,7 +352,10 @@ export const invoices = pgTable(
     billToCity: text('bill_to_city').notNull(),
     billToProvince: text('bill_to_province').notNull(),
     billToPostalCode: text('bill_to_postal_code').notNull(),
-    billToEmails: text('bill_to_emails').array().notNull().default(sql`'{}'::text[]`),
+    billToEmails: text('bill_to_emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: localeEnum('language').notNull(),
     deliveryMethod: deliveryMethodEnum('delivery_method').notNull(),
     paymentTermsDays: integer('payment_terms_days').notNull(),
@@ -422,7 +427,9 @@ export const invoiceLines = pgTable(
   (t) => [
     check('invoice_lines_amount_non_negative', sql`${t.amountCents} >= 0`),
     // No double billing: a call is on at most one non-void invoice.
-    uniqueIndex('invoice_lines_call_once').on(t.callNumber).where(sql`not ${t.isVoid}`),
+    uniqueIndex('invoice_lines_call_once')
+      .on(t.callNumber)
+      .where(sql`not ${t.isVoid}`),
     index('invoice_lines_invoice').on(t.invoiceId, t.clientNumber),
   ],
 );
@@ -472,7 +479,9 @@ export const creditNoteLines = pgTable(
   (t) => [
     check('credit_note_lines_amount_positive', sql`${t.amountCents} > 0`),
     // An invoice line is credited at most once.
-    uniqueIndex('credit_note_lines_invoice_line_once').on(t.invoiceLineId).where(sql`${t.invoiceLineId} is not null`),
+    uniqueIndex('credit_note_lines_invoice_line_once')
+      .on(t.invoiceLineId)
+      .where(sql`${t.invoiceLineId} is not null`),
     index('credit_note_lines_credit_note').on(t.creditNoteId),
   ],
 );
@@ -487,7 +496,10 @@ export const deliveries = pgTable(
       .references(() => invoices.id),
     channel: deliveryChannelEnum('channel').notNull(),
     status: deliveryStatusEnum('status').notNull().default('pending'),
-    recipients: text('recipients').array().notNull().default(sql`'{}'::text[]`),
+    recipients: text('recipients')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     error: text('error'),
     requestedBy: integer('requested_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -505,8 +517,12 @@ export const deliveries = pgTable(
     check('deliveries_failure_has_reason', sql`${t.status} <> 'failed' or ${t.error} is not null`),
     index('deliveries_invoice').on(t.invoiceId, t.createdAt),
     // One e-mail at most waiting or being sent per invoice: a double click queues nothing more.
-    uniqueIndex('deliveries_one_pending_email').on(t.invoiceId).where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
-    index('deliveries_pending_email').on(t.id).where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
+    uniqueIndex('deliveries_one_pending_email')
+      .on(t.invoiceId)
+      .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
+    index('deliveries_pending_email')
+      .on(t.id)
+      .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
   ],
 );
 

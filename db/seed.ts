@@ -43,49 +43,246 @@ type DemoClient = {
 
 // Heads first: a member's foreign key needs its head's row.
 const CLIENTS: DemoClient[] = [
-  { number: 12345, name: 'Pharmacie Centrale inc.', address: ['1500, boulevard René-Lévesque Ouest', 'Montréal', 'H3G 1T4'], tariff: 'CORP', grouped: 12345, delivery: 'both', emails: ['comptes@pharmaciecentrale.example'] },
-  { number: 12346, name: 'Pharmacie Centrale — succursale Laval', address: ['3035, boulevard Le Carrefour', 'Laval', 'H7T 1C8'], tariff: 'STD', discountPercent: '5', grouped: 12345, language: 'en' },
-  { number: 12347, name: 'Pharmacie Centrale — succursale Longueuil', address: ['825, rue Saint-Laurent Ouest', 'Longueuil', 'J4K 2V1'], tariff: 'EXP', grouped: 12345, gstExempt: 'EX-TPS-4471', qstExempt: 'EX-TVQ-4471' },
+  {
+    number: 12345,
+    name: 'Pharmacie Centrale inc.',
+    address: ['1500, boulevard René-Lévesque Ouest', 'Montréal', 'H3G 1T4'],
+    tariff: 'CORP',
+    grouped: 12345,
+    delivery: 'both',
+    emails: ['comptes@pharmaciecentrale.example'],
+  },
+  {
+    number: 12346,
+    name: 'Pharmacie Centrale — succursale Laval',
+    address: ['3035, boulevard Le Carrefour', 'Laval', 'H7T 1C8'],
+    tariff: 'STD',
+    discountPercent: '5',
+    grouped: 12345,
+    language: 'en',
+  },
+  {
+    number: 12347,
+    name: 'Pharmacie Centrale — succursale Longueuil',
+    address: ['825, rue Saint-Laurent Ouest', 'Longueuil', 'J4K 2V1'],
+    tariff: 'EXP',
+    grouped: 12345,
+    gstExempt: 'EX-TPS-4471',
+    qstExempt: 'EX-TVQ-4471',
+  },
   { number: 20001, name: 'Boulangerie Côté', address: ['4210, rue Saint-Denis', 'Montréal', 'H2J 2K8'], tariff: 'STD' },
-  { number: 20002, name: 'Northern Supplies Ltd', address: ['2100, route Transcanadienne', 'Dorval', 'H9P 2N4'], tariff: 'EXP', discountPercent: '12.5', language: 'en', delivery: 'email', emails: ['ap@northernsupplies.example'], qstExempt: 'QST-EX-20002' },
-  { number: 30000, name: 'Clinique Santé Plus', address: ['5100, chemin de la Côte-des-Neiges', 'Montréal', 'H3T 1X8'], tariff: 'STD', grouped: 30000, delivery: 'email', emails: ['facturation@santeplus.example', 'direction@santeplus.example'], cycle: 'weekly', terms: 15 },
-  { number: 30001, name: 'Clinique Santé Plus — Rosemont', address: ['3330, rue Masson', 'Montréal', 'H1X 1R4'], tariff: 'TAXI', grouped: 30000 },
-  { number: 30002, name: 'Clinique Santé Plus — Verdun', address: ['4000, rue Wellington', 'Montréal', 'H4G 1V3'], tariff: 'STD', discountPercent: '3', grouped: 30000 },
-  { number: 30003, name: 'Clinique Santé Plus — Québec', address: ['1050, chemin Sainte-Foy', 'Québec', 'G1S 4L8'], tariff: 'EXP', grouped: 30000 },
-  { number: 20003, name: 'Imprimerie Lévesque & fils', address: ['275, rue Principale', 'Saint-Jérôme', 'J7Z 1Y1'], tariff: 'STD', cycle: 'weekly' },
-  { number: 20004, name: 'Cabinet juridique Tremblay Gagnon', address: ['1250, rue University', 'Montréal', 'H3B 3B8'], tariff: 'EXP', delivery: 'email', emails: ['comptabilite@tremblaygagnon.example'], terms: 15 },
-  { number: 20005, name: 'Fleuriste Les Jardins d’Élise', address: ['88, rue Saint-Paul Est', 'Montréal', 'H2Y 1G6'], tariff: 'STD', discountPercent: '2.5' },
+  {
+    number: 20002,
+    name: 'Northern Supplies Ltd',
+    address: ['2100, route Transcanadienne', 'Dorval', 'H9P 2N4'],
+    tariff: 'EXP',
+    discountPercent: '12.5',
+    language: 'en',
+    delivery: 'email',
+    emails: ['ap@northernsupplies.example'],
+    qstExempt: 'QST-EX-20002',
+  },
+  {
+    number: 30000,
+    name: 'Clinique Santé Plus',
+    address: ['5100, chemin de la Côte-des-Neiges', 'Montréal', 'H3T 1X8'],
+    tariff: 'STD',
+    grouped: 30000,
+    delivery: 'email',
+    emails: ['facturation@santeplus.example', 'direction@santeplus.example'],
+    cycle: 'weekly',
+    terms: 15,
+  },
+  {
+    number: 30001,
+    name: 'Clinique Santé Plus — Rosemont',
+    address: ['3330, rue Masson', 'Montréal', 'H1X 1R4'],
+    tariff: 'TAXI',
+    grouped: 30000,
+  },
+  {
+    number: 30002,
+    name: 'Clinique Santé Plus — Verdun',
+    address: ['4000, rue Wellington', 'Montréal', 'H4G 1V3'],
+    tariff: 'STD',
+    discountPercent: '3',
+    grouped: 30000,
+  },
+  {
+    number: 30003,
+    name: 'Clinique Santé Plus — Québec',
+    address: ['1050, chemin Sainte-Foy', 'Québec', 'G1S 4L8'],
+    tariff: 'EXP',
+    grouped: 30000,
+  },
+  {
+    number: 20003,
+    name: 'Imprimerie Lévesque & fils',
+    address: ['275, rue Principale', 'Saint-Jérôme', 'J7Z 1Y1'],
+    tariff: 'STD',
+    cycle: 'weekly',
+  },
+  {
+    number: 20004,
+    name: 'Cabinet juridique Tremblay Gagnon',
+    address: ['1250, rue University', 'Montréal', 'H3B 3B8'],
+    tariff: 'EXP',
+    delivery: 'email',
+    emails: ['comptabilite@tremblaygagnon.example'],
+    terms: 15,
+  },
+  {
+    number: 20005,
+    name: 'Fleuriste Les Jardins d’Élise',
+    address: ['88, rue Saint-Paul Est', 'Montréal', 'H2Y 1G6'],
+    tariff: 'STD',
+    discountPercent: '2.5',
+  },
   { number: 20006, name: 'Garage Bélanger', address: ['1420, boulevard Curé-Labelle', 'Laval', 'H7V 2W2'], tariff: 'TAXI' },
-  { number: 20007, name: 'Laboratoires Biotech Québec', address: ['2705, boulevard Laurier', 'Québec', 'G1V 4G2'], tariff: 'CORP', delivery: 'both', emails: ['payables@biotechqc.example'] },
-  { number: 20008, name: 'Maple Logistics Inc.', address: ['6500, chemin de la Côte-de-Liesse', 'Saint-Laurent', 'H4T 1E3'], tariff: 'EXP', language: 'en', delivery: 'email', emails: ['invoices@maplelogistics.example'] },
+  {
+    number: 20007,
+    name: 'Laboratoires Biotech Québec',
+    address: ['2705, boulevard Laurier', 'Québec', 'G1V 4G2'],
+    tariff: 'CORP',
+    delivery: 'both',
+    emails: ['payables@biotechqc.example'],
+  },
+  {
+    number: 20008,
+    name: 'Maple Logistics Inc.',
+    address: ['6500, chemin de la Côte-de-Liesse', 'Saint-Laurent', 'H4T 1E3'],
+    tariff: 'EXP',
+    language: 'en',
+    delivery: 'email',
+    emails: ['invoices@maplelogistics.example'],
+  },
   { number: 20009, name: 'Résidence Les Érables', address: ['150, rue King Ouest', 'Sherbrooke', 'J1H 1P4'], tariff: 'TAXI', terms: 45 },
-  { number: 20010, name: 'Quincaillerie Gauthier', address: ['920, boulevard des Forges', 'Trois-Rivières', 'G8Z 1V1'], tariff: 'STD', cycle: 'weekly' },
-  { number: 20011, name: 'Musée des Beaux-Arts de la Rive', address: ['40, rue du Fort', 'Lévis', 'G6V 6P1'], tariff: 'CORP', gstExempt: 'OBNL-TPS-1189', qstExempt: 'OBNL-TVQ-1189' },
+  {
+    number: 20010,
+    name: 'Quincaillerie Gauthier',
+    address: ['920, boulevard des Forges', 'Trois-Rivières', 'G8Z 1V1'],
+    tariff: 'STD',
+    cycle: 'weekly',
+  },
+  {
+    number: 20011,
+    name: 'Musée des Beaux-Arts de la Rive',
+    address: ['40, rue du Fort', 'Lévis', 'G6V 6P1'],
+    tariff: 'CORP',
+    gstExempt: 'OBNL-TPS-1189',
+    qstExempt: 'OBNL-TVQ-1189',
+  },
   { number: 20012, name: 'Traiteur Saveurs d’Antan', address: ['3600, boulevard Taschereau', 'Greenfield Park', 'J4V 2H8'], tariff: 'STD' },
-  { number: 20013, name: 'Bureau comptable Roy CPA', address: ['700, rue Racine Est', 'Saguenay', 'G7H 1V2'], tariff: 'CORP', delivery: 'email', emails: ['roy@roycpa.example'] },
-  { number: 20014, name: 'Ottawa Valley Couriers', address: ['185, promenade du Portage', 'Gatineau', 'J8X 2K6'], tariff: 'EXP', language: 'en', discountPercent: '8' },
-  { number: 20015, name: 'École de musique Vivace', address: ['555, rue Sherbrooke Ouest', 'Montréal', 'H3A 1E3'], tariff: 'TAXI', cycle: 'weekly' },
+  {
+    number: 20013,
+    name: 'Bureau comptable Roy CPA',
+    address: ['700, rue Racine Est', 'Saguenay', 'G7H 1V2'],
+    tariff: 'CORP',
+    delivery: 'email',
+    emails: ['roy@roycpa.example'],
+  },
+  {
+    number: 20014,
+    name: 'Ottawa Valley Couriers',
+    address: ['185, promenade du Portage', 'Gatineau', 'J8X 2K6'],
+    tariff: 'EXP',
+    language: 'en',
+    discountPercent: '8',
+  },
+  {
+    number: 20015,
+    name: 'École de musique Vivace',
+    address: ['555, rue Sherbrooke Ouest', 'Montréal', 'H3A 1E3'],
+    tariff: 'TAXI',
+    cycle: 'weekly',
+  },
   { number: 20016, name: 'Clinique vétérinaire Beauport', address: ['3333, rue du Carrefour', 'Québec', 'G1C 5R9'], tariff: 'STD' },
-  { number: 20017, name: 'Atelier d’usinage Fortin', address: ['1200, rue Industrielle', 'Drummondville', 'J2C 5R7'], tariff: 'EXP', terms: 60 },
+  {
+    number: 20017,
+    name: 'Atelier d’usinage Fortin',
+    address: ['1200, rue Industrielle', 'Drummondville', 'J2C 5R7'],
+    tariff: 'EXP',
+    terms: 60,
+  },
   { number: 20018, name: 'Dépanneur Chez Ginette', address: ['45, rue Notre-Dame', 'Repentigny', 'J6A 2N9'], tariff: 'TAXI' },
-  { number: 20019, name: 'Centre de réadaptation Horizon', address: ['2000, boulevard de Maisonneuve Est', 'Montréal', 'H2K 4S1'], tariff: 'CORP', delivery: 'both', emails: ['finances@horizon.example'] },
-  { number: 20020, name: 'Studio de design Pelletier', address: ['5445, avenue de Gaspé', 'Montréal', 'H2T 3B2'], tariff: 'STD', discountPercent: '10' },
-  { number: 20021, name: 'Rimouski Marine Supply', address: ['300, rue Saint-Germain Est', 'Rimouski', 'G5L 1C2'], tariff: 'EXP', language: 'en' },
+  {
+    number: 20019,
+    name: 'Centre de réadaptation Horizon',
+    address: ['2000, boulevard de Maisonneuve Est', 'Montréal', 'H2K 4S1'],
+    tariff: 'CORP',
+    delivery: 'both',
+    emails: ['finances@horizon.example'],
+  },
+  {
+    number: 20020,
+    name: 'Studio de design Pelletier',
+    address: ['5445, avenue de Gaspé', 'Montréal', 'H2T 3B2'],
+    tariff: 'STD',
+    discountPercent: '10',
+  },
+  {
+    number: 20021,
+    name: 'Rimouski Marine Supply',
+    address: ['300, rue Saint-Germain Est', 'Rimouski', 'G5L 1C2'],
+    tariff: 'EXP',
+    language: 'en',
+  },
   { number: 20022, name: 'Coopérative funéraire de l’Estrie', address: ['485, rue du Conseil', 'Sherbrooke', 'J1G 1K3'], tariff: 'CORP' },
-  { number: 20023, name: 'Boutique Vélo Plateau', address: ['1401, avenue du Mont-Royal Est', 'Montréal', 'H2J 1Y9'], tariff: 'STD', cycle: 'weekly' },
-  { number: 20024, name: 'Hôtel Le Vieux-Port', address: ['262, rue Saint-Paul Ouest', 'Montréal', 'H2Y 2A3'], tariff: 'TAXI', delivery: 'email', emails: ['reception@hotelvieuxport.example'] },
-  { number: 20025, name: 'Entrepôts Saint-Hyacinthe', address: ['3200, boulevard Laframboise', 'Saint-Hyacinthe', 'J2S 4Z5'], tariff: 'CORP', discountPercent: '4' },
+  {
+    number: 20023,
+    name: 'Boutique Vélo Plateau',
+    address: ['1401, avenue du Mont-Royal Est', 'Montréal', 'H2J 1Y9'],
+    tariff: 'STD',
+    cycle: 'weekly',
+  },
+  {
+    number: 20024,
+    name: 'Hôtel Le Vieux-Port',
+    address: ['262, rue Saint-Paul Ouest', 'Montréal', 'H2Y 2A3'],
+    tariff: 'TAXI',
+    delivery: 'email',
+    emails: ['reception@hotelvieuxport.example'],
+  },
+  {
+    number: 20025,
+    name: 'Entrepôts Saint-Hyacinthe',
+    address: ['3200, boulevard Laframboise', 'Saint-Hyacinthe', 'J2S 4Z5'],
+    tariff: 'CORP',
+    discountPercent: '4',
+  },
 ];
 
 const STREETS = [
-  '1000, rue De La Gauchetière Ouest, Montréal', '2901, boulevard Rosemont, Montréal', '1600, boulevard Saint-Martin Est, Laval',
-  '77, rue Sainte-Catherine Est, Montréal', '3500, boulevard Saint-Charles, Kirkland', '4500, rue Hochelaga, Montréal',
-  '2345, boulevard Lapinière, Brossard', '800, place Victoria, Montréal', '6000, rue Sherbrooke Est, Montréal',
-  '1111, rue Jean-Talon Ouest, Montréal', '230, boulevard Labelle, Sainte-Thérèse', '9155, boulevard Saint-Laurent, Montréal',
-  '1, place Ville-Marie, Montréal', 'Aéroport Montréal-Trudeau, Dorval', 'Gare Centrale, 895, rue De La Gauchetière Ouest, Montréal',
-  'Hôpital général juif, 3755, chemin de la Côte-Sainte-Catherine, Montréal', '4800, boulevard Henri-Bourassa Ouest, Montréal',
+  '1000, rue De La Gauchetière Ouest, Montréal',
+  '2901, boulevard Rosemont, Montréal',
+  '1600, boulevard Saint-Martin Est, Laval',
+  '77, rue Sainte-Catherine Est, Montréal',
+  '3500, boulevard Saint-Charles, Kirkland',
+  '4500, rue Hochelaga, Montréal',
+  '2345, boulevard Lapinière, Brossard',
+  '800, place Victoria, Montréal',
+  '6000, rue Sherbrooke Est, Montréal',
+  '1111, rue Jean-Talon Ouest, Montréal',
+  '230, boulevard Labelle, Sainte-Thérèse',
+  '9155, boulevard Saint-Laurent, Montréal',
+  '1, place Ville-Marie, Montréal',
+  'Aéroport Montréal-Trudeau, Dorval',
+  'Gare Centrale, 895, rue De La Gauchetière Ouest, Montréal',
+  'Hôpital général juif, 3755, chemin de la Côte-Sainte-Catherine, Montréal',
+  '4800, boulevard Henri-Bourassa Ouest, Montréal',
 ];
-const CALLERS = ['Mme Gagnon', 'M. Roy', 'Sophie', 'Jean-François', 'Réception', 'Dr Nguyen', 'Karine Bouchard', 'Mark Wilson', 'Luc', 'Émilie Côté'];
+const CALLERS = [
+  'Mme Gagnon',
+  'M. Roy',
+  'Sophie',
+  'Jean-François',
+  'Réception',
+  'Dr Nguyen',
+  'Karine Bouchard',
+  'Mark Wilson',
+  'Luc',
+  'Émilie Côté',
+];
 
 /** A small deterministic pseudo-random generator (mulberry32): the same seed, the same data. */
 function createRandom(seed: number) {
@@ -121,20 +318,26 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
 
   await db.insert(users).values(DEMO_USERS.map((u) => ({ ...u, passwordHash })));
 
-  await db.insert(companySettings).values({
-    id: 1,
-    name: 'Répartition Express Montréal inc.',
-    addressLine1: '1200, rue Saint-Jacques',
-    city: 'Montréal',
-    province: 'QC',
-    postalCode: 'H3C 1G1',
-    phone: '514 555-0100',
-    email: 'facturation@repartition-express.example',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  }).onConflictDoNothing();
+  await db
+    .insert(companySettings)
+    .values({
+      id: 1,
+      name: 'Répartition Express Montréal inc.',
+      addressLine1: '1200, rue Saint-Jacques',
+      city: 'Montréal',
+      province: 'QC',
+      postalCode: 'H3C 1G1',
+      phone: '514 555-0100',
+      email: 'facturation@repartition-express.example',
+      gstNumber: '123456789 RT0001',
+      qstNumber: '1234567890 TQ0001',
+    })
+    .onConflictDoNothing();
 
-  const insertedTariffs = await db.insert(tariffs).values([...TARIFFS]).returning();
+  const insertedTariffs = await db
+    .insert(tariffs)
+    .values([...TARIFFS])
+    .returning();
   const tariffByCode = new Map(insertedTariffs.map((t) => [t.code, t]));
 
   for (const c of CLIENTS) {
@@ -177,8 +380,16 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
       // Calls of the last two days are still being worked; older ones are mostly done.
       const status =
         dayOffset <= 1
-          ? roll < 0.4 ? 'open' : roll < 0.75 ? 'dispatched' : 'completed'
-          : roll < 0.92 ? 'completed' : roll < 0.97 ? 'cancelled' : 'dispatched';
+          ? roll < 0.4
+            ? 'open'
+            : roll < 0.75
+              ? 'dispatched'
+              : 'completed'
+          : roll < 0.92
+            ? 'completed'
+            : roll < 0.97
+              ? 'cancelled'
+              : 'dispatched';
       const time = `${String(random.int(7, 19)).padStart(2, '0')}:${String(random.int(0, 11) * 5).padStart(2, '0')}`;
       const pickup = random.pick(STREETS);
       let destination = random.pick(STREETS);
@@ -211,9 +422,9 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
       .insert(calls)
       .values(callRows.slice(i, i + 500))
       .returning({ number: calls.number, status: calls.status, createdAt: calls.createdAt });
-    await db.insert(callStatusChanges).values(
-      inserted.map((c) => ({ callNumber: c.number, fromStatus: null, toStatus: c.status, changedAt: c.createdAt })),
-    );
+    await db
+      .insert(callStatusChanges)
+      .values(inserted.map((c) => ({ callNumber: c.number, fromStatus: null, toStatus: c.status, changedAt: c.createdAt })));
   }
 
   return { users: DEMO_USERS.length, tariffs: TARIFFS.length, clients: CLIENTS.length, calls: callRows.length };

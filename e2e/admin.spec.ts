@@ -65,12 +65,18 @@ test('an administrator creates a tariff typed as people type it, edits it, and f
 
   // The audit log shows who changed what, from which value to which value.
   const audit = await openAuditFor(page, 'Tarifs');
-  const baseChange = audit.getByRole('row').filter({ hasText: `Tarif ${code}` }).filter({ hasText: 'Montant de base' });
+  const baseChange = audit
+    .getByRole('row')
+    .filter({ hasText: `Tarif ${code}` })
+    .filter({ hasText: 'Montant de base' });
   await expect(baseChange).toHaveCount(1);
   await expect(baseChange).toContainText('Administratrice Démo');
   await expect(baseChange.getByRole('cell', { name: '12,50 $', exact: true })).toBeVisible();
   await expect(baseChange.getByRole('cell', { name: '13,75 $', exact: true })).toBeVisible();
-  const activeChange = audit.getByRole('row').filter({ hasText: `Tarif ${code}` }).filter({ hasText: 'Actif' });
+  const activeChange = audit
+    .getByRole('row')
+    .filter({ hasText: `Tarif ${code}` })
+    .filter({ hasText: 'Actif' });
   await expect(activeChange.getByRole('cell', { name: 'Oui', exact: true })).toBeVisible();
   await expect(activeChange.getByRole('cell', { name: 'Non', exact: true })).toBeVisible();
 });
@@ -99,7 +105,10 @@ test('an administrator creates a user, changes their role, and the change is aud
   await expect(page.getByText(`Rôle de ${email} : Commis à la facturation.`)).toBeVisible();
 
   const audit = await openAuditFor(page, 'Utilisateurs');
-  const roleChange = audit.getByRole('row').filter({ hasText: `Utilisateur ${email}` }).filter({ hasText: 'Rôle' });
+  const roleChange = audit
+    .getByRole('row')
+    .filter({ hasText: `Utilisateur ${email}` })
+    .filter({ hasText: 'Rôle' });
   await expect(roleChange.getByRole('cell', { name: 'Répartiteur', exact: true })).toBeVisible();
   await expect(roleChange.getByRole('cell', { name: 'Commis à la facturation', exact: true })).toBeVisible();
 });

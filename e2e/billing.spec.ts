@@ -35,7 +35,11 @@ test('the billing clerk lists, generates and opens grouped invoices; generating 
 
   // The invoice of 12345 shows its lines in member blocks, and the same total as the list.
   const invoices = page.getByRole('table', { name: 'Factures du traitement' });
-  await invoices.getByRole('row', { name: /12345 — Pharmacie Centrale inc\./ }).getByRole('link').first().click();
+  await invoices
+    .getByRole('row', { name: /12345 — Pharmacie Centrale inc\./ })
+    .getByRole('link')
+    .first()
+    .click();
   await expect(page.getByRole('heading', { name: /^Facture \d+$/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Client 12345 — Pharmacie Centrale inc.' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Client 12346 — Pharmacie Centrale — succursale Laval' })).toBeVisible();
@@ -62,7 +66,10 @@ test('a run not yet delivered can be reversed: its invoices are void and keep th
   await expect(page.getByRole('table', { name: 'Factures du traitement' }).getByRole('cell', { name: 'Annulée' }).first()).toBeVisible();
 
   // The calls are billable again.
-  await page.goto('/billing?isGrouped=on&cycle=all&cutoff=' + new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date(Date.now() - 86_400_000)));
+  await page.goto(
+    '/billing?isGrouped=on&cycle=all&cutoff=' +
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date(Date.now() - 86_400_000)),
+  );
   await expect(page.getByRole('table', { name: 'Liste de facturation' }).getByTestId('billed-12345')).toBeVisible();
 });
 

@@ -10,7 +10,9 @@ async function typeField(page: Page, text: string) {
   if (text) await page.keyboard.type(text);
 }
 
-test('the dispatcher takes a call for member 12346 with the keyboard only, completes it, and finds it with 12345 in the status bar', async ({ page }) => {
+test('the dispatcher takes a call for member 12346 with the keyboard only, completes it, and finds it with 12345 in the status bar', async ({
+  page,
+}) => {
   await page.goto('/calls/new');
   // Focus starts on the client number; typing it shows the client at once.
   await expect(page.getByLabel('No. client')).toBeFocused();

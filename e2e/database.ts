@@ -32,10 +32,16 @@ export async function insertUser(db: Db, input: { email: string; role: Role; pas
  */
 export async function insertBillableClients(db: Db, input: { count: number; isEmailed: boolean }): Promise<{ from: number; to: number }> {
   // After the last block taken, so that a second run on the same database starts clean.
-  const [last] = await queryRows<{ last: number }>(db, sql`select coalesce(max(number), 79999999)::int as last from clients where number between 80000000 and 89999999`);
+  const [last] = await queryRows<{ last: number }>(
+    db,
+    sql`select coalesce(max(number), 79999999)::int as last from clients where number between 80000000 and 89999999`,
+  );
   const from = last!.last + 1;
   const to = from + input.count - 1;
-  const [tariff] = await db.select().from(tariffs).where(sql`${tariffs.code} = 'STD'`);
+  const [tariff] = await db
+    .select()
+    .from(tariffs)
+    .where(sql`${tariffs.code} = 'STD'`);
   const numbers = Array.from({ length: input.count }, (_, i) => from + i);
   await db.insert(clients).values(
     numbers.map((number) => ({
@@ -75,7 +81,11 @@ export async function insertBillableClients(db: Db, input: { count: number; isEm
  * transaction of the test's own), released when `body` ends, even on failure. `body` gets a
  * function listing the instances (by their database application name) that wait on that lock.
  */
-export async function whileHoldingLock(db: Db, lock: (tx: Tx) => Promise<unknown>, body: (waitingInstances: () => Promise<string[]>) => Promise<void>): Promise<void> {
+export async function whileHoldingLock(
+  db: Db,
+  lock: (tx: Tx) => Promise<unknown>,
+  body: (waitingInstances: () => Promise<string[]>) => Promise<void>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await lock(tx);
     const [holder] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);

@@ -42,7 +42,12 @@ test('the billing clerk prints the grouped batch of a run as one PDF, then e-mai
   await expect(page.getByRole('button', { name: 'Envoyer par courriel' })).toBeDisabled();
 
   await page.goto('/admin/outbox');
-  await expect(page.getByRole('table', { name: 'Boîte d’envoi locale' }).getByText(/^Facture \d+ — Répartition Express Montréal inc\.$/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: 'Boîte d’envoi locale' })
+      .getByText(/^Facture \d+ — Répartition Express Montréal inc\.$/)
+      .first(),
+  ).toBeVisible();
 });
 
 test.describe('as the dispatcher', () => {

@@ -9,7 +9,20 @@ test.describe('each role sees only its own navigation', () => {
   const expected = {
     admin: {
       home: '/clients',
-      links: ['Prise d’appel', 'Recherche d’appel', 'Clients', 'Liste de facturation', 'Traitements', 'Impression et envoi', 'Boîte d’envoi', 'Factures', 'Utilisateurs', 'Tarifs', 'Paramètres', 'Journal d’audit'],
+      links: [
+        'Prise d’appel',
+        'Recherche d’appel',
+        'Clients',
+        'Liste de facturation',
+        'Traitements',
+        'Impression et envoi',
+        'Boîte d’envoi',
+        'Factures',
+        'Utilisateurs',
+        'Tarifs',
+        'Paramètres',
+        'Journal d’audit',
+      ],
     },
     billing: {
       home: '/billing',

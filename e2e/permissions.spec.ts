@@ -13,7 +13,9 @@ const ROLE_OF: Record<DemoRole, 'admin' | 'billing' | 'dispatcher'> = { admin: '
 
 async function open(request: APIRequestContext, route: string) {
   const path = concrete(route);
-  return POST_ONLY.has(route) ? request.post(path, { form: { runId: '999999', isGrouped: 'on' }, maxRedirects: 0 }) : request.get(path, { maxRedirects: 0 });
+  return POST_ONLY.has(route)
+    ? request.post(path, { form: { runId: '999999', isGrouped: 'on' }, maxRedirects: 0 })
+    : request.get(path, { maxRedirects: 0 });
 }
 
 for (const role of ['admin', 'billing', 'dispatcher'] as const) {
@@ -32,7 +34,9 @@ for (const role of ['admin', 'billing', 'dispatcher'] as const) {
   });
 }
 
-test('an anonymous visitor is sent to the sign-in page from every route, and the responses carry the security headers', async ({ request }) => {
+test('an anonymous visitor is sent to the sign-in page from every route, and the responses carry the security headers', async ({
+  request,
+}) => {
   for (const route of Object.keys(ROUTE_ROLES)) {
     const response = await open(request, route);
     expect([302, 303, 307, 308], route).toContain(response.status());

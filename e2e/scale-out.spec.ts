@@ -49,7 +49,9 @@ test('a session opened on instance A is valid on instance B', async ({ page }) =
 });
 
 const FAILURES_ON_A = 3;
-test(`failed sign-ins count on every instance: ${FAILURES_ON_A} on A and ${MAX_FAILED_ATTEMPTS - FAILURES_ON_A} on B lock the account on B, even with the right password`, async ({ page }) => {
+test(`failed sign-ins count on every instance: ${FAILURES_ON_A} on A and ${MAX_FAILED_ATTEMPTS - FAILURES_ON_A} on B lock the account on B, even with the right password`, async ({
+  page,
+}) => {
   const email = `limite-${Date.now().toString(36)}@exemple.test`;
   await insertUser(app.db, { email, role: 'billing', password: 'bon mot de passe 2026' });
 
@@ -68,12 +70,17 @@ test(`failed sign-ins count on every instance: ${FAILURES_ON_A} on A and ${MAX_F
   expect((await page.context().cookies()).filter((c) => c.name.includes('session-token'))).toEqual([]);
 });
 
-test('two people confirm the same billing run at the same moment, on A and on B: one run is created, the other is refused, nothing is billed twice', async ({ browser }) => {
+test('two people confirm the same billing run at the same moment, on A and on B: one run is created, the other is refused, nothing is billed twice', async ({
+  browser,
+}) => {
   const range = await insertBillableClients(app.db, { count: 5, isEmailed: false });
   const list = `/billing?cutoff=${addDays(todayInMontreal(), -1)}&cycle=all&clientFrom=${range.from}&clientTo=${range.to}`;
   const clerkOnA = await openAs(browser, 'billing');
   const adminOnB = await openAs(browser, 'admin');
-  for (const [page, instance] of [[clerkOnA, A], [adminOnB, B]] as const) {
+  for (const [page, instance] of [
+    [clerkOnA, A],
+    [adminOnB, B],
+  ] as const) {
     await page.goto(`${instance.url}${list}`);
     await page.getByRole('button', { name: 'Générer les factures' }).click();
     await expect(page.getByText(/^Créer 5 factures pour un total de/)).toBeVisible();
@@ -115,7 +122,12 @@ test('an e-mail batch queued on B is sent by the workers of both instances, each
   const INVOICES = 60;
   const range = await insertBillableClients(app.db, { count: INVOICES, isEmailed: true });
   const [clerk] = await queryRows<{ id: number }>(app.db, sql`select id from users where email = ${DEMO.billing}`);
-  const run = await generateInvoices(app.db, clerk!.id, { cutoff: addDays(todayInMontreal(), -1), cycle: 'all', clientFrom: range.from, clientTo: range.to, isGrouped: false }, todayInMontreal());
+  const run = await generateInvoices(
+    app.db,
+    clerk!.id,
+    { cutoff: addDays(todayInMontreal(), -1), cycle: 'all', clientFrom: range.from, clientTo: range.to, isGrouped: false },
+    todayInMontreal(),
+  );
   expect(run.invoiceCount).toBe(INVOICES);
 
   const page = await openAs(browser, 'billing');
@@ -135,7 +147,9 @@ test('an e-mail batch queued on B is sent by the workers of both instances, each
     },
   );
 
-  await expect(counts).toHaveText(`${INVOICES} factures : ${INVOICES} envoyées · 0 en cours · 0 en échec · 0 à envoyer`, { timeout: 30_000 });
+  await expect(counts).toHaveText(`${INVOICES} factures : ${INVOICES} envoyées · 0 en cours · 0 en échec · 0 à envoyer`, {
+    timeout: 30_000,
+  });
   const perInvoice = await queryRows<{ number: number; deliveries: number; messages: number }>(
     app.db,
     sql`select i.number::int as number,

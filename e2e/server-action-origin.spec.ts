@@ -44,9 +44,12 @@ async function expectRefused(response: APIResponse, origin: string) {
   expect(body, origin).not.toContain('postgres://');
 }
 
-
 /** Posted from every foreign origin: refused, the role unchanged; from the application's own: done. */
-async function expectRefusedThenAccepted(page: Page, target: Awaited<ReturnType<typeof openDispatcher>>, post: (origin: string) => Promise<APIResponse>) {
+async function expectRefusedThenAccepted(
+  page: Page,
+  target: Awaited<ReturnType<typeof openDispatcher>>,
+  post: (origin: string) => Promise<APIResponse>,
+) {
   for (const origin of FOREIGN_ORIGINS) await expectRefused(await post(origin), origin);
   await page.reload();
   await expect(target.roleShown('Répartiteur')).toBeVisible();
@@ -93,13 +96,19 @@ test('the role change sent by the application’s script is refused from another
   // A browser on another site would not even send such a request: nothing allows its headers.
   const preflight = await page.request.fetch(target.url, {
     method: 'OPTIONS',
-    headers: { origin: FOREIGN_ORIGINS[0]!, 'access-control-request-method': 'POST', 'access-control-request-headers': 'next-action, next-router-state-tree' },
+    headers: {
+      origin: FOREIGN_ORIGINS[0]!,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'next-action, next-router-state-tree',
+    },
   });
   expect(preflight.headers()['access-control-allow-origin']).toBeUndefined();
   expect(preflight.headers()['access-control-allow-headers']).toBeUndefined();
 });
 
-test('the role form posted as a plain HTML form is refused from another origin, and works from the application’s own', async ({ browser }) => {
+test('the role form posted as a plain HTML form is refused from another origin, and works from the application’s own', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ storageState: storageStateOf('admin'), javaScriptEnabled: false });
   const page = await context.newPage();
   const target = await openDispatcher(page);
@@ -107,9 +116,12 @@ test('the role form posted as a plain HTML form is refused from another origin, 
 
   // The form as the server rendered it, the action's reference in its hidden fields.
   const form = page.locator('form').filter({ has: page.getByRole('combobox', { name: 'Rôle' }) });
-  const fields = Object.fromEntries(await form.evaluate((element: HTMLFormElement) => [...new FormData(element)].map(([name, value]) => [name, String(value)])));
+  const fields = Object.fromEntries(
+    await form.evaluate((element: HTMLFormElement) => [...new FormData(element)].map(([name, value]) => [name, String(value)])),
+  );
   expect(Object.keys(fields).some((name) => name.startsWith('$ACTION_'))).toBe(true);
-  const post = (origin: string) => context.request.post(target.url, { headers: { origin }, multipart: { ...fields, role: 'admin' }, maxRedirects: 0 });
+  const post = (origin: string) =>
+    context.request.post(target.url, { headers: { origin }, multipart: { ...fields, role: 'admin' }, maxRedirects: 0 });
 
   await expectRefusedThenAccepted(page, target, post);
 

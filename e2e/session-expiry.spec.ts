@@ -23,7 +23,9 @@ async function dispatcherSession(maxAgeSeconds: number): Promise<string> {
   }
 }
 
-test('a session opens the dispatcher’s screens until its 10 hours are over; past them, the server sends to the sign-in page, and back afterwards', async ({ baseURL }) => {
+test('a session opens the dispatcher’s screens until its 10 hours are over; past them, the server sends to the sign-in page, and back afterwards', async ({
+  baseURL,
+}) => {
   const api = await request.newContext({ baseURL, maxRedirects: 0 });
   try {
     const open = (session: string) => api.get('/calls', { headers: { cookie: `${COOKIE}=${session}` } });
@@ -45,7 +47,9 @@ test('a session opens the dispatcher’s screens until its 10 hours are over; pa
     // The session the application itself issues at sign-in lasts 10 hours.
     const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
     const signedIn = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: DEMO.dispatcher, password: 'demo' } });
-    const issued = signedIn.headersArray().find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith(`${COOKIE}=`));
+    const issued = signedIn
+      .headersArray()
+      .find((header) => header.name.toLowerCase() === 'set-cookie' && header.value.startsWith(`${COOKIE}=`));
     const expires = Date.parse(/Expires=([^;]+)/i.exec(issued!.value)![1]!);
     expect(Math.abs(expires - (Date.now() + SESSION_MAX_AGE_SECONDS * 1000))).toBeLessThan(120_000);
     expect(SESSION_MAX_AGE_SECONDS).toBe(10 * 60 * 60);

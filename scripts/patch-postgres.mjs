@@ -63,7 +63,9 @@ for (const build of ['src', 'cjs/src']) {
   if (text.includes(MARK)) continue;
   for (const edit of edits) {
     if (text.split(edit.from).length !== 2) {
-      console.error(`[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket, then update or remove scripts/patch-postgres.mjs.`);
+      console.error(
+        `[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket, then update or remove scripts/patch-postgres.mjs.`,
+      );
       process.exit(1);
     }
     text = text.replace(edit.from, edit.to);

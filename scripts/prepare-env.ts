@@ -13,6 +13,8 @@ const existing = existsSync(envFile) ? readFileSync(envFile, 'utf8') : '';
 if (!process.env.AUTH_SECRET && !/^AUTH_SECRET=.+/m.test(existing)) {
   const secret = randomBytes(32).toString('base64url');
   const separator = existing && !existing.endsWith('\n') ? '\n' : '';
-  appendFileSync(envFile, `${separator}# Generated on first start; keep it secret. Sessions are signed with it.\nAUTH_SECRET=${secret}\n`, { mode: 0o600 });
+  appendFileSync(envFile, `${separator}# Generated on first start; keep it secret. Sessions are signed with it.\nAUTH_SECRET=${secret}\n`, {
+    mode: 0o600,
+  });
   console.log('AUTH_SECRET généré dans .env.local');
 }

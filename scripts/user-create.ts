@@ -22,11 +22,19 @@ const input = z.object({
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, locale: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      locale: { type: 'string' },
+    },
   });
   const parsed = input.safeParse(values);
   if (!parsed.success) {
-    console.error('Usage : npm run user:create -- --email courriel --name "Nom" [--role admin|billing|dispatcher] [--password …] [--locale fr|en]');
+    console.error(
+      'Usage : npm run user:create -- --email courriel --name "Nom" [--role admin|billing|dispatcher] [--password …] [--locale fr|en]',
+    );
     for (const issue of parsed.error.issues) console.error(`  ${issue.path.join('.')} : ${issue.message}`);
     process.exitCode = 2;
     return;

@@ -7,7 +7,6 @@ import { isAppPath } from '@/lib/auth/request-path';
 
 export type SignInState = { error?: string; email?: string };
 
-
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get('email') ?? '').slice(0, 254);
   const password = String(formData.get('password') ?? '');

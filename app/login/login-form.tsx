@@ -12,11 +12,27 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div className="field">
         <label htmlFor="email">{t('email')}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state.email} aria-describedby={state.error ? 'login-error' : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          defaultValue={state.email}
+          aria-describedby={state.error ? 'login-error' : undefined}
+        />
       </div>
       <div className="field">
         <label htmlFor="password">{t('password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required aria-describedby={state.error ? 'login-error' : undefined} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-describedby={state.error ? 'login-error' : undefined}
+        />
       </div>
       {state.error ? (
         <p id="login-error" className="error" data-testid="login-error">

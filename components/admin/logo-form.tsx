@@ -15,7 +15,8 @@ export function LogoForm({ logo }: { logo: string | null }) {
   const t = useTranslations('settingsForm.logo');
   const tErrors = useTranslations('errors');
   const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(
-    (previous, formData) => (formData.get('intent') === 'remove' ? removeCompanyLogoAction(previous, formData) : uploadCompanyLogoAction(previous, formData)),
+    (previous, formData) =>
+      formData.get('intent') === 'remove' ? removeCompanyLogoAction(previous, formData) : uploadCompanyLogoAction(previous, formData),
     idleState,
   );
   // Checked in the browser too: a file far larger than the limit would not even reach the action.

@@ -23,23 +23,71 @@ export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }
     return result;
   }, idleState);
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof CompanySettingsFormValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const set = (field: keyof CompanySettingsFormValues) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
 
   return (
     <form action={formAction} className="form settings-form" aria-label={t('formLabel')}>
       <fieldset disabled={isPending} className="form-sections">
         <section>
           <h2>{t('sections.company')}</h2>
-          <TextField name="name" label={t('name')} value={values.name} onChange={set('name')} errors={errors.name} required maxLength={200} />
-          <TextField name="phone" label={t('phone')} value={values.phone} onChange={set('phone')} errors={errors.phone} type="tel" maxLength={40} />
-          <TextField name="email" label={t('email')} value={values.email} onChange={set('email')} errors={errors.email} type="email" maxLength={254} />
+          <TextField
+            name="name"
+            label={t('name')}
+            value={values.name}
+            onChange={set('name')}
+            errors={errors.name}
+            required
+            maxLength={200}
+          />
+          <TextField
+            name="phone"
+            label={t('phone')}
+            value={values.phone}
+            onChange={set('phone')}
+            errors={errors.phone}
+            type="tel"
+            maxLength={40}
+          />
+          <TextField
+            name="email"
+            label={t('email')}
+            value={values.email}
+            onChange={set('email')}
+            errors={errors.email}
+            type="email"
+            maxLength={254}
+          />
         </section>
 
         <section>
           <h2>{t('sections.address')}</h2>
-          <TextField name="addressLine1" label={t('addressLine1')} value={values.addressLine1} onChange={set('addressLine1')} errors={errors.addressLine1} required maxLength={200} />
-          <TextField name="addressLine2" label={t('addressLine2')} value={values.addressLine2} onChange={set('addressLine2')} errors={errors.addressLine2} maxLength={200} />
-          <TextField name="city" label={t('city')} value={values.city} onChange={set('city')} errors={errors.city} required maxLength={100} />
+          <TextField
+            name="addressLine1"
+            label={t('addressLine1')}
+            value={values.addressLine1}
+            onChange={set('addressLine1')}
+            errors={errors.addressLine1}
+            required
+            maxLength={200}
+          />
+          <TextField
+            name="addressLine2"
+            label={t('addressLine2')}
+            value={values.addressLine2}
+            onChange={set('addressLine2')}
+            errors={errors.addressLine2}
+            maxLength={200}
+          />
+          <TextField
+            name="city"
+            label={t('city')}
+            value={values.city}
+            onChange={set('city')}
+            errors={errors.city}
+            required
+            maxLength={100}
+          />
           <SelectField
             name="province"
             label={t('province')}
@@ -48,7 +96,15 @@ export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }
             errors={errors.province}
             options={PROVINCES.map((p) => ({ value: p, label: p }))}
           />
-          <TextField name="postalCode" label={t('postalCode')} value={values.postalCode} onChange={set('postalCode')} errors={errors.postalCode} required maxLength={7} />
+          <TextField
+            name="postalCode"
+            label={t('postalCode')}
+            value={values.postalCode}
+            onChange={set('postalCode')}
+            errors={errors.postalCode}
+            required
+            maxLength={7}
+          />
         </section>
 
         <section>

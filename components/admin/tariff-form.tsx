@@ -62,8 +62,24 @@ export function TariffForm(props: Props) {
             autoCapitalize="characters"
             spellCheck={false}
           />
-          <TextField id={id('name')} name="name" label={t('form.name')} value={values.name} onChange={set('name')} errors={errors.name} required maxLength={100} />
-          <CheckboxField id={id('isActive')} name="isActive" label={t('form.isActive')} checked={values.isActive} onChange={set('isActive')} errors={errors.isActive} />
+          <TextField
+            id={id('name')}
+            name="name"
+            label={t('form.name')}
+            value={values.name}
+            onChange={set('name')}
+            errors={errors.name}
+            required
+            maxLength={100}
+          />
+          <CheckboxField
+            id={id('isActive')}
+            name="isActive"
+            label={t('form.isActive')}
+            checked={values.isActive}
+            onChange={set('isActive')}
+            errors={errors.isActive}
+          />
         </section>
         <section>
           <TextField

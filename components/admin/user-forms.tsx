@@ -27,13 +27,23 @@ export function CreateUserForm() {
     return result;
   }, idleState);
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof CreateValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const set = (field: keyof CreateValues) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
 
   return (
     <form action={formAction} className="form" aria-label={t('newTitle')}>
       <fieldset disabled={isPending} className="form-sections">
         <section>
-          <TextField id="new-user-name" name="name" label={t('form.name')} value={values.name} onChange={set('name')} errors={errors.name} required maxLength={120} />
+          <TextField
+            id="new-user-name"
+            name="name"
+            label={t('form.name')}
+            value={values.name}
+            onChange={set('name')}
+            errors={errors.name}
+            required
+            maxLength={120}
+          />
           <TextField
             id="new-user-email"
             name="email"
@@ -45,7 +55,15 @@ export function CreateUserForm() {
             required
             autoComplete="off"
           />
-          <SelectField id="new-user-role" name="role" label={t('form.role')} value={values.role} onChange={set('role')} errors={errors.role} options={roleOptions} />
+          <SelectField
+            id="new-user-role"
+            name="role"
+            label={t('form.role')}
+            value={values.role}
+            onChange={set('role')}
+            errors={errors.role}
+            options={roleOptions}
+          />
           <SelectField
             id="new-user-locale"
             name="locale"

@@ -48,8 +48,24 @@ export function CreditNoteForm({ invoiceNumber, lines }: { invoiceNumber: number
         </div>
         {errors.lineIds ? <p className="error">{errors.lineIds.join(' ')}</p> : null}
       </fieldset>
-      <TextField name="amount" label={t('amount')} value={amount} onChange={(e) => setAmount(e.target.value)} errors={errors.amount} inputMode="decimal" />
-      <TextField name="reason" label={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} errors={errors.reason} required maxLength={500} hint={t('hint')} />
+      <TextField
+        name="amount"
+        label={t('amount')}
+        value={amount}
+        onChange={(e) => setAmount(e.target.value)}
+        errors={errors.amount}
+        inputMode="decimal"
+      />
+      <TextField
+        name="reason"
+        label={t('reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        errors={errors.reason}
+        required
+        maxLength={500}
+        hint={t('hint')}
+      />
       <FormMessage state={state} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={isPending}>

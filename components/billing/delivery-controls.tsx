@@ -22,7 +22,17 @@ function SelectionFields({ selection }: { selection: Selection }) {
 }
 
 /** Send the batch, retry its failures; the page refreshes itself while e-mails are being sent. */
-export function EmailControls({ selection, hasPending, hasFailures, hasUnsent }: { selection: Selection; hasPending: boolean; hasFailures: boolean; hasUnsent: boolean }) {
+export function EmailControls({
+  selection,
+  hasPending,
+  hasFailures,
+  hasUnsent,
+}: {
+  selection: Selection;
+  hasPending: boolean;
+  hasFailures: boolean;
+  hasUnsent: boolean;
+}) {
   const t = useTranslations('delivery');
   const router = useRouter();
   const [sendState, send, isSending] = useActionState(sendEmailsAction, idleState);

@@ -15,9 +15,15 @@ export async function InvoiceTable({ rows, locale, label }: { rows: (typeof invo
           <th scope="col">{t('invoicesScreen.columns.date')}</th>
           <th scope="col">{t('invoicesScreen.columns.client')}</th>
           <th scope="col">{t('invoicesScreen.columns.kind')}</th>
-          <th scope="col" className="numeric">{t('invoicesScreen.columns.calls')}</th>
-          <th scope="col" className="numeric">{t('invoicesScreen.columns.subtotal')}</th>
-          <th scope="col" className="numeric">{t('invoicesScreen.columns.total')}</th>
+          <th scope="col" className="numeric">
+            {t('invoicesScreen.columns.calls')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('invoicesScreen.columns.subtotal')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('invoicesScreen.columns.total')}
+          </th>
           <th scope="col">{t('invoicesScreen.columns.status')}</th>
         </tr>
       </thead>

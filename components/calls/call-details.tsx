@@ -34,7 +34,13 @@ export async function CallDetails({ call, locale, headingLevel = 2 }: { call: De
         <dt>{t('callDetails.price')}</dt>
         <dd>
           <strong>{formatMoney(call.priceCents, locale)}</strong>{' '}
-          <span className="hint">{t('callForm.priceDetail', { tariff: call.tariffCode, gross: formatMoney(call.grossCents, locale), discount: formatMoney(call.discountCents, locale) })}</span>
+          <span className="hint">
+            {t('callForm.priceDetail', {
+              tariff: call.tariffCode,
+              gross: formatMoney(call.grossCents, locale),
+              discount: formatMoney(call.discountCents, locale),
+            })}
+          </span>
         </dd>
         <dt>{t('callDetails.status')}</dt>
         <dd>
@@ -44,7 +50,11 @@ export async function CallDetails({ call, locale, headingLevel = 2 }: { call: De
         <dd data-testid="call-invoice">
           {call.invoice ? (
             <Link href={`/invoices/${call.invoice.number}`}>
-              {t('callDetails.invoicedTo', { invoice: call.invoice.number, client: call.invoice.billedClientNumber, name: call.invoice.billedClientName })}
+              {t('callDetails.invoicedTo', {
+                invoice: call.invoice.number,
+                client: call.invoice.billedClientNumber,
+                name: call.invoice.billedClientName,
+              })}
             </Link>
           ) : (
             t('callDetails.notInvoiced')

@@ -41,17 +41,21 @@ export function CallForm({ number, initial }: Props) {
   const isNew = number === undefined;
   const [quote, setQuote] = useState<Quote>(null);
 
-  const [state, formAction, isPending] = useActionState(async (previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> => {
-    const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
-    if (result.status === 'success' && isNew) {
-      setValues(freshCallValues());
-      setQuote(null);
-      clientField.current?.focus();
-    }
-    return result;
-  }, idleState);
+  const [state, formAction, isPending] = useActionState(
+    async (previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> => {
+      const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
+      if (result.status === 'success' && isNew) {
+        setValues(freshCallValues());
+        setQuote(null);
+        clientField.current?.focus();
+      }
+      return result;
+    },
+    idleState,
+  );
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof CallFormValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
+  const set = (field: keyof CallFormValues) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [field]: event.target.value }));
 
   // The client's name and the price, from the server's pricing function, while typing.
   const [, startQuoting] = useTransition();
@@ -67,8 +71,12 @@ export function CallForm({ number, initial }: Props) {
         form.set('waitingMinutes', values.waitingMinutes);
         const result = await quoteCallAction(idleState, form);
         if (id !== request.current) return;
-        if (result.status === 'success') setQuote({ clientName: result.data.client.name, price: result.data.price, detail: result.data.detail });
-        else if (result.status === 'error') setQuote({ error: result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message });
+        if (result.status === 'success')
+          setQuote({ clientName: result.data.client.name, price: result.data.price, detail: result.data.detail });
+        else if (result.status === 'error')
+          setQuote({
+            error: result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message,
+          });
       });
     }, 150);
     return () => clearTimeout(timer);
@@ -95,7 +103,11 @@ export function CallForm({ number, initial }: Props) {
             required
           />
           <p className="client-lookup" aria-live="polite" data-testid="client-lookup">
-            {shownQuote && 'clientName' in shownQuote ? <strong>{shownQuote.clientName}</strong> : shownQuote && 'error' in shownQuote ? <span className="error">{shownQuote.error}</span> : null}
+            {shownQuote && 'clientName' in shownQuote ? (
+              <strong>{shownQuote.clientName}</strong>
+            ) : shownQuote && 'error' in shownQuote ? (
+              <span className="error">{shownQuote.error}</span>
+            ) : null}
           </p>
         </div>
         {/* Plain text fields: one tab stop each, unlike the browser's date and time pickers. */}
@@ -121,8 +133,23 @@ export function CallForm({ number, initial }: Props) {
           autoComplete="off"
           maxLength={5}
         />
-        <TextField name="caller" label={t('caller')} value={values.caller} onChange={set('caller')} errors={errors.caller} autoComplete="off" />
-        <TextField name="pickupAddress" label={t('pickupAddress')} value={values.pickupAddress} onChange={set('pickupAddress')} errors={errors.pickupAddress} required autoComplete="off" />
+        <TextField
+          name="caller"
+          label={t('caller')}
+          value={values.caller}
+          onChange={set('caller')}
+          errors={errors.caller}
+          autoComplete="off"
+        />
+        <TextField
+          name="pickupAddress"
+          label={t('pickupAddress')}
+          value={values.pickupAddress}
+          onChange={set('pickupAddress')}
+          errors={errors.pickupAddress}
+          required
+          autoComplete="off"
+        />
         <TextField
           name="destinationAddress"
           label={t('destinationAddress')}
@@ -132,7 +159,15 @@ export function CallForm({ number, initial }: Props) {
           required
           autoComplete="off"
         />
-        <TextField name="distanceKm" label={t('distanceKm')} value={values.distanceKm} onChange={set('distanceKm')} errors={errors.distanceKm} inputMode="decimal" autoComplete="off" />
+        <TextField
+          name="distanceKm"
+          label={t('distanceKm')}
+          value={values.distanceKm}
+          onChange={set('distanceKm')}
+          errors={errors.distanceKm}
+          inputMode="decimal"
+          autoComplete="off"
+        />
         <TextField
           name="waitingMinutes"
           label={t('waitingMinutes')}
@@ -150,7 +185,14 @@ export function CallForm({ number, initial }: Props) {
           errors={errors.serviceType}
           options={SERVICE_TYPES.map((type) => ({ value: type, label: t(`serviceTypes.${type}`) }))}
         />
-        <TextField name="clientReference" label={t('clientReference')} value={values.clientReference} onChange={set('clientReference')} errors={errors.clientReference} autoComplete="off" />
+        <TextField
+          name="clientReference"
+          label={t('clientReference')}
+          value={values.clientReference}
+          onChange={set('clientReference')}
+          errors={errors.clientReference}
+          autoComplete="off"
+        />
         <TextField name="notes" label={t('notes')} value={values.notes} onChange={set('notes')} errors={errors.notes} autoComplete="off" />
       </div>
       <div className="price-preview" aria-live="polite" data-testid="price-preview">

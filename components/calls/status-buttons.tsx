@@ -15,7 +15,14 @@ export function StatusButtons({ number, next }: { number: number; next: CallStat
     <form action={action} className="status-buttons">
       <input type="hidden" name="number" value={number} />
       {next.map((status) => (
-        <button key={status} type="submit" name="status" value={status} className={status === 'cancelled' ? 'secondary danger' : 'secondary'} disabled={isPending}>
+        <button
+          key={status}
+          type="submit"
+          name="status"
+          value={status}
+          className={status === 'cancelled' ? 'secondary danger' : 'secondary'}
+          disabled={isPending}
+        >
           {t(status)}
         </button>
       ))}

@@ -68,7 +68,8 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
         const result = await checkGroupedNumberAction(idleState, form);
         if (id !== requestId.current) return;
         if (result.status === 'success') setGroupedCheck(result.data);
-        else if (result.status === 'error') setGroupedCheck({ ok: false, message: result.fieldErrors.groupedClientNumber?.join(' ') || result.message });
+        else if (result.status === 'error')
+          setGroupedCheck({ ok: false, message: result.fieldErrors.groupedClientNumber?.join(' ') || result.message });
       });
     }, 250);
     return () => clearTimeout(timer);
@@ -93,10 +94,30 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
             readOnly={mode === 'update'}
             autoFocus={mode === 'create'}
           />
-          <TextField name="name" label={t('name')} value={values.name} onChange={set('name')} errors={errors.name} required maxLength={200} />
-          <TextField name="contactName" label={t('contactName')} value={values.contactName} onChange={set('contactName')} errors={errors.contactName} />
+          <TextField
+            name="name"
+            label={t('name')}
+            value={values.name}
+            onChange={set('name')}
+            errors={errors.name}
+            required
+            maxLength={200}
+          />
+          <TextField
+            name="contactName"
+            label={t('contactName')}
+            value={values.contactName}
+            onChange={set('contactName')}
+            errors={errors.contactName}
+          />
           <TextField name="phone" label={t('phone')} value={values.phone} onChange={set('phone')} errors={errors.phone} type="tel" />
-          <CheckboxField name="isActive" label={t('isActive')} checked={values.isActive} onChange={set('isActive')} errors={errors.isActive} />
+          <CheckboxField
+            name="isActive"
+            label={t('isActive')}
+            checked={values.isActive}
+            onChange={set('isActive')}
+            errors={errors.isActive}
+          />
         </section>
 
         <section>
@@ -120,15 +141,32 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
               {t('makeHead')}
             </button>
           </div>
-          <p className={`grouped-status ${groupedCheck && !groupedCheck.ok ? 'error' : ''}`} aria-live="polite" data-testid="grouped-status">
+          <p
+            className={`grouped-status ${groupedCheck && !groupedCheck.ok ? 'error' : ''}`}
+            aria-live="polite"
+            data-testid="grouped-status"
+          >
             {isChecking && !groupedCheck ? t('groupedStatus.checking') : groupedCheck?.message}
           </p>
         </section>
 
         <section>
           <h2>{t('sections.address')}</h2>
-          <TextField name="addressLine1" label={t('addressLine1')} value={values.addressLine1} onChange={set('addressLine1')} errors={errors.addressLine1} required />
-          <TextField name="addressLine2" label={t('addressLine2')} value={values.addressLine2} onChange={set('addressLine2')} errors={errors.addressLine2} />
+          <TextField
+            name="addressLine1"
+            label={t('addressLine1')}
+            value={values.addressLine1}
+            onChange={set('addressLine1')}
+            errors={errors.addressLine1}
+            required
+          />
+          <TextField
+            name="addressLine2"
+            label={t('addressLine2')}
+            value={values.addressLine2}
+            onChange={set('addressLine2')}
+            errors={errors.addressLine2}
+          />
           <TextField name="city" label={t('city')} value={values.city} onChange={set('city')} errors={errors.city} required />
           <SelectField
             name="province"
@@ -138,7 +176,15 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
             errors={errors.province}
             options={PROVINCES.map((p) => ({ value: p, label: p }))}
           />
-          <TextField name="postalCode" label={t('postalCode')} value={values.postalCode} onChange={set('postalCode')} errors={errors.postalCode} required maxLength={7} />
+          <TextField
+            name="postalCode"
+            label={t('postalCode')}
+            value={values.postalCode}
+            onChange={set('postalCode')}
+            errors={errors.postalCode}
+            required
+            maxLength={7}
+          />
         </section>
 
         <section>
@@ -151,7 +197,14 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
             errors={errors.invoiceEmails}
             hint={t('invoiceEmailsHint')}
           />
-          <SelectField name="language" label={t('language')} value={values.language} onChange={set('language')} errors={errors.language} options={option('languages', ['fr', 'en'])} />
+          <SelectField
+            name="language"
+            label={t('language')}
+            value={values.language}
+            onChange={set('language')}
+            errors={errors.language}
+            options={option('languages', ['fr', 'en'])}
+          />
           <SelectField
             name="deliveryMethod"
             label={t('deliveryMethod')}
@@ -176,13 +229,37 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
             errors={errors.billingCycle}
             options={option('billingCycles', ['monthly', 'weekly'])}
           />
-          <CheckboxField name="gstExempt" label={t('gstExempt')} checked={values.gstExempt} onChange={set('gstExempt')} errors={errors.gstExempt} />
+          <CheckboxField
+            name="gstExempt"
+            label={t('gstExempt')}
+            checked={values.gstExempt}
+            onChange={set('gstExempt')}
+            errors={errors.gstExempt}
+          />
           {values.gstExempt ? (
-            <TextField name="gstExemptionNumber" label={t('gstExemptionNumber')} value={values.gstExemptionNumber} onChange={set('gstExemptionNumber')} errors={errors.gstExemptionNumber} />
+            <TextField
+              name="gstExemptionNumber"
+              label={t('gstExemptionNumber')}
+              value={values.gstExemptionNumber}
+              onChange={set('gstExemptionNumber')}
+              errors={errors.gstExemptionNumber}
+            />
           ) : null}
-          <CheckboxField name="qstExempt" label={t('qstExempt')} checked={values.qstExempt} onChange={set('qstExempt')} errors={errors.qstExempt} />
+          <CheckboxField
+            name="qstExempt"
+            label={t('qstExempt')}
+            checked={values.qstExempt}
+            onChange={set('qstExempt')}
+            errors={errors.qstExempt}
+          />
           {values.qstExempt ? (
-            <TextField name="qstExemptionNumber" label={t('qstExemptionNumber')} value={values.qstExemptionNumber} onChange={set('qstExemptionNumber')} errors={errors.qstExemptionNumber} />
+            <TextField
+              name="qstExemptionNumber"
+              label={t('qstExemptionNumber')}
+              value={values.qstExemptionNumber}
+              onChange={set('qstExemptionNumber')}
+              errors={errors.qstExemptionNumber}
+            />
           ) : null}
         </section>
 

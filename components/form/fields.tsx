@@ -39,17 +39,37 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} ref={ref} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <input
+        id={id}
+        name={name}
+        ref={ref}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        {...input}
+      />
       <Messages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
-export function TextAreaField({ name, label, hint, errors, id = name, ...input }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  errors,
+  id = name,
+  ...input
+}: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        {...input}
+      />
       <Messages id={id} hint={hint} errors={errors} />
     </div>
   );
@@ -67,7 +87,13 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...select}>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        {...select}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -79,10 +105,24 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, hint, errors, id = name, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  errors,
+  id = name,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
   return (
     <div className="field checkbox">
-      <input type="checkbox" id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} {...input} />
+      <input
+        type="checkbox"
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        {...input}
+      />
       <label htmlFor={id}>{label}</label>
       <Messages id={id} hint={hint} errors={errors} />
     </div>

@@ -13,7 +13,16 @@ const styles = StyleSheet.create({
   name: { flexGrow: 1, flexBasis: 0 },
   amount: { width: 62, textAlign: 'right' },
   calls: { width: 38, textAlign: 'right' },
-  footer: { position: 'absolute', bottom: 22, left: 32, right: 32, fontSize: 8, color: '#666', flexDirection: 'row', justifyContent: 'space-between' },
+  footer: {
+    position: 'absolute',
+    bottom: 22,
+    left: 32,
+    right: 32,
+    fontSize: 8,
+    color: '#666',
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+  },
 });
 
 export type BillingListLabels = {
@@ -26,7 +35,17 @@ export type BillingListLabels = {
 };
 
 /** The billing list (preview) as a PDF: one row per invoice to create, members under their head. */
-export function BillingListDocument({ preview, labels, money, isGrouped }: { preview: BillingPreview; labels: BillingListLabels; money: (cents: number) => string; isGrouped: boolean }) {
+export function BillingListDocument({
+  preview,
+  labels,
+  money,
+  isGrouped,
+}: {
+  preview: BillingPreview;
+  labels: BillingListLabels;
+  money: (cents: number) => string;
+  isGrouped: boolean;
+}) {
   const amounts = (subtotal: number, gst: number | null, qst: number | null, total: number | null) => (
     <>
       <Text style={styles.amount}>{money(subtotal)}</Text>

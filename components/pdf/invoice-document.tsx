@@ -8,7 +8,15 @@ type Invoice = typeof invoices.$inferSelect;
 type Company = typeof companySettings.$inferSelect;
 
 const styles = StyleSheet.create({
-  page: { minHeight: 792, fontFamily: 'DejaVu Sans', fontSize: 8.5, paddingTop: 36, paddingHorizontal: 40, paddingBottom: 56, color: '#1d2430' },
+  page: {
+    minHeight: 792,
+    fontFamily: 'DejaVu Sans',
+    fontSize: 8.5,
+    paddingTop: 36,
+    paddingHorizontal: 40,
+    paddingBottom: 56,
+    color: '#1d2430',
+  },
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
   company: { fontSize: 12, fontWeight: 'bold', marginBottom: 3 },
   logo: { maxWidth: 140, maxHeight: 48, marginBottom: 6, objectFit: 'contain' },
@@ -31,8 +39,27 @@ const styles = StyleSheet.create({
   totals: { marginTop: 14, alignSelf: 'flex-end', width: 230 },
   totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
   grandTotal: { fontWeight: 'bold', fontSize: 10.5, borderTopWidth: 1, borderTopColor: '#1d2430', paddingTop: 4 },
-  footer: { position: 'absolute', bottom: 24, left: 40, right: 40, flexDirection: 'row', justifyContent: 'space-between', fontSize: 7.5, color: '#5a6474' },
-  void: { fontSize: 20, color: '#a4161a', fontWeight: 'bold', textAlign: 'center', borderWidth: 2, borderColor: '#a4161a', padding: 4, marginBottom: 10, letterSpacing: 2 },
+  footer: {
+    position: 'absolute',
+    bottom: 24,
+    left: 40,
+    right: 40,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontSize: 7.5,
+    color: '#5a6474',
+  },
+  void: {
+    fontSize: 20,
+    color: '#a4161a',
+    fontWeight: 'bold',
+    textAlign: 'center',
+    borderWidth: 2,
+    borderColor: '#a4161a',
+    padding: 4,
+    marginBottom: 10,
+    letterSpacing: 2,
+  },
 });
 
 /**
@@ -80,8 +107,14 @@ function rowHeight(row: Row): number {
 /** An invoice cut into pages (a void invoice keeps room for its mark at the top of every page). */
 export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): InvoicePage[] {
   // Long names and addresses wrap in the header of the first page.
-  const billTo = [invoice.billToName, invoice.billToAddressLine1, invoice.billToAddressLine2].reduce((sum, text) => sum + linesOf(text, BILL_TO_CHARS_PER_LINE) - 1, 0);
-  const issuer = [invoice.issuerName, invoice.issuerAddressLine1, invoice.issuerAddressLine2].reduce((sum, text) => sum + linesOf(text, COMPANY_CHARS_PER_LINE) - 1, 0);
+  const billTo = [invoice.billToName, invoice.billToAddressLine1, invoice.billToAddressLine2].reduce(
+    (sum, text) => sum + linesOf(text, BILL_TO_CHARS_PER_LINE) - 1,
+    0,
+  );
+  const issuer = [invoice.issuerName, invoice.issuerAddressLine1, invoice.issuerAddressLine2].reduce(
+    (sum, text) => sum + linesOf(text, COMPANY_CHARS_PER_LINE) - 1,
+    0,
+  );
   return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0, 11 * (billTo + issuer));
 }
 
@@ -115,7 +148,13 @@ function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reser
  * Pages `from` to `to` (excluded) of an invoice cut by invoicePages: a long invoice or a print
  * batch is rendered in parts, each page numbered within its own invoice ("Page 2 de 5").
  */
-export function InvoicePages({ invoice, company, pages, from = 0, to = pages.length }: Omit<InvoiceProps, 'blocks'> & { pages: InvoicePage[]; from?: number; to?: number }) {
+export function InvoicePages({
+  invoice,
+  company,
+  pages,
+  from = 0,
+  to = pages.length,
+}: Omit<InvoiceProps, 'blocks'> & { pages: InvoicePage[]; from?: number; to?: number }) {
   const language = invoice.language;
   const label = (word: Parameters<typeof invoiceLabel>[0]) => invoiceLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');

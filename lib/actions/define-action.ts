@@ -39,7 +39,11 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
   async function action(_previous: unknown, formData: FormData): Promise<ActionState<R>> {
     const t = await getTranslations('errors');
-    const fail = (code: string, params: Record<string, string | number> = {}, fieldErrors: Record<string, string[]> = {}): ActionState<R> => ({
+    const fail = (
+      code: string,
+      params: Record<string, string | number> = {},
+      fieldErrors: Record<string, string[]> = {},
+    ): ActionState<R> => ({
       status: 'error',
       code,
       message: t.has(code) ? t(code, params) : t('unexpected'),

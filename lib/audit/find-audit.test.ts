@@ -14,7 +14,9 @@ describe('auditSearchParams', () => {
 
   test('empty or bad values mean no filter, never an error', () => {
     expect(auditSearchParams.parse({ client: '', from: '', to: '', entity: '', page: '' })).toEqual({ page: 1 });
-    expect(auditSearchParams.parse({ client: 'abc', from: '2026-02-30', to: '1/11/2026', entity: 'calls', page: '-2' })).toEqual({ page: 1 });
+    expect(auditSearchParams.parse({ client: 'abc', from: '2026-02-30', to: '1/11/2026', entity: 'calls', page: '-2' })).toEqual({
+      page: 1,
+    });
     expect(auditSearchParams.parse({ client: '0' })).toEqual({ page: 1 });
     expect(auditSearchParams.parse({})).toEqual({ page: 1 });
   });

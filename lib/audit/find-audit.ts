@@ -93,7 +93,10 @@ export async function findAudit(db: Executor, search: AuditSearch): Promise<{ ro
   // Past the last page, count(*) over () has no row to ride on: count separately.
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && search.page > 1) {
-    const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(auditLog).where(where);
+    const [counted] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(auditLog)
+      .where(where);
     total = counted?.n ?? 0;
   }
   return {
@@ -131,7 +134,8 @@ const CHOICES: Record<string, { group: 'deliveryMethods' | 'billingCycles'; keys
 export function describeAuditValue(field: string, value: string | null): AuditValue {
   if (value === null || value === '') return { kind: 'empty' };
   if (MONEY_FIELDS.has(field) && /^\d{1,15}$/.test(value)) return { kind: 'money', cents: Number(value) };
-  if ((field === 'per_km' || field === 'per_minute') && /^\d+(\.\d+)?$/.test(value)) return { kind: 'rate', value, unit: field === 'per_km' ? 'km' : 'min' };
+  if ((field === 'per_km' || field === 'per_minute') && /^\d+(\.\d+)?$/.test(value))
+    return { kind: 'rate', value, unit: field === 'per_km' ? 'km' : 'min' };
   if (field === 'discount_percent' && /^\d+(\.\d+)?$/.test(value)) return { kind: 'percent', value };
   if (BOOLEAN_FIELDS.has(field) && (value === 'true' || value === 'false')) return { kind: 'boolean', value: value === 'true' };
   if (field === 'role' && isRole(value)) return { kind: 'role', role: value };

@@ -12,8 +12,7 @@ export const MAX_FAILED_ATTEMPTS = 5;
 export const FAILED_ATTEMPTS_WINDOW_MINUTES = 15;
 
 export type SignInResult =
-  | { ok: true; user: { id: number; name: string; email: string; role: Role } }
-  | { ok: false; reason: 'invalid' | 'rate_limited' };
+  { ok: true; user: { id: number; name: string; email: string; role: Role } } | { ok: false; reason: 'invalid' | 'rate_limited' };
 
 // Verified against when the e-mail is unknown, so that both cases take the same time.
 let decoyHash: Promise<string> | undefined;

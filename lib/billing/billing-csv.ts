@@ -20,22 +20,62 @@ function amount(cents: number, decimalMark: string): string {
   return `${sign}${Math.trunc(abs / 100)}${decimalMark}${String(abs % 100).padStart(2, '0')}`;
 }
 
-export function billingListCsv(preview: BillingPreview, options: { separator: CsvSeparator; isGrouped: boolean; headers: string[]; rowKinds: { invoice: string; member: string; total: string } }): string {
+export function billingListCsv(
+  preview: BillingPreview,
+  options: { separator: CsvSeparator; isGrouped: boolean; headers: string[]; rowKinds: { invoice: string; member: string; total: string } },
+): string {
   const separator = options.separator === 'semicolon' ? ';' : ',';
   const decimalMark = options.separator === 'semicolon' ? ',' : '.';
   const line = (values: (string | number)[]) => values.map((v) => cell(String(v), separator)).join(separator);
   const lines = [line(options.headers)];
   for (const invoice of preview.invoices) {
     lines.push(
-      line([options.rowKinds.invoice, invoice.billedClientNumber, invoice.name, '', '', invoice.calls, amount(invoice.subtotalCents, decimalMark), amount(invoice.gstCents, decimalMark), amount(invoice.qstCents, decimalMark), amount(invoice.totalCents, decimalMark)]),
+      line([
+        options.rowKinds.invoice,
+        invoice.billedClientNumber,
+        invoice.name,
+        '',
+        '',
+        invoice.calls,
+        amount(invoice.subtotalCents, decimalMark),
+        amount(invoice.gstCents, decimalMark),
+        amount(invoice.qstCents, decimalMark),
+        amount(invoice.totalCents, decimalMark),
+      ]),
     );
     if (options.isGrouped) {
       for (const member of invoice.members) {
-        lines.push(line([options.rowKinds.member, invoice.billedClientNumber, invoice.name, member.clientNumber, member.name, member.calls, amount(member.subtotalCents, decimalMark), '', '', '']));
+        lines.push(
+          line([
+            options.rowKinds.member,
+            invoice.billedClientNumber,
+            invoice.name,
+            member.clientNumber,
+            member.name,
+            member.calls,
+            amount(member.subtotalCents, decimalMark),
+            '',
+            '',
+            '',
+          ]),
+        );
       }
     }
   }
   const totals = preview.totals;
-  lines.push(line([options.rowKinds.total, '', '', '', '', totals.calls, amount(totals.subtotalCents, decimalMark), amount(totals.gstCents, decimalMark), amount(totals.qstCents, decimalMark), amount(totals.totalCents, decimalMark)]));
+  lines.push(
+    line([
+      options.rowKinds.total,
+      '',
+      '',
+      '',
+      '',
+      totals.calls,
+      amount(totals.subtotalCents, decimalMark),
+      amount(totals.gstCents, decimalMark),
+      amount(totals.qstCents, decimalMark),
+      amount(totals.totalCents, decimalMark),
+    ]),
+  );
   return BOM + lines.join('\r\n') + '\r\n';
 }

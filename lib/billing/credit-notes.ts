@@ -17,16 +17,22 @@ import { computeTaxes } from '@/lib/money/taxes';
 export const creditNoteInput = z
   .object({
     invoiceNumber: z.coerce.number({ error: 'invalid' }).int().positive(),
-    lineIds: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).max(100_000)),
-    amount: z.string().optional().transform((text, ctx) => {
-      if (!text || text.trim() === '') return 0;
-      const parsed = moneyCents.safeParse(text);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'money.invalid' });
-        return z.NEVER;
-      }
-      return parsed.data;
-    }),
+    lineIds: z.preprocess(
+      (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.coerce.number().int().positive()).max(100_000),
+    ),
+    amount: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text || text.trim() === '') return 0;
+        const parsed = moneyCents.safeParse(text);
+        if (!parsed.success) {
+          ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? 'money.invalid' });
+          return z.NEVER;
+        }
+        return parsed.data;
+      }),
     reason: requiredText(500),
   })
   .superRefine((input, ctx) => {
@@ -34,14 +40,22 @@ export const creditNoteInput = z
   });
 export type CreditNoteInput = z.output<typeof creditNoteInput>;
 
-export async function createCreditNote(db: Db, actorId: number, input: CreditNoteInput, issueDate: string): Promise<{ number: number; totalCents: number }> {
+export async function createCreditNote(
+  db: Db,
+  actorId: number,
+  input: CreditNoteInput,
+  issueDate: string,
+): Promise<{ number: number; totalCents: number }> {
   return db.transaction(async (tx) => {
     const [invoice] = await tx.select().from(invoices).where(eq(invoices.number, input.invoiceNumber)).for('update');
     if (!invoice) throw new AppError('credit.invoiceNotFound', { number: input.invoiceNumber });
     if (invoice.status === 'void') throw new AppError('credit.invoiceVoid', { number: invoice.number });
 
     const lines = input.lineIds.length
-      ? await tx.select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents }).from(invoiceLines).where(and(eq(invoiceLines.invoiceId, invoice.id), inIds(invoiceLines.id, input.lineIds)))
+      ? await tx
+          .select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents })
+          .from(invoiceLines)
+          .where(and(eq(invoiceLines.invoiceId, invoice.id), inIds(invoiceLines.id, input.lineIds)))
       : [];
     if (lines.length !== new Set(input.lineIds).size) throw new AppError('credit.foreignLine', {}, { lineIds: ['credit.foreignLine'] });
 
@@ -52,14 +66,18 @@ export async function createCreditNote(db: Db, actorId: number, input: CreditNot
                    where cn.invoice_id = ${invoice.id} and cl.invoice_line_id = any(${idArray(input.lineIds)}))::text as credited_lines
             from credit_notes where invoice_id = ${invoice.id}`,
     );
-    if (Number(already!.credited_lines) > 0) throw new AppError('credit.lineAlreadyCredited', {}, { lineIds: ['credit.lineAlreadyCredited'] });
+    if (Number(already!.credited_lines) > 0)
+      throw new AppError('credit.lineAlreadyCredited', {}, { lineIds: ['credit.lineAlreadyCredited'] });
 
     const subtotalCents = lines.reduce((sum, line) => sum + line.amountCents, 0) + input.amount;
     const remaining = invoice.subtotalCents - Number(already!.subtotal);
     if (subtotalCents > remaining) throw new AppError('credit.tooMuch', { remaining: remaining / 100 }, { amount: ['credit.tooMuch'] });
 
     // The invoice's exemptions: its snapshot holds an exemption number only for an exempt tax.
-    const taxes = computeTaxes(subtotalCents, { isGstExempt: invoice.gstExemptionNumber !== null, isQstExempt: invoice.qstExemptionNumber !== null });
+    const taxes = computeTaxes(subtotalCents, {
+      isGstExempt: invoice.gstExemptionNumber !== null,
+      isQstExempt: invoice.qstExemptionNumber !== null,
+    });
     const gstCents = Math.min(taxes.gstCents, invoice.gstCents - Number(already!.gst));
     const qstCents = Math.min(taxes.qstCents, invoice.qstCents - Number(already!.qst));
 
@@ -93,7 +111,9 @@ export async function createCreditNote(db: Db, actorId: number, input: CreditNot
          order by id`);
     }
     if (input.amount > 0) {
-      await tx.insert(creditNoteLines).values({ creditNoteId: note!.id, invoiceLineId: null, description: input.reason, amountCents: input.amount });
+      await tx
+        .insert(creditNoteLines)
+        .values({ creditNoteId: note!.id, invoiceLineId: null, description: input.reason, amountCents: input.amount });
     }
     return { number: note!.number, totalCents: note!.totalCents };
   });

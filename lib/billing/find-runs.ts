@@ -24,7 +24,10 @@ export async function getRun(db: Executor, id: number) {
   return row ?? null;
 }
 
-const optionalNumber = z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional());
+const optionalNumber = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined),
+  z.number().int().positive().optional(),
+);
 
 export const invoiceSearchParams = z.object({
   number: optionalNumber.catch(undefined),
@@ -82,7 +85,9 @@ function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invo
     block.subtotalCents += line.amountCents;
   }
   return [...blocks.values()].sort(
-    (a, b) => Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) || a.clientNumber - b.clientNumber,
+    (a, b) =>
+      Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) ||
+      a.clientNumber - b.clientNumber,
   );
 }
 
@@ -93,7 +98,11 @@ export async function getInvoice(db: Executor, number: number) {
   const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
   if (!invoice) return null;
   const [lines, credits, creditedLines] = await Promise.all([
-    db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(...lineOrder),
+    db
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, invoice.id))
+      .orderBy(...lineOrder),
     db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoice.id)).orderBy(asc(creditNotes.number)),
     db
       .select({ lineId: creditNoteLines.invoiceLineId })
@@ -115,7 +124,11 @@ export async function getInvoicesWithBlocks(db: Executor, ids: number[]) {
   if (ids.length === 0) return [];
   const [rows, lines] = await Promise.all([
     db.select().from(invoices).where(inIds(invoices.id, ids)).orderBy(asc(invoices.number)),
-    db.select().from(invoiceLines).where(inIds(invoiceLines.invoiceId, ids)).orderBy(asc(invoiceLines.invoiceId), ...lineOrder),
+    db
+      .select()
+      .from(invoiceLines)
+      .where(inIds(invoiceLines.invoiceId, ids))
+      .orderBy(asc(invoiceLines.invoiceId), ...lineOrder),
   ]);
   const linesByInvoice = new Map<number, (typeof invoiceLines.$inferSelect)[]>();
   for (const line of lines) {

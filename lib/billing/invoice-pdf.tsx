@@ -22,6 +22,7 @@ export async function invoicePdfStream(db: Executor, number: number): Promise<Re
 export async function renderLoadedInvoice(found: LoadedInvoice, company: typeof companySettings.$inferSelect | undefined): Promise<Buffer> {
   if (!company) throw new AppError('invoice.noCompanySettings');
   const chunks: Uint8Array[] = [];
-  for await (const chunk of renderInvoicesPdf([[found]], company, `${invoiceLabel('invoice', 'fr')} ${found.invoice.number}`)) chunks.push(chunk);
+  for await (const chunk of renderInvoicesPdf([[found]], company, `${invoiceLabel('invoice', 'fr')} ${found.invoice.number}`))
+    chunks.push(chunk);
   return Buffer.concat(chunks);
 }

@@ -24,8 +24,14 @@ export type BillingPreview = {
 export async function previewBilling(db: Executor, input: BillingInput): Promise<BillingPreview> {
   // One GROUP BY over the billable calls, by billed client and by the client each call was taken for.
   const rows = await queryRows<{
-    billed_client_number: number; billed_name: string; gst_exempt: boolean; qst_exempt: boolean;
-    client_number: number; client_name: string; calls: string | number; subtotal: string | number;
+    billed_client_number: number;
+    billed_name: string;
+    gst_exempt: boolean;
+    qst_exempt: boolean;
+    client_number: number;
+    client_name: string;
+    calls: string | number;
+    subtotal: string | number;
   }>(
     db,
     // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
@@ -43,10 +49,24 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   for (const row of rows) {
     let invoice = invoices.at(-1);
     if (!invoice || invoice.billedClientNumber !== row.billed_client_number) {
-      invoice = { billedClientNumber: row.billed_client_number, name: row.billed_name, calls: 0, subtotalCents: 0, gstCents: 0, qstCents: 0, totalCents: 0, members: [] };
+      invoice = {
+        billedClientNumber: row.billed_client_number,
+        name: row.billed_name,
+        calls: 0,
+        subtotalCents: 0,
+        gstCents: 0,
+        qstCents: 0,
+        totalCents: 0,
+        members: [],
+      };
       invoices.push(invoice);
     }
-    const member = { clientNumber: row.client_number, name: row.client_name, calls: Number(row.calls), subtotalCents: Number(row.subtotal) };
+    const member = {
+      clientNumber: row.client_number,
+      name: row.client_name,
+      calls: Number(row.calls),
+      subtotalCents: Number(row.subtotal),
+    };
     invoice.members.push(member);
     invoice.calls += member.calls;
     invoice.subtotalCents += member.subtotalCents;

@@ -33,7 +33,11 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
       .from(invoices)
       .where(and(eq(invoices.billingRunId, runId), or(isNotNull(invoices.printedAt), isNotNull(invoices.emailedAt))))
       .limit(1);
-    const [sent] = await tx.select({ id: deliveries.id }).from(deliveries).where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'sent'))).limit(1);
+    const [sent] = await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'sent')))
+      .limit(1);
     if (delivered || sent) throw new AppError('billing.alreadyDelivered', { id: runId });
     const [sending] = await tx
       .select({ id: deliveries.id })
@@ -41,13 +45,20 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
       .where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'pending'), isNotNull(deliveries.startedAt)))
       .limit(1);
     if (sending) throw new AppError('billing.deliveryInProgress', { id: runId });
-    const [credited] = await tx.select({ id: creditNotes.id }).from(creditNotes).where(sql`${creditNotes.invoiceId} in (${runInvoices})`).limit(1);
+    const [credited] = await tx
+      .select({ id: creditNotes.id })
+      .from(creditNotes)
+      .where(sql`${creditNotes.invoiceId} in (${runInvoices})`)
+      .limit(1);
     if (credited) throw new AppError('billing.hasCreditNotes', { id: runId });
 
     const now = new Date();
     // The lines first, in one statement (the invoices' trigger of migration 0010 then finds
     // nothing left to void), then the invoices, which keep their numbers.
-    await tx.update(invoiceLines).set({ isVoid: true }).where(sql`${invoiceLines.invoiceId} in (${runInvoices})`);
+    await tx
+      .update(invoiceLines)
+      .set({ isVoid: true })
+      .where(sql`${invoiceLines.invoiceId} in (${runInvoices})`);
     const voided = await tx
       .update(invoices)
       .set({ status: 'void', voidedAt: now, voidedBy: actorId })

@@ -6,14 +6,25 @@ export type CallStatus = (typeof CALL_STATUSES)[number];
 export const SERVICE_TYPES = ['standard', 'express', 'taxi'] as const;
 
 /** A real calendar date typed as YYYY-MM-DD (what <input type="date"> sends). */
-export const isoDate = z.string({ error: 'call.date' }).trim().refine((text) => {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && Number(match[1]) >= 2000 && Number(match[1]) <= 2100;
-}, { error: 'call.date' });
+export const isoDate = z
+  .string({ error: 'call.date' })
+  .trim()
+  .refine(
+    (text) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!match) return false;
+      const date = new Date(`${text}T00:00:00Z`);
+      return (
+        !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && Number(match[1]) >= 2000 && Number(match[1]) <= 2100
+      );
+    },
+    { error: 'call.date' },
+  );
 
-const time = z.string({ error: 'call.time' }).trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'call.time' });
+const time = z
+  .string({ error: 'call.time' })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'call.time' });
 
 /** Kilometres with at most two decimals, comma or dot: "12,4" → "12.40". */
 const distance = z
@@ -44,7 +55,11 @@ export const callInput = z.object({
   distanceKm: distance,
   waitingMinutes: z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? 0 : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN) : v),
-    z.number({ error: 'call.waiting' }).int({ error: 'call.waiting' }).min(0, { error: 'call.waiting' }).max(1440, { error: 'call.waiting' }),
+    z
+      .number({ error: 'call.waiting' })
+      .int({ error: 'call.waiting' })
+      .min(0, { error: 'call.waiting' })
+      .max(1440, { error: 'call.waiting' }),
   ),
   serviceType: z.enum(SERVICE_TYPES, { error: 'invalid' }),
   clientReference: optionalText(100),

@@ -12,7 +12,10 @@ import { CALL_STATUSES, isoDate } from './call-input';
 export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
 export const CALL_PAGE_SIZE = 50;
 
-const optionalNumber = z.preprocess((v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional());
+const optionalNumber = z.preprocess(
+  (v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined),
+  z.number().int().positive().optional(),
+);
 
 /** The search form's query string; anything unexpected falls back to "not filtered". */
 export const callSearchParams = z.object({
@@ -95,9 +98,19 @@ export function callSearchQuery(search: CallSearch): SQL {
 
 export async function findCalls(db: Executor, search: CallSearch): Promise<{ rows: CallListRow[]; hasNextPage: boolean }> {
   const rows = await queryRows<{
-    number: string | number; client_number: number; client_name: string; grouped_client_number: number | null; service_at: Date | string;
-    status: CallListRow['status']; price_cents: number; pickup_address: string; destination_address: string; caller: string | null;
-    client_reference: string | null; invoice_number: string | number | null; billed_client_number: number | null;
+    number: string | number;
+    client_number: number;
+    client_name: string;
+    grouped_client_number: number | null;
+    service_at: Date | string;
+    status: CallListRow['status'];
+    price_cents: number;
+    pickup_address: string;
+    destination_address: string;
+    caller: string | null;
+    client_reference: string | null;
+    invoice_number: string | number | null;
+    billed_client_number: number | null;
   }>(db, callSearchQuery(search));
   return {
     hasNextPage: rows.length > CALL_PAGE_SIZE,
@@ -130,7 +143,12 @@ export async function getCallDetails(db: Executor, number: number) {
   if (!call) return null;
   const [history, billed] = await Promise.all([
     db
-      .select({ fromStatus: callStatusChanges.fromStatus, toStatus: callStatusChanges.toStatus, changedAt: callStatusChanges.changedAt, changedBy: users.name })
+      .select({
+        fromStatus: callStatusChanges.fromStatus,
+        toStatus: callStatusChanges.toStatus,
+        changedAt: callStatusChanges.changedAt,
+        changedBy: users.name,
+      })
       .from(callStatusChanges)
       .leftJoin(users, eq(users.id, callStatusChanges.changedBy))
       .where(eq(callStatusChanges.callNumber, number))
@@ -142,7 +160,13 @@ export async function getCallDetails(db: Executor, number: number) {
            where l.call_number = ${number} and not l.is_void limit 1`,
     ),
   ]);
-  const invoice = billed[0] ? { number: Number(billed[0].number), billedClientNumber: billed[0].billed_client_number, billedClientName: billed[0].billed_client_name } : null;
+  const invoice = billed[0]
+    ? {
+        number: Number(billed[0].number),
+        billedClientNumber: billed[0].billed_client_number,
+        billedClientName: billed[0].billed_client_name,
+      }
+    : null;
   return { ...call.call, clientName: call.clientName, groupedClientNumber: call.groupedClientNumber, history, invoice };
 }
 
@@ -151,4 +175,3 @@ export async function groupedNumberOf(db: Executor, clientNumber: number): Promi
   const [client] = await db.select({ grouped: clients.groupedClientNumber }).from(clients).where(eq(clients.number, clientNumber)).limit(1);
   return client?.grouped ?? null;
 }
-

@@ -23,7 +23,12 @@ export type CallQuote = {
 };
 
 /** The price of a call for `clientNumber`, from that client's own tariff and discount. */
-export async function quoteCall(db: Executor, clientNumber: number, measures: { distanceKm: string; waitingMinutes: number }, options: { lock?: boolean } = {}): Promise<CallQuote> {
+export async function quoteCall(
+  db: Executor,
+  clientNumber: number,
+  measures: { distanceKm: string; waitingMinutes: number },
+  options: { lock?: boolean } = {},
+): Promise<CallQuote> {
   const query = db
     .select({
       number: clients.number,
@@ -129,13 +134,21 @@ export async function updateCall(db: Db, actorId: number, number: number, input:
       // A call keeps the price it was given (DESIGN.md §4): it is priced again only when what
       // the price depends on changes — its client, its distance or its waiting time.
       const isRepriced =
-        current.clientNumber !== input.clientNumber || current.distanceKm !== input.distanceKm || current.waitingMinutes !== input.waitingMinutes;
+        current.clientNumber !== input.clientNumber ||
+        current.distanceKm !== input.distanceKm ||
+        current.waitingMinutes !== input.waitingMinutes;
       if (!isRepriced) {
-        await tx.update(calls).set({ ...callDetails(input), updatedAt: new Date() }).where(eq(calls.number, number));
+        await tx
+          .update(calls)
+          .set({ ...callDetails(input), updatedAt: new Date() })
+          .where(eq(calls.number, number));
         return { priceCents: current.priceCents };
       }
       const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
-      await tx.update(calls).set({ ...pricedValues(input, quote), updatedAt: new Date() }).where(eq(calls.number, number));
+      await tx
+        .update(calls)
+        .set({ ...pricedValues(input, quote), updatedAt: new Date() })
+        .where(eq(calls.number, number));
       return { priceCents: quote.price.priceCents };
     });
   } catch (error) {

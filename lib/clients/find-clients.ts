@@ -73,7 +73,10 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
   // Past the last page, count(*) over () has no row to ride on: count separately.
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && search.page > 1) {
-    const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(clients).where(conditions.length ? and(...conditions) : undefined);
+    const [counted] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(clients)
+      .where(conditions.length ? and(...conditions) : undefined);
     total = counted?.n ?? 0;
   }
   return {

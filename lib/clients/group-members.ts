@@ -24,7 +24,14 @@ export type GroupMemberRow = {
  * next grouped invoice of this head would hold for each of them.
  */
 export async function listGroupMembers(db: Executor, headNumber: number): Promise<GroupMemberRow[]> {
-  const rows = await queryRows<{ number: number; name: string; tariff_code: string; is_active: boolean; unbilled_calls: string | number; unbilled_cents: string | number }>(
+  const rows = await queryRows<{
+    number: number;
+    name: string;
+    tariff_code: string;
+    is_active: boolean;
+    unbilled_calls: string | number;
+    unbilled_cents: string | number;
+  }>(
     db,
     sql`
       select c.number, c.name, t.code as tariff_code, c.is_active,
@@ -83,7 +90,8 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
       for (const number of candidates) {
         const candidate = byNumber.get(number);
         if (!candidate) problems.push({ code: 'members.unknown', params: { number } });
-        else if (candidate.grouped !== null && candidate.grouped !== number) problems.push({ code: 'members.alreadyGrouped', params: { number, head: candidate.grouped } });
+        else if (candidate.grouped !== null && candidate.grouped !== number)
+          problems.push({ code: 'members.alreadyGrouped', params: { number, head: candidate.grouped } });
         else if (candidate.grouped === number && (await listMemberNumbers(tx, number)).length > 0) {
           problems.push({ code: 'members.isHeadWithMembers', params: { number } });
         }
@@ -93,7 +101,9 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
       const updated = await tx
         .update(clients)
         .set({ groupedClientNumber: headNumber, updatedAt: new Date() })
-        .where(and(inIds(clients.number, candidates), or(isNull(clients.groupedClientNumber), eq(clients.groupedClientNumber, clients.number))))
+        .where(
+          and(inIds(clients.number, candidates), or(isNull(clients.groupedClientNumber), eq(clients.groupedClientNumber, clients.number))),
+        )
         .returning({ number: clients.number });
       return { added: updated.length };
     });

@@ -8,11 +8,17 @@ const inactiveHead: GroupTarget = { number: 30000, name: 'Clinique fermée', gro
 
 describe('the field "No. client regroupé" of client C (DESIGN.md §2)', () => {
   test('empty: C is billed on its own', () => {
-    expect(checkGroupedClientNumber({ clientNumber: 20002, value: null, target: null, currentMembers: [] })).toEqual({ ok: true, kind: 'none' });
+    expect(checkGroupedClientNumber({ clientNumber: 20002, value: null, target: null, currentMembers: [] })).toEqual({
+      ok: true,
+      kind: 'none',
+    });
   });
 
   test("C's own number: C is a grouped account", () => {
-    expect(checkGroupedClientNumber({ clientNumber: 50001, value: 50001, target: null, currentMembers: [] })).toEqual({ ok: true, kind: 'head' });
+    expect(checkGroupedClientNumber({ clientNumber: 50001, value: 50001, target: null, currentMembers: [] })).toEqual({
+      ok: true,
+      kind: 'head',
+    });
   });
 
   test('the number of a head H: C is a member of H, whose name is shown', () => {
@@ -68,7 +74,10 @@ describe('the field "No. client regroupé" of client C (DESIGN.md §2)', () => {
   });
 
   test('a head with members may keep its own number', () => {
-    expect(checkGroupedClientNumber({ clientNumber: 12345, value: 12345, target: head12345, currentMembers: [12346, 12347] })).toEqual({ ok: true, kind: 'head' });
+    expect(checkGroupedClientNumber({ clientNumber: 12345, value: 12345, target: head12345, currentMembers: [12346, 12347] })).toEqual({
+      ok: true,
+      kind: 'head',
+    });
   });
 
   test('a list of many members is shortened', () => {

@@ -32,10 +32,18 @@ async function explainDatabaseRefusal(db: Db, error: unknown, input: ClientInput
     throw new AppError('client.numberTaken', { number: input.number }, { number: ['client.numberTaken'] });
   }
   if (pg?.code === RG_INACTIVE_HEAD) {
-    throw new AppError('grouped.inactiveHead', { target: input.groupedClientNumber ?? '' }, { groupedClientNumber: ['grouped.inactiveHead'] });
+    throw new AppError(
+      'grouped.inactiveHead',
+      { target: input.groupedClientNumber ?? '' },
+      { groupedClientNumber: ['grouped.inactiveHead'] },
+    );
   }
   if (pg?.code === RG_HEAD_HAS_MEMBERS) {
-    throw new AppError('grouped.cannotDeactivate', { client: input.number, members: pg.detail ?? '' }, { isActive: ['grouped.cannotDeactivate'] });
+    throw new AppError(
+      'grouped.cannotDeactivate',
+      { client: input.number, members: pg.detail ?? '' },
+      { isActive: ['grouped.cannotDeactivate'] },
+    );
   }
   if (pg?.code === PG_FOREIGN_KEY_VIOLATION && pg.constraint === 'clients_grouped_client_is_head') {
     // Someone changed the group between our check and our write: explain with the state now.
@@ -70,7 +78,10 @@ export async function updateClient(db: Db, actorId: number, number: number, inpu
       await assertTariffUsable(tx, input.tariffId, current.tariffId);
       await assertGroupingAllowed(tx, input);
       const { number: _unchanged, ...changes } = input;
-      await tx.update(clients).set({ ...changes, updatedAt: new Date() }).where(eq(clients.number, number));
+      await tx
+        .update(clients)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(eq(clients.number, number));
       return { number };
     });
   } catch (error) {
@@ -94,7 +105,8 @@ export async function deleteClient(db: Db, actorId: number, number: number): Pro
     });
   } catch (error) {
     const pg = pgErrorOf(error);
-    if (pg?.code === PG_FOREIGN_KEY_VIOLATION && pg.constraint !== 'clients_grouped_client_is_head') throw new AppError('client.hasHistory', { number });
+    if (pg?.code === PG_FOREIGN_KEY_VIOLATION && pg.constraint !== 'clients_grouped_client_is_head')
+      throw new AppError('client.hasHistory', { number });
     if (pg?.code === PG_FOREIGN_KEY_VIOLATION) throw new AppError('grouped.conflict');
     throw error;
   }

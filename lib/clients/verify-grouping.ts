@@ -19,7 +19,12 @@ export async function verifyGrouping(db: Executor, clientNumber: number, value: 
     value === null || value === clientNumber
       ? []
       : await db
-          .select({ number: clients.number, name: clients.name, groupedClientNumber: clients.groupedClientNumber, isActive: clients.isActive })
+          .select({
+            number: clients.number,
+            name: clients.name,
+            groupedClientNumber: clients.groupedClientNumber,
+            isActive: clients.isActive,
+          })
           .from(clients)
           .where(eq(clients.number, value))
           .limit(1);

@@ -10,7 +10,10 @@ import { checkbox } from '@/lib/forms/fields';
  */
 export const deliverySelection = z
   .object({
-    runId: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined), z.coerce.number().int().positive().optional()),
+    runId: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
+      z.coerce.number().int().positive().optional(),
+    ),
     from: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
     to: z.preprocess((v) => (v === '' ? undefined : v), isoDate.optional()),
     isGrouped: checkbox,

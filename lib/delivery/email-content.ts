@@ -1,7 +1,10 @@
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 
 /** The subject and body of an invoice e-mail, in the billed client's language (the invoice's). */
-export function invoiceEmailContent(invoice: { number: number; language: 'fr' | 'en'; issueDate: string; dueDate: string; totalCents: number }, companyName: string) {
+export function invoiceEmailContent(
+  invoice: { number: number; language: 'fr' | 'en'; issueDate: string; dueDate: string; totalCents: number },
+  companyName: string,
+) {
   const { number, language } = invoice;
   if (language === 'en') {
     return {

@@ -39,7 +39,11 @@ const STALE_AFTER = `${STALE_AFTER_MINUTES} minutes`;
  * The invoices are locked (shared, in id order, as a reversal locks them): an invoice that a
  * reversal is voiding at this moment is waited for, then left out once void.
  */
-export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: DeliverySelection): Promise<{ queued: number; withoutAddress: number }> {
+export async function enqueueInvoiceEmails(
+  db: Db,
+  actorId: number,
+  selection: DeliverySelection,
+): Promise<{ queued: number; withoutAddress: number }> {
   return db.transaction(async (tx) => {
     const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
     const queued = await queryRows<{ id: number }>(
@@ -56,7 +60,10 @@ export async function enqueueInvoiceEmails(db: Db, actorId: number, selection: D
           on conflict do nothing
           returning id`,
     );
-    const [missing] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from invoices where ${conditions} and cardinality(invoices.bill_to_emails) = 0`);
+    const [missing] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from invoices where ${conditions} and cardinality(invoices.bill_to_emails) = 0`,
+    );
     return { queued: queued.length, withoutAddress: missing!.n };
   });
 }
@@ -92,7 +99,14 @@ export async function resendInvoiceEmail(db: Db, actorId: number, number: number
     if (invoice.billToEmails.length === 0) throw new AppError('delivery.noAddress', { number });
     const inserted = await tx
       .insert(deliveries)
-      .values({ invoiceId: invoice.id, channel: 'email', status: 'pending', recipients: invoice.billToEmails, requestedBy: actorId, isResend: true })
+      .values({
+        invoiceId: invoice.id,
+        channel: 'email',
+        status: 'pending',
+        recipients: invoice.billToEmails,
+        requestedBy: actorId,
+        isResend: true,
+      })
       .onConflictDoNothing()
       .returning({ id: deliveries.id });
     if (inserted.length === 0) throw new AppError('delivery.alreadyQueued', { number });
@@ -142,14 +156,21 @@ async function recordOutcome(write: () => Promise<unknown>): Promise<void> {
       return;
     } catch (error) {
       if (!isConnectionLost(error) || Date.now() + pause > deadline) throw error;
-      console.error(`[courriel] base de données injoignable, nouvel essai dans ${pause} ms`, error instanceof Error ? error.message : error);
+      console.error(
+        `[courriel] base de données injoignable, nouvel essai dans ${pause} ms`,
+        error instanceof Error ? error.message : error,
+      );
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }
 
 /** Sends pending e-mails until none is left (or `limit` were handled); returns how many were handled. */
-export async function processPendingEmails(db: Db, mailer: Mailer, options: { limit?: number } = {}): Promise<{ sent: number; failed: number; retried: number }> {
+export async function processPendingEmails(
+  db: Db,
+  mailer: Mailer,
+  options: { limit?: number } = {},
+): Promise<{ sent: number; failed: number; retried: number }> {
   const outcome = { sent: 0, failed: 0, retried: 0 };
   await reportInterruptedEmails(db);
   const [company] = await db.select().from(companySettings).limit(1);
@@ -162,14 +183,26 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
       const pdf = await renderLoadedInvoice(found!, company);
       // The company as the invoice names it (its snapshot at generation).
       const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
-      await mailer.send({ deliveryId: job.id, to: job.recipients, subject: content.subject, text: content.text, attachment: { filename: content.filename, content: pdf } });
+      await mailer.send({
+        deliveryId: job.id,
+        to: job.recipients,
+        subject: content.subject,
+        text: content.text,
+        attachment: { filename: content.filename, content: pdf },
+      });
       isSent = true;
       // Written again as is if the first try committed but its answer was lost. The invoice, then
       // its delivery: the order in which a reversal locks them.
       await recordOutcome(() =>
         db.transaction(async (tx) => {
-          await tx.update(invoices).set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` }).where(eq(invoices.id, job.invoice_id));
-          await tx.update(deliveries).set({ status: 'sent', completedAt: sql`now()`, error: null }).where(eq(deliveries.id, job.id));
+          await tx
+            .update(invoices)
+            .set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` })
+            .where(eq(invoices.id, job.invoice_id));
+          await tx
+            .update(deliveries)
+            .set({ status: 'sent', completedAt: sql`now()`, error: null })
+            .where(eq(deliveries.id, job.id));
         }),
       );
       outcome.sent++;
@@ -193,7 +226,12 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
         );
         outcome.retried++;
       } else {
-        await recordOutcome(() => db.update(deliveries).set({ status: 'failed', error: reason, completedAt: sql`now()` }).where(stillHeld));
+        await recordOutcome(() =>
+          db
+            .update(deliveries)
+            .set({ status: 'failed', error: reason, completedAt: sql`now()` })
+            .where(stillHeld),
+        );
         outcome.failed++;
       }
     }
@@ -203,7 +241,17 @@ export async function processPendingEmails(db: Db, mailer: Mailer, options: { li
 
 /** Where a batch stands: each selected invoice with its last e-mail. */
 export async function emailProgress(db: Db, selection: DeliverySelection) {
-  const rows = await queryRows<{ number: string | number; billed_client_number: number; bill_to_name: string; recipients: string[] | null; status: string | null; error: string | null; attempts: number | null; completed_at: Date | string | null; is_resend: boolean | null }>(
+  const rows = await queryRows<{
+    number: string | number;
+    billed_client_number: number;
+    bill_to_name: string;
+    recipients: string[] | null;
+    status: string | null;
+    error: string | null;
+    attempts: number | null;
+    completed_at: Date | string | null;
+    is_resend: boolean | null;
+  }>(
     db,
     sql`select invoices.number, invoices.billed_client_number, invoices.bill_to_name, d.recipients, d.status, d.error, d.attempts, d.completed_at, d.is_resend
           from invoices
@@ -221,6 +269,14 @@ export async function emailProgress(db: Db, selection: DeliverySelection) {
     attempts: r.attempts ?? 0,
   }));
   const count = (status: string) => invoicesProgress.filter((i) => i.status === status).length;
-  return { invoices: invoicesProgress, counts: { total: invoicesProgress.length, none: count('none'), pending: count('pending'), sent: count('sent'), failed: count('failed') } };
+  return {
+    invoices: invoicesProgress,
+    counts: {
+      total: invoicesProgress.length,
+      none: count('none'),
+      pending: count('pending'),
+      sent: count('sent'),
+      failed: count('failed'),
+    },
+  };
 }
-

@@ -7,7 +7,13 @@ import nodemailer from 'nodemailer';
 import type { Executor } from '@/db/index';
 import { outboxMessages } from '@/db/schema';
 
-export type InvoiceEmail = { deliveryId: number; to: string[]; subject: string; text: string; attachment: { filename: string; content: Buffer } };
+export type InvoiceEmail = {
+  deliveryId: number;
+  to: string[];
+  subject: string;
+  text: string;
+  attachment: { filename: string; content: Buffer };
+};
 export type Mailer = { kind: 'smtp' | 'outbox'; send: (email: InvoiceEmail) => Promise<void> };
 
 export function smtpMailer(url: string, from: string): Mailer {

@@ -29,9 +29,10 @@ export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: numb
   const ids = ordered.map((i) => i.id);
 
   async function* read() {
-    for (let at = 0; at < ordered.length; ) {
+    for (let at = 0; at < ordered.length;) {
       let end = at + 1;
-      for (let lines = ordered[at]!.lineCount; end < ordered.length && lines + ordered[end]!.lineCount <= LINES_PER_READ; end++) lines += ordered[end]!.lineCount;
+      for (let lines = ordered[at]!.lineCount; end < ordered.length && lines + ordered[end]!.lineCount <= LINES_PER_READ; end++)
+        lines += ordered[end]!.lineCount;
       yield await getInvoicesWithBlocks(db, ids.slice(at, end));
       at = end;
     }

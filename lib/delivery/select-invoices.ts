@@ -18,7 +18,15 @@ export function selectionConditions(selection: DeliverySelection): SQL[] {
 /** The invoices of a delivery batch, by number. */
 export async function selectDeliveryInvoices(db: Executor, selection: DeliverySelection) {
   return db
-    .select({ id: invoices.id, number: invoices.number, billedClientNumber: invoices.billedClientNumber, billToName: invoices.billToName, printedAt: invoices.printedAt, emailedAt: invoices.emailedAt, totalCents: invoices.totalCents })
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      billedClientNumber: invoices.billedClientNumber,
+      billToName: invoices.billToName,
+      printedAt: invoices.printedAt,
+      emailedAt: invoices.emailedAt,
+      totalCents: invoices.totalCents,
+    })
     .from(invoices)
     .where(and(...selectionConditions(selection)))
     .orderBy(asc(invoices.number));

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { parseMoneyToCents, parseRate } from '@/lib/money/parse';
 
 /** Required text, trimmed. */
-export const requiredText = (max = 200) => z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'invalid' });
+export const requiredText = (max = 200) =>
+  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'invalid' });
 
 /** Optional text: empty becomes null. */
 export const optionalText = (max = 200) =>

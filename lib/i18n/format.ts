@@ -24,10 +24,16 @@ export function formatDate(isoDate: string, locale: Locale): string {
 }
 
 export function formatDateTime(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: BUSINESS_TIME_ZONE }).format(instant);
+  return new Intl.DateTimeFormat(formattingLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: BUSINESS_TIME_ZONE,
+  }).format(instant);
 }
 
 /** Compact date and time for tables: "2026-11-25 18 h 25" / "2026-11-25, 6:25 p.m.". */
 export function formatDateTimeShort(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone: BUSINESS_TIME_ZONE }).format(instant);
+  return new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone: BUSINESS_TIME_ZONE }).format(
+    instant,
+  );
 }

@@ -4,12 +4,18 @@
  * Refused: negative amounts, more than two decimals, and "12,345" / "12.345" (one separator
  * followed by three digits could be a thousands separator or a decimal point: ambiguous).
  */
-export type ParsedAmount = { ok: true; cents: number } | { ok: false; code: 'money.invalid' | 'money.negative' | 'money.ambiguous' | 'money.tooManyDecimals' | 'money.tooLarge' };
+export type ParsedAmount =
+  | { ok: true; cents: number }
+  | { ok: false; code: 'money.invalid' | 'money.negative' | 'money.ambiguous' | 'money.tooManyDecimals' | 'money.tooLarge' };
 
 const MAX_CENTS = 100_000_000_000; // one billion dollars
 
 export function parseMoneyToCents(input: string): ParsedAmount {
-  let text = input.trim().replace(/\s*\$$/, '').replace(/^\$\s*/, '').trim();
+  let text = input
+    .trim()
+    .replace(/\s*\$$/, '')
+    .replace(/^\$\s*/, '')
+    .trim();
   if (text.startsWith('-') || text.startsWith('−')) return { ok: false, code: 'money.negative' };
   if (text === '') return { ok: false, code: 'money.invalid' };
 
@@ -58,10 +64,14 @@ export function parseMoneyToCents(input: string): ParsedAmount {
  * A rate finer than a cent ("1,875", "1.8750", "0.65") as the decimal string stored in
  * numeric(10,4): "1.8750". The comma or the dot is the decimal mark; no thousands separator.
  */
-export type ParsedRate = { ok: true; value: string } | { ok: false; code: 'rate.invalid' | 'rate.negative' | 'rate.tooManyDecimals' | 'rate.tooLarge' };
+export type ParsedRate =
+  { ok: true; value: string } | { ok: false; code: 'rate.invalid' | 'rate.negative' | 'rate.tooManyDecimals' | 'rate.tooLarge' };
 
 export function parseRate(input: string): ParsedRate {
-  const text = input.trim().replace(/\s*\$.*$/, '').trim();
+  const text = input
+    .trim()
+    .replace(/\s*\$.*$/, '')
+    .trim();
   if (text.startsWith('-') || text.startsWith('−')) return { ok: false, code: 'rate.negative' };
   const match = /^(\d*)(?:[.,](\d*))?$/.exec(text);
   if (!match || text === '' || text === '.' || text === ',') return { ok: false, code: 'rate.invalid' };

@@ -5,12 +5,14 @@ import { computeTaxes } from './taxes';
 const dollars = (cents: number) => (cents / 100).toFixed(2);
 
 describe('computeTaxes (golden cases)', () => {
-  test.each(golden.taxes.map((c) => ({ ...c, label: `${dollars(c.subtotalCents)} $ → GST ${dollars(c.expected.gstCents)} $, QST ${dollars(c.expected.qstCents)} $, total ${dollars(c.expected.totalCents)} $` })))(
-    '$label',
-    ({ subtotalCents, expected }) => {
-      expect(computeTaxes(subtotalCents)).toEqual(expected);
-    },
-  );
+  test.each(
+    golden.taxes.map((c) => ({
+      ...c,
+      label: `${dollars(c.subtotalCents)} $ → GST ${dollars(c.expected.gstCents)} $, QST ${dollars(c.expected.qstCents)} $, total ${dollars(c.expected.totalCents)} $`,
+    })),
+  )('$label', ({ subtotalCents, expected }) => {
+    expect(computeTaxes(subtotalCents)).toEqual(expected);
+  });
 });
 
 describe('computeTaxes with exemptions', () => {

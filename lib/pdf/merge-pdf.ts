@@ -8,7 +8,10 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, typ
  * react-pdf lays a document out whole in memory (about 100 MB per thousand invoice lines), so
  * long invoices and print batches are rendered in parts of a few pages and joined here.
  */
-export async function* mergePdfParts(parts: AsyncIterable<Uint8Array>, info: { title: string; author: string }): AsyncGenerator<Uint8Array> {
+export async function* mergePdfParts(
+  parts: AsyncIterable<Uint8Array>,
+  info: { title: string; author: string },
+): AsyncGenerator<Uint8Array> {
   const target = await PDFDocument.create({ updateMetadata: false });
   target.setTitle(info.title);
   target.setAuthor(info.author);

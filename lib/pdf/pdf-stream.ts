@@ -4,7 +4,10 @@
  * than as a broken download. `onComplete` runs once the last bytes were taken by the reader; if
  * it fails, the download fails too. A download cancelled stops the production.
  */
-export async function pdfStream(pdf: AsyncGenerator<Uint8Array>, onComplete: () => Promise<void> = async () => {}): Promise<ReadableStream<Uint8Array>> {
+export async function pdfStream(
+  pdf: AsyncGenerator<Uint8Array>,
+  onComplete: () => Promise<void> = async () => {},
+): Promise<ReadableStream<Uint8Array>> {
   let pending: IteratorResult<Uint8Array> | null = await pdf.next();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

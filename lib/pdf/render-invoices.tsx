@@ -17,7 +17,11 @@ export type LoadedInvoice = { invoice: typeof invoices.$inferSelect; blocks: Inv
 export const PAGES_PER_PART = 10;
 
 /** Invoices as one PDF, produced part by part: the bytes of the file, in order. */
-export async function* renderInvoicesPdf(source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>, company: Company, title: string): AsyncGenerator<Uint8Array> {
+export async function* renderInvoicesPdf(
+  source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>,
+  company: Company,
+  title: string,
+): AsyncGenerator<Uint8Array> {
   const parts = renderParts(source, company, title);
   const first = await parts.next();
   if (first.done) return;
@@ -35,7 +39,11 @@ export async function* renderInvoicesPdf(source: Iterable<LoadedInvoice[]> | Asy
   yield* mergePdfParts(all(), { title, author: company.name });
 }
 
-async function* renderParts(source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>, company: Company, title: string): AsyncGenerator<Uint8Array, void> {
+async function* renderParts(
+  source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>,
+  company: Company,
+  title: string,
+): AsyncGenerator<Uint8Array, void> {
   let pending: ReactElement[] = [];
   let pendingPages = 0;
   const render = async () => {
@@ -51,7 +59,7 @@ async function* renderParts(source: Iterable<LoadedInvoice[]> | AsyncIterable<Lo
   for await (const loaded of source) {
     for (const { invoice, blocks } of loaded) {
       const pages = invoicePages(invoice, blocks);
-      for (let from = 0; from < pages.length; ) {
+      for (let from = 0; from < pages.length;) {
         const to = Math.min(pages.length, from + PAGES_PER_PART - pendingPages);
         pending.push(<InvoicePages key={`${invoice.id}-${from}`} invoice={invoice} company={company} pages={pages} from={from} to={to} />);
         pendingPages += to - from;

@@ -42,9 +42,7 @@ export function priceCall(tariff: TariffRates, call: CallMeasures): CallPrice {
   const perKm = parseScaledDecimal(tariff.perKm, RATE_SCALE);
   const perMinute = parseScaledDecimal(tariff.perMinute, RATE_SCALE);
   const exactGross =
-    BigInt(tariff.baseCents) * subCentUnit +
-    distance * perKm +
-    BigInt(call.waitingMinutes) * perMinute * 10n ** BigInt(DISTANCE_SCALE);
+    BigInt(tariff.baseCents) * subCentUnit + distance * perKm + BigInt(call.waitingMinutes) * perMinute * 10n ** BigInt(DISTANCE_SCALE);
   const rounded = roundHalfUp(exactGross, subCentUnit);
   const minimum = BigInt(tariff.minimumChargeCents);
   const gross = rounded > minimum ? rounded : minimum;

@@ -13,7 +13,9 @@ export type CompanySettingsFormValues = {
 };
 
 /** Saved (or not yet entered: null) settings → the form's values; a new company is in Quebec. */
-export function companySettingsFormValues(settings: Record<keyof CompanySettingsFormValues, string | null> | null): CompanySettingsFormValues {
+export function companySettingsFormValues(
+  settings: Record<keyof CompanySettingsFormValues, string | null> | null,
+): CompanySettingsFormValues {
   return {
     name: settings?.name ?? '',
     addressLine1: settings?.addressLine1 ?? '',

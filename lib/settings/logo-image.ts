@@ -10,7 +10,8 @@ export type LogoType = 'image/png' | 'image/jpeg';
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
 
-const startsWith = (bytes: Uint8Array, signature: number[]) => bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+const startsWith = (bytes: Uint8Array, signature: number[]) =>
+  bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
 
 /** PNG or JPEG from the magic bytes; anything else → null. */
 export function detectLogoType(bytes: Uint8Array): LogoType | null {
@@ -19,7 +20,8 @@ export function detectLogoType(bytes: Uint8Array): LogoType | null {
   return null;
 }
 
-export type LogoCheck = { ok: true; dataUrl: string } | { ok: false; code: 'settings.logoMissing' | 'settings.logoTooLarge' | 'settings.logoType' };
+export type LogoCheck =
+  { ok: true; dataUrl: string } | { ok: false; code: 'settings.logoMissing' | 'settings.logoTooLarge' | 'settings.logoType' };
 
 /** The uploaded bytes → the data URL to store, or the reason they are refused. */
 export function logoDataUrl(bytes: Uint8Array): LogoCheck {

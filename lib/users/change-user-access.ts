@@ -28,7 +28,10 @@ async function applyUserChange(db: Db, actorId: number, userId: number, change: 
     if (refusal) throw new AppError(refusal, { email: target.email });
 
     const values = change.kind === 'role' ? { role: change.role } : { isActive: change.isActive };
-    await tx.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(users.id, userId));
     return { email: target.email };
   });
 }

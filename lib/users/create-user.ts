@@ -12,7 +12,10 @@ export async function createUser(db: Db, actorId: number, input: CreateUserInput
   const passwordHash = await hashPassword(password);
   try {
     return await withActor(db, actorId, async (tx) => {
-      const [created] = await tx.insert(users).values({ ...values, passwordHash }).returning({ id: users.id, email: users.email });
+      const [created] = await tx
+        .insert(users)
+        .values({ ...values, passwordHash })
+        .returning({ id: users.id, email: users.email });
       return created!;
     });
   } catch (error) {

@@ -13,7 +13,15 @@ const publicColumns = {
   createdAt: users.createdAt,
 };
 
-export type UserRow = { id: number; name: string; email: string; role: 'admin' | 'billing' | 'dispatcher'; locale: 'fr' | 'en'; isActive: boolean; createdAt: Date };
+export type UserRow = {
+  id: number;
+  name: string;
+  email: string;
+  role: 'admin' | 'billing' | 'dispatcher';
+  locale: 'fr' | 'en';
+  isActive: boolean;
+  createdAt: Date;
+};
 
 /** Active users first, then by name. */
 export async function listUsers(db: Executor): Promise<UserRow[]> {

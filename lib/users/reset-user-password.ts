@@ -12,7 +12,11 @@ import { AppError } from '@/lib/errors';
 export async function resetUserPassword(db: Db, actorId: number, userId: number, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return withActor(db, actorId, async (tx) => {
-    const [updated] = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ email: users.email });
+    const [updated] = await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
     if (!updated) throw new AppError('user.notFound');
     return updated;
   });

@@ -42,5 +42,8 @@ export const createUserInput = z.object({
 export type CreateUserInput = z.output<typeof createUserInput>;
 
 export const changeRoleInput = z.object({ userId, role });
-export const setActiveInput = z.object({ userId, isActive: z.enum(['true', 'false'], { error: 'invalid' }).transform((v) => v === 'true') });
+export const setActiveInput = z.object({
+  userId,
+  isActive: z.enum(['true', 'false'], { error: 'invalid' }).transform((v) => v === 'true'),
+});
 export const resetPasswordInput = z.object({ userId, password });

@@ -25,10 +25,19 @@ async function main() {
   try {
     await app.migrate();
     const [existing] = await app.db.select({ n: count() }).from(clients);
-    if ((existing?.n ?? 0) > 0) throw new Error('La base contient déjà des clients : rien n’est ajouté. / The database already has clients.');
+    if ((existing?.n ?? 0) > 0)
+      throw new Error('La base contient déjà des clients : rien n’est ajouté. / The database already has clients.');
     const started = Date.now();
-    await generateBenchData(app.db, { calls: Number(values.calls), clients: Number(values.clients), groups: Number(values.groups), seed: Number(values.seed), endDate: values.end! });
-    console.log(`${values.clients} clients, ${values.groups} comptes regroupés, ${values.calls} appels en ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    await generateBenchData(app.db, {
+      calls: Number(values.calls),
+      clients: Number(values.clients),
+      groups: Number(values.groups),
+      seed: Number(values.seed),
+      endDate: values.end!,
+    });
+    console.log(
+      `${values.clients} clients, ${values.groups} comptes regroupés, ${values.calls} appels en ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await app.close();
   }

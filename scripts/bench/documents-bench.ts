@@ -47,9 +47,18 @@ async function prepareLongInvoice(db: Db): Promise<number> {
       join clients c on c.number = ${LONG_HEAD} + m
       join tariffs t on t.id = c.tariff_id
      cross join generate_series(1, ${LONG_CALLS_PER_MEMBER}) i`);
-  const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: String(LONG_HEAD), clientTo: String(LONG_HEAD), isGrouped: 'on' });
+  const input = billingInput.parse({
+    cutoff: '2026-10-31',
+    cycle: 'all',
+    clientFrom: String(LONG_HEAD),
+    clientTo: String(LONG_HEAD),
+    isGrouped: 'on',
+  });
   await generateInvoices(db, 1, input, '2026-11-01');
-  const [invoice] = await queryRows<{ number: number }>(db, sql`select number from invoices where billed_client_number = ${LONG_HEAD} and status = 'issued'`);
+  const [invoice] = await queryRows<{ number: number }>(
+    db,
+    sql`select number from invoices where billed_client_number = ${LONG_HEAD} and status = 'issued'`,
+  );
   return Number(invoice!.number);
 }
 
@@ -70,7 +79,11 @@ async function bundle(): Promise<string> {
 
 /** One measure of documents.tsx in a process of its own (with `nodeOptions`, e.g. a heap limit). */
 function measure(script: string, args: string[], nodeOptions: string[] = []): DocumentMeasure {
-  const result = spawnSync(process.execPath, [...nodeOptions, script, ...args], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 1 << 24 });
+  const result = spawnSync(process.execPath, [...nodeOptions, script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 1 << 24,
+  });
   if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as DocumentMeasure;
 }
@@ -112,14 +125,24 @@ export async function measureDocuments(db: Db, url: string, options: { normalRun
 
   const longNumber = await prepareLongInvoice(db);
   const long = measure(script, ['invoice', url, String(longNumber)]);
-  rows.push(memoryRow(`PDF de la facture regroupée de ${LONG_MEMBERS * LONG_CALLS_PER_MEMBER} lignes (${LONG_MEMBERS} membres), ${long.pages} pages`, long));
+  rows.push(
+    memoryRow(
+      `PDF de la facture regroupée de ${LONG_MEMBERS * LONG_CALLS_PER_MEMBER} lignes (${LONG_MEMBERS} membres), ${long.pages} pages`,
+      long,
+    ),
+  );
   // The same with V8's heap held to 256 MB: what the rendering needs, rather than what V8 lets
   // the heap grow to on a machine with plenty of memory.
   const capped = measure(script, ['invoice', url, String(longNumber)], ['--max-old-space-size=256']);
   rows.push(memoryRow('la même, tas V8 limité à 256 Mo (node --max-old-space-size=256)', capped));
 
   const batch = measure(script, ['print', url, String(options.printCount)]);
-  rows.push(memoryRow(`lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`, batch));
+  rows.push(
+    memoryRow(
+      `lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`,
+      batch,
+    ),
+  );
 
   const bareMail = measure(script, ['email-bare', url, String(options.normalRunId)]);
   const mail = measure(script, ['email', url, String(options.normalRunId)]);

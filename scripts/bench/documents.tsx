@@ -40,12 +40,16 @@ async function invoice(db: Db, number: number, isBare: boolean): Promise<Documen
   }
   const [company] = await db.select().from(companySettings).limit(1);
   registerPdfFonts();
-  const { value, seconds } = await timed(() => renderToBuffer(<InvoiceDocument invoice={found.invoice} blocks={found.blocks} company={company!} />));
+  const { value, seconds } = await timed(() =>
+    renderToBuffer(<InvoiceDocument invoice={found.invoice} blocks={found.blocks} company={company!} />),
+  );
   return { seconds, pages, bytes: value.length, maxRssMb: maxRssMb() };
 }
 
 async function print(db: Db, count: number): Promise<DocumentMeasure> {
-  const ids = (await queryRows<{ id: number }>(db, sql`select id from invoices where status = 'issued' order by number limit ${count}`)).map((r) => Number(r.id));
+  const ids = (
+    await queryRows<{ id: number }>(db, sql`select id from invoices where status = 'issued' order by number limit ${count}`)
+  ).map((r) => Number(r.id));
   const { value, seconds } = await timed(async () => {
     let bytes = 0;
     let pages = 0;
@@ -53,7 +57,10 @@ async function print(db: Db, count: number): Promise<DocumentMeasure> {
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
       bytes += next.value.length;
       // Each page object is written whole within one chunk (lib/pdf/merge-pdf.ts).
-      pages += Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length).toString('latin1').match(/\/Type \/Page\s/g)?.length ?? 0;
+      pages +=
+        Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length)
+          .toString('latin1')
+          .match(/\/Type \/Page\s/g)?.length ?? 0;
     }
     return { bytes, pages };
   });
@@ -71,7 +78,12 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
       if (value.failed + value.retried > 0) throw new Error(`e-mails not sent: ${JSON.stringify(value)}`);
       return { seconds, messages: sink.acceptedCount(), maxRssMb: maxRssMb() };
     }
-    const ids = (await queryRows<{ id: number }>(db, sql`select id from invoices where billing_run_id = ${runId} and cardinality(bill_to_emails) > 0 order by number`)).map((r) => Number(r.id));
+    const ids = (
+      await queryRows<{ id: number }>(
+        db,
+        sql`select id from invoices where billing_run_id = ${runId} and cardinality(bill_to_emails) > 0 order by number`,
+      )
+    ).map((r) => Number(r.id));
     const [company] = await db.select().from(companySettings).limit(1);
     registerPdfFonts();
     const transport = nodemailer.createTransport(sink.url);
@@ -80,7 +92,13 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
         const [found] = await getInvoicesWithBlocks(db, [id]);
         const pdf = await renderToBuffer(<InvoiceDocument invoice={found!.invoice} blocks={found!.blocks} company={company!} />);
         const content = invoiceEmailContent(found!.invoice, company!.name);
-        await transport.sendMail({ from: 'facturation@bench.local', to: found!.invoice.billToEmails, subject: content.subject, text: content.text, attachments: [{ filename: content.filename, content: pdf }] });
+        await transport.sendMail({
+          from: 'facturation@bench.local',
+          to: found!.invoice.billToEmails,
+          subject: content.subject,
+          text: content.text,
+          attachments: [{ filename: content.filename, content: pdf }],
+        });
       }
     });
     return { seconds, messages: sink.acceptedCount(), maxRssMb: maxRssMb() };

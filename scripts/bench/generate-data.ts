@@ -13,7 +13,8 @@ import type { Db } from '@/db/index';
 export type BenchDataOptions = { clients: number; groups: number; calls: number; seed: number; endDate: string };
 
 /** h(i, salt) in [0, 1): a deterministic hash of a row number. */
-const h = (row: string, salt: number, seed: number) => sql.raw(`(abs(hashtextextended(${row}::text || ':${salt}', ${seed})) % 1000000) / 1000000.0`);
+const h = (row: string, salt: number, seed: number) =>
+  sql.raw(`(abs(hashtextextended(${row}::text || ':${salt}', ${seed})) % 1000000) / 1000000.0`);
 
 export async function generateBenchData(db: Db, options: BenchDataOptions): Promise<void> {
   const { clients: clientCount, groups, calls: callCount, seed, endDate } = options;

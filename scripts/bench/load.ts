@@ -11,7 +11,14 @@ import { freePort } from '@/test/support/free-port';
 import { until } from '@/test/support/until';
 import { percentile } from './measure';
 
-export type LoadResult = { requests: number; errors: number; p50: number; p95: number; max: number; byKind: Record<string, { count: number; p95: number }> };
+export type LoadResult = {
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  max: number;
+  byKind: Record<string, { count: number; p95: number }>;
+};
 
 export function hasProductionBuild(): boolean {
   return existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
@@ -20,7 +27,14 @@ export function hasProductionBuild(): boolean {
 async function startServer(databaseUrl: string): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: 'true', EMAIL_WORKER: 'off', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_TRUST_HOST: 'true',
+      EMAIL_WORKER: 'off',
+      NODE_ENV: 'production',
+    },
     stdio: 'ignore',
     detached: true,
   });
@@ -33,7 +47,10 @@ async function startServer(databaseUrl: string): Promise<{ base: string; process
 async function signIn(base: string, email: string, password: string): Promise<string> {
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -45,13 +62,19 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return session.split(';')[0]!;
 }
 
-export async function runLoad(options: { databaseUrl: string; users: number; seconds: number; clients: { first: number; count: number }; credentials: { email: string; password: string }[] }): Promise<LoadResult> {
+export async function runLoad(options: {
+  databaseUrl: string;
+  users: number;
+  seconds: number;
+  clients: { first: number; count: number };
+  credentials: { email: string; password: string }[];
+}): Promise<LoadResult> {
   const server = await startServer(options.databaseUrl);
   const samples: { kind: string; ms: number; ok: boolean }[] = [];
   try {
     const cookies = await Promise.all(options.credentials.map((c) => signIn(server.base, c.email, c.password)));
     let seed = 1;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const client = () => options.clients.first + Math.floor(random() * options.clients.count);
     const actions: { kind: string; weight: number; path: () => string; cookie: number }[] = [
       { kind: 'recherche d’appels', weight: 5, path: () => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, cookie: 0 },
@@ -75,7 +98,10 @@ export async function runLoad(options: { databaseUrl: string; users: number; sec
     };
     // Warm-up, not measured: the first request of each screen loads its code.
     for (const action of actions) {
-      for (let i = 0; i < 5; i++) await (await fetch(`${server.base}${action.path()}`, { headers: { cookie: cookies[action.cookie % cookies.length]! } })).arrayBuffer();
+      for (let i = 0; i < 5; i++)
+        await (
+          await fetch(`${server.base}${action.path()}`, { headers: { cookie: cookies[action.cookie % cookies.length]! } })
+        ).arrayBuffer();
     }
     const user = async () => {
       // People do not all click at the same millisecond.
@@ -85,7 +111,10 @@ export async function runLoad(options: { databaseUrl: string; users: number; sec
         const started = performance.now();
         let ok = false;
         try {
-          const response = await fetch(`${server.base}${action.path()}`, { headers: { cookie: cookies[action.cookie % cookies.length]! }, redirect: 'manual' });
+          const response = await fetch(`${server.base}${action.path()}`, {
+            headers: { cookie: cookies[action.cookie % cookies.length]! },
+            redirect: 'manual',
+          });
           await response.arrayBuffer();
           ok = response.status === 200;
         } catch {
@@ -111,5 +140,12 @@ export async function runLoad(options: { databaseUrl: string; users: number; sec
     const values = samples.filter((s) => s.kind === kind).map((s) => s.ms);
     byKind[kind] = { count: values.length, p95: percentile(values, 0.95) };
   }
-  return { requests: samples.length, errors: samples.filter((s) => !s.ok).length, p50: percentile(all, 0.5), p95: percentile(all, 0.95), max: percentile(all, 1), byKind };
+  return {
+    requests: samples.length,
+    errors: samples.filter((s) => !s.ok).length,
+    p50: percentile(all, 0.5),
+    p95: percentile(all, 0.95),
+    max: percentile(all, 1),
+    byKind,
+  };
 }

@@ -29,7 +29,6 @@ const SCALES = {
   full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300, loadSeconds: 60, printBatch: 5_000 },
 } as const;
 
-
 async function main() {
   const { values } = parseArgs({ options: { scale: { type: 'string', default: 'full' }, seed: { type: 'string', default: '42' } } });
   const scale = SCALES[values.scale as keyof typeof SCALES];
@@ -42,8 +41,16 @@ async function main() {
   try {
     await app.migrate();
     const loadStarted = Date.now();
-    await generateBenchData(app.db, { clients: scale.clients, groups: scale.groups, calls: scale.calls, seed: Number(values.seed), endDate: '2026-10-31' });
-    console.log(`Données : ${scale.clients} clients, ${scale.groups} comptes regroupés, ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`);
+    await generateBenchData(app.db, {
+      clients: scale.clients,
+      groups: scale.groups,
+      calls: scale.calls,
+      seed: Number(values.seed),
+      endDate: '2026-10-31',
+    });
+    console.log(
+      `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés, ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
+    );
     await prepareEmailClients(app.db);
     let normalRunId: number | null = null;
 
@@ -104,7 +111,14 @@ async function main() {
       const previewRuns = Math.max(3, Math.floor(scale.runs / 50));
       const preview = await sampleLatency(() => previewBilling(app.db, input), previewRuns, 1);
       const previewFloor = await sampleLatency(() => bare.unsafe(handWrittenGroupBy(isGrouped)), previewRuns, 1);
-      rows.push({ measure: `liste de facturation ${kind} (p95)`, product: ms(preview.p95), floor: ms(previewFloor.p95), ratio: (preview.p95 / previewFloor.p95).toFixed(2), target: '≤ 2000 ms', verdict: preview.p95 <= 2000 ? 'atteint' : 'MANQUÉ' });
+      rows.push({
+        measure: `liste de facturation ${kind} (p95)`,
+        product: ms(preview.p95),
+        floor: ms(previewFloor.p95),
+        ratio: (preview.p95 / previewFloor.p95).toFixed(2),
+        target: '≤ 2000 ms',
+        verdict: preview.p95 <= 2000 ? 'atteint' : 'MANQUÉ',
+      });
 
       const { value: floorCalls, seconds: floorSeconds } = await timed(() => handWrittenGeneration(bare, isGrouped));
       const { value: result, seconds } = await timed(() => generateInvoices(app.db, 1, input, '2026-11-01'));
@@ -150,7 +164,8 @@ async function main() {
         target: '0 erreur, p95 ≤ 150 ms',
         verdict: load.errors === 0 && load.p95 <= 150 ? 'atteint' : 'MANQUÉ',
       });
-      for (const [kind, figures] of Object.entries(load.byKind)) console.log(`charge « ${kind} » : ${figures.count} requêtes, p95 ${ms(figures.p95)}`);
+      for (const [kind, figures] of Object.entries(load.byKind))
+        console.log(`charge « ${kind} » : ${figures.count} requêtes, p95 ${ms(figures.p95)}`);
     } else {
       console.log('Charge non mesurée : lancez `npm run build` avant `npm run bench`.');
     }
@@ -165,7 +180,10 @@ async function main() {
   console.log(`\nMachine : ${machine}; commande : ${command}\n`);
   console.table(rows);
   mkdirSync(path.join(process.cwd(), 'bench'), { recursive: true });
-  writeFileSync(path.join(process.cwd(), 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, command, rows }, null, 2)}\n`);
+  writeFileSync(
+    path.join(process.cwd(), 'bench', 'results.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), machine, command, rows }, null, 2)}\n`,
+  );
   console.log('Résultats écrits dans bench/results.json');
   if (rows.some((r) => r.verdict === 'MANQUÉ')) process.exitCode = 1;
 }
@@ -191,7 +209,9 @@ async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Pr
         select k.number, k.client_number, c.name, ${billedOf(isGrouped)} as billed, k.service_date, k.pickup_address,
                k.destination_address, k.client_reference, k.price_cents
           from calls k join clients c on c.number = k.client_number where ${billableWhere(isGrouped)}`);
-      await tx.unsafe(`insert into billing_runs (id, kind, cutoff_date, issue_date, created_by) values (-1, 'normal', '2026-10-31', '2026-11-01', 1)`);
+      await tx.unsafe(
+        `insert into billing_runs (id, kind, cutoff_date, issue_date, created_by) values (-1, 'normal', '2026-10-31', '2026-11-01', 1)`,
+      );
       await tx.unsafe(`insert into invoices (number, billing_run_id, kind, billed_client_number, issue_date, due_date, bill_to_name,
                          bill_to_address_line1, bill_to_city, bill_to_province, bill_to_postal_code, language, delivery_method,
                          payment_terms_days, line_count, subtotal_cents, gst_cents, qst_cents, total_cents)

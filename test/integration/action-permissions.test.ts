@@ -39,7 +39,10 @@ const EXPECTED: Record<string, readonly Role[]> = {
 };
 
 let database: TestDatabase;
-let registry: Map<string, { roles: readonly Role[]; action: (previous: unknown, formData: FormData) => Promise<{ status: string; code?: string }> }>;
+let registry: Map<
+  string,
+  { roles: readonly Role[]; action: (previous: unknown, formData: FormData) => Promise<{ status: string; code?: string }> }
+>;
 let exportedActions: unknown[];
 
 beforeAll(async () => {

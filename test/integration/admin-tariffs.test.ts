@@ -41,7 +41,10 @@ async function tariffByCode(code: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const [admin] = await database.db.insert(users).values({ email: 'admin@test.local', name: 'Administratrice Test', passwordHash: 'x', role: 'admin' }).returning();
+  const [admin] = await database.db
+    .insert(users)
+    .values({ email: 'admin@test.local', name: 'Administratrice Test', passwordHash: 'x', role: 'admin' })
+    .returning();
   adminId = admin!.id;
 });
 afterAll(() => database.drop());
@@ -84,15 +87,17 @@ describe('creating a tariff', () => {
   });
 
   test('the database refuses a code the form would never send', async () => {
-    expect(await violatedConstraint(database.db.insert(tariffs).values({ code: 'std', name: 'x', baseCents: 0, perKm: '0', perMinute: '0' }))).toBe(
-      'tariffs_code_format',
-    );
+    expect(
+      await violatedConstraint(database.db.insert(tariffs).values({ code: 'std', name: 'x', baseCents: 0, perKm: '0', perMinute: '0' })),
+    ).toBe('tariffs_code_format');
   });
 
   test('the creation is in the audit log under the administrator', async () => {
     await createTariff(database.db, adminId, form());
     const rows = await database.db.select().from(auditLog);
-    expect(rows).toEqual([expect.objectContaining({ entity: 'tariff', entityKey: 'STD', field: 'created', newValue: 'Standard', userId: adminId })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ entity: 'tariff', entityKey: 'STD', field: 'created', newValue: 'Standard', userId: adminId }),
+    ]);
   });
 });
 
@@ -104,7 +109,13 @@ describe('editing a tariff', () => {
 
     expect(await tariffByCode('STD')).toMatchObject({ baseCents: 1375, perKm: '2.1000' });
     const rows = await database.db
-      .select({ userId: auditLog.userId, entityKey: auditLog.entityKey, field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue })
+      .select({
+        userId: auditLog.userId,
+        entityKey: auditLog.entityKey,
+        field: auditLog.field,
+        oldValue: auditLog.oldValue,
+        newValue: auditLog.newValue,
+      })
       .from(auditLog)
       .orderBy(asc(auditLog.field));
     expect(rows).toEqual([
@@ -151,7 +162,10 @@ describe('editing a tariff', () => {
     await insertClient(database.db, 20002, id);
     await updateTariff(database.db, adminId, id, form({ isActive: undefined }));
 
-    const kept = await database.db.select({ tariffId: clients.tariffId }).from(clients).where(and(eq(clients.tariffId, id)));
+    const kept = await database.db
+      .select({ tariffId: clients.tariffId })
+      .from(clients)
+      .where(and(eq(clients.tariffId, id)));
     expect(kept).toHaveLength(2);
     expect((await tariffChoices(database.db)).map((c) => c.id)).toEqual([otherId]);
     expect((await tariffChoices(database.db, id)).map((c) => c.id).sort()).toEqual([id, otherId].sort());

@@ -26,7 +26,10 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 async function insertUser(email: string, role: Role, isActive = true): Promise<number> {
-  const [user] = await database.db.insert(users).values({ email, name: email.split('@')[0]!, passwordHash: 'x', role, isActive }).returning();
+  const [user] = await database.db
+    .insert(users)
+    .values({ email, name: email.split('@')[0]!, passwordHash: 'x', role, isActive })
+    .returning();
   return user!.id;
 }
 
@@ -52,7 +55,13 @@ beforeEach(async () => {
 describe('creating a user', () => {
   test('the e-mail is normalized, the password stored as a hash that verifies, the creation audited', async () => {
     const adminId = await insertUser('admin@test.local', 'admin');
-    const input = createUserInput.parse({ name: 'Marie Tremblay', email: ' Marie@Exemple.CA ', role: 'billing', locale: 'en', password: 'mot-de-passe-1' });
+    const input = createUserInput.parse({
+      name: 'Marie Tremblay',
+      email: ' Marie@Exemple.CA ',
+      role: 'billing',
+      locale: 'en',
+      password: 'mot-de-passe-1',
+    });
     const { id, email } = await createUser(database.db, adminId, input);
     expect(email).toBe('marie@exemple.ca');
 
@@ -68,7 +77,13 @@ describe('creating a user', () => {
 
   test('an e-mail already used (in any case) is a field error, and nothing is saved', async () => {
     const adminId = await insertUser('admin@test.local', 'admin');
-    const input = createUserInput.parse({ name: 'Copie', email: 'ADMIN@test.local', role: 'dispatcher', locale: 'fr', password: 'mot-de-passe-1' });
+    const input = createUserInput.parse({
+      name: 'Copie',
+      email: 'ADMIN@test.local',
+      role: 'dispatcher',
+      locale: 'fr',
+      password: 'mot-de-passe-1',
+    });
     const error = await refusal(createUser(database.db, adminId, input));
     expect(error.code).toBe('user.emailTaken');
     expect(error.fieldErrors).toEqual({ email: ['user.emailTaken'] });
@@ -134,7 +149,12 @@ describe('nobody is ever locked out', () => {
     expect((await refusal(changeUserRole(database.db, formerId, adminId, 'billing'))).code).toBe('user.lastAdmin');
     expect((await refusal(setUserActive(database.db, formerId, adminId, false))).code).toBe('user.lastAdmin');
     expect(await activeAdminEmails()).toEqual(['admin@test.local']);
-    expect(await database.db.select().from(auditLog).where(inArray(auditLog.field, ['role', 'is_active']))).toEqual([]);
+    expect(
+      await database.db
+        .select()
+        .from(auditLog)
+        .where(inArray(auditLog.field, ['role', 'is_active'])),
+    ).toEqual([]);
   });
 
   test('with two administrators, one cannot demote or deactivate themself, but may the other', async () => {
@@ -183,7 +203,10 @@ describe('nobody is ever locked out', () => {
   test('the only two administrators demoting each other at the same moment: one succeeds, one administrator remains', async () => {
     const first = await insertUser('premiere@test.local', 'admin');
     const second = await insertUser('seconde@test.local', 'admin');
-    const results = await raceOnAdminRows(() => [changeUserRole(database.db, first, second, 'billing'), changeUserRole(database.db, second, first, 'dispatcher')]);
+    const results = await raceOnAdminRows(() => [
+      changeUserRole(database.db, first, second, 'billing'),
+      changeUserRole(database.db, second, first, 'dispatcher'),
+    ]);
 
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -195,7 +218,10 @@ describe('nobody is ever locked out', () => {
   test('one deactivates the other while the other demotes the first: one administrator remains', async () => {
     const first = await insertUser('premiere@test.local', 'admin');
     const second = await insertUser('seconde@test.local', 'admin');
-    const results = await raceOnAdminRows(() => [setUserActive(database.db, first, second, false), changeUserRole(database.db, second, first, 'billing')]);
+    const results = await raceOnAdminRows(() => [
+      setUserActive(database.db, first, second, false),
+      changeUserRole(database.db, second, first, 'billing'),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await activeAdminEmails()).toHaveLength(1);
   });

@@ -22,7 +22,10 @@ async function logAt(at: string, values: Partial<typeof auditLog.$inferInsert> =
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const [admin] = await database.db.insert(users).values({ email: 'admin@test.local', name: 'Administratrice Test', passwordHash: 'x', role: 'admin' }).returning();
+  const [admin] = await database.db
+    .insert(users)
+    .values({ email: 'admin@test.local', name: 'Administratrice Test', passwordHash: 'x', role: 'admin' })
+    .returning();
   adminId = admin!.id;
 });
 afterAll(() => database.drop());
@@ -127,8 +130,18 @@ test('a tariff created in the application appears under "tariff" with the admini
   await createTariff(
     database.db,
     adminId,
-    tariffInput.parse({ code: 'exp', name: 'Express', baseCents: '9', perKm: '2,1', perMinute: '0,75', minimumChargeCents: '20', isActive: 'on' }),
+    tariffInput.parse({
+      code: 'exp',
+      name: 'Express',
+      baseCents: '9',
+      perKm: '2,1',
+      perMinute: '0,75',
+      minimumChargeCents: '20',
+      isActive: 'on',
+    }),
   );
   const { rows } = await find({ entity: 'tariff' });
-  expect(rows).toEqual([expect.objectContaining({ entityKey: 'EXP', field: 'created', newValue: 'Express', userName: 'Administratrice Test' })]);
+  expect(rows).toEqual([
+    expect.objectContaining({ entityKey: 'EXP', field: 'created', newValue: 'Express', userName: 'Administratrice Test' }),
+  ]);
 });

@@ -21,7 +21,12 @@ beforeAll(async () => {
   source = await createTestDatabase();
   const { clerkId } = await loadGoldenScenario(source.db);
   for (const isGrouped of [false, true]) {
-    await generateInvoices(source.db, clerkId, billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined }), '2026-11-01');
+    await generateInvoices(
+      source.db,
+      clerkId,
+      billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined }),
+      '2026-11-01',
+    );
   }
   target = await createEmptyDatabase();
 });

@@ -18,7 +18,18 @@ afterAll(async () => {
   await second.drop();
 });
 
-type CallRow = { base_cents: number; per_km: string; per_minute: string; minimum_charge_cents: number; distance_km: string; waiting_minutes: number; discount_percent: string; gross_cents: number; discount_cents: number; price_cents: number };
+type CallRow = {
+  base_cents: number;
+  per_km: string;
+  per_minute: string;
+  minimum_charge_cents: number;
+  distance_km: string;
+  waiting_minutes: number;
+  discount_percent: string;
+  gross_cents: number;
+  discount_cents: number;
+  price_cents: number;
+};
 
 test('every generated call is priced exactly as priceCall prices it', async () => {
   const calls = await queryRows<CallRow>(

@@ -22,7 +22,15 @@ test('the grouped billing list PDF holds the head, its members and the golden fi
     labels: {
       title: 'Liste de facturation — Facturation par client regroupé',
       subtitle: 'Appels terminés jusqu’au 31 octobre 2026',
-      columns: { number: 'No. client facturé', name: 'Nom', calls: 'Appels', subtotal: 'Sous-total', gst: 'TPS', qst: 'TVQ', total: 'Total' },
+      columns: {
+        number: 'No. client facturé',
+        name: 'Nom',
+        calls: 'Appels',
+        subtotal: 'Sous-total',
+        gst: 'TPS',
+        qst: 'TVQ',
+        total: 'Total',
+      },
       totals: 'Total général',
       page: (page, pages) => `Page ${page} de ${pages}`,
       company: 'Répartition Express Montréal inc.',

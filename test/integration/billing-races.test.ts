@@ -16,24 +16,42 @@ let adminId: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   await generateBenchData(database.db, { clients: 3000, groups: 15, calls: 8000, seed: 11, endDate: '2026-10-31' });
-  const [admin] = await database.db.insert(users).values({ email: 'admin@race.local', name: 'Admin', role: 'admin', passwordHash: 'x' }).returning();
+  const [admin] = await database.db
+    .insert(users)
+    .values({ email: 'admin@race.local', name: 'Admin', role: 'admin', passwordHash: 'x' })
+    .returning();
   adminId = admin!.id;
 });
 afterAll(() => database.drop());
 
 test('billing runs of both kinds while administrators move clients between groups: nothing billed twice, no chain, numbers gapless', async () => {
-  const heads = await queryRows<{ number: number }>(database.db, sql`select number from clients where grouped_client_number = number order by number`);
-  const loose = await queryRows<{ number: number }>(database.db, sql`select number from clients where grouped_client_number is null order by number limit 40`);
+  const heads = await queryRows<{ number: number }>(
+    database.db,
+    sql`select number from clients where grouped_client_number = number order by number`,
+  );
+  const loose = await queryRows<{ number: number }>(
+    database.db,
+    sql`select number from clients where grouped_client_number is null order by number limit 40`,
+  );
   expect(loose).toHaveLength(40);
   const run = (isGrouped: boolean, cutoff: string) =>
-    generateInvoices(database.db, adminId, billingInput.parse({ cutoff, cycle: 'all', isGrouped: isGrouped ? 'on' : undefined }), '2026-11-01');
+    generateInvoices(
+      database.db,
+      adminId,
+      billingInput.parse({ cutoff, cycle: 'all', isGrouped: isGrouped ? 'on' : undefined }),
+      '2026-11-01',
+    );
 
   // Dozens of transactions at once: runs with growing cut-offs, members added and removed.
   const work: Promise<unknown>[] = [];
   for (let i = 0; i < 40; i++) {
     const client = loose[i]!.number;
     const head = heads[i % heads.length]!.number;
-    work.push(addGroupMembers(database.db, adminId, head, [client]).then(() => (i % 3 === 0 ? removeGroupMember(database.db, adminId, head, client) : undefined)));
+    work.push(
+      addGroupMembers(database.db, adminId, head, [client]).then(() =>
+        i % 3 === 0 ? removeGroupMember(database.db, adminId, head, client) : undefined,
+      ),
+    );
     if (i % 5 === 0) work.push(run(i % 10 === 0, `2026-10-${String(10 + Math.floor(i / 2)).padStart(2, '0')}`));
   }
   const results = await Promise.allSettled(work);

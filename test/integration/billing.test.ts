@@ -30,10 +30,16 @@ afterAll(() => database?.drop());
 /** The invoices of a run as the golden file writes them. */
 async function invoicesAsGolden(runId: number) {
   const rows = await database!.db.select().from(invoices).where(eq(invoices.billingRunId, runId)).orderBy(asc(invoices.number));
-  const lines = await database!.db.select().from(invoiceLines).where(sql`${invoiceLines.invoiceId} in (select id from invoices where billing_run_id = ${runId})`).orderBy(asc(invoiceLines.callNumber));
+  const lines = await database!.db
+    .select()
+    .from(invoiceLines)
+    .where(sql`${invoiceLines.invoiceId} in (select id from invoices where billing_run_id = ${runId})`)
+    .orderBy(asc(invoiceLines.callNumber));
   return rows.map((invoice) => {
     const own = lines.filter((l) => l.invoiceId === invoice.id);
-    const memberNumbers = [...new Set(own.map((l) => l.clientNumber))].sort((a, b) => (a === invoice.billedClientNumber ? -1 : b === invoice.billedClientNumber ? 1 : a - b));
+    const memberNumbers = [...new Set(own.map((l) => l.clientNumber))].sort((a, b) =>
+      a === invoice.billedClientNumber ? -1 : b === invoice.billedClientNumber ? 1 : a - b,
+    );
     return {
       billedClient: invoice.billedClientNumber,
       language: invoice.language,
@@ -62,7 +68,12 @@ describe('the golden scenario (test/golden/billing.json)', () => {
         gstCents: expected!.gstCents,
         qstCents: expected!.qstCents,
         totalCents: expected!.totalCents,
-        members: expected!.members.map((m) => ({ clientNumber: m.client, name: expect.any(String), calls: m.calls.length, subtotalCents: m.subtotalCents })),
+        members: expected!.members.map((m) => ({
+          clientNumber: m.client,
+          name: expect.any(String),
+          calls: m.calls.length,
+          subtotalCents: m.subtotalCents,
+        })),
       },
     ]);
   });
@@ -112,12 +123,20 @@ describe('generation', () => {
     for (const kind of [input({ cycle: 'monthly' }), grouped()]) {
       const preview = await previewBilling(database!.db, kind);
       const result = await generateInvoices(database!.db, clerkId, kind, '2026-11-01');
-      const created = await database!.db.select().from(invoices).where(eq(invoices.billingRunId, result.runId!)).orderBy(asc(invoices.number));
+      const created = await database!.db
+        .select()
+        .from(invoices)
+        .where(eq(invoices.billingRunId, result.runId!))
+        .orderBy(asc(invoices.number));
       expect(created.map((i) => [i.billedClientNumber, i.lineCount, i.subtotalCents, i.gstCents, i.qstCents, i.totalCents])).toEqual(
         preview.invoices.map((i) => [i.billedClientNumber, i.calls, i.subtotalCents, i.gstCents, i.qstCents, i.totalCents]),
       );
       const [run] = await database!.db.select().from(billingRuns).where(eq(billingRuns.id, result.runId!));
-      expect([run!.invoiceCount, run!.callCount, run!.totalCents]).toEqual([preview.totals.invoices, preview.totals.calls, preview.totals.totalCents]);
+      expect([run!.invoiceCount, run!.callCount, run!.totalCents]).toEqual([
+        preview.totals.invoices,
+        preview.totals.calls,
+        preview.totals.totalCents,
+      ]);
     }
   });
 
@@ -132,8 +151,14 @@ describe('generation', () => {
   test('invoice numbers follow each other across runs of both kinds, in billed-client order', async () => {
     const first = await generateInvoices(database!.db, clerkId, input(), '2026-11-01');
     const second = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
-    expect([first, second].map((r) => (r.runId ? [r.firstNumber, r.lastNumber] : null))).toEqual([[1, 2], [3, 3]]);
-    const numbers = await database!.db.select({ number: invoices.number, client: invoices.billedClientNumber }).from(invoices).orderBy(asc(invoices.number));
+    expect([first, second].map((r) => (r.runId ? [r.firstNumber, r.lastNumber] : null))).toEqual([
+      [1, 2],
+      [3, 3],
+    ]);
+    const numbers = await database!.db
+      .select({ number: invoices.number, client: invoices.billedClientNumber })
+      .from(invoices)
+      .orderBy(asc(invoices.number));
     expect(numbers).toEqual([
       { number: 1, client: 20001 },
       { number: 2, client: 20002 },
@@ -142,8 +167,12 @@ describe('generation', () => {
   });
 
   test('the cut-off, the cycle and the client range filter the billed client', async () => {
-    expect((await previewBilling(database!.db, input({ cutoff: '2026-10-05' }))).invoices.map((i) => i.billedClientNumber)).toEqual([20001]);
-    expect((await previewBilling(database!.db, input({ clientFrom: '20002', clientTo: '20002' }))).invoices.map((i) => i.billedClientNumber)).toEqual([20002]);
+    expect((await previewBilling(database!.db, input({ cutoff: '2026-10-05' }))).invoices.map((i) => i.billedClientNumber)).toEqual([
+      20001,
+    ]);
+    expect(
+      (await previewBilling(database!.db, input({ clientFrom: '20002', clientTo: '20002' }))).invoices.map((i) => i.billedClientNumber),
+    ).toEqual([20002]);
     await database!.db.update(clients).set({ billingCycle: 'weekly' }).where(eq(clients.number, 12345));
     expect((await previewBilling(database!.db, grouped({ cycle: 'monthly' }))).invoices).toEqual([]);
     expect((await previewBilling(database!.db, grouped({ cycle: 'weekly' }))).totals.calls).toBe(5);
@@ -151,8 +180,12 @@ describe('generation', () => {
 
   test('a failure in the middle of a run leaves nothing behind and burns no number', async () => {
     // A trigger that fails on the first invoice line, as a crash between two statements would.
-    await database!.db.execute(sql`create function fail_line() returns trigger language plpgsql as $$ begin raise exception 'panne simulée'; end $$`);
-    await database!.db.execute(sql`create trigger fail_line before insert on invoice_lines for each statement execute function fail_line()`);
+    await database!.db.execute(
+      sql`create function fail_line() returns trigger language plpgsql as $$ begin raise exception 'panne simulée'; end $$`,
+    );
+    await database!.db.execute(
+      sql`create trigger fail_line before insert on invoice_lines for each statement execute function fail_line()`,
+    );
     await expect(generateInvoices(database!.db, clerkId, grouped(), '2026-11-01')).rejects.toThrow();
     const [counter] = await database!.db.select().from(documentCounters).where(eq(documentCounters.kind, 'invoice'));
     expect(counter!.lastNumber).toBe(0);
@@ -185,7 +218,10 @@ test('the SQL tax functions agree with computeTaxes on every subtotal from 0 to 
           from generate_series(0, 20000) s
          union all
         select s, invoice_gst_cents(s, false)::text, invoice_qst_cents(s, false)::text, '0', '0'
-          from unnest(array[${sql.join(golden.taxes.map((t) => sql`${t.subtotalCents}::bigint`), sql`, `)}]) s`,
+          from unnest(array[${sql.join(
+            golden.taxes.map((t) => sql`${t.subtotalCents}::bigint`),
+            sql`, `,
+          )}]) s`,
   );
   const mismatches = rows.filter((r) => {
     const expected = computeTaxes(Number(r.subtotal));
@@ -197,7 +233,12 @@ test('the SQL tax functions agree with computeTaxes on every subtotal from 0 to 
 
 test('generated invoices cannot be changed to a total that does not add up', async () => {
   const result = await generateInvoices(database!.db, clerkId, grouped(), '2026-11-01');
-  await expect(database!.db.update(invoices).set({ totalCents: 1 }).where(and(eq(invoices.billingRunId, result.runId!)))).rejects.toThrow();
+  await expect(
+    database!.db
+      .update(invoices)
+      .set({ totalCents: 1 })
+      .where(and(eq(invoices.billingRunId, result.runId!))),
+  ).rejects.toThrow();
 });
 
 describe('reversal', () => {
@@ -225,7 +266,8 @@ describe('reversal', () => {
 });
 
 describe('credit notes', () => {
-  const creditInput = (changes: Record<string, unknown>) => creditNoteInput.parse({ invoiceNumber: '1', reason: 'Erreur de tarif', ...changes });
+  const creditInput = (changes: Record<string, unknown>) =>
+    creditNoteInput.parse({ invoiceNumber: '1', reason: 'Erreur de tarif', ...changes });
 
   async function lineIdsOf(callNumbers: number[]) {
     const rows = await database!.db.select({ id: invoiceLines.id, call: invoiceLines.callNumber }).from(invoiceLines);
@@ -255,7 +297,14 @@ describe('credit notes', () => {
       createCreditNote(database!.db, clerkId, creditInput({ lineIds: await lineIdsOf([1002]) }), '2026-11-05'),
       createCreditNote(database!.db, clerkId, creditInput({ amount: '150,00' }), '2026-11-05'),
     ];
-    const codes = await Promise.all(refusals.map((p) => p.then(() => null, (e: AppError) => e.code)));
+    const codes = await Promise.all(
+      refusals.map((p) =>
+        p.then(
+          () => null,
+          (e: AppError) => e.code,
+        ),
+      ),
+    );
     expect(codes).toEqual(['credit.lineAlreadyCredited', 'credit.tooMuch']);
     expect(creditNoteInput.safeParse({ invoiceNumber: '1', reason: 'x' }).error?.issues[0]?.message).toBe('credit.nothing');
     await database!.db.delete(creditNoteLines);
@@ -270,7 +319,12 @@ describe('credit notes', () => {
   test('a credit on an invoice exempt of QST reverses GST only', async () => {
     await generateInvoices(database!.db, clerkId, input(), '2026-11-01');
     const [northern] = await database!.db.select().from(invoices).where(eq(invoices.billedClientNumber, 20002));
-    const note = await createCreditNote(database!.db, clerkId, creditNoteInput.parse({ invoiceNumber: String(northern!.number), amount: '20', reason: 'Retard' }), '2026-11-05');
+    const note = await createCreditNote(
+      database!.db,
+      clerkId,
+      creditNoteInput.parse({ invoiceNumber: String(northern!.number), amount: '20', reason: 'Retard' }),
+      '2026-11-05',
+    );
     expect(note.totalCents).toBe(2000 + 100);
   });
 });
@@ -289,13 +343,16 @@ test('the database keeps issued invoices as issued: no change of their content, 
   expect(await refusalCode(database!.db.execute(sql`update invoices set bill_to_name = 'Autre' where number = 1`))).toBe('RB002');
   expect(await refusalCode(database!.db.execute(sql`update invoice_lines set amount_cents = 1 where call_number = 1001`))).toBe('RB002');
   const credit = (subtotal: number) =>
-    database!.db.execute(sql`insert into credit_notes (number, invoice_id, issue_date, reason, subtotal_cents, gst_cents, qst_cents, total_cents, created_by)
+    database!.db
+      .execute(sql`insert into credit_notes (number, invoice_id, issue_date, reason, subtotal_cents, gst_cents, qst_cents, total_cents, created_by)
                              select 90, id, '2026-11-02', 'x', ${subtotal}, 0, 0, ${subtotal}, ${clerkId} from invoices where number = 1`);
   expect(await refusalCode(credit(15093))).toBe('RB004'); // one cent more than the subtotal of 150.92 $
   await reverseRun(database!.db, clerkId, run.runId!);
   await database!.db.execute(sql`update invoices set printed_at = now() where number = 1`); // a delivery mark may be written…
   expect(await refusalCode(database!.db.execute(sql`update invoices set printed_at = null where number = 1`))).toBe('RB002'); // …never erased
-  expect(await refusalCode(database!.db.execute(sql`update invoices set status = 'issued', voided_at = null where number = 1`))).toBe('RB001');
+  expect(await refusalCode(database!.db.execute(sql`update invoices set status = 'issued', voided_at = null where number = 1`))).toBe(
+    'RB001',
+  );
   expect(await refusalCode(database!.db.execute(sql`update invoice_lines set is_void = false where call_number = 1001`))).toBe('RB001');
   expect(await refusalCode(credit(100))).toBe('RB003');
 });

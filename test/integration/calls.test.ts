@@ -38,14 +38,20 @@ async function callCount() {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const [user] = await database.db.insert(users).values({ email: 'rep@test.local', name: 'Répartiteur', role: 'dispatcher', passwordHash: 'x' }).returning();
+  const [user] = await database.db
+    .insert(users)
+    .values({ email: 'rep@test.local', name: 'Répartiteur', role: 'dispatcher', passwordHash: 'x' })
+    .returning();
   dispatcherId = user!.id;
   const std = await insertTariff(database.db, { ...STD, name: 'Standard' });
   const corp = await insertTariff(database.db, { ...CORP, name: 'Corporatif' });
@@ -63,7 +69,15 @@ describe('call taking', () => {
     expect(expected).toEqual({ grossCents: 3263, discountCents: 163, priceCents: 3100 });
     expect(priceCents).toBe(3100);
     const [saved] = await database.db.select().from(calls).where(eq(calls.number, number));
-    expect(saved).toMatchObject({ clientNumber: 12346, tariffCode: 'STD', grossCents: 3263, discountCents: 163, priceCents: 3100, status: 'open', serviceDate: '2026-10-04' });
+    expect(saved).toMatchObject({
+      clientNumber: 12346,
+      tariffCode: 'STD',
+      grossCents: 3263,
+      discountCents: 163,
+      priceCents: 3100,
+      status: 'open',
+      serviceDate: '2026-10-04',
+    });
     expect(saved!.serviceAt.toISOString()).toBe('2026-10-04T13:30:00.000Z'); // 09:30 in Montréal (EDT)
   });
 
@@ -99,7 +113,11 @@ describe('call taking', () => {
     expect((await refusal(changeCallStatus(database.db, dispatcherId, number, 'completed'))).code).toBe('call.statusNotAllowed');
     await changeCallStatus(database.db, dispatcherId, number, 'dispatched');
     await changeCallStatus(database.db, dispatcherId, number, 'completed');
-    const history = await database.db.select().from(callStatusChanges).where(eq(callStatusChanges.callNumber, number)).orderBy(callStatusChanges.id);
+    const history = await database.db
+      .select()
+      .from(callStatusChanges)
+      .where(eq(callStatusChanges.callNumber, number))
+      .orderBy(callStatusChanges.id);
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.changedBy])).toEqual([
       [null, 'open', dispatcherId],
       ['open', 'dispatched', dispatcherId],
@@ -109,7 +127,9 @@ describe('call taking', () => {
 
   test('editing a call prices it again with its client’s tariff', async () => {
     const { number } = await createCall(database.db, dispatcherId, call());
-    expect(await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' }))).toEqual({ priceCents: 3230 });
+    expect(
+      await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' })),
+    ).toEqual({ priceCents: 3230 });
   });
 });
 
@@ -121,18 +141,43 @@ describe('an invoiced call is read-only', () => {
     await changeCallStatus(database.db, dispatcherId, number, 'dispatched');
     await changeCallStatus(database.db, dispatcherId, number, 'completed');
     invoicedCall = number;
-    const [run] = await database.db.insert(billingRuns).values({ kind: 'grouped', cutoffDate: '2026-10-31', issueDate: '2026-11-01', createdBy: dispatcherId }).returning();
+    const [run] = await database.db
+      .insert(billingRuns)
+      .values({ kind: 'grouped', cutoffDate: '2026-10-31', issueDate: '2026-11-01', createdBy: dispatcherId })
+      .returning();
     const [invoice] = await database.db
       .insert(invoices)
       .values({
-        number: 1, billingRunId: run!.id, kind: 'grouped', billedClientNumber: 12345, issueDate: '2026-11-01', dueDate: '2026-12-01',
-        billToName: 'Pharmacie Centrale inc.', billToAddressLine1: '1, rue A', billToCity: 'Montréal', billToProvince: 'QC', billToPostalCode: 'H2X 1Y4',
-        language: 'fr', deliveryMethod: 'print', paymentTermsDays: 30, lineCount: 1, subtotalCents: 2945, gstCents: 147, qstCents: 294, totalCents: 3386,
+        number: 1,
+        billingRunId: run!.id,
+        kind: 'grouped',
+        billedClientNumber: 12345,
+        issueDate: '2026-11-01',
+        dueDate: '2026-12-01',
+        billToName: 'Pharmacie Centrale inc.',
+        billToAddressLine1: '1, rue A',
+        billToCity: 'Montréal',
+        billToProvince: 'QC',
+        billToPostalCode: 'H2X 1Y4',
+        language: 'fr',
+        deliveryMethod: 'print',
+        paymentTermsDays: 30,
+        lineCount: 1,
+        subtotalCents: 2945,
+        gstCents: 147,
+        qstCents: 294,
+        totalCents: 3386,
       })
       .returning();
     await database.db.insert(invoiceLines).values({
-      invoiceId: invoice!.id, callNumber: number, clientNumber: 12346, clientName: 'Succursale Laval', serviceDate: '2026-10-04',
-      pickupAddress: 'A', destinationAddress: 'B', amountCents: 2945,
+      invoiceId: invoice!.id,
+      callNumber: number,
+      clientNumber: 12346,
+      clientName: 'Succursale Laval',
+      serviceDate: '2026-10-04',
+      pickupAddress: 'A',
+      destinationAddress: 'B',
+      amountCents: 2945,
     });
   });
 
@@ -149,7 +194,10 @@ describe('an invoiced call is read-only', () => {
       .update(calls)
       .set({ priceCents: 1, grossCents: 1, discountCents: 0 })
       .where(eq(calls.number, invoicedCall))
-      .then(() => null, (e: { cause?: { code?: string; detail?: string } }) => e.cause);
+      .then(
+        () => null,
+        (e: { cause?: { code?: string; detail?: string } }) => e.cause,
+      );
     expect(error).toMatchObject({ code: 'RC001', detail: '1' });
   });
 
@@ -165,8 +213,16 @@ describe('call search', () => {
   const search = (params: Record<string, string>) => findCalls(database.db, callSearchParams.parse(params));
 
   beforeAll(async () => {
-    await createCall(database.db, dispatcherId, call({ clientNumber: '12345', serviceDate: '2026-10-03', caller: 'Réception', clientReference: 'SIÈGE-1' }));
-    await createCall(database.db, dispatcherId, call({ clientNumber: '20001', serviceDate: '2026-10-20', caller: 'Jean', pickupAddress: '4210, rue Saint-Denis, Montréal' }));
+    await createCall(
+      database.db,
+      dispatcherId,
+      call({ clientNumber: '12345', serviceDate: '2026-10-03', caller: 'Réception', clientReference: 'SIÈGE-1' }),
+    );
+    await createCall(
+      database.db,
+      dispatcherId,
+      call({ clientNumber: '20001', serviceDate: '2026-10-20', caller: 'Jean', pickupAddress: '4210, rue Saint-Denis, Montréal' }),
+    );
   });
 
   test('by a head’s number: its own calls; with the members option, its members’ calls too', async () => {
@@ -190,22 +246,39 @@ describe('call search', () => {
 
   test('by service date range (inclusive) and status, newest first', async () => {
     const rows = (await search({ from: '2026-10-03', to: '2026-10-20', status: 'open' })).rows;
-    expect(rows.map((r) => r.serviceAt.toISOString().slice(0, 10))).toEqual([...rows.map((r) => r.serviceAt.toISOString().slice(0, 10))].sort().reverse());
+    expect(rows.map((r) => r.serviceAt.toISOString().slice(0, 10))).toEqual(
+      [...rows.map((r) => r.serviceAt.toISOString().slice(0, 10))].sort().reverse(),
+    );
     expect(rows.some((r) => r.clientNumber === 20001)).toBe(true);
     expect((await search({ from: '2026-10-21' })).rows).toEqual([]);
   });
 
   test('a bad query string falls back to "not filtered" rather than failing', () => {
-    expect(callSearchParams.parse({ from: '2026-13-45', status: 'x', sort: 'drop' })).toMatchObject({ from: undefined, status: undefined, sort: 'date' });
+    expect(callSearchParams.parse({ from: '2026-13-45', status: 'x', sort: 'drop' })).toMatchObject({
+      from: undefined,
+      status: undefined,
+      sort: 'date',
+    });
   });
 });
 
 test('editing only the reference of a call keeps its price, even after its tariff changed', async () => {
-  const { number, priceCents } = await createCall(database.db, dispatcherId, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' }));
+  const { number, priceCents } = await createCall(
+    database.db,
+    dispatcherId,
+    call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7' }),
+  );
   expect(priceCents).toBe(3230);
   await database.db.execute(sql`update tariffs set base_cents = 9900 where code = 'STD'`);
   try {
-    expect(await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7', clientReference: 'BC-9' }))).toEqual({ priceCents: 3230 });
+    expect(
+      await updateCall(
+        database.db,
+        dispatcherId,
+        number,
+        call({ clientNumber: '20001', distanceKm: '12,4', waitingMinutes: '7', clientReference: 'BC-9' }),
+      ),
+    ).toEqual({ priceCents: 3230 });
     const [saved] = await database.db.select().from(calls).where(eq(calls.number, number));
     expect([saved!.clientReference, saved!.priceCents]).toEqual(['BC-9', 3230]);
   } finally {

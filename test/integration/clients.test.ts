@@ -64,7 +64,10 @@ async function groupingInvariantViolations(): Promise<number> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const [admin] = await database.db.insert(users).values({ email: 'admin@test.local', name: 'Admin Test', role: 'admin', passwordHash: 'x' }).returning();
+  const [admin] = await database.db
+    .insert(users)
+    .values({ email: 'admin@test.local', name: 'Admin Test', role: 'admin', passwordHash: 'x' })
+    .returning();
   adminId = admin!.id;
   stdId = (await insertTariff(database.db, { code: 'STD' })).id;
   corpId = (await insertTariff(database.db, { code: 'CORP', baseCents: 325 })).id;
@@ -73,7 +76,12 @@ afterAll(() => database.drop());
 
 describe('client form input', () => {
   test('normalizes what people type: postal code, e-mails, discount with a comma', () => {
-    const input = form(1, { postalCode: ' g1v4g2 ', invoiceEmails: 'A@B.ca; c@d.ca, a@b.ca', discountPercent: '7,5', deliveryMethod: 'email' });
+    const input = form(1, {
+      postalCode: ' g1v4g2 ',
+      invoiceEmails: 'A@B.ca; c@d.ca, a@b.ca',
+      discountPercent: '7,5',
+      deliveryMethod: 'email',
+    });
     expect(input).toMatchObject({ postalCode: 'G1V 4G2', invoiceEmails: ['a@b.ca', 'c@d.ca'], discountPercent: '7.50' });
   });
 
@@ -115,7 +123,10 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
   });
 
   test('G1: attaching to a member is refused with the exact message, and nothing is saved', async () => {
-    await expectAppError(createClient(database.db, adminId, form(50003, { groupedClientNumber: '12346' })), 'grouped.chain', { target: 12346, head: 12345 });
+    await expectAppError(createClient(database.db, adminId, form(50003, { groupedClientNumber: '12346' })), 'grouped.chain', {
+      target: 12346,
+      head: 12345,
+    });
     expect(await database.db.select().from(clients).where(eq(clients.number, 50003))).toEqual([]);
   });
 
@@ -149,7 +160,10 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
       .update(clients)
       .set({ isActive: false })
       .where(eq(clients.number, 12345))
-      .then(() => null, (e: { cause?: { code?: string; detail?: string } }) => e.cause);
+      .then(
+        () => null,
+        (e: { cause?: { code?: string; detail?: string } }) => e.cause,
+      );
     expect(refused).toMatchObject({ code: 'RG002', detail: '12346, 12347' });
   });
 
@@ -161,7 +175,10 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
       .update(clients)
       .set({ groupedClientNumber: 40000 })
       .where(eq(clients.number, 20001))
-      .then(() => null, (e: { cause?: { code?: string } }) => e.cause);
+      .then(
+        () => null,
+        (e: { cause?: { code?: string } }) => e.cause,
+      );
     expect(refused).toMatchObject({ code: 'RG001' });
   });
 
@@ -172,7 +189,10 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
     await createClient(database.db, adminId, form(20009));
     await deleteClient(database.db, adminId, 20009);
     expect(await database.db.select().from(clients).where(eq(clients.number, 20009))).toEqual([]);
-    const [deletion] = await database.db.select().from(auditLog).where(and(eq(auditLog.clientNumber, 20009), eq(auditLog.field, 'deleted')));
+    const [deletion] = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.clientNumber, 20009), eq(auditLog.field, 'deleted')));
     expect(deletion).toMatchObject({ userId: adminId, oldValue: 'Client 20009' });
   });
 
@@ -219,7 +239,12 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
   });
 
   test('G6: every change of the grouped number and billing parameters is in the audit log, with who, old and new', async () => {
-    await updateClient(database.db, adminId, 20001, form(20001, { groupedClientNumber: '12345', paymentTermsDays: '45', tariffId: String(corpId) }));
+    await updateClient(
+      database.db,
+      adminId,
+      20001,
+      form(20001, { groupedClientNumber: '12345', paymentTermsDays: '45', tariffId: String(corpId) }),
+    );
     await removeGroupMember(database.db, adminId, 12345, 20001);
     const rows = await database.db
       .select({ field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue, userId: auditLog.userId })
@@ -295,7 +320,10 @@ describe('races on a real PostgreSQL (G7)', () => {
     expect([join.status, deactivate.status]).toEqual(['fulfilled', 'rejected']);
     const [deactivateFirst, joinAfter] = await (async () => {
       await database.db.execute(sql`update clients set grouped_client_number = null where number = 12346`);
-      return interleave('update clients set is_active = false where number = 12345', 'update clients set grouped_client_number = 12345 where number = 12346');
+      return interleave(
+        'update clients set is_active = false where number = 12345',
+        'update clients set grouped_client_number = 12345 where number = 12346',
+      );
     })();
     expect([deactivateFirst.status, joinAfter.status]).toEqual(['fulfilled', 'rejected']);
   });
@@ -356,7 +384,11 @@ describe('client search', () => {
   });
 
   test('a bad query string falls back to the defaults instead of failing', async () => {
-    expect(clientSearchParams.parse({ sort: 'drop table', page: '-3', filter: 'x' })).toMatchObject({ sort: 'number', page: 1, filter: 'all' });
+    expect(clientSearchParams.parse({ sort: 'drop table', page: '-3', filter: 'x' })).toMatchObject({
+      sort: 'number',
+      page: 1,
+      filter: 'all',
+    });
   });
 });
 
@@ -364,5 +396,7 @@ test('the schema refuses a member of a member even when written by hand', async 
   await database.db.execute(sql`truncate audit_log, calls, clients cascade`);
   await insertClient(database.db, 12345, stdId, { groupedClientNumber: 12345 });
   await insertClient(database.db, 12346, stdId, { groupedClientNumber: 12345 });
-  expect(await violatedConstraint(insertClient(database.db, 12348, stdId, { groupedClientNumber: 12346 }))).toBe('clients_grouped_client_is_head');
+  expect(await violatedConstraint(insertClient(database.db, 12348, stdId, { groupedClientNumber: 12346 }))).toBe(
+    'clients_grouped_client_is_head',
+  );
 });

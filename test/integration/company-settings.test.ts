@@ -48,7 +48,10 @@ async function settingsAudit(field: string) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const [admin] = await database.db.insert(users).values({ email: 'admin@test.local', name: 'Administratrice Test', passwordHash: 'x', role: 'admin' }).returning();
+  const [admin] = await database.db
+    .insert(users)
+    .values({ email: 'admin@test.local', name: 'Administratrice Test', passwordHash: 'x', role: 'admin' })
+    .returning();
   adminId = admin!.id;
 });
 afterAll(() => database.drop());
@@ -76,7 +79,9 @@ describe('saving the company settings', () => {
       qstNumber: '1234567890 TQ0001',
       logoPng: null,
     });
-    expect(await settingsAudit('created')).toEqual([{ userId: adminId, entityKey: '1', oldValue: null, newValue: 'Répartition Express Montréal inc.' }]);
+    expect(await settingsAudit('created')).toEqual([
+      { userId: adminId, entityKey: '1', oldValue: null, newValue: 'Répartition Express Montréal inc.' },
+    ]);
   });
 
   test('saving again updates row 1; GST 123456789 RT0001 → 987654321 RT0002 is audited with the administrator, old and new value', async () => {
@@ -86,7 +91,9 @@ describe('saving the company settings', () => {
     expect(saved).toMatchObject({ id: 1, gstNumber: '987654321 RT0002', addressLine2: 'Bureau 300', qstNumber: '1234567890 TQ0001' });
     expect(await database.db.select({ id: companySettings.id }).from(companySettings)).toEqual([{ id: 1 }]);
     expect(await getCompanySettings(database.db)).toMatchObject({ gstNumber: '987654321 RT0002', addressLine2: 'Bureau 300' });
-    expect(await settingsAudit('gst_number')).toEqual([{ userId: adminId, entityKey: '1', oldValue: '123456789 RT0001', newValue: '987654321 RT0002' }]);
+    expect(await settingsAudit('gst_number')).toEqual([
+      { userId: adminId, entityKey: '1', oldValue: '123456789 RT0001', newValue: '987654321 RT0002' },
+    ]);
     // An unchanged field leaves no trace.
     expect(await settingsAudit('qst_number')).toEqual([]);
   });

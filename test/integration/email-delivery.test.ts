@@ -4,7 +4,13 @@ import { deliveries, invoices, outboxMessages } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import { emailProgress, enqueueInvoiceEmails, processPendingEmails, resendInvoiceEmail, retryFailedEmails } from '@/lib/delivery/email-queue';
+import {
+  emailProgress,
+  enqueueInvoiceEmails,
+  processPendingEmails,
+  resendInvoiceEmail,
+  retryFailedEmails,
+} from '@/lib/delivery/email-queue';
 import { outboxMailer, smtpMailer } from '@/lib/delivery/mailer';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { pdfText } from '@/test/support/pdf-text';
@@ -17,7 +23,8 @@ let clerkId: number;
 let normalRun: number;
 let groupedRun: number;
 
-const selection = (runId: number, isGrouped: boolean) => deliverySelection.parse({ runId: String(runId), isGrouped: isGrouped ? 'on' : undefined, method: 'email' });
+const selection = (runId: number, isGrouped: boolean) =>
+  deliverySelection.parse({ runId: String(runId), isGrouped: isGrouped ? 'on' : undefined, method: 'email' });
 
 beforeEach(async () => {
   database = await createTestDatabase();
@@ -77,8 +84,16 @@ describe('e-mailing invoices through SMTP', () => {
     // Time passes: the retry is due.
     await database!.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
     expect(await processPendingEmails(database!.db, mailer())).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect(smtp!.messages.map((m) => m.subject).sort()).toEqual(['Facture 1 — Répartition Express Montréal inc.', 'Invoice 2 — Répartition Express Montréal inc.']);
-    expect((await emailProgress(database!.db, selection(normalRun, false))).counts).toMatchObject({ total: 2, sent: 2, pending: 0, failed: 0 });
+    expect(smtp!.messages.map((m) => m.subject).sort()).toEqual([
+      'Facture 1 — Répartition Express Montréal inc.',
+      'Invoice 2 — Répartition Express Montréal inc.',
+    ]);
+    expect((await emailProgress(database!.db, selection(normalRun, false))).counts).toMatchObject({
+      total: 2,
+      sent: 2,
+      pending: 0,
+      failed: 0,
+    });
     const attempts = await database!.db.select({ attempts: deliveries.attempts }).from(deliveries).orderBy(deliveries.id);
     expect(attempts.map((a) => a.attempts).sort()).toEqual([1, 2]);
   });
@@ -119,7 +134,11 @@ describe('e-mailing invoices through SMTP', () => {
     await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
     await processPendingEmails(database!.db, outboxMailer(database!.db));
     const [captured] = await database!.db.select().from(outboxMessages);
-    expect(captured).toMatchObject({ recipients: ['factures-12345@exemple.ca'], subject: 'Facture 3 — Répartition Express Montréal inc.', attachmentName: 'facture-3.pdf' });
+    expect(captured).toMatchObject({
+      recipients: ['factures-12345@exemple.ca'],
+      subject: 'Facture 3 — Répartition Express Montréal inc.',
+      attachmentName: 'facture-3.pdf',
+    });
     expect(Buffer.from(captured!.attachmentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

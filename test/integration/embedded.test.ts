@@ -66,7 +66,10 @@ describe('the embedded database (zero-setup demo mode)', () => {
   test('has about two months of calls in every status, for the group and for clients billed normally', async () => {
     const byStatus = await app.db.select({ status: calls.status, n: count() }).from(calls).groupBy(calls.status);
     expect(byStatus.map((s) => s.status).sort()).toEqual(['cancelled', 'completed', 'dispatched', 'open']);
-    const [groupCalls] = await app.db.select({ n: count() }).from(calls).where(inArray(calls.clientNumber, [12345, 12346, 12347]));
+    const [groupCalls] = await app.db
+      .select({ n: count() })
+      .from(calls)
+      .where(inArray(calls.clientNumber, [12345, 12346, 12347]));
     expect(groupCalls!.n).toBeGreaterThan(0);
     const dates = await app.db.selectDistinct({ date: calls.serviceDate }).from(calls);
     expect(dates.length).toBeGreaterThanOrEqual(55);
@@ -79,7 +82,12 @@ describe('the embedded database (zero-setup demo mode)', () => {
 
   test('a print batch of 70,000 invoice ids and a credit note of several lines, each id list bound as one parameter', async () => {
     const [clerk] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, 'facturation@demo.local'));
-    const run = await generateInvoices(app.db, clerk!.id, billingInput.parse({ cutoff: todayInMontreal(), cycle: 'all', isGrouped: 'on' }), todayInMontreal());
+    const run = await generateInvoices(
+      app.db,
+      clerk!.id,
+      billingInput.parse({ cutoff: todayInMontreal(), cycle: 'all', isGrouped: 'on' }),
+      todayInMontreal(),
+    );
     const [invoice] = await app.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.billingRunId, run.runId!));
     const unknownIds = Array.from({ length: 70_000 }, (_, i) => 1_000_000 + i);
     const [found, ...others] = await getInvoicesWithBlocks(app.db, [...unknownIds, invoice!.id]);
@@ -87,11 +95,18 @@ describe('the embedded database (zero-setup demo mode)', () => {
     expect(found!.blocks.map((b) => b.clientNumber)).toEqual([12345, 12346, 12347]);
 
     const lines = found!.blocks[1]!.lines.slice(0, 2);
-    const input = creditNoteInput.parse({ invoiceNumber: String(found!.invoice.number), lineIds: lines.map((l) => String(l.id)), reason: 'Course annulée' });
+    const input = creditNoteInput.parse({
+      invoiceNumber: String(found!.invoice.number),
+      lineIds: lines.map((l) => String(l.id)),
+      reason: 'Course annulée',
+    });
     const note = await createCreditNote(app.db, clerk!.id, input, todayInMontreal());
     // The two lines with their GST and QST (the head is not exempt).
     expect(note.totalCents).toBe(computeTaxes(lines[0]!.amountCents + lines[1]!.amountCents).totalCents);
-    const written = await app.db.select({ lineId: creditNoteLines.invoiceLineId }).from(creditNoteLines).orderBy(asc(creditNoteLines.invoiceLineId));
+    const written = await app.db
+      .select({ lineId: creditNoteLines.invoiceLineId })
+      .from(creditNoteLines)
+      .orderBy(asc(creditNoteLines.invoiceLineId));
     expect(written.map((w) => w.lineId)).toEqual(lines.map((l) => l.id).sort((a, b) => a - b));
   });
 

@@ -68,7 +68,8 @@ async function crashWhileWaiting(lock: string, waiting: string) {
     await locker`begin`;
     await locker.unsafe(lock);
     await until(
-      async () => (await probe`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${waiting}`)[0]!.n > 0,
+      async () =>
+        (await probe`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like ${waiting}`)[0]!.n > 0,
       `the worker to wait in ${waiting}`,
     );
     database.cluster.crash();
@@ -111,7 +112,13 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
   // the usual pause; time passes.
   await until(async () => smtp.messages.length === total - 1, 'every other invoice to be sent');
   await until(
-    async () => (await queryRows<{ n: number }>(app.db, sql`select count(*)::int as n from deliveries where status = 'pending' and started_at is null`))[0]!.n === 1,
+    async () =>
+      (
+        await queryRows<{ n: number }>(
+          app.db,
+          sql`select count(*)::int as n from deliveries where status = 'pending' and started_at is null`,
+        )
+      )[0]!.n === 1,
     'the interrupted e-mail to be back in the queue',
   );
   await app.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
@@ -120,10 +127,15 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
   // At the SMTP server: each invoice exactly once, with its own PDF.
   const numbers = smtp.messages.map((m) => invoiceNumberOf(m.subject));
   expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
-  expect(smtp.messages.map((m) => m.attachments.map((a) => /^(?:facture|invoice)-(\d+)\.pdf$/.exec(a.filename ?? '')?.[1]).map(Number))).toEqual(numbers.map((n) => [n]));
+  expect(
+    smtp.messages.map((m) => m.attachments.map((a) => /^(?:facture|invoice)-(\d+)\.pdf$/.exec(a.filename ?? '')?.[1]).map(Number)),
+  ).toEqual(numbers.map((n) => [n]));
   // In the database: one delivery per invoice, sent; the invoices are marked e-mailed.
   expect((await emailProgress(app.db, selection)).counts).toEqual({ total, none: 0, pending: 0, sent: total, failed: 0 });
-  const rows = await queryRows<{ invoice_id: number; status: string; attempts: number }>(app.db, sql`select invoice_id, status, attempts from deliveries order by invoice_id`);
+  const rows = await queryRows<{ invoice_id: number; status: string; attempts: number }>(
+    app.db,
+    sql`select invoice_id, status, attempts from deliveries order by invoice_id`,
+  );
   expect(rows).toHaveLength(total);
   expect(new Set(rows.map((r) => r.invoice_id)).size).toBe(total);
   expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);

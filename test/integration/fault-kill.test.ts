@@ -16,22 +16,34 @@ let clerkId: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   await generateBenchData(database.db, { clients: 2000, groups: 20, calls: 20000, seed: 5, endDate: '2026-10-31' });
-  const [clerk] = await database.db.insert(users).values({ email: 'commis@fault.local', name: 'Commis', role: 'billing', passwordHash: 'x' }).returning();
+  const [clerk] = await database.db
+    .insert(users)
+    .values({ email: 'commis@fault.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
+    .returning();
   clerkId = clerk!.id;
 });
 afterAll(() => database.drop());
 
 test('the application process killed (SIGKILL) in the middle of a run: no partial run, no burned number, and the next run bills everything', async () => {
   // The run pauses while it writes its invoice lines, so that it is surely killed in the middle.
-  await database.db.execute(sql`create function slow_lines() returns trigger language plpgsql as $$ begin perform pg_sleep(2); return null; end $$`);
+  await database.db.execute(
+    sql`create function slow_lines() returns trigger language plpgsql as $$ begin perform pg_sleep(2); return null; end $$`,
+  );
   await database.db.execute(sql`create trigger slow_lines before insert on invoice_lines for each statement execute function slow_lines()`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/generate-in-child.ts', database.url, String(clerkId)], { stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/generate-in-child.ts', database.url, String(clerkId)], {
+    stdio: 'pipe',
+  });
   let output = '';
   child.stderr.on('data', (chunk) => (output += String(chunk)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal === 'SIGKILL' ? -9 : _code)));
   const writingLines = async () =>
-    (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_stat_activity
-              where pid <> pg_backend_pid() and state = 'active' and query like '%insert into invoice_lines (invoice_id%'`))[0]!.n > 0;
+    (
+      await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from pg_stat_activity
+              where pid <> pg_backend_pid() and state = 'active' and query like '%insert into invoice_lines (invoice_id%'`,
+      )
+    )[0]!.n > 0;
   await until(writingLines, 'the run to write its lines', 30).catch((error: Error) => {
     throw new Error(`${error.message}; the run said: ${output}`);
   });

@@ -37,7 +37,10 @@ beforeAll(async () => {
   app = getAppDatabase();
   probe = postgres(database.url, { max: 2, onnotice: () => {} });
   const { clerkId } = await loadGoldenScenario(app.db);
-  const [second] = await app.db.insert(users).values({ email: 'commis2@golden.local', name: 'Commis 2', role: 'billing', passwordHash: 'x' }).returning();
+  const [second] = await app.db
+    .insert(users)
+    .values({ email: 'commis2@golden.local', name: 'Commis 2', role: 'billing', passwordHash: 'x' })
+    .returning();
   firstClerk = { id: clerkId, name: 'Commis', email: 'commis@golden.local', role: 'billing', locale: 'fr' };
   secondClerk = { id: second!.id, name: 'Commis 2', email: 'commis2@golden.local', role: 'billing', locale: 'fr' };
   tariffId = (await app.db.select().from(tariffs).limit(1))[0]!.id;
@@ -141,7 +144,9 @@ describe('a print batch that does not reach its end', () => {
         () => 'broken',
       );
       const marking = async () =>
-        (await probe`select pid from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into deliveries%'`).map((r) => r.pid as number);
+        (
+          await probe`select pid from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and query like '%insert into deliveries%'`
+        ).map((r) => r.pid as number);
       await until(async () => (await marking()).length === 1, 'the batch to be marked');
       const [pid] = await marking();
       await probe`select pg_terminate_backend(${pid!})`;

@@ -46,12 +46,18 @@ test('a print batch of 70,000 invoice ids loads: the run’s invoices with all t
   const found = await getInvoicesWithBlocks(database.db, [...unknownIds, ...runInvoiceIds]);
   expect(found.map((f) => f.invoice.id)).toEqual(runInvoiceIds);
   const bulk = found.find((f) => f.invoice.id === bulkInvoice.id)!;
-  expect(bulk.blocks.map((b) => [b.clientNumber, b.lines.length, b.subtotalCents])).toEqual([[20001, bulkInvoice.lineCount, bulkInvoice.subtotalCents]]);
+  expect(bulk.blocks.map((b) => [b.clientNumber, b.lines.length, b.subtotalCents])).toEqual([
+    [20001, bulkInvoice.lineCount, bulkInvoice.subtotalCents],
+  ]);
 });
 
 test('a credit note over the 70,000+ lines of one invoice gives back the whole invoice, taxes included, once', async () => {
   const lines = await database.db.select({ id: invoiceLines.id }).from(invoiceLines).where(eq(invoiceLines.invoiceId, bulkInvoice.id));
-  const input = creditNoteInput.parse({ invoiceNumber: String(bulkInvoice.number), lineIds: lines.map((l) => String(l.id)), reason: 'Facturé par erreur' });
+  const input = creditNoteInput.parse({
+    invoiceNumber: String(bulkInvoice.number),
+    lineIds: lines.map((l) => String(l.id)),
+    reason: 'Facturé par erreur',
+  });
   expect(input.lineIds.length).toBeGreaterThan(65_535);
 
   const note = await createCreditNote(database.db, clerkId, input, '2026-11-05');

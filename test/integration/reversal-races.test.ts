@@ -34,10 +34,17 @@ let nextClient = 40_000;
 beforeAll(async () => {
   database = await createTestDatabase();
   await database.db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.', addressLine1: '1200, rue Saint-Jacques', city: 'Montréal', postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001', qstNumber: '1234567890 TQ0001',
+    name: 'Répartition Express Montréal inc.',
+    addressLine1: '1200, rue Saint-Jacques',
+    city: 'Montréal',
+    postalCode: 'H3C 1G1',
+    gstNumber: '123456789 RT0001',
+    qstNumber: '1234567890 TQ0001',
   });
-  const [clerk] = await database.db.insert(users).values({ email: 'commis@courses.local', name: 'Commis', role: 'billing', passwordHash: 'x' }).returning();
+  const [clerk] = await database.db
+    .insert(users)
+    .values({ email: 'commis@courses.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
+    .returning();
   clerkId = clerk!.id;
   tariffId = (await insertTariff(database.db)).id;
 });
@@ -52,7 +59,11 @@ async function freshRun(): Promise<Run> {
   await insertClientsWithOneCall(database.db, first, INVOICES_PER_RUN, tariffId, { deliveryMethod: 'both' });
   const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: String(first), clientTo: String(nextClient - 1) });
   const run = await generateInvoices(database.db, clerkId, input, '2026-11-01');
-  const rows = await database.db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.billingRunId, run.runId!)).orderBy(invoices.id);
+  const rows = await database.db
+    .select({ id: invoices.id, number: invoices.number })
+    .from(invoices)
+    .where(eq(invoices.billingRunId, run.runId!))
+    .orderBy(invoices.id);
   expect(rows).toHaveLength(INVOICES_PER_RUN);
   return { runId: run.runId!, invoiceIds: rows.map((r) => r.id), numbers: rows.map((r) => r.number) };
 }
@@ -80,7 +91,10 @@ async function race<T>(round: number, reverse: () => Promise<{ voided: number }>
   };
   const isReversalFirst = round % 2 === 0;
   const offset = Math.floor(round / 2) % 6;
-  const [reversal, ...rest] = await Promise.all([start(reverse, isReversalFirst ? 0 : offset), ...others.map((other) => start(other, isReversalFirst ? offset : 0))]);
+  const [reversal, ...rest] = await Promise.all([
+    start(reverse, isReversalFirst ? 0 : offset),
+    ...others.map((other) => start(other, isReversalFirst ? offset : 0)),
+  ]);
   return { reversal: reversal as Outcome<{ voided: number }>, others: rest as Outcome<T>[] };
 }
 
@@ -98,10 +112,18 @@ describe('a reversal racing other operations on the same run', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const run = await freshRun();
       const credit = (number: number) => () =>
-        createCreditNote(database.db, clerkId, creditNoteInput.parse({ invoiceNumber: String(number), amount: '5,00', reason: 'Attente non facturable' }), '2026-11-02');
+        createCreditNote(
+          database.db,
+          clerkId,
+          creditNoteInput.parse({ invoiceNumber: String(number), amount: '5,00', reason: 'Attente non facturable' }),
+          '2026-11-02',
+        );
       const { reversal, others } = await race(round, () => reverseRun(database.db, clerkId, run.runId), run.numbers.map(credit));
 
-      const [credited] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from credit_notes where invoice_id in (select id from invoices where billing_run_id = ${run.runId})`);
+      const [credited] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from credit_notes where invoice_id in (select id from invoices where billing_run_id = ${run.runId})`,
+      );
       if ('value' in reversal) {
         expect(others).toEqual(run.numbers.map(() => ({ refused: 'credit.invoiceVoid' })));
         expect(credited!.n).toBe(0);
@@ -119,11 +141,19 @@ describe('a reversal racing other operations on the same run', () => {
   test(`a print batch of the run's invoices: ${ROUNDS} rounds, either printed or reversed`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const run = await freshRun();
-      const { reversal, others } = await race(round, () => reverseRun(database.db, clerkId, run.runId), [() => markPrinted(database.db, clerkId, run.invoiceIds)]);
+      const { reversal, others } = await race(round, () => reverseRun(database.db, clerkId, run.runId), [
+        () => markPrinted(database.db, clerkId, run.invoiceIds),
+      ]);
       expect(others).toEqual([{ value: undefined }]);
 
-      const printed = await database.db.select({ id: invoices.id }).from(invoices).where(and(inIds(invoices.id, run.invoiceIds), isNotNull(invoices.printedAt)));
-      const printDeliveries = await database.db.select({ id: deliveries.id }).from(deliveries).where(and(inIds(deliveries.invoiceId, run.invoiceIds), eq(deliveries.channel, 'print')));
+      const printed = await database.db
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(and(inIds(invoices.id, run.invoiceIds), isNotNull(invoices.printedAt)));
+      const printDeliveries = await database.db
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(and(inIds(deliveries.invoiceId, run.invoiceIds), eq(deliveries.channel, 'print')));
       if ('value' in reversal) {
         expect([printed.length, printDeliveries.length]).toEqual([0, 0]);
         expect(await runStatus(run.runId)).toEqual(REVERSED);
@@ -143,20 +173,45 @@ describe('a reversal racing other operations on the same run', () => {
   }
 
   async function emailDeliveries(run: Run) {
-    return database.db.select({ id: deliveries.id, status: deliveries.status, error: deliveries.error }).from(deliveries).where(and(inIds(deliveries.invoiceId, run.invoiceIds), eq(deliveries.channel, 'email')));
+    return database.db
+      .select({ id: deliveries.id, status: deliveries.status, error: deliveries.error })
+      .from(deliveries)
+      .where(and(inIds(deliveries.invoiceId, run.invoiceIds), eq(deliveries.channel, 'email')));
   }
 
   /** E-mails of the run that failed earlier (the SMTP server refused them three times). */
   async function failEmails(run: Run) {
     await database.db.insert(deliveries).values(
-      run.invoiceIds.map((invoiceId) => ({ invoiceId, channel: 'email' as const, status: 'failed' as const, recipients: ['x@exemple.ca'], requestedBy: clerkId, attempts: 3, error: 'Serveur indisponible', completedAt: new Date() })),
+      run.invoiceIds.map((invoiceId) => ({
+        invoiceId,
+        channel: 'email' as const,
+        status: 'failed' as const,
+        recipients: ['x@exemple.ca'],
+        requestedBy: clerkId,
+        attempts: 3,
+        error: 'Serveur indisponible',
+        completedAt: new Date(),
+      })),
     );
   }
 
   /** Ways a clerk queues e-mails of a run; each resolves to how many it queued. */
   const queuings: [string, { prepare?: (run: Run) => Promise<void>; queue: (run: Run) => Promise<number> }][] = [
-    ['queuing the run’s e-mails', { queue: async (run) => (await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }))).queued }],
-    ['retrying its failed e-mails', { prepare: failEmails, queue: async (run) => (await retryFailedEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }))).queued }],
+    [
+      'queuing the run’s e-mails',
+      {
+        queue: async (run) =>
+          (await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }))).queued,
+      },
+    ],
+    [
+      'retrying its failed e-mails',
+      {
+        prepare: failEmails,
+        queue: async (run) =>
+          (await retryFailedEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }))).queued,
+      },
+    ],
     ['resending one of its invoices', { queue: async (run) => (await resendInvoiceEmail(database.db, clerkId, run.numbers[0]!), 1) }],
   ];
 
@@ -187,13 +242,21 @@ describe('a reversal racing other operations on the same run', () => {
       const run = await freshRun();
       await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }));
       const mailer = recordingMailer();
-      const { reversal, others } = await race(round, () => reverseRun(database.db, clerkId, run.runId), [() => processPendingEmails(database.db, mailer)]);
+      const { reversal, others } = await race(round, () => reverseRun(database.db, clerkId, run.runId), [
+        () => processPendingEmails(database.db, mailer),
+      ]);
       expect(others[0]).toHaveProperty('value');
       // The worker's next round: the e-mails it skipped while a refused reversal held them.
       expect(await processPendingEmails(database.db, mailer)).toMatchObject({ failed: 0, retried: 0 });
 
-      const sentRows = await database.db.select({ id: deliveries.id }).from(deliveries).where(and(inIds(deliveries.invoiceId, run.invoiceIds), eq(deliveries.status, 'sent')));
-      const emailed = await database.db.select({ id: invoices.id }).from(invoices).where(and(inIds(invoices.id, run.invoiceIds), isNotNull(invoices.emailedAt)));
+      const sentRows = await database.db
+        .select({ id: deliveries.id })
+        .from(deliveries)
+        .where(and(inIds(deliveries.invoiceId, run.invoiceIds), eq(deliveries.status, 'sent')));
+      const emailed = await database.db
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(and(inIds(invoices.id, run.invoiceIds), isNotNull(invoices.emailedAt)));
       if ('value' in reversal) {
         expect(mailer.sent).toEqual([]);
         expect((await emailDeliveries(run)).map((d) => d.status)).toEqual(Array<string>(INVOICES_PER_RUN).fill('failed'));
@@ -268,7 +331,10 @@ describe('a reversal held between its checks and its writes', () => {
     expect(await reversal).toEqual({ value: { voided: INVOICES_PER_RUN } });
     expect(await worker).toEqual({ value: { sent: 0, failed: 0, retried: 0 } });
     expect(sent).toEqual([]);
-    const statuses = await database.db.select({ status: deliveries.status }).from(deliveries).where(inIds(deliveries.invoiceId, run.invoiceIds));
+    const statuses = await database.db
+      .select({ status: deliveries.status })
+      .from(deliveries)
+      .where(inIds(deliveries.invoiceId, run.invoiceIds));
     expect(statuses.map((d) => d.status)).toEqual(Array<string>(INVOICES_PER_RUN).fill('failed'));
     expect(await checkInvariants(database.db)).toEqual(NO_VIOLATION);
   });

@@ -19,8 +19,22 @@ describe('migrations on an empty PostgreSQL', () => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.map((r) => r.table_name)).toEqual([
-        'audit_log', 'billing_runs', 'call_status_changes', 'calls', 'clients', 'company_settings', 'credit_note_lines',
-        'credit_notes', 'deliveries', 'document_counters', 'invoice_lines', 'invoices', 'outbox_messages', 'sign_in_attempts', 'tariffs', 'users',
+        'audit_log',
+        'billing_runs',
+        'call_status_changes',
+        'calls',
+        'clients',
+        'company_settings',
+        'credit_note_lines',
+        'credit_notes',
+        'deliveries',
+        'document_counters',
+        'invoice_lines',
+        'invoices',
+        'outbox_messages',
+        'sign_in_attempts',
+        'tariffs',
+        'users',
       ]);
       const counters = await first.db.select().from(documentCounters).orderBy(documentCounters.kind);
       expect(counters).toEqual([
@@ -57,7 +71,9 @@ describe('constraints refuse bad rows in the database itself', () => {
   });
 
   test('a call whose price is not gross less discount, or with a negative amount', async () => {
-    expect(await violatedConstraint(insertCall(database.db, 20001, tariffId, { priceCents: 1100 }))).toBe('calls_price_is_gross_less_discount');
+    expect(await violatedConstraint(insertCall(database.db, 20001, tariffId, { priceCents: 1100 }))).toBe(
+      'calls_price_is_gross_less_discount',
+    );
     expect(await violatedConstraint(insertCall(database.db, 20001, tariffId, { grossCents: -100, priceCents: -100 }))).toMatch(
       /^calls_(gross_non_negative|discount_range)$/,
     );
@@ -71,29 +87,37 @@ describe('constraints refuse bad rows in the database itself', () => {
 
   test('a tax exemption without its number, and e-mail delivery without an address', async () => {
     expect(await violatedConstraint(insertClient(database.db, 20003, tariffId, { qstExempt: true }))).toBe('clients_qst_exemption_number');
-    expect(await violatedConstraint(insertClient(database.db, 20003, tariffId, { deliveryMethod: 'email' }))).toBe('clients_email_delivery_needs_address');
+    expect(await violatedConstraint(insertClient(database.db, 20003, tariffId, { deliveryMethod: 'email' }))).toBe(
+      'clients_email_delivery_needs_address',
+    );
   });
 
   describe('grouping rules G1 and G2', () => {
     test('G1: a member of an unknown client is refused', async () => {
-      expect(await violatedConstraint(insertClient(database.db, 30001, tariffId, { groupedClientNumber: 99999 }))).toBe('clients_grouped_client_is_head');
+      expect(await violatedConstraint(insertClient(database.db, 30001, tariffId, { groupedClientNumber: 99999 }))).toBe(
+        'clients_grouped_client_is_head',
+      );
     });
 
     test('G1: a member of a client that is not a grouped account is refused', async () => {
-      expect(await violatedConstraint(insertClient(database.db, 30001, tariffId, { groupedClientNumber: 20001 }))).toBe('clients_grouped_client_is_head');
+      expect(await violatedConstraint(insertClient(database.db, 30001, tariffId, { groupedClientNumber: 20001 }))).toBe(
+        'clients_grouped_client_is_head',
+      );
     });
 
     test('G1: a member of a member (a chain) is refused', async () => {
-      expect(await violatedConstraint(insertClient(database.db, 30001, tariffId, { groupedClientNumber: 12346 }))).toBe('clients_grouped_client_is_head');
+      expect(await violatedConstraint(insertClient(database.db, 30001, tariffId, { groupedClientNumber: 12346 }))).toBe(
+        'clients_grouped_client_is_head',
+      );
     });
 
     test('G2: a head with members cannot clear or change its own number, nor be deleted', async () => {
-      expect(await violatedConstraint(database.db.update(clients).set({ groupedClientNumber: null }).where(eq(clients.number, 12345)))).toBe(
-        'clients_grouped_client_is_head',
-      );
-      expect(await violatedConstraint(database.db.update(clients).set({ groupedClientNumber: 20001 }).where(eq(clients.number, 12345)))).toBe(
-        'clients_grouped_client_is_head',
-      );
+      expect(
+        await violatedConstraint(database.db.update(clients).set({ groupedClientNumber: null }).where(eq(clients.number, 12345))),
+      ).toBe('clients_grouped_client_is_head');
+      expect(
+        await violatedConstraint(database.db.update(clients).set({ groupedClientNumber: 20001 }).where(eq(clients.number, 12345))),
+      ).toBe('clients_grouped_client_is_head');
       expect(await violatedConstraint(database.db.delete(clients).where(eq(clients.number, 12345)))).toBe('clients_grouped_client_is_head');
       const [head] = await database.db.select().from(clients).where(eq(clients.number, 12345));
       expect(head?.groupedClientNumber).toBe(12345);
@@ -104,7 +128,10 @@ describe('constraints refuse bad rows in the database itself', () => {
       await database.db.update(clients).set({ groupedClientNumber: null }).where(eq(clients.number, 40000));
       await insertClient(database.db, 40001, tariffId, { groupedClientNumber: 12345 });
       await database.db.update(clients).set({ groupedClientNumber: null }).where(eq(clients.number, 40001));
-      const rows = await database.db.select({ number: clients.number, grouped: clients.groupedClientNumber }).from(clients).where(sql`${clients.number} in (40000, 40001)`);
+      const rows = await database.db
+        .select({ number: clients.number, grouped: clients.groupedClientNumber })
+        .from(clients)
+        .where(sql`${clients.number} in (40000, 40001)`);
       expect(rows.every((r) => r.grouped === null)).toBe(true);
     });
   });
@@ -114,9 +141,15 @@ describe('constraints refuse bad rows in the database itself', () => {
     let runId: number;
 
     beforeAll(async () => {
-      const [user] = await database.db.insert(users).values({ email: 'commis@test.local', name: 'Commis', passwordHash: 'x', role: 'billing' }).returning();
+      const [user] = await database.db
+        .insert(users)
+        .values({ email: 'commis@test.local', name: 'Commis', passwordHash: 'x', role: 'billing' })
+        .returning();
       userId = user!.id;
-      const [run] = await database.db.insert(billingRuns).values({ kind: 'normal', cutoffDate: '2026-10-31', issueDate: '2026-11-01', createdBy: userId }).returning();
+      const [run] = await database.db
+        .insert(billingRuns)
+        .values({ kind: 'normal', cutoffDate: '2026-10-31', issueDate: '2026-11-01', createdBy: userId })
+        .returning();
       runId = run!.id;
     });
 
@@ -143,7 +176,9 @@ describe('constraints refuse bad rows in the database itself', () => {
     });
 
     test('an invoice whose total is not subtotal + GST + QST', async () => {
-      expect(await violatedConstraint(database.db.insert(invoices).values({ ...invoiceValues(1), totalCents: 11500 }))).toBe('invoices_amounts');
+      expect(await violatedConstraint(database.db.insert(invoices).values({ ...invoiceValues(1), totalCents: 11500 }))).toBe(
+        'invoices_amounts',
+      );
     });
 
     test('an invoice number used twice', async () => {
@@ -179,9 +214,13 @@ describe('constraints refuse bad rows in the database itself', () => {
   test('a second company settings row, and an e-mail in capitals', async () => {
     const settings = { name: 'X', addressLine1: '1, rue A', city: 'Montréal', postalCode: 'H2X 1Y4', gstNumber: '1', qstNumber: '2' };
     await database.db.insert(companySettings).values(settings);
-    expect(await violatedConstraint(database.db.insert(companySettings).values({ ...settings, id: 2 }))).toBe('company_settings_single_row');
-    expect(await violatedConstraint(database.db.insert(users).values({ email: 'Admin@Test.local', name: 'A', passwordHash: 'x', role: 'admin' }))).toBe(
-      'users_email_lowercase',
+    expect(await violatedConstraint(database.db.insert(companySettings).values({ ...settings, id: 2 }))).toBe(
+      'company_settings_single_row',
     );
+    expect(
+      await violatedConstraint(
+        database.db.insert(users).values({ email: 'Admin@Test.local', name: 'A', passwordHash: 'x', role: 'admin' }),
+      ),
+    ).toBe('users_email_lowercase');
   });
 });

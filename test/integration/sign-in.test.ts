@@ -36,7 +36,10 @@ describe('checking a sign-in', () => {
     for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
       expect(await checkCredentials(database.db, 'cible@test.local', `essai-${i}`, minutesLater(i))).toMatchObject({ reason: 'invalid' });
     }
-    expect(await checkCredentials(database.db, 'cible@test.local', 'bon-mot-de-passe', minutesLater(5))).toEqual({ ok: false, reason: 'rate_limited' });
+    expect(await checkCredentials(database.db, 'cible@test.local', 'bon-mot-de-passe', minutesLater(5))).toEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
     expect(await checkCredentials(database.db, 'cible@test.local', 'bon-mot-de-passe', minutesLater(16))).toMatchObject({ ok: true });
   });
 

@@ -34,7 +34,15 @@ export async function insertTariff(db: Executor, values: Partial<typeof tariffs.
 export async function insertClient(db: Executor, number: number, tariffId: number, values: Partial<typeof clients.$inferInsert> = {}) {
   const [client] = await db
     .insert(clients)
-    .values({ number, name: `Client ${number}`, addressLine1: '1, rue Principale', city: 'Montréal', postalCode: 'H2X 1Y4', tariffId, ...values })
+    .values({
+      number,
+      name: `Client ${number}`,
+      addressLine1: '1, rue Principale',
+      city: 'Montréal',
+      postalCode: 'H2X 1Y4',
+      tariffId,
+      ...values,
+    })
     .returning();
   return client!;
 }
@@ -61,7 +69,13 @@ export async function insertCall(db: Executor, clientNumber: number, tariffId: n
 }
 
 /** `count` clients numbered from `firstNumber`, each with one completed call of 12.00 $ in October 2026 and an invoice address. */
-export async function insertClientsWithOneCall(db: Executor, firstNumber: number, count: number, tariffId: number, values: Partial<typeof clients.$inferInsert> = {}) {
+export async function insertClientsWithOneCall(
+  db: Executor,
+  firstNumber: number,
+  count: number,
+  tariffId: number,
+  values: Partial<typeof clients.$inferInsert> = {},
+) {
   const numbers = Array.from({ length: count }, (_, i) => firstNumber + i);
   for (const number of numbers) {
     await insertClient(db, number, tariffId, { invoiceEmails: [`factures-${number}@exemple.ca`], ...values });

@@ -5,7 +5,12 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 
 async function main() {
   const app = openPostgres(process.argv[2]!, { max: 1 });
-  const result = await generateInvoices(app.db, Number(process.argv[3]), billingInput.parse({ cutoff: '2026-10-31', cycle: 'all' }), '2026-11-01');
+  const result = await generateInvoices(
+    app.db,
+    Number(process.argv[3]),
+    billingInput.parse({ cutoff: '2026-10-31', cycle: 'all' }),
+    '2026-11-01',
+  );
   console.log(JSON.stringify(result));
   await app.close();
 }

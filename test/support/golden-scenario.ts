@@ -9,10 +9,17 @@ export { golden };
 
 export async function loadGoldenScenario(db: Executor): Promise<{ clerkId: number }> {
   await db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.', addressLine1: '1200, rue Saint-Jacques', city: 'Montréal', postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001', qstNumber: '1234567890 TQ0001',
+    name: 'Répartition Express Montréal inc.',
+    addressLine1: '1200, rue Saint-Jacques',
+    city: 'Montréal',
+    postalCode: 'H3C 1G1',
+    gstNumber: '123456789 RT0001',
+    qstNumber: '1234567890 TQ0001',
   });
-  const [clerk] = await db.insert(users).values({ email: 'commis@golden.local', name: 'Commis', role: 'billing', passwordHash: 'x' }).returning();
+  const [clerk] = await db
+    .insert(users)
+    .values({ email: 'commis@golden.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
+    .returning();
   const tariffRows = await db
     .insert(tariffs)
     .values(
@@ -52,7 +59,8 @@ export async function loadGoldenScenario(db: Executor): Promise<{ clerkId: numbe
     const client = clientByNumber.get(call.client)!;
     const tariff = tariffByCode.get(client.tariff)!;
     const price = priceCall(tariff, { distanceKm: call.km, waitingMinutes: call.waitingMinutes, discountPercent: client.discountPercent });
-    if (price.priceCents !== call.priceCents) throw new Error(`golden call ${call.callNumber}: priced ${price.priceCents}, expected ${call.priceCents}`);
+    if (price.priceCents !== call.priceCents)
+      throw new Error(`golden call ${call.callNumber}: priced ${price.priceCents}, expected ${call.priceCents}`);
     await db.insert(calls).values({
       number: call.callNumber,
       clientNumber: call.client,

@@ -7,7 +7,14 @@ import { queryRows, type Executor } from '@/db/index';
  * from 1, every invoice's total equal to its lines plus its taxes.
  */
 export async function checkInvariants(db: Executor) {
-  const [row] = await queryRows<{ grouping: number; double_billed: number; invoice_gaps: number; credit_gaps: number; totals: number; counter: number }>(
+  const [row] = await queryRows<{
+    grouping: number;
+    double_billed: number;
+    invoice_gaps: number;
+    credit_gaps: number;
+    totals: number;
+    counter: number;
+  }>(
     db,
     sql`select
       (select count(*)::int from clients c where c.grouped_client_number is not null and c.grouped_client_number <> c.number

@@ -12,7 +12,14 @@ export async function pdfPages(data: Uint8Array): Promise<{ width: number; heigh
     const page = await document.getPage(number);
     const content = await page.getTextContent();
     const [, , width, height] = page.view.map((v) => Math.round(v));
-    pages.push({ width: width!, height: height!, text: content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' ') });
+    pages.push({
+      width: width!,
+      height: height!,
+      text: content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    });
   }
   await document.destroy();
   return pages;

@@ -32,7 +32,12 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pgtest-'));
   // initdb refuses to run as root: run the server as the postgres user then.
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot) chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  if (isRoot)
+    chownSync(
+      dir,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
   const run = (command: string, args: string[]) =>
     isRoot
       ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args], { stdio: 'pipe' })
@@ -45,8 +50,14 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   const synchronousCommit = options.isCrashSafe ? 'on' : 'off';
   const start = () =>
     run('pg_ctl', [
-      '-D', data, '-l', path.join(dir, 'pg.log'), '-w', 'start',
-      '-o', `-h 127.0.0.1 -p ${port} -k ${dir} -F -c synchronous_commit=${synchronousCommit} -c full_page_writes=off -c max_connections=200`,
+      '-D',
+      data,
+      '-l',
+      path.join(dir, 'pg.log'),
+      '-w',
+      'start',
+      '-o',
+      `-h 127.0.0.1 -p ${port} -k ${dir} -F -c synchronous_commit=${synchronousCommit} -c full_page_writes=off -c max_connections=200`,
     ]);
   const kill = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();

@@ -21,10 +21,16 @@ export const generateInvoicesAction = defineAction({
   roles: BILLING,
   input: z.intersection(
     billingInput,
-    z.object({ expectedInvoices: wholeNumber(0, 10_000_000, 'invalid'), expectedTotalCents: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'invalid') }),
+    z.object({
+      expectedInvoices: wholeNumber(0, 10_000_000, 'invalid'),
+      expectedTotalCents: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'invalid'),
+    }),
   ),
   run: async ({ db, user, input }) => {
-    const result = await generateInvoices(db, user.id, input, todayInMontreal(), { invoices: input.expectedInvoices, totalCents: input.expectedTotalCents });
+    const result = await generateInvoices(db, user.id, input, todayInMontreal(), {
+      invoices: input.expectedInvoices,
+      totalCents: input.expectedTotalCents,
+    });
     revalidatePath('/billing');
     revalidatePath('/billing/runs');
     revalidatePath('/invoices');

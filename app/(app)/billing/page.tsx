@@ -39,7 +39,14 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
         <form method="get" action="/billing" className="search-bar billing-form">
           <div className="field narrow-field">
             <label htmlFor="cutoff">{t('billing.cutoff')}</label>
-            <input id="cutoff" name="cutoff" type="date" defaultValue={form.cutoff} required aria-invalid={fieldErrors.cutoff ? true : undefined} />
+            <input
+              id="cutoff"
+              name="cutoff"
+              type="date"
+              defaultValue={form.cutoff}
+              required
+              aria-invalid={fieldErrors.cutoff ? true : undefined}
+            />
             {fieldErrors.cutoff ? <p className="error">{t('errors.call.date')}</p> : null}
           </div>
           <div className="field narrow-field">
@@ -58,7 +65,13 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
           </div>
           <div className="field narrow-field">
             <label htmlFor="clientTo">{t('billing.clientTo')}</label>
-            <input id="clientTo" name="clientTo" inputMode="numeric" defaultValue={form.clientTo} aria-invalid={fieldErrors.clientTo ? true : undefined} />
+            <input
+              id="clientTo"
+              name="clientTo"
+              inputMode="numeric"
+              defaultValue={form.clientTo}
+              aria-invalid={fieldErrors.clientTo ? true : undefined}
+            />
             {fieldErrors.clientFrom || fieldErrors.clientTo ? <p className="error">{t('errors.billing.range')}</p> : null}
           </div>
           <div className="field checkbox">
@@ -76,7 +89,11 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
         {preview ? (
           <>
             <p className="result-count" role="status">
-              {t('billing.summary', { invoices: preview.totals.invoices, calls: preview.totals.calls, total: money(preview.totals.totalCents) })}
+              {t('billing.summary', {
+                invoices: preview.totals.invoices,
+                calls: preview.totals.calls,
+                total: money(preview.totals.totalCents),
+              })}
             </p>
             {preview.invoices.length === 0 ? (
               <p>{t('billing.empty')}</p>
@@ -86,7 +103,11 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                   <a href={`/billing/export?${exportQuery}&separator=semicolon`} download>
                     {t('billing.exportCsvSemicolon')}
                   </a>{' '}
-                  · <a href={`/billing/export?${exportQuery}&separator=comma`} download>{t('billing.exportCsv')}</a> ·{' '}
+                  ·{' '}
+                  <a href={`/billing/export?${exportQuery}&separator=comma`} download>
+                    {t('billing.exportCsv')}
+                  </a>{' '}
+                  ·{' '}
                   <a href={`/billing/export?${exportQuery}&format=pdf`} download>
                     {t('billing.exportPdf')}
                   </a>
@@ -96,11 +117,21 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                     <tr>
                       <th scope="col">{t('billing.columns.number')}</th>
                       <th scope="col">{t('billing.columns.name')}</th>
-                      <th scope="col" className="numeric">{t('billing.columns.calls')}</th>
-                      <th scope="col" className="numeric">{t('billing.columns.subtotal')}</th>
-                      <th scope="col" className="numeric">{t('billing.columns.gst')}</th>
-                      <th scope="col" className="numeric">{t('billing.columns.qst')}</th>
-                      <th scope="col" className="numeric">{t('billing.columns.total')}</th>
+                      <th scope="col" className="numeric">
+                        {t('billing.columns.calls')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('billing.columns.subtotal')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('billing.columns.gst')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('billing.columns.qst')}
+                      </th>
+                      <th scope="col" className="numeric">
+                        {t('billing.columns.total')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -120,13 +151,20 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                             <td colSpan={7}>
                               <details>
                                 <summary>{t('billing.membersOf', { number: invoice.billedClientNumber })}</summary>
-                                <table className="data-table nested" aria-label={t('billing.membersOf', { number: invoice.billedClientNumber })}>
+                                <table
+                                  className="data-table nested"
+                                  aria-label={t('billing.membersOf', { number: invoice.billedClientNumber })}
+                                >
                                   <thead>
                                     <tr>
                                       <th scope="col">{t('billing.memberColumns.number')}</th>
                                       <th scope="col">{t('billing.memberColumns.name')}</th>
-                                      <th scope="col" className="numeric">{t('billing.memberColumns.calls')}</th>
-                                      <th scope="col" className="numeric">{t('billing.memberColumns.subtotal')}</th>
+                                      <th scope="col" className="numeric">
+                                        {t('billing.memberColumns.calls')}
+                                      </th>
+                                      <th scope="col" className="numeric">
+                                        {t('billing.memberColumns.subtotal')}
+                                      </th>
                                     </tr>
                                   </thead>
                                   <tbody>

@@ -68,7 +68,11 @@ export const quoteCallAction = defineAction({
     return {
       client: quote.client,
       price: await money(quote.price.priceCents),
-      detail: t('priceDetail', { tariff: quote.tariffCode, gross: await money(quote.price.grossCents), discount: await money(quote.price.discountCents) }),
+      detail: t('priceDetail', {
+        tariff: quote.tariffCode,
+        gross: await money(quote.price.grossCents),
+        discount: await money(quote.price.discountCents),
+      }),
     };
   },
 });

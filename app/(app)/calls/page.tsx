@@ -108,11 +108,23 @@ export default async function CallSearchPage({ searchParams }: { searchParams: P
               <thead>
                 <tr>
                   {columns.map((column) => {
-                    if (!column.key) return <th key={column.label} scope="col">{column.label}</th>;
+                    if (!column.key)
+                      return (
+                        <th key={column.label} scope="col">
+                          {column.label}
+                        </th>
+                      );
                     const isSorted = search.sort === column.key;
                     return (
-                      <th key={column.key} scope="col" aria-sort={isSorted ? (search.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                        <Link href={hrefWith(search, { sort: column.key, dir: isSorted && search.dir === 'desc' ? 'asc' : 'desc', page: 1 })} title={t('callSearch.sortBy', { column: column.label })}>
+                      <th
+                        key={column.key}
+                        scope="col"
+                        aria-sort={isSorted ? (search.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                      >
+                        <Link
+                          href={hrefWith(search, { sort: column.key, dir: isSorted && search.dir === 'desc' ? 'asc' : 'desc', page: 1 })}
+                          title={t('callSearch.sortBy', { column: column.label })}
+                        >
                           {column.label}
                           {isSorted ? (search.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                         </Link>
@@ -123,9 +135,16 @@ export default async function CallSearchPage({ searchParams }: { searchParams: P
               </thead>
               <tbody>
                 {result.rows.map((call) => (
-                  <tr key={call.number} aria-selected={call.number === search.selected} className={call.number === search.selected ? 'selected' : undefined}>
+                  <tr
+                    key={call.number}
+                    aria-selected={call.number === search.selected}
+                    className={call.number === search.selected ? 'selected' : undefined}
+                  >
                     <td>
-                      <Link href={hrefWith(search, { selected: call.number })} aria-current={call.number === search.selected ? 'true' : undefined}>
+                      <Link
+                        href={hrefWith(search, { selected: call.number })}
+                        aria-current={call.number === search.selected ? 'true' : undefined}
+                      >
                         {call.number}
                       </Link>
                     </td>

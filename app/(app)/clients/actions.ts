@@ -44,7 +44,10 @@ export const checkGroupedNumberAction = defineAction({
   name: 'clients.checkGroupedNumber',
   roles: ADMIN,
   input: z.object({
-    clientNumber: z.string().optional().transform((v) => (v && /^\d{1,8}$/.test(v.trim()) ? Number(v.trim()) : 0)),
+    clientNumber: z
+      .string()
+      .optional()
+      .transform((v) => (v && /^\d{1,8}$/.test(v.trim()) ? Number(v.trim()) : 0)),
     groupedClientNumber: groupedClientNumberField,
   }),
   run: async ({ db, input }) => {

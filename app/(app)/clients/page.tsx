@@ -89,7 +89,10 @@ export default async function ClientsPage({ searchParams }: { searchParams: Page
                 const nextDir = isSorted && search.dir === 'asc' ? 'desc' : 'asc';
                 return (
                   <th key={column.key} scope="col" aria-sort={isSorted ? (search.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                    <Link href={hrefWith(search, { sort: column.key, dir: nextDir, page: 1 })} title={t('sortBy', { column: column.label })}>
+                    <Link
+                      href={hrefWith(search, { sort: column.key, dir: nextDir, page: 1 })}
+                      title={t('sortBy', { column: column.label })}
+                    >
                       {column.label}
                       {isSorted ? (search.dir === 'asc' ? ' ▲' : ' ▼') : ''}
                     </Link>
@@ -118,7 +121,12 @@ export default async function ClientsPage({ searchParams }: { searchParams: Page
       )}
 
       {pages > 1 ? (
-        <Pager label={t('pagination')} position={t('page', { page: search.page, pages })} previousHref={search.page > 1 ? hrefWith(search, { page: search.page - 1 }) : null} nextHref={search.page < pages ? hrefWith(search, { page: search.page + 1 }) : null} />
+        <Pager
+          label={t('pagination')}
+          position={t('page', { page: search.page, pages })}
+          previousHref={search.page > 1 ? hrefWith(search, { page: search.page - 1 }) : null}
+          nextHref={search.page < pages ? hrefWith(search, { page: search.page + 1 }) : null}
+        />
       ) : null}
     </>
   );

@@ -9,7 +9,8 @@ import { Pager } from '@/components/pager';
 
 function hrefWith(search: InvoiceSearch, page: number): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...search, page })) if (value !== undefined && !(key === 'page' && value === 1)) params.set(key, String(value));
+  for (const [key, value] of Object.entries({ ...search, page }))
+    if (value !== undefined && !(key === 'page' && value === 1)) params.set(key, String(value));
   return `/invoices?${params.toString()}`;
 }
 
@@ -58,9 +59,18 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pag
           {t('invoicesScreen.search')}
         </button>
       </form>
-      {rows.length === 0 ? <p>{t('invoicesScreen.none')}</p> : <InvoiceTable rows={rows} locale={locale} label={t('screens.invoices.title')} />}
+      {rows.length === 0 ? (
+        <p>{t('invoicesScreen.none')}</p>
+      ) : (
+        <InvoiceTable rows={rows} locale={locale} label={t('screens.invoices.title')} />
+      )}
       {search.page > 1 || hasNextPage ? (
-        <Pager label={t('screens.invoices.title')} position={t('invoicesScreen.page', { page: search.page })} previousHref={search.page > 1 ? hrefWith(search, search.page - 1) : null} nextHref={hasNextPage ? hrefWith(search, search.page + 1) : null} />
+        <Pager
+          label={t('screens.invoices.title')}
+          position={t('invoicesScreen.page', { page: search.page })}
+          previousHref={search.page > 1 ? hrefWith(search, search.page - 1) : null}
+          nextHref={hasNextPage ? hrefWith(search, search.page + 1) : null}
+        />
       ) : null}
     </>
   );

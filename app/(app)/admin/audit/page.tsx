@@ -25,7 +25,14 @@ function hrefWith(search: AuditSearch, page: number): string {
 }
 
 /** A stored value in the reader's language: "12,50 $", "1,8750 $/km", "Oui", "Administrateur"… */
-function showValue(row: AuditRow, value: string | null, t: Translate, tRoles: (role: string) => string, locale: Locale, tariffCodes: Map<number, string>): string {
+function showValue(
+  row: AuditRow,
+  value: string | null,
+  t: Translate,
+  tRoles: (role: string) => string,
+  locale: Locale,
+  tariffCodes: Map<number, string>,
+): string {
   const described = describeAuditValue(row.field, value);
   switch (described.kind) {
     case 'empty':
@@ -72,7 +79,8 @@ export default async function AuditPage({ searchParams }: { searchParams: PageSe
   const [{ rows, total, pages }, tariffCodes] = await Promise.all([findAudit(db, search), tariffCodesById(db)]);
   const tRoles = (role: string) => tAll(`roles.${role}` as 'roles.admin');
   const fieldLabel = (field: string) => (t.has(`fields.${field}` as 'fields.name') ? t(`fields.${field}` as 'fields.name') : field);
-  const what = (row: AuditRow) => (AUDIT_ENTITIES.includes(row.entity) ? t(`what.${row.entity}`, { key: row.entityKey }) : `${row.entity} ${row.entityKey}`);
+  const what = (row: AuditRow) =>
+    AUDIT_ENTITIES.includes(row.entity) ? t(`what.${row.entity}`, { key: row.entityKey }) : `${row.entity} ${row.entityKey}`;
 
   return (
     <>
@@ -146,7 +154,12 @@ export default async function AuditPage({ searchParams }: { searchParams: PageSe
       )}
 
       {pages > 1 ? (
-        <Pager label={t('pagination')} position={t('page', { page: search.page, pages })} previousHref={search.page > 1 ? hrefWith(search, search.page - 1) : null} nextHref={search.page < pages ? hrefWith(search, search.page + 1) : null} />
+        <Pager
+          label={t('pagination')}
+          position={t('page', { page: search.page, pages })}
+          previousHref={search.page > 1 ? hrefWith(search, search.page - 1) : null}
+          nextHref={search.page < pages ? hrefWith(search, search.page + 1) : null}
+        />
       ) : null}
     </>
   );

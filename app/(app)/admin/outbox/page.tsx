@@ -12,7 +12,14 @@ export default async function OutboxPage() {
   const t = await getTranslations('outbox');
   const locale = await getAppLocale();
   const messages = await getDb()
-    .select({ id: outboxMessages.id, recipients: outboxMessages.recipients, subject: outboxMessages.subject, body: outboxMessages.body, attachmentName: outboxMessages.attachmentName, createdAt: outboxMessages.createdAt })
+    .select({
+      id: outboxMessages.id,
+      recipients: outboxMessages.recipients,
+      subject: outboxMessages.subject,
+      body: outboxMessages.body,
+      attachmentName: outboxMessages.attachmentName,
+      createdAt: outboxMessages.createdAt,
+    })
     .from(outboxMessages)
     .orderBy(desc(outboxMessages.id))
     .limit(200);

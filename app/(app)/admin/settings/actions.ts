@@ -57,7 +57,9 @@ export async function uploadCompanyLogoAction(_previous: unknown, formData: Form
     status: 'error',
     code,
     message: t.has(code) ? t(code) : t('unexpected'),
-    fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c) : t('invalid')))])),
+    fieldErrors: Object.fromEntries(
+      Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c) : t('invalid')))]),
+    ),
   });
 
   try {

@@ -41,11 +41,21 @@ export default async function TariffsPage({ searchParams }: { searchParams: Prom
               <tr>
                 <th scope="col">{t('tariffsAdmin.columns.code')}</th>
                 <th scope="col">{t('tariffsAdmin.columns.name')}</th>
-                <th scope="col" className="numeric">{t('tariffsAdmin.columns.base')}</th>
-                <th scope="col" className="numeric">{t('tariffsAdmin.columns.perKm')}</th>
-                <th scope="col" className="numeric">{t('tariffsAdmin.columns.perMinute')}</th>
-                <th scope="col" className="numeric">{t('tariffsAdmin.columns.minimum')}</th>
-                <th scope="col" className="numeric">{t('tariffsAdmin.columns.clients')}</th>
+                <th scope="col" className="numeric">
+                  {t('tariffsAdmin.columns.base')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('tariffsAdmin.columns.perKm')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('tariffsAdmin.columns.perMinute')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('tariffsAdmin.columns.minimum')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('tariffsAdmin.columns.clients')}
+                </th>
                 <th scope="col">{t('tariffsAdmin.columns.active')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('tariffsAdmin.columns.actions')}</span>

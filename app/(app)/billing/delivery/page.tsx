@@ -17,7 +17,13 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
   const t = await getTranslations();
   const locale = await getAppLocale();
   const raw = await firstValues(searchParams);
-  const form = { runId: raw.runId ?? '', from: raw.from ?? '', to: raw.to ?? '', isGrouped: raw.isGrouped === 'on', method: raw.method === 'email' ? 'email' : 'print' };
+  const form = {
+    runId: raw.runId ?? '',
+    from: raw.from ?? '',
+    to: raw.to ?? '',
+    isGrouped: raw.isGrouped === 'on',
+    method: raw.method === 'email' ? 'email' : 'print',
+  };
   const db = getDb();
   const parsed = raw.method ? deliverySelection.safeParse({ ...form, isGrouped: form.isGrouped ? 'on' : undefined }) : null;
   const [runs, printable, progress] = await Promise.all([
@@ -40,7 +46,12 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
                 .filter(({ run }) => run.status === 'completed')
                 .map(({ run }) => (
                   <option key={run.id} value={run.id}>
-                    {t('delivery.runOption', { id: run.id, kind: t(`runs.kinds.${run.kind}`), date: run.issueDate, count: run.invoiceCount })}
+                    {t('delivery.runOption', {
+                      id: run.id,
+                      kind: t(`runs.kinds.${run.kind}`),
+                      date: run.issueDate,
+                      count: run.invoiceCount,
+                    })}
                   </option>
                 ))}
             </select>
@@ -73,7 +84,9 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
         </form>
         {parsed && !parsed.success ? (
           <p className="form-error" role="alert">
-            {parsed.error.issues.map((issue) => (t.has(`errors.${issue.message}`) ? t(`errors.${issue.message}`) : t('errors.invalid'))).join(' ')}
+            {parsed.error.issues
+              .map((issue) => (t.has(`errors.${issue.message}`) ? t(`errors.${issue.message}`) : t('errors.invalid')))
+              .join(' ')}
           </p>
         ) : null}
         {!parsed ? <p>{t('delivery.prompt')}</p> : null}
@@ -111,7 +124,11 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
                       <td>
                         {invoice.billedClientNumber} — {invoice.billToName}
                       </td>
-                      <td>{invoice.printedAt ? t('delivery.printed', { date: formatDateTimeShort(invoice.printedAt, locale) }) : t('delivery.notPrinted')}</td>
+                      <td>
+                        {invoice.printedAt
+                          ? t('delivery.printed', { date: formatDateTimeShort(invoice.printedAt, locale) })
+                          : t('delivery.notPrinted')}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

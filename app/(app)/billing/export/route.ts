@@ -28,25 +28,56 @@ export async function GET(request: Request) {
       money: (cents) => formatMoney(cents, locale),
       labels: {
         title: `${t('pdfTitle')}${parsed.data.isGrouped ? ` — ${t('grouped')}` : ''}`,
-        subtitle: t('pdfSubtitle', { cutoff: formatDate(parsed.data.cutoff, locale), cycle: t(`cycles.${parsed.data.cycle}`), invoices: preview.totals.invoices }),
-        columns: { number: t('columns.number'), name: t('columns.name'), calls: t('columns.calls'), subtotal: t('columns.subtotal'), gst: t('columns.gst'), qst: t('columns.qst'), total: t('columns.total') },
+        subtitle: t('pdfSubtitle', {
+          cutoff: formatDate(parsed.data.cutoff, locale),
+          cycle: t(`cycles.${parsed.data.cycle}`),
+          invoices: preview.totals.invoices,
+        }),
+        columns: {
+          number: t('columns.number'),
+          name: t('columns.name'),
+          calls: t('columns.calls'),
+          subtotal: t('columns.subtotal'),
+          gst: t('columns.gst'),
+          qst: t('columns.qst'),
+          total: t('columns.total'),
+        },
         totals: t('totals'),
         page: (page, pages) => t('pdfPage', { page, pages }),
         company: company?.name ?? '',
       },
     });
     return new Response(new Uint8Array(pdf), {
-      headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}.pdf"`, 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="${name}.pdf"`,
+        'cache-control': 'no-store',
+      },
     });
   }
 
   const csv = billingListCsv(preview, {
     separator: params.separator === 'comma' ? 'comma' : 'semicolon',
     isGrouped: parsed.data.isGrouped,
-    headers: [t('csv.kind'), t('columns.number'), t('columns.name'), t('memberColumns.number'), t('memberColumns.name'), t('columns.calls'), t('columns.subtotal'), t('columns.gst'), t('columns.qst'), t('columns.total')],
+    headers: [
+      t('csv.kind'),
+      t('columns.number'),
+      t('columns.name'),
+      t('memberColumns.number'),
+      t('memberColumns.name'),
+      t('columns.calls'),
+      t('columns.subtotal'),
+      t('columns.gst'),
+      t('columns.qst'),
+      t('columns.total'),
+    ],
     rowKinds: { invoice: t('csv.invoice'), member: t('csv.member'), total: t('totals') },
   });
   return new Response(csv, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+      'cache-control': 'no-store',
+    },
   });
 }

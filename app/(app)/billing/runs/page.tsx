@@ -20,11 +20,13 @@ export default async function BillingRunsPage() {
         <table className="data-table" aria-label={t('runs.title')}>
           <thead>
             <tr>
-              {(['id', 'kind', 'cutoff', 'cycle', 'range', 'createdBy', 'createdAt', 'invoices', 'calls', 'total', 'status'] as const).map((column) => (
-                <th key={column} scope="col" className={['invoices', 'calls', 'total'].includes(column) ? 'numeric' : undefined}>
-                  {t(`runs.columns.${column}`)}
-                </th>
-              ))}
+              {(['id', 'kind', 'cutoff', 'cycle', 'range', 'createdBy', 'createdAt', 'invoices', 'calls', 'total', 'status'] as const).map(
+                (column) => (
+                  <th key={column} scope="col" className={['invoices', 'calls', 'total'].includes(column) ? 'numeric' : undefined}>
+                    {t(`runs.columns.${column}`)}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>

@@ -13,7 +13,13 @@ import { formatMoney } from '@/lib/i18n/format';
 import { tariffChoices } from '@/lib/tariffs/list-tariffs';
 import { ClientMessages } from '@/components/client-messages';
 
-export default async function ClientPage({ params, searchParams }: { params: Promise<{ number: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function ClientPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const user = await requireRoute('/clients/[number]');
   const { number: raw } = await params;
   const number = /^\d{1,8}$/.test(raw) ? Number(raw) : null;
@@ -25,7 +31,10 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
   const locale = await getAppLocale();
   const isAdmin = user.role === 'admin';
   const isHead = client.groupedClientNumber === client.number;
-  const [tariffs, members] = await Promise.all([tariffChoices(db, client.tariffId), isHead ? listGroupMembers(db, client.number) : Promise.resolve([])]);
+  const [tariffs, members] = await Promise.all([
+    tariffChoices(db, client.tariffId),
+    isHead ? listGroupMembers(db, client.number) : Promise.resolve([]),
+  ]);
   const { created } = await searchParams;
 
   return (
@@ -37,8 +46,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </h1>
           {client.groupedClientNumber !== null && !isHead ? (
             <p>
-              {t('clientForm.memberOf')}{' '}
-              <Link href={`/clients/${client.groupedClientNumber}`}>{client.groupedClientNumber}</Link>
+              {t('clientForm.memberOf')} <Link href={`/clients/${client.groupedClientNumber}`}>{client.groupedClientNumber}</Link>
             </p>
           ) : null}
         </div>
@@ -60,9 +68,17 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                   <th scope="col">{t('members.columns.number')}</th>
                   <th scope="col">{t('members.columns.name')}</th>
                   <th scope="col">{t('members.columns.tariff')}</th>
-                  <th scope="col" className="numeric">{t('members.columns.unbilledCalls')}</th>
-                  <th scope="col" className="numeric">{t('members.columns.unbilledAmount')}</th>
-                  {isAdmin ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+                  <th scope="col" className="numeric">
+                    {t('members.columns.unbilledCalls')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('members.columns.unbilledAmount')}
+                  </th>
+                  {isAdmin ? (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -88,7 +104,12 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                     {t('members.total')}
                   </th>
                   <td className="numeric">{members.reduce((sum, m) => sum + m.unbilledCalls, 0)}</td>
-                  <td className="numeric">{formatMoney(members.reduce((sum, m) => sum + m.unbilledCents, 0), locale)}</td>
+                  <td className="numeric">
+                    {formatMoney(
+                      members.reduce((sum, m) => sum + m.unbilledCents, 0),
+                      locale,
+                    )}
+                  </td>
                   {isAdmin ? <td /> : null}
                 </tr>
               </tfoot>

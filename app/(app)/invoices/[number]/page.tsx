@@ -72,15 +72,23 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
 
         {blocks.map((block) => (
           <section key={block.clientNumber} className="member-block" aria-labelledby={`block-${block.clientNumber}`}>
-            {isGrouped ? <h2 id={`block-${block.clientNumber}`}>{t('invoice.memberBlock', { number: block.clientNumber, name: block.clientName })}</h2> : null}
-            <table className="data-table" aria-labelledby={isGrouped ? `block-${block.clientNumber}` : undefined} aria-label={isGrouped ? undefined : t('invoice.title', { number: invoice.number })}>
+            {isGrouped ? (
+              <h2 id={`block-${block.clientNumber}`}>{t('invoice.memberBlock', { number: block.clientNumber, name: block.clientName })}</h2>
+            ) : null}
+            <table
+              className="data-table"
+              aria-labelledby={isGrouped ? `block-${block.clientNumber}` : undefined}
+              aria-label={isGrouped ? undefined : t('invoice.title', { number: invoice.number })}
+            >
               <thead>
                 <tr>
                   <th scope="col">{t('invoice.columns.call')}</th>
                   <th scope="col">{t('invoice.columns.date')}</th>
                   <th scope="col">{t('invoice.columns.route')}</th>
                   <th scope="col">{t('invoice.columns.reference')}</th>
-                  <th scope="col" className="numeric">{t('invoice.columns.amount')}</th>
+                  <th scope="col" className="numeric">
+                    {t('invoice.columns.amount')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -138,10 +146,18 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
                   <th scope="col">{t('invoice.creditColumns.number')}</th>
                   <th scope="col">{t('invoice.creditColumns.date')}</th>
                   <th scope="col">{t('invoice.creditColumns.reason')}</th>
-                  <th scope="col" className="numeric">{t('invoice.subtotal')}</th>
-                  <th scope="col" className="numeric">{t('invoice.gst')}</th>
-                  <th scope="col" className="numeric">{t('invoice.qst')}</th>
-                  <th scope="col" className="numeric">{t('invoice.total')}</th>
+                  <th scope="col" className="numeric">
+                    {t('invoice.subtotal')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('invoice.gst')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('invoice.qst')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('invoice.total')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -164,7 +180,13 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
           <CreditNoteForm
             invoiceNumber={invoice.number}
             lines={blocks.flatMap((block) =>
-              block.lines.map((line) => ({ id: line.id, callNumber: line.callNumber, clientNumber: line.clientNumber, amount: money(line.amountCents), isCredited: creditedLineIds.has(line.id) })),
+              block.lines.map((line) => ({
+                id: line.id,
+                callNumber: line.callNumber,
+                clientNumber: line.clientNumber,
+                amount: money(line.amountCents),
+                isCredited: creditedLineIds.has(line.id),
+              })),
             )}
           />
         ) : null}

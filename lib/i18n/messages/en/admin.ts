@@ -3,7 +3,8 @@ import type { frAdmin } from '../fr/admin';
 export const enAdmin: typeof frAdmin = {
   tariffsAdmin: {
     tableLabel: 'Tariff list',
-    repricingHint: 'Editing a tariff never changes the price of calls already taken: each call keeps its own price. The new tariff applies to calls taken afterwards.',
+    repricingHint:
+      'Editing a tariff never changes the price of calls already taken: each call keeps its own price. The new tariff applies to calls taken afterwards.',
     inactiveHint: 'A deactivated tariff stays with the clients that already have it; it is no longer offered to other clients.',
     columns: {
       code: 'Code',

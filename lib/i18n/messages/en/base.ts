@@ -83,7 +83,18 @@ export const enBase: typeof frBase = {
     unexpected: 'An unexpected error occurred. Nothing was saved. Try again or tell an administrator.',
     invalid: 'Invalid value.',
     required: 'This field is required.',
-    money: { invalid: 'Invalid amount (e.g. 12.50).', negative: 'The amount cannot be negative.', ambiguous: 'Ambiguous amount: “12,345” may mean 12345 or 12.345. Write 12345 or 12.35.', tooManyDecimals: 'At most two decimals.', tooLarge: 'Amount too large.' },
-    rate: { invalid: 'Invalid rate (e.g. 1.875).', negative: 'The rate cannot be negative.', tooManyDecimals: 'At most four decimals.', tooLarge: 'Rate too large.' },
+    money: {
+      invalid: 'Invalid amount (e.g. 12.50).',
+      negative: 'The amount cannot be negative.',
+      ambiguous: 'Ambiguous amount: “12,345” may mean 12345 or 12.345. Write 12345 or 12.35.',
+      tooManyDecimals: 'At most two decimals.',
+      tooLarge: 'Amount too large.',
+    },
+    rate: {
+      invalid: 'Invalid rate (e.g. 1.875).',
+      negative: 'The rate cannot be negative.',
+      tooManyDecimals: 'At most four decimals.',
+      tooLarge: 'Rate too large.',
+    },
   },
 };

@@ -25,7 +25,8 @@ export const enDelivery: typeof frDelivery = {
     send: 'Send by e-mail',
     retry: 'Retry failures',
     resend: 'Resend {number}',
-    queued: '{count, plural, =0 {No invoice to send} one {# invoice queued} other {# invoices queued}}{missing, plural, =0 {} one { · # without an e-mail address} other { · # without an e-mail address}}.',
+    queued:
+      '{count, plural, =0 {No invoice to send} one {# invoice queued} other {# invoices queued}}{missing, plural, =0 {} one { · # without an e-mail address} other { · # without an e-mail address}}.',
     retried: '{count, plural, =0 {No failure to retry} one {# e-mail retried} other {# e-mails retried}}.',
     resent: 'Invoice {number} will be sent again.',
     outbox: 'No SMTP server is configured: e-mails are kept in the local outbox.',

@@ -8,4 +8,21 @@ import { enClients } from './clients';
 import { enDelivery } from './delivery';
 import { enSettings } from './settings';
 
-export const en: Messages = { ...enBase, ...enClients, ...enCalls, ...enBilling, ...enDelivery, ...enSettings, ...enAdmin, errors: { ...enBase.errors, ...enClients.errors, ...enCalls.errors, ...enBilling.errors, ...enDelivery.errors, ...enSettings.errors, ...enAdmin.errors } };
+export const en: Messages = {
+  ...enBase,
+  ...enClients,
+  ...enCalls,
+  ...enBilling,
+  ...enDelivery,
+  ...enSettings,
+  ...enAdmin,
+  errors: {
+    ...enBase.errors,
+    ...enClients.errors,
+    ...enCalls.errors,
+    ...enBilling.errors,
+    ...enDelivery.errors,
+    ...enSettings.errors,
+    ...enAdmin.errors,
+  },
+};

@@ -2,7 +2,8 @@
 export const frAdmin = {
   tariffsAdmin: {
     tableLabel: 'Liste des tarifs',
-    repricingHint: 'Modifier un tarif ne change jamais le prix des appels déjà saisis : chaque appel conserve son propre prix. Le nouveau tarif s’applique aux appels saisis ensuite.',
+    repricingHint:
+      'Modifier un tarif ne change jamais le prix des appels déjà saisis : chaque appel conserve son propre prix. Le nouveau tarif s’applique aux appels saisis ensuite.',
     inactiveHint: 'Un tarif désactivé reste attribué aux clients qui l’ont déjà ; il n’est plus offert aux autres clients.',
     columns: {
       code: 'Code',

@@ -81,9 +81,18 @@ export const frBase = {
     unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré. Réessayez ou avisez un administrateur.',
     invalid: 'Valeur invalide.',
     required: 'Ce champ est obligatoire.',
-    money: { invalid: 'Montant invalide (ex. 12,50).', negative: 'Le montant ne peut pas être négatif.', ambiguous: 'Montant ambigu : « 12,345 » peut se lire 12 345 ou 12,345. Écrivez 12345 ou 12,35.', tooManyDecimals: 'Deux décimales au plus.', tooLarge: 'Montant trop élevé.' },
-    rate: { invalid: 'Taux invalide (ex. 1,875).', negative: 'Le taux ne peut pas être négatif.', tooManyDecimals: 'Quatre décimales au plus.', tooLarge: 'Taux trop élevé.' },
+    money: {
+      invalid: 'Montant invalide (ex. 12,50).',
+      negative: 'Le montant ne peut pas être négatif.',
+      ambiguous: 'Montant ambigu : « 12,345 » peut se lire 12 345 ou 12,345. Écrivez 12345 ou 12,35.',
+      tooManyDecimals: 'Deux décimales au plus.',
+      tooLarge: 'Montant trop élevé.',
+    },
+    rate: {
+      invalid: 'Taux invalide (ex. 1,875).',
+      negative: 'Le taux ne peut pas être négatif.',
+      tooManyDecimals: 'Quatre décimales au plus.',
+      tooLarge: 'Taux trop élevé.',
+    },
   },
 };
-
-

@@ -20,11 +20,13 @@ export const frDelivery = {
     printed: 'Imprimée le {date}',
     notPrinted: 'Pas encore imprimée',
     emailTitle: 'Envoi par courriel',
-    counts: '{total, plural, one {# facture} other {# factures}} : {sent} envoyées · {pending} en cours · {failed} en échec · {none} à envoyer',
+    counts:
+      '{total, plural, one {# facture} other {# factures}} : {sent} envoyées · {pending} en cours · {failed} en échec · {none} à envoyer',
     send: 'Envoyer par courriel',
     retry: 'Réessayer les échecs',
     resend: 'Renvoyer {number}',
-    queued: '{count, plural, =0 {Aucune facture à envoyer} one {# facture mise en file d’envoi} other {# factures mises en file d’envoi}}{missing, plural, =0 {} one { · # sans adresse courriel} other { · # sans adresse courriel}}.',
+    queued:
+      '{count, plural, =0 {Aucune facture à envoyer} one {# facture mise en file d’envoi} other {# factures mises en file d’envoi}}{missing, plural, =0 {} one { · # sans adresse courriel} other { · # sans adresse courriel}}.',
     retried: '{count, plural, =0 {Aucun échec à reprendre} one {# envoi repris} other {# envois repris}}.',
     resent: 'La facture {number} sera renvoyée.',
     outbox: 'Aucun serveur SMTP n’est configuré : les courriels sont gardés dans la boîte d’envoi locale.',

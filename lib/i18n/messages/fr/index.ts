@@ -7,5 +7,22 @@ import { frClients } from './clients';
 import { frDelivery } from './delivery';
 import { frSettings } from './settings';
 
-export const fr = { ...frBase, ...frClients, ...frCalls, ...frBilling, ...frDelivery, ...frSettings, ...frAdmin, errors: { ...frBase.errors, ...frClients.errors, ...frCalls.errors, ...frBilling.errors, ...frDelivery.errors, ...frSettings.errors, ...frAdmin.errors } };
+export const fr = {
+  ...frBase,
+  ...frClients,
+  ...frCalls,
+  ...frBilling,
+  ...frDelivery,
+  ...frSettings,
+  ...frAdmin,
+  errors: {
+    ...frBase.errors,
+    ...frClients.errors,
+    ...frCalls.errors,
+    ...frBilling.errors,
+    ...frDelivery.errors,
+    ...frSettings.errors,
+    ...frAdmin.errors,
+  },
+};
 export type Messages = typeof fr;

@@ -2,7 +2,8 @@
 export const frSettings = {
   settingsForm: {
     formLabel: 'Coordonnées de l’entreprise',
-    missing: 'Les paramètres de l’entreprise ne sont pas encore saisis : aucune facture ne peut être imprimée tant qu’ils ne sont pas remplis.',
+    missing:
+      'Les paramètres de l’entreprise ne sont pas encore saisis : aucune facture ne peut être imprimée tant qu’ils ne sont pas remplis.',
     sections: { company: 'Entreprise', address: 'Adresse', taxes: 'Numéros d’inscription aux taxes' },
     name: 'Nom de l’entreprise',
     phone: 'Téléphone',

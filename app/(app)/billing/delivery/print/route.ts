@@ -22,7 +22,11 @@ export async function POST(request: Request) {
     const db = getDb();
     const selected = await selectDeliveryInvoices(db, parsed.data);
     if (selected.length === 0) return message(404, 'Aucune facture à imprimer / No invoice to print');
-    const stream = await renderPrintBatch(db, user.id, selected.map((i) => i.id));
+    const stream = await renderPrintBatch(
+      db,
+      user.id,
+      selected.map((i) => i.id),
+    );
     const name = `factures-${selected[0]!.number}-${selected.at(-1)!.number}.pdf`;
     return new Response(stream, {
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },

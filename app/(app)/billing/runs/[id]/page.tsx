@@ -9,7 +9,13 @@ import { getRun, listRunInvoices } from '@/lib/billing/find-runs';
 import { formatDate, formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
 import { ClientMessages } from '@/components/client-messages';
 
-export default async function BillingRunPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function BillingRunPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   await requireRoute('/billing/runs/[id]');
   const { id: raw } = await params;
   const db = getDb();
@@ -73,7 +79,13 @@ export default async function BillingRunPage({ params, searchParams }: { params:
         </dl>
         <h2>{t('runs.invoices')}</h2>
         <InvoiceTable rows={runInvoices} locale={locale} label={t('runs.invoices')} />
-        {run.status === 'completed' ? isDelivered ? <p className="hint">{t('runs.cannotReverse')}</p> : <ReverseRunButton id={run.id} /> : null}
+        {run.status === 'completed' ? (
+          isDelivered ? (
+            <p className="hint">{t('runs.cannotReverse')}</p>
+          ) : (
+            <ReverseRunButton id={run.id} />
+          )
+        ) : null}
       </>
     </ClientMessages>
   );

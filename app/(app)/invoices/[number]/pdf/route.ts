@@ -12,11 +12,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
     const pdf = await invoicePdfStream(getDb(), Number(number));
     if (!pdf) return new Response('Facture introuvable / Invoice not found', { status: 404 });
     return new Response(pdf, {
-      headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="facture-${number}.pdf"`, 'cache-control': 'private, no-store' },
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `inline; filename="facture-${number}.pdf"`,
+        'cache-control': 'private, no-store',
+      },
     });
   } catch (error) {
     if (error instanceof AppError) {
-      return new Response('Les paramètres de l’entreprise (nom, adresse, numéros de TPS et TVQ) sont à remplir dans Administration › Paramètres. / Company settings are missing.', { status: 409 });
+      return new Response(
+        'Les paramètres de l’entreprise (nom, adresse, numéros de TPS et TVQ) sont à remplir dans Administration › Paramètres. / Company settings are missing.',
+        { status: 409 },
+      );
     }
     throw error;
   }

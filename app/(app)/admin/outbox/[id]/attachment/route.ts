@@ -13,6 +13,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     .where(eq(outboxMessages.id, Number(id)));
   if (!message) return new Response('Introuvable / Not found', { status: 404 });
   return new Response(new Uint8Array(Buffer.from(message.content, 'base64')), {
-    headers: { 'content-type': 'application/pdf', 'content-disposition': `inline; filename="${message.name}"`, 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${message.name}"`,
+      'cache-control': 'private, no-store',
+    },
   });
 }
