@@ -1,50 +1,34 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { invoices } from '@/db/schema';
+import { DataTable } from '@/components/tables/data-table';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
+type InvoiceRow = typeof invoices.$inferSelect;
+
 /** A list of invoices: number, date, billed client, kind, calls, amounts, status. */
-export async function InvoiceTable({ rows, locale, label }: { rows: (typeof invoices.$inferSelect)[]; locale: Locale; label: string }) {
+export async function InvoiceTable({ rows, locale, label }: { rows: InvoiceRow[]; locale: Locale; label: string }) {
   const t = await getTranslations();
   return (
-    <table className="data-table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{t('invoicesScreen.columns.number')}</th>
-          <th scope="col">{t('invoicesScreen.columns.date')}</th>
-          <th scope="col">{t('invoicesScreen.columns.client')}</th>
-          <th scope="col">{t('invoicesScreen.columns.kind')}</th>
-          <th scope="col" className="numeric">
-            {t('invoicesScreen.columns.calls')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('invoicesScreen.columns.subtotal')}
-          </th>
-          <th scope="col" className="numeric">
-            {t('invoicesScreen.columns.total')}
-          </th>
-          <th scope="col">{t('invoicesScreen.columns.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((invoice) => (
-          <tr key={invoice.id} className={invoice.status === 'void' ? 'void' : undefined}>
-            <td>
-              <Link href={`/invoices/${invoice.number}`}>{invoice.number}</Link>
-            </td>
-            <td className="nowrap">{formatDate(invoice.issueDate, locale)}</td>
-            <td>
-              {invoice.billedClientNumber} — {invoice.billToName}
-            </td>
-            <td>{t(`runs.kinds.${invoice.kind}`)}</td>
-            <td className="numeric">{invoice.lineCount}</td>
-            <td className="numeric nowrap">{formatMoney(invoice.subtotalCents, locale)}</td>
-            <td className="numeric nowrap">{formatMoney(invoice.totalCents, locale)}</td>
-            <td>{t(`invoicesScreen.statuses.${invoice.status}`)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable<InvoiceRow>
+      label={label}
+      rows={rows}
+      rowKey={(invoice) => invoice.id}
+      rowProps={(invoice) => ({ className: invoice.status === 'void' ? 'void' : undefined })}
+      columns={[
+        {
+          header: t('invoicesScreen.columns.number'),
+          cell: (invoice) => <Link href={`/invoices/${invoice.number}`}>{invoice.number}</Link>,
+        },
+        { header: t('invoicesScreen.columns.date'), isNowrap: true, cell: (invoice) => formatDate(invoice.issueDate, locale) },
+        { header: t('invoicesScreen.columns.client'), cell: (invoice) => `${invoice.billedClientNumber} — ${invoice.billToName}` },
+        { header: t('invoicesScreen.columns.kind'), cell: (invoice) => t(`runs.kinds.${invoice.kind}`) },
+        { header: t('invoicesScreen.columns.calls'), isNumeric: true, cell: (invoice) => invoice.lineCount },
+        { header: t('invoicesScreen.columns.subtotal'), isNumeric: true, cell: (invoice) => formatMoney(invoice.subtotalCents, locale) },
+        { header: t('invoicesScreen.columns.total'), isNumeric: true, cell: (invoice) => formatMoney(invoice.totalCents, locale) },
+        { header: t('invoicesScreen.columns.status'), cell: (invoice) => t(`invoicesScreen.statuses.${invoice.status}`) },
+      ]}
+    />
   );
 }

@@ -4,7 +4,17 @@
  */
 import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
-type Common = { name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; id?: string };
+type Common = {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  id?: string;
+  /** A short value (a number, a date) in a filter bar. */
+  isNarrow?: boolean;
+};
+
+const frameClass = (isNarrow?: boolean) => (isNarrow ? 'field narrow-field' : 'field');
 
 function describedBy(id: string, hint: unknown, errors?: string[]) {
   return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -33,11 +43,12 @@ export function TextField({
   hint,
   errors,
   id = name,
+  isNarrow,
   ref,
   ...input
 }: Common & { ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   return (
-    <div className="field">
+    <div className={frameClass(isNarrow)}>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -58,10 +69,11 @@ export function TextAreaField({
   hint,
   errors,
   id = name,
+  isNarrow,
   ...input
 }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   return (
-    <div className="field">
+    <div className={frameClass(isNarrow)}>
       <label htmlFor={id}>{label}</label>
       <textarea
         id={id}
@@ -81,11 +93,12 @@ export function SelectField({
   hint,
   errors,
   id = name,
+  isNarrow,
   options,
   ...select
 }: Common & { options: { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   return (
-    <div className="field">
+    <div className={frameClass(isNarrow)}>
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
@@ -111,6 +124,7 @@ export function CheckboxField({
   hint,
   errors,
   id = name,
+  isNarrow: _isNarrow,
   ...input
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
   return (

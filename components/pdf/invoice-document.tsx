@@ -1,6 +1,6 @@
 import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
-import type { InvoiceMemberBlock } from '@/lib/billing/find-runs';
+import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { invoiceLabel, pageLabel, termsLabel } from '@/lib/pdf/invoice-labels';
 

@@ -10,6 +10,7 @@ import { auditLog, users } from '@/db/schema';
 import { isRole, type Role } from '@/lib/auth/roles';
 import { BUSINESS_TIME_ZONE } from '@/lib/dates/montreal';
 import { isLocale, type Locale } from '@/lib/i18n/locale';
+import { defineUrlState } from '@/lib/url-state';
 
 export const AUDIT_ENTITIES = ['client', 'tariff', 'user', 'settings'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -41,6 +42,7 @@ export const auditSearchParams = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type AuditSearch = z.output<typeof auditSearchParams>;
+export const auditSearchUrl = defineUrlState('/admin/audit', auditSearchParams);
 
 export type AuditRow = {
   id: number;

@@ -10,6 +10,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { BillingInput } from './billing-input';
+import { isNotInvoiced } from './invoiced-calls';
 
 export function billableCallsQuery(input: BillingInput): SQL {
   const billedNumber = input.isGrouped ? sql`c.grouped_client_number` : sql`c.number`;
@@ -36,6 +37,6 @@ export function billableCallsQuery(input: BillingInput): SQL {
       join clients b on b.number = ${billedNumber}
      where k.status = 'completed'
        and k.service_date <= ${input.cutoff}
-       and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
+       and ${isNotInvoiced(sql`k.number`)}
        and ${sql.join(filters, sql` and `)}`;
 }

@@ -13,11 +13,12 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/index';
-import { billingRuns, companySettings, documentCounters } from '@/db/schema';
+import { billingRuns, documentCounters } from '@/db/schema';
 import type { BillingInput } from './billing-input';
 import { billableCallsQuery } from './billable-calls';
 import { AppError } from '@/lib/errors';
 import { takeBillingLockExclusive } from './billing-lock';
+import { requireCompanySettings } from '@/lib/settings/company-settings';
 
 export type GenerationResult =
   | { runId: number; invoiceCount: number; callCount: number; totalCents: number; firstNumber: number; lastNumber: number }
@@ -63,8 +64,7 @@ export async function generateInvoices(
     }
     if (invoiceCount === 0) return { runId: null, invoiceCount: 0 };
     // Every invoice prints the company's registration numbers: none without the settings.
-    const [company] = await tx.select({ id: companySettings.id }).from(companySettings).limit(1);
-    if (!company) throw new AppError('billing.noCompanySettings');
+    await requireCompanySettings(tx, 'billing.noCompanySettings');
 
     const [counter] = await tx
       .update(documentCounters)

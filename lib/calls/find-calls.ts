@@ -7,20 +7,17 @@ import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import { callStatusChanges, calls, clients, users } from '@/db/schema';
+import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 import { CALL_STATUSES, isoDate } from './call-input';
+import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 
 export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
 export const CALL_PAGE_SIZE = 50;
 
-const optionalNumber = z.preprocess(
-  (v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined),
-  z.number().int().positive().optional(),
-);
-
 /** The search form's query string; anything unexpected falls back to "not filtered". */
 export const callSearchParams = z.object({
-  number: optionalNumber.catch(undefined),
-  client: optionalNumber.catch(undefined),
+  number: optionalQueryNumber,
+  client: optionalQueryNumber,
   members: z.preprocess((v) => v === '1' || v === 'on', z.boolean()).catch(false),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
@@ -29,9 +26,10 @@ export const callSearchParams = z.object({
   sort: z.enum(CALL_SORTS).catch('date'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  selected: optionalNumber.catch(undefined),
+  selected: optionalQueryNumber,
 });
 export type CallSearch = z.output<typeof callSearchParams>;
+export const callSearchUrl = defineUrlState('/calls', callSearchParams);
 
 export type CallListRow = {
   number: number;
@@ -89,8 +87,7 @@ export function callSearchQuery(search: CallSearch): SQL {
           from calls k
           join clients c on c.number = k.client_number
           left join lateral (
-            select i.number, i.billed_client_number from invoice_lines l join invoices i on i.id = l.invoice_id
-             where l.call_number = k.number and not l.is_void limit 1) billed on true
+            select i.number, i.billed_client_number ${invoiceOfCall(sql`k.number`)} limit 1) billed on true
          where ${where.length ? sql.join(where, sql` and `) : sql`true`}
          order by ${order}
          limit ${CALL_PAGE_SIZE + 1} offset ${(search.page - 1) * CALL_PAGE_SIZE}`;
@@ -155,9 +152,7 @@ export async function getCallDetails(db: Executor, number: number) {
       .orderBy(asc(callStatusChanges.changedAt), asc(callStatusChanges.id)),
     queryRows<{ number: string | number; billed_client_number: number; billed_client_name: string }>(
       db,
-      sql`select i.number, i.billed_client_number, i.bill_to_name as billed_client_name
-            from invoice_lines l join invoices i on i.id = l.invoice_id
-           where l.call_number = ${number} and not l.is_void limit 1`,
+      sql`select i.number, i.billed_client_number, i.bill_to_name as billed_client_name ${invoiceOfCall(number)} limit 1`,
     ),
   ]);
   const invoice = billed[0]

@@ -3,10 +3,11 @@
  * (for a member: the member's, never the head's), by the one pricing function, and stores the
  * price with the tariff it came from. A call on a non-void invoice is read-only.
  */
-import { and, eq } from 'drizzle-orm';
-import type { Db, Executor, Tx } from '@/db/index';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Db, type Executor, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
-import { callStatusChanges, calls, clients, invoiceLines, invoices, tariffs } from '@/db/schema';
+import { callStatusChanges, calls, clients, tariffs } from '@/db/schema';
+import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { montrealDateTime } from '@/lib/dates/montreal';
 import { takeBillingLockShared } from '@/lib/billing/billing-lock';
 import { AppError } from '@/lib/errors';
@@ -101,13 +102,11 @@ export async function createCall(db: Db, actorId: number, input: CallInput): Pro
 
 /** The invoice a call is on (not void), if any. */
 export async function findInvoiceOfCall(db: Executor, callNumber: number): Promise<{ number: number; billedClientNumber: number } | null> {
-  const [invoice] = await db
-    .select({ number: invoices.number, billedClientNumber: invoices.billedClientNumber })
-    .from(invoiceLines)
-    .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-    .where(and(eq(invoiceLines.callNumber, callNumber), eq(invoiceLines.isVoid, false)))
-    .limit(1);
-  return invoice ?? null;
+  const [invoice] = await queryRows<{ number: string | number; billed_client_number: number }>(
+    db,
+    sql`select i.number, i.billed_client_number ${invoiceOfCall(callNumber)} limit 1`,
+  );
+  return invoice ? { number: Number(invoice.number), billedClientNumber: invoice.billed_client_number } : null;
 }
 
 async function lockEditableCall(tx: Tx, number: number) {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/index';
 import { clients } from '@/db/schema';
+import { defineUrlState } from '@/lib/url-state';
 
 export const CLIENT_SORTS = ['number', 'name', 'city', 'grouped', 'active'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
@@ -17,6 +18,7 @@ export const clientSearchParams = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type ClientSearch = z.output<typeof clientSearchParams>;
+export const clientSearchUrl = defineUrlState('/clients', clientSearchParams);
 
 export type ClientListRow = {
   number: number;

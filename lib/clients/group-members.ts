@@ -8,6 +8,7 @@ import { queryRows } from '@/db/index';
 import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import { listMemberNumbers } from './verify-grouping';
+import { isNotInvoiced } from '@/lib/billing/invoiced-calls';
 
 export type GroupMemberRow = {
   number: number;
@@ -41,7 +42,7 @@ export async function listGroupMembers(db: Executor, headNumber: number): Promis
         left join calls k
           on k.client_number = c.number
          and k.status = 'completed'
-         and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
+         and ${isNotInvoiced(sql`k.number`)}
        where c.grouped_client_number = ${headNumber}
        group by c.number, c.name, t.code, c.is_active
        order by (c.number <> ${headNumber}), c.number`,

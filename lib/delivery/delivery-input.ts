@@ -3,7 +3,7 @@ import { isoDate } from '@/lib/calls/call-input';
 import { checkbox } from '@/lib/forms/fields';
 
 /**
- * Which invoices a delivery batch takes (DESIGN.md §3, step 3): those of a billing run, or
+ * Which invoices a delivery batch takes: those of a billing run, or
  * those issued in a date range; of the grouped process when the checkbox "Facturation par
  * client regroupé" is checked, of the normal process otherwise; issued (never void); and
  * among them, those whose delivery method includes the chosen method.
@@ -24,3 +24,25 @@ export const deliverySelection = z
     if (input.from && input.to && input.from > input.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'delivery.range' });
   });
 export type DeliverySelection = z.output<typeof deliverySelection>;
+
+/** The delivery screen's form as the clerk filled it, shown again and carried by its buttons. */
+export type DeliveryForm = { runId: string; from: string; to: string; isGrouped: boolean; method: 'print' | 'email' };
+
+/** The delivery screen's query string: the form as typed, and its selection once the clerk asked for one. */
+export function readDeliveryForm(raw: Record<string, string | undefined>) {
+  const form: DeliveryForm = {
+    runId: raw.runId ?? '',
+    from: raw.from ?? '',
+    to: raw.to ?? '',
+    isGrouped: raw.isGrouped === 'on',
+    method: raw.method === 'email' ? 'email' : 'print',
+  };
+  const parsed = raw.method ? deliverySelection.safeParse({ ...form, isGrouped: form.isGrouped ? 'on' : undefined }) : null;
+  return {
+    form,
+    hasAsked: parsed !== null,
+    selection: parsed?.success ? parsed.data : null,
+    /** Message codes of what is wrong with the selection. */
+    problems: parsed && !parsed.success ? parsed.error.issues.map((issue) => issue.message) : [],
+  };
+}

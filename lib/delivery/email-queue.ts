@@ -20,14 +20,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { isConnectionLost } from '@/db/errors';
 import { queryRows, type Db } from '@/db/index';
-import { companySettings, deliveries, invoices } from '@/db/schema';
-import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { deliveries, invoices } from '@/db/schema';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { renderLoadedInvoice } from '@/lib/billing/invoice-pdf';
 import { AppError } from '@/lib/errors';
 import type { DeliverySelection } from './delivery-input';
 import { invoiceEmailContent } from './email-content';
 import type { Mailer } from './mailer';
 import { selectionConditions } from './select-invoices';
+import { getCompanySettings } from '@/lib/settings/company-settings';
 
 export const MAX_EMAIL_ATTEMPTS = 3;
 /** A worker holding an e-mail longer than this died: the e-mail is reported, not re-sent. */
@@ -173,7 +174,7 @@ export async function processPendingEmails(
 ): Promise<{ sent: number; failed: number; retried: number }> {
   const outcome = { sent: 0, failed: 0, retried: 0 };
   await reportInterruptedEmails(db);
-  const [company] = await db.select().from(companySettings).limit(1);
+  const company = await getCompanySettings(db);
   for (let handled = 0; handled < (options.limit ?? Number.POSITIVE_INFINITY); handled++) {
     const job = await claimNextEmail(db);
     if (!job) break;

@@ -9,18 +9,18 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { idArray, inIds } from '@/db/id-list';
 import type { Db } from '@/db/index';
-import { companySettings, invoices } from '@/db/schema';
-import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { invoices } from '@/db/schema';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { AppError } from '@/lib/errors';
 import { pdfStream } from '@/lib/pdf/pdf-stream';
 import { renderInvoicesPdf } from '@/lib/pdf/render-invoices';
+import { requireCompanySettings } from '@/lib/settings/company-settings';
 
 /** Invoice lines read from the database at a time (whole invoices, one at least). */
 const LINES_PER_READ = 5_000;
 
 export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: number[]): Promise<ReadableStream<Uint8Array>> {
-  const [company] = await db.select().from(companySettings).limit(1);
-  if (!company) throw new AppError('invoice.noCompanySettings');
+  const company = await requireCompanySettings(db);
   const ordered = await db
     .select({ id: invoices.id, number: invoices.number, lineCount: invoices.lineCount })
     .from(invoices)

@@ -20,6 +20,23 @@ export async function getCompanySettings(db: Executor): Promise<CompanySettings 
   return row ?? null;
 }
 
+/**
+ * The settings every invoice prints (the company's name and its GST and QST registration
+ * numbers): refused, with a message saying where to enter them, while nobody has.
+ */
+export function ensureCompanySettings(
+  settings: CompanySettings | null,
+  code: 'invoice.noCompanySettings' | 'billing.noCompanySettings' = 'invoice.noCompanySettings',
+): CompanySettings {
+  if (!settings) throw new AppError(code);
+  return settings;
+}
+
+/** The settings, read for a document about to be issued or rendered; refused while missing. */
+export async function requireCompanySettings(db: Executor, code?: Parameters<typeof ensureCompanySettings>[1]): Promise<CompanySettings> {
+  return ensureCompanySettings(await getCompanySettings(db), code);
+}
+
 /** Creates row 1 on a fresh database, updates it afterwards; the logo is left as it is. */
 export async function saveCompanySettings(db: Db, actorId: number, input: CompanySettingsInput): Promise<CompanySettings> {
   return withActor(db, actorId, async (tx) => {

@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { openPostgres, queryRows, type Db } from '@/db/index';
 import { companySettings } from '@/db/schema';
 import { InvoiceDocument, invoicePages } from '@/components/pdf/invoice-document';
-import { getInvoice, getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { getInvoice, getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';

@@ -10,7 +10,7 @@ import { calls, clients, creditNoteLines, invoices, tariffs, users } from '@/db/
 import { checkCredentials } from '@/lib/auth/credentials';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
-import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { computeTaxes } from '@/lib/money/taxes';

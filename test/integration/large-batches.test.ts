@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { creditNoteLines, invoiceLines, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
-import { getInvoicesWithBlocks } from '@/lib/billing/find-runs';
+import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { AppError } from '@/lib/errors';
 import { checkInvariants, NO_VIOLATION } from '@/test/support/invariants';

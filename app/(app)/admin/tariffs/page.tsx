@@ -9,6 +9,9 @@ import { formatRate } from '@/lib/tariffs/format-rate';
 import { listTariffsWithUsage } from '@/lib/tariffs/list-tariffs';
 import { normalizeTariffCode } from '@/lib/tariffs/tariff-input';
 import { ClientMessages } from '@/components/client-messages';
+import { DataTable } from '@/components/tables/data-table';
+
+type TariffRow = Awaited<ReturnType<typeof listTariffsWithUsage>>[number];
 
 export default async function TariffsPage({ searchParams }: { searchParams: Promise<{ saved?: string | string[] }> }) {
   await requireRoute('/admin/tariffs');
@@ -36,52 +39,42 @@ export default async function TariffsPage({ searchParams }: { searchParams: Prom
         {tariffs.length === 0 ? (
           <p>{t('tariffsAdmin.none')}</p>
         ) : (
-          <table className="data-table" aria-label={t('tariffsAdmin.tableLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('tariffsAdmin.columns.code')}</th>
-                <th scope="col">{t('tariffsAdmin.columns.name')}</th>
-                <th scope="col" className="numeric">
-                  {t('tariffsAdmin.columns.base')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('tariffsAdmin.columns.perKm')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('tariffsAdmin.columns.perMinute')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('tariffsAdmin.columns.minimum')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('tariffsAdmin.columns.clients')}
-                </th>
-                <th scope="col">{t('tariffsAdmin.columns.active')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('tariffsAdmin.columns.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tariffs.map((tariff) => (
-                <tr key={tariff.id} data-testid={`tariff-${tariff.code}`}>
-                  <th scope="row">{tariff.code}</th>
-                  <td>{tariff.name}</td>
-                  <td className="numeric">{formatMoney(tariff.baseCents, locale)}</td>
-                  <td className="numeric">{formatRate(tariff.perKm, locale, 'km')}</td>
-                  <td className="numeric">{formatRate(tariff.perMinute, locale, 'min')}</td>
-                  <td className="numeric">{formatMoney(tariff.minimumChargeCents, locale)}</td>
-                  <td className="numeric">{tariff.clientCount}</td>
-                  <td>{tariff.isActive ? t('tariffsAdmin.yes') : t('tariffsAdmin.no')}</td>
-                  <td>
-                    <Link href={`/admin/tariffs/${tariff.id}`} aria-label={t('tariffsAdmin.editLabel', { code: tariff.code })}>
-                      {t('tariffsAdmin.edit')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable<TariffRow>
+            label={t('tariffsAdmin.tableLabel')}
+            rows={tariffs}
+            rowKey={(tariff) => tariff.id}
+            rowProps={(tariff) => ({ 'data-testid': `tariff-${tariff.code}` })}
+            columns={[
+              { header: t('tariffsAdmin.columns.code'), isRowHeader: true, cell: (tariff) => tariff.code },
+              { header: t('tariffsAdmin.columns.name'), cell: (tariff) => tariff.name },
+              { header: t('tariffsAdmin.columns.base'), isNumeric: true, cell: (tariff) => formatMoney(tariff.baseCents, locale) },
+              { header: t('tariffsAdmin.columns.perKm'), isNumeric: true, cell: (tariff) => formatRate(tariff.perKm, locale, 'km') },
+              {
+                header: t('tariffsAdmin.columns.perMinute'),
+                isNumeric: true,
+                cell: (tariff) => formatRate(tariff.perMinute, locale, 'min'),
+              },
+              {
+                header: t('tariffsAdmin.columns.minimum'),
+                isNumeric: true,
+                cell: (tariff) => formatMoney(tariff.minimumChargeCents, locale),
+              },
+              { header: t('tariffsAdmin.columns.clients'), isNumeric: true, cell: (tariff) => tariff.clientCount },
+              {
+                header: t('tariffsAdmin.columns.active'),
+                cell: (tariff) => (tariff.isActive ? t('tariffsAdmin.yes') : t('tariffsAdmin.no')),
+              },
+              {
+                header: t('tariffsAdmin.columns.actions'),
+                isHeaderHidden: true,
+                cell: (tariff) => (
+                  <Link href={`/admin/tariffs/${tariff.id}`} aria-label={t('tariffsAdmin.editLabel', { code: tariff.code })}>
+                    {t('tariffsAdmin.edit')}
+                  </Link>
+                ),
+              },
+            ]}
+          />
         )}
 
         <section style={{ marginTop: '2rem' }} aria-labelledby="new-tariff-title">

@@ -5,6 +5,9 @@ import { CreateUserForm } from '@/components/admin/user-forms';
 import { requireRoute } from '@/lib/auth/current-user';
 import { listUsers } from '@/lib/users/list-users';
 import { ClientMessages } from '@/components/client-messages';
+import { DataTable } from '@/components/tables/data-table';
+
+type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
 export default async function UsersPage() {
   const me = await requireRoute('/admin/users');
@@ -18,31 +21,27 @@ export default async function UsersPage() {
           <h1>{t('screens.users.title')}</h1>
         </div>
 
-        <table className="data-table" aria-label={t('usersAdmin.tableLabel')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('usersAdmin.columns.name')}</th>
-              <th scope="col">{t('usersAdmin.columns.email')}</th>
-              <th scope="col">{t('usersAdmin.columns.role')}</th>
-              <th scope="col">{t('usersAdmin.columns.locale')}</th>
-              <th scope="col">{t('usersAdmin.columns.active')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id}>
-                <th scope="row">
+        <DataTable<UserRow>
+          label={t('usersAdmin.tableLabel')}
+          rows={users}
+          rowKey={(user) => user.id}
+          columns={[
+            {
+              header: t('usersAdmin.columns.name'),
+              isRowHeader: true,
+              cell: (user) => (
+                <>
                   <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
                   {user.id === me.id ? <span className="badge">{t('usersAdmin.you')}</span> : null}
-                </th>
-                <td>{user.email}</td>
-                <td>{t(`roles.${user.role}`)}</td>
-                <td>{t(`usersAdmin.locales.${user.locale}`)}</td>
-                <td>{user.isActive ? t('usersAdmin.yes') : t('usersAdmin.no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('usersAdmin.columns.email'), cell: (user) => user.email },
+            { header: t('usersAdmin.columns.role'), cell: (user) => t(`roles.${user.role}`) },
+            { header: t('usersAdmin.columns.locale'), cell: (user) => t(`usersAdmin.locales.${user.locale}`) },
+            { header: t('usersAdmin.columns.active'), cell: (user) => (user.isActive ? t('usersAdmin.yes') : t('usersAdmin.no')) },
+          ]}
+        />
 
         <section style={{ marginTop: '2rem' }} aria-labelledby="new-user-title">
           <h2 id="new-user-title">{t('usersAdmin.newTitle')}</h2>

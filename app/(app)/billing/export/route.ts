@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
-import { companySettings } from '@/db/schema';
 import { requireRoute } from '@/lib/auth/current-user';
 import { billingInput } from '@/lib/billing/billing-input';
 import { billingListCsv } from '@/lib/billing/billing-csv';
 import { renderBillingListPdf } from '@/lib/billing/billing-list-pdf';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { getCompanySettings } from '@/lib/settings/company-settings';
 
 /** The billing list as CSV (format=csv, the default) or PDF (format=pdf), for the same inputs as the screen. */
 export async function GET(request: Request) {
@@ -22,7 +22,7 @@ export async function GET(request: Request) {
   const name = `liste-facturation-${parsed.data.isGrouped ? 'regroupee' : 'normale'}-${parsed.data.cutoff}`;
 
   if (params.format === 'pdf') {
-    const [company] = await db.select({ name: companySettings.name }).from(companySettings).limit(1);
+    const company = await getCompanySettings(db);
     const pdf = await renderBillingListPdf(preview, {
       isGrouped: parsed.data.isGrouped,
       money: (cents) => formatMoney(cents, locale),

@@ -1,10 +1,14 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
+import { describeRunRange } from '@/components/billing/run-summary';
+import { DataTable } from '@/components/tables/data-table';
 import { requireRoute } from '@/lib/auth/current-user';
 import { listRuns } from '@/lib/billing/find-runs';
+import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDate, formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
+
+type RunRow = Awaited<ReturnType<typeof listRuns>>[number];
 
 export default async function BillingRunsPage() {
   await requireRoute('/billing/runs');
@@ -17,38 +21,25 @@ export default async function BillingRunsPage() {
       {runs.length === 0 ? (
         <p>{t('runs.none')}</p>
       ) : (
-        <table className="data-table" aria-label={t('runs.title')}>
-          <thead>
-            <tr>
-              {(['id', 'kind', 'cutoff', 'cycle', 'range', 'createdBy', 'createdAt', 'invoices', 'calls', 'total', 'status'] as const).map(
-                (column) => (
-                  <th key={column} scope="col" className={['invoices', 'calls', 'total'].includes(column) ? 'numeric' : undefined}>
-                    {t(`runs.columns.${column}`)}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map(({ run, createdBy }) => (
-              <tr key={run.id} className={run.status === 'reversed' ? 'void' : undefined}>
-                <td>
-                  <Link href={`/billing/runs/${run.id}`}>{run.id}</Link>
-                </td>
-                <td>{t(`runs.kinds.${run.kind}`)}</td>
-                <td className="nowrap">{formatDate(run.cutoffDate, locale)}</td>
-                <td>{t(`billing.cycles.${run.billingCycle}`)}</td>
-                <td>{run.clientFrom || run.clientTo ? `${run.clientFrom ?? '…'} – ${run.clientTo ?? '…'}` : t('runs.allClients')}</td>
-                <td>{createdBy}</td>
-                <td className="nowrap">{formatDateTimeShort(run.createdAt, locale)}</td>
-                <td className="numeric">{run.invoiceCount}</td>
-                <td className="numeric">{run.callCount}</td>
-                <td className="numeric nowrap">{formatMoney(run.totalCents, locale)}</td>
-                <td>{t(`runs.statuses.${run.status}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable<RunRow>
+          label={t('runs.title')}
+          rows={runs}
+          rowKey={({ run }) => run.id}
+          rowProps={({ run }) => ({ className: run.status === 'reversed' ? 'void' : undefined })}
+          columns={[
+            { header: t('runs.columns.id'), cell: ({ run }) => <Link href={`/billing/runs/${run.id}`}>{run.id}</Link> },
+            { header: t('runs.columns.kind'), cell: ({ run }) => t(`runs.kinds.${run.kind}`) },
+            { header: t('runs.columns.cutoff'), isNowrap: true, cell: ({ run }) => formatDate(run.cutoffDate, locale) },
+            { header: t('runs.columns.cycle'), cell: ({ run }) => t(`billing.cycles.${run.billingCycle}`) },
+            { header: t('runs.columns.range'), cell: ({ run }) => describeRunRange(run, t('runs.allClients')) },
+            { header: t('runs.columns.createdBy'), cell: ({ createdBy }) => createdBy },
+            { header: t('runs.columns.createdAt'), isNowrap: true, cell: ({ run }) => formatDateTimeShort(run.createdAt, locale) },
+            { header: t('runs.columns.invoices'), isNumeric: true, cell: ({ run }) => run.invoiceCount },
+            { header: t('runs.columns.calls'), isNumeric: true, cell: ({ run }) => run.callCount },
+            { header: t('runs.columns.total'), isNumeric: true, cell: ({ run }) => formatMoney(run.totalCents, locale) },
+            { header: t('runs.columns.status'), cell: ({ run }) => t(`runs.statuses.${run.status}`) },
+          ]}
+        />
       )}
     </>
   );

@@ -12,13 +12,14 @@ import { allowedTransitions } from '@/lib/calls/call-status';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime } from '@/lib/i18n/format';
 import { ClientMessages } from '@/components/client-messages';
+import { parseRouteNumber } from '@/lib/url-state';
 
 const clock = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 export default async function CallPage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requireRoute('/calls/[number]');
-  const { number: raw } = await params;
-  const call = /^\d{1,12}$/.test(raw) ? await getCallDetails(getDb(), Number(raw)) : null;
+  const number = parseRouteNumber((await params).number);
+  const call = number === null ? null : await getCallDetails(getDb(), number);
   if (!call) notFound();
   const t = await getTranslations();
   const locale = await getAppLocale();

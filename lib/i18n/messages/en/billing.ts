@@ -60,6 +60,7 @@ export const enBilling: typeof frBilling = {
     reversedNotice: 'This run was reversed on {date}: its invoices are void (they keep their numbers) and their calls are billable again.',
     cannotReverse: 'This run can no longer be reversed: one of its invoices was printed or e-mailed. Use a credit note.',
     invoices: 'Invoices of the run',
+    page: 'Page {page} of {pages}',
     issueDate: 'Invoice date',
   },
   invoicesScreen: {

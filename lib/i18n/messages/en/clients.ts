@@ -74,7 +74,14 @@ export const enClients: typeof frClients = {
   members: {
     title: 'Group members',
     intro: 'The calls of these clients are billed on the grouped invoice of account {number}, each at its own tariff.',
-    columns: { number: 'Client no.', name: 'Name', tariff: 'Tariff', unbilledCalls: 'Unbilled calls', unbilledAmount: 'Unbilled amount' },
+    columns: {
+      number: 'Client no.',
+      name: 'Name',
+      tariff: 'Tariff',
+      unbilledCalls: 'Unbilled calls',
+      unbilledAmount: 'Unbilled amount',
+      actions: 'Actions',
+    },
     headRow: 'grouped account',
     none: 'No member yet.',
     addLabel: 'Add clients to the group (numbers)',

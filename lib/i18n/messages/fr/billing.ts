@@ -61,6 +61,7 @@ export const frBilling = {
       'Ce traitement a été annulé le {date} : ses factures sont annulées (elles gardent leur numéro) et leurs appels sont de nouveau facturables.',
     cannotReverse: 'Ce traitement ne peut plus être annulé : une de ses factures a été imprimée ou envoyée. Utilisez une note de crédit.',
     invoices: 'Factures du traitement',
+    page: 'Page {page} de {pages}',
     issueDate: 'Date de facture',
   },
   invoicesScreen: {

@@ -85,6 +85,7 @@ export const frClients = {
       tariff: 'Tarif',
       unbilledCalls: 'Appels non facturés',
       unbilledAmount: 'Montant non facturé',
+      actions: 'Actions',
     },
     headRow: 'compte regroupé',
     none: 'Aucun membre pour l’instant.',

@@ -9,12 +9,12 @@ import { centsToInput } from '@/lib/money/parse';
 import { rateToInput } from '@/lib/tariffs/format-rate';
 import { getTariff } from '@/lib/tariffs/list-tariffs';
 import { ClientMessages } from '@/components/client-messages';
+import { parseRouteNumber } from '@/lib/url-state';
 
 export default async function EditTariffPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
   await requireRoute('/admin/tariffs');
-  const { id: raw } = await params;
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = parseRouteNumber((await params).id, 'integer');
   const tariff = id === null ? null : await getTariff(getDb(), id);
   if (!tariff) notFound();
 

@@ -8,12 +8,12 @@ import { requireRoute } from '@/lib/auth/current-user';
 import { formatDateTime } from '@/lib/i18n/format';
 import { getUser } from '@/lib/users/list-users';
 import { ClientMessages } from '@/components/client-messages';
+import { parseRouteNumber } from '@/lib/url-state';
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
   const me = await requireRoute('/admin/users');
-  const { id: raw } = await params;
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
+  const id = parseRouteNumber((await params).id, 'integer');
   const user = id === null ? null : await getUser(getDb(), id);
   if (!user) notFound();
 

@@ -2,14 +2,15 @@ import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
 import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
 import { AppError } from '@/lib/errors';
+import { parseRouteNumber } from '@/lib/url-state';
 
 /** The invoice PDF, for signed-in users whose role may see invoices (others: 403 or sign-in). */
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   await requireRoute('/invoices/[number]/pdf');
-  const { number } = await params;
-  if (!/^\d{1,12}$/.test(number)) return new Response('Facture introuvable / Invoice not found', { status: 404 });
+  const number = parseRouteNumber((await params).number);
+  if (number === null) return new Response('Facture introuvable / Invoice not found', { status: 404 });
   try {
-    const pdf = await invoicePdfStream(getDb(), Number(number));
+    const pdf = await invoicePdfStream(getDb(), number);
     if (!pdf) return new Response('Facture introuvable / Invoice not found', { status: 404 });
     return new Response(pdf, {
       headers: {

@@ -1,21 +1,17 @@
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
-import { outboxMessages } from '@/db/schema';
 import { requireRoute } from '@/lib/auth/current-user';
+import { getOutboxAttachment } from '@/lib/delivery/outbox';
+import { parseRouteNumber } from '@/lib/url-state';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   await requireRoute('/admin/outbox/[id]/attachment');
-  const { id } = await params;
-  if (!/^\d{1,12}$/.test(id)) return new Response('Introuvable / Not found', { status: 404 });
-  const [message] = await getDb()
-    .select({ name: outboxMessages.attachmentName, content: outboxMessages.attachmentBase64 })
-    .from(outboxMessages)
-    .where(eq(outboxMessages.id, Number(id)));
-  if (!message) return new Response('Introuvable / Not found', { status: 404 });
-  return new Response(new Uint8Array(Buffer.from(message.content, 'base64')), {
+  const id = parseRouteNumber((await params).id);
+  const attachment = id === null ? null : await getOutboxAttachment(getDb(), id);
+  if (!attachment) return new Response('Introuvable / Not found', { status: 404 });
+  return new Response(attachment.content, {
     headers: {
       'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="${message.name}"`,
+      'content-disposition': `inline; filename="${attachment.name}"`,
       'cache-control': 'private, no-store',
     },
   });

@@ -1,0 +1,47 @@
+import { getTranslations } from 'next-intl/server';
+import { CheckboxField, SelectField, TextField } from '@/components/form/fields';
+import type { BillingListForm as BillingListFormValues } from '@/lib/billing/billing-input';
+
+/** The billing list's inputs: cut-off date, cycle, client range and the grouped-process checkbox. */
+export async function BillingListForm({
+  form,
+  fieldErrors,
+}: {
+  form: BillingListFormValues;
+  fieldErrors: Record<string, string[] | undefined>;
+}) {
+  const t = await getTranslations();
+  return (
+    <form method="get" action="/billing" className="search-bar billing-form">
+      <TextField
+        name="cutoff"
+        label={t('billing.cutoff')}
+        type="date"
+        defaultValue={form.cutoff}
+        required
+        errors={fieldErrors.cutoff ? [t('errors.call.date')] : undefined}
+        isNarrow
+      />
+      <SelectField
+        name="cycle"
+        label={t('billing.cycle')}
+        defaultValue={form.cycle}
+        options={(['all', 'weekly', 'monthly'] as const).map((cycle) => ({ value: cycle, label: t(`billing.cycles.${cycle}`) }))}
+        isNarrow
+      />
+      <TextField name="clientFrom" label={t('billing.clientFrom')} inputMode="numeric" defaultValue={form.clientFrom} isNarrow />
+      <TextField
+        name="clientTo"
+        label={t('billing.clientTo')}
+        inputMode="numeric"
+        defaultValue={form.clientTo}
+        errors={fieldErrors.clientFrom || fieldErrors.clientTo ? [t('errors.billing.range')] : undefined}
+        isNarrow
+      />
+      <CheckboxField name="isGrouped" label={t('billing.grouped')} hint={t('billing.groupedHint')} defaultChecked={form.isGrouped} />
+      <button type="submit" className="primary">
+        {t('billing.show')}
+      </button>
+    </form>
+  );
+}

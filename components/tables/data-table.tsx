@@ -1,0 +1,102 @@
+/**
+ * The application's table: one declaration of its columns (header and cell), rendered with
+ * column headers for screen readers, numbers right-aligned, and, where the screen sorts by a
+ * column, a header link that sorts by it (the column's `sortKey`).
+ */
+import type { HTMLAttributes, ReactNode } from 'react';
+import { SortableHeader, type Sorting } from './sortable-header';
+
+export type Column<Row> = {
+  header: string;
+  /** A header for screen readers only (a column of actions). */
+  isHeaderHidden?: boolean;
+  cell: (row: Row) => ReactNode;
+  /** Amounts and counts: right-aligned, tabular figures, on one line. */
+  isNumeric?: boolean;
+  /** Dates and references that would break badly. */
+  isNowrap?: boolean;
+  /** The row's own name (a `<th scope="row">`), for tables whose rows have one. */
+  isRowHeader?: boolean;
+  /** The value of the screen's sort parameter for this column. */
+  sortKey?: string;
+};
+
+type Labelled = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
+
+type DataTableProps<Row> = Labelled & {
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  /** Attributes of a row: a state class (`void`, `selected`), a test id. */
+  rowProps?: (row: Row) => HTMLAttributes<HTMLTableRowElement> & { 'data-testid'?: string };
+  /** A row under a row (a head's members under its billing line), spanning the table. */
+  rowDetails?: (row: Row) => ReactNode;
+  footer?: ReactNode;
+  sorting?: Sorting;
+  className?: string;
+};
+
+function cellClass(column: { isNumeric?: boolean; isNowrap?: boolean }): string | undefined {
+  const classes = [column.isNumeric ? 'numeric nowrap' : null, column.isNowrap && !column.isNumeric ? 'nowrap' : null].filter(Boolean);
+  return classes.length ? classes.join(' ') : undefined;
+}
+
+export function DataTable<Row>({
+  label,
+  labelledBy,
+  columns,
+  rows,
+  rowKey,
+  rowProps,
+  rowDetails,
+  footer,
+  sorting,
+  className,
+}: DataTableProps<Row>) {
+  return (
+    <table className={className ? `data-table ${className}` : 'data-table'} aria-label={label} aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          {columns.map((column, index) =>
+            sorting && column.sortKey ? (
+              <SortableHeader key={index} sorting={sorting} sortKey={column.sortKey} className={cellClass({ isNumeric: column.isNumeric })}>
+                {column.header}
+              </SortableHeader>
+            ) : (
+              <th key={index} scope="col" className={column.isNumeric ? 'numeric' : undefined}>
+                {column.isHeaderHidden ? <span className="visually-hidden">{column.header}</span> : column.header}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const key = rowKey(row);
+          const details = rowDetails?.(row);
+          return [
+            <tr key={key} {...rowProps?.(row)}>
+              {columns.map((column, index) =>
+                column.isRowHeader ? (
+                  <th key={index} scope="row" className={cellClass(column)}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={index} className={cellClass(column)}>
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>,
+            details ? (
+              <tr key={`${key}-details`} className="details-row">
+                <td colSpan={columns.length}>{details}</td>
+              </tr>
+            ) : null,
+          ];
+        })}
+      </tbody>
+      {footer ? <tfoot>{footer}</tfoot> : null}
+    </table>
+  );
+}

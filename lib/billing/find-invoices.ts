@@ -1,0 +1,127 @@
+/** Invoices, as the billing clerk finds and reads them: the list, one invoice, its member blocks. */
+import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { inIds } from '@/db/id-list';
+import type { Executor } from '@/db/index';
+import { creditNoteLines, creditNotes, invoiceLines, invoices } from '@/db/schema';
+import { isoDate } from '@/lib/calls/call-input';
+import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
+
+export const invoiceSearchParams = z.object({
+  number: optionalQueryNumber,
+  client: optionalQueryNumber,
+  run: optionalQueryNumber,
+  kind: z.enum(['normal', 'grouped']).optional().catch(undefined),
+  status: z.enum(['issued', 'void']).optional().catch(undefined),
+  from: isoDate.optional().catch(undefined),
+  to: isoDate.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type InvoiceSearch = z.output<typeof invoiceSearchParams>;
+export const invoiceSearchUrl = defineUrlState('/invoices', invoiceSearchParams);
+export const INVOICE_PAGE_SIZE = 50;
+
+export async function findInvoices(db: Executor, search: InvoiceSearch) {
+  const where: SQL[] = [];
+  if (search.number) where.push(eq(invoices.number, search.number));
+  if (search.client) where.push(eq(invoices.billedClientNumber, search.client));
+  if (search.run) where.push(eq(invoices.billingRunId, search.run));
+  if (search.kind) where.push(eq(invoices.kind, search.kind));
+  if (search.status) where.push(eq(invoices.status, search.status));
+  if (search.from) where.push(gte(invoices.issueDate, search.from));
+  if (search.to) where.push(lte(invoices.issueDate, search.to));
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(invoices.number))
+    .limit(INVOICE_PAGE_SIZE + 1)
+    .offset((search.page - 1) * INVOICE_PAGE_SIZE);
+  return { rows: rows.slice(0, INVOICE_PAGE_SIZE), hasNextPage: rows.length > INVOICE_PAGE_SIZE };
+}
+
+/** A run's invoices in the order they were numbered, a page at a time. */
+export async function listRunInvoices(db: Executor, runId: number, page: number) {
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(eq(invoices.billingRunId, runId))
+    .orderBy(asc(invoices.number))
+    .limit(INVOICE_PAGE_SIZE + 1)
+    .offset((page - 1) * INVOICE_PAGE_SIZE);
+  return { rows: rows.slice(0, INVOICE_PAGE_SIZE), hasNextPage: rows.length > INVOICE_PAGE_SIZE };
+}
+
+export type InvoiceMemberBlock = {
+  clientNumber: number;
+  clientName: string;
+  subtotalCents: number;
+  lines: (typeof invoiceLines.$inferSelect)[];
+};
+
+/** An invoice's lines in member blocks, the billed client's own block first. */
+function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invoiceLines.$inferSelect)[]): InvoiceMemberBlock[] {
+  const blocks = new Map<number, InvoiceMemberBlock>();
+  for (const line of lines) {
+    let block = blocks.get(line.clientNumber);
+    if (!block) {
+      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, lines: [] };
+      blocks.set(line.clientNumber, block);
+    }
+    block.lines.push(line);
+    block.subtotalCents += line.amountCents;
+  }
+  return [...blocks.values()].sort(
+    (a, b) =>
+      Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) ||
+      a.clientNumber - b.clientNumber,
+  );
+}
+
+const lineOrder = [asc(invoiceLines.clientNumber), asc(invoiceLines.serviceDate), asc(invoiceLines.callNumber)];
+
+/** An invoice as issued, its lines in member blocks (the billed client's own block first). */
+export async function getInvoice(db: Executor, number: number) {
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.number, number)).limit(1);
+  if (!invoice) return null;
+  const [lines, credits, creditedLines] = await Promise.all([
+    db
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, invoice.id))
+      .orderBy(...lineOrder),
+    db.select().from(creditNotes).where(eq(creditNotes.invoiceId, invoice.id)).orderBy(asc(creditNotes.number)),
+    db
+      .select({ lineId: creditNoteLines.invoiceLineId })
+      .from(creditNoteLines)
+      .innerJoin(creditNotes, eq(creditNotes.id, creditNoteLines.creditNoteId))
+      .where(eq(creditNotes.invoiceId, invoice.id)),
+  ]);
+  return {
+    invoice,
+    blocks: memberBlocks(invoice, lines),
+    credits,
+    creditedLineIds: new Set(creditedLines.map((c) => c.lineId).filter((id): id is number => id !== null)),
+    isDelivered: Boolean(invoice.printedAt || invoice.emailedAt),
+  };
+}
+
+/** Several invoices with their member blocks, in two queries whatever their number (one parameter each). */
+export async function getInvoicesWithBlocks(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  const [rows, lines] = await Promise.all([
+    db.select().from(invoices).where(inIds(invoices.id, ids)).orderBy(asc(invoices.number)),
+    db
+      .select()
+      .from(invoiceLines)
+      .where(inIds(invoiceLines.invoiceId, ids))
+      .orderBy(asc(invoiceLines.invoiceId), ...lineOrder),
+  ]);
+  const linesByInvoice = new Map<number, (typeof invoiceLines.$inferSelect)[]>();
+  for (const line of lines) {
+    const list = linesByInvoice.get(line.invoiceId) ?? [];
+    list.push(line);
+    linesByInvoice.set(line.invoiceId, list);
+  }
+  return rows.map((invoice) => ({ invoice, blocks: memberBlocks(invoice, linesByInvoice.get(invoice.id) ?? []) }));
+}
