@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createTariffAction, updateTariffAction } from '@/app/(app)/admin/tariffs/actions';
+import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, FormMessage, TextField } from '@/components/form/fields';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 
@@ -38,8 +39,7 @@ export function TariffForm(props: Props) {
     return result;
   }, idleState);
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof TariffFormValues) => (event: { target: { value: string; checked: boolean; type: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.type === 'checkbox' ? event.target.checked : event.target.value }));
+  const { field, checkbox } = bindFields(values, setValues, errors);
   // Both forms may share a page one day: prefix the ids.
   const id = (field: string) => `tariff-${props.mode}-${field}`;
   const title = props.mode === 'create' ? t('newTitle') : t('editTitle', { code: props.initial.code });
@@ -50,79 +50,41 @@ export function TariffForm(props: Props) {
       <fieldset disabled={isPending} className="form-sections">
         <section>
           <TextField
+            {...field('code')}
             id={id('code')}
-            name="code"
             label={t('form.code')}
             hint={t('form.codeHint')}
-            value={values.code}
-            onChange={set('code')}
-            errors={errors.code}
             required
             maxLength={16}
             autoCapitalize="characters"
             spellCheck={false}
           />
-          <TextField
-            id={id('name')}
-            name="name"
-            label={t('form.name')}
-            value={values.name}
-            onChange={set('name')}
-            errors={errors.name}
-            required
-            maxLength={100}
-          />
-          <CheckboxField
-            id={id('isActive')}
-            name="isActive"
-            label={t('form.isActive')}
-            checked={values.isActive}
-            onChange={set('isActive')}
-            errors={errors.isActive}
-          />
+          <TextField {...field('name')} id={id('name')} label={t('form.name')} required maxLength={100} />
+          <CheckboxField {...checkbox('isActive')} id={id('isActive')} label={t('form.isActive')} />
         </section>
         <section>
           <TextField
+            {...field('baseCents')}
             id={id('baseCents')}
-            name="baseCents"
             label={t('form.base')}
             hint={t('form.baseHint')}
-            value={values.baseCents}
-            onChange={set('baseCents')}
-            errors={errors.baseCents}
             inputMode="decimal"
             required
           />
+          <TextField {...field('perKm')} id={id('perKm')} label={t('form.perKm')} hint={t('form.rateHint')} inputMode="decimal" required />
           <TextField
-            id={id('perKm')}
-            name="perKm"
-            label={t('form.perKm')}
-            hint={t('form.rateHint')}
-            value={values.perKm}
-            onChange={set('perKm')}
-            errors={errors.perKm}
-            inputMode="decimal"
-            required
-          />
-          <TextField
+            {...field('perMinute')}
             id={id('perMinute')}
-            name="perMinute"
             label={t('form.perMinute')}
             hint={t('form.rateHint')}
-            value={values.perMinute}
-            onChange={set('perMinute')}
-            errors={errors.perMinute}
             inputMode="decimal"
             required
           />
           <TextField
+            {...field('minimumChargeCents')}
             id={id('minimumChargeCents')}
-            name="minimumChargeCents"
             label={t('form.minimum')}
             hint={t('form.minimumHint')}
-            value={values.minimumChargeCents}
-            onChange={set('minimumChargeCents')}
-            errors={errors.minimumChargeCents}
             inputMode="decimal"
           />
         </section>

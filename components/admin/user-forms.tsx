@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/app/(app)/admin/users/actions';
+import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 import { ROLES, type Role } from '@/lib/auth/roles';
@@ -27,61 +28,27 @@ export function CreateUserForm() {
     return result;
   }, idleState);
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof CreateValues) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
+  const { field } = bindFields(values, setValues, errors);
 
   return (
     <form action={formAction} className="form" aria-label={t('newTitle')}>
       <fieldset disabled={isPending} className="form-sections">
         <section>
-          <TextField
-            id="new-user-name"
-            name="name"
-            label={t('form.name')}
-            value={values.name}
-            onChange={set('name')}
-            errors={errors.name}
-            required
-            maxLength={120}
-          />
-          <TextField
-            id="new-user-email"
-            name="email"
-            type="email"
-            label={t('form.email')}
-            value={values.email}
-            onChange={set('email')}
-            errors={errors.email}
-            required
-            autoComplete="off"
-          />
+          <TextField {...field('name')} id="new-user-name" label={t('form.name')} required maxLength={120} />
+          <TextField {...field('email')} id="new-user-email" type="email" label={t('form.email')} required autoComplete="off" />
+          <SelectField {...field('role')} id="new-user-role" label={t('form.role')} options={roleOptions} />
           <SelectField
-            id="new-user-role"
-            name="role"
-            label={t('form.role')}
-            value={values.role}
-            onChange={set('role')}
-            errors={errors.role}
-            options={roleOptions}
-          />
-          <SelectField
+            {...field('locale')}
             id="new-user-locale"
-            name="locale"
             label={t('form.locale')}
-            value={values.locale}
-            onChange={set('locale')}
-            errors={errors.locale}
             options={LOCALES.map((locale) => ({ value: locale, label: t(`locales.${locale}`) }))}
           />
           <TextField
+            {...field('password')}
             id="new-user-password"
-            name="password"
             type="password"
             label={t('form.password')}
             hint={t('form.passwordHint')}
-            value={values.password}
-            onChange={set('password')}
-            errors={errors.password}
             required
             minLength={10}
             autoComplete="new-password"

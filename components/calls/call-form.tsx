@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { createCallAction, quoteCallAction, updateCallAction } from '@/app/(app)/calls/actions';
+import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 import { SERVICE_TYPES } from '@/lib/calls/call-input';
@@ -54,8 +55,7 @@ export function CallForm({ number, initial }: Props) {
     idleState,
   );
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof CallFormValues) => (event: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.value }));
+  const { field } = bindFields(values, setValues, errors);
 
   // The client's name and the price, from the server's pricing function, while typing.
   const [, startQuoting] = useTransition();
@@ -91,12 +91,9 @@ export function CallForm({ number, initial }: Props) {
       <div className="call-grid">
         <div className="call-client">
           <TextField
+            {...field('clientNumber')}
             ref={clientField}
-            name="clientNumber"
             label={t('clientNumber')}
-            value={values.clientNumber}
-            onChange={set('clientNumber')}
-            errors={errors.clientNumber}
             inputMode="numeric"
             autoComplete="off"
             autoFocus
@@ -111,89 +108,20 @@ export function CallForm({ number, initial }: Props) {
           </p>
         </div>
         {/* Plain text fields: one tab stop each, unlike the browser's date and time pickers. */}
-        <TextField
-          name="serviceDate"
-          label={t('serviceDate')}
-          hint={t('dateFormat')}
-          value={values.serviceDate}
-          onChange={set('serviceDate')}
-          errors={errors.serviceDate}
-          required
-          autoComplete="off"
-          maxLength={10}
-        />
-        <TextField
-          name="serviceTime"
-          label={t('serviceTime')}
-          hint={t('timeFormat')}
-          value={values.serviceTime}
-          onChange={set('serviceTime')}
-          errors={errors.serviceTime}
-          required
-          autoComplete="off"
-          maxLength={5}
-        />
-        <TextField
-          name="caller"
-          label={t('caller')}
-          value={values.caller}
-          onChange={set('caller')}
-          errors={errors.caller}
-          autoComplete="off"
-        />
-        <TextField
-          name="pickupAddress"
-          label={t('pickupAddress')}
-          value={values.pickupAddress}
-          onChange={set('pickupAddress')}
-          errors={errors.pickupAddress}
-          required
-          autoComplete="off"
-        />
-        <TextField
-          name="destinationAddress"
-          label={t('destinationAddress')}
-          value={values.destinationAddress}
-          onChange={set('destinationAddress')}
-          errors={errors.destinationAddress}
-          required
-          autoComplete="off"
-        />
-        <TextField
-          name="distanceKm"
-          label={t('distanceKm')}
-          value={values.distanceKm}
-          onChange={set('distanceKm')}
-          errors={errors.distanceKm}
-          inputMode="decimal"
-          autoComplete="off"
-        />
-        <TextField
-          name="waitingMinutes"
-          label={t('waitingMinutes')}
-          value={values.waitingMinutes}
-          onChange={set('waitingMinutes')}
-          errors={errors.waitingMinutes}
-          inputMode="numeric"
-          autoComplete="off"
-        />
+        <TextField {...field('serviceDate')} label={t('serviceDate')} hint={t('dateFormat')} required autoComplete="off" maxLength={10} />
+        <TextField {...field('serviceTime')} label={t('serviceTime')} hint={t('timeFormat')} required autoComplete="off" maxLength={5} />
+        <TextField {...field('caller')} label={t('caller')} autoComplete="off" />
+        <TextField {...field('pickupAddress')} label={t('pickupAddress')} required autoComplete="off" />
+        <TextField {...field('destinationAddress')} label={t('destinationAddress')} required autoComplete="off" />
+        <TextField {...field('distanceKm')} label={t('distanceKm')} inputMode="decimal" autoComplete="off" />
+        <TextField {...field('waitingMinutes')} label={t('waitingMinutes')} inputMode="numeric" autoComplete="off" />
         <SelectField
-          name="serviceType"
+          {...field('serviceType')}
           label={t('serviceType')}
-          value={values.serviceType}
-          onChange={set('serviceType')}
-          errors={errors.serviceType}
           options={SERVICE_TYPES.map((type) => ({ value: type, label: t(`serviceTypes.${type}`) }))}
         />
-        <TextField
-          name="clientReference"
-          label={t('clientReference')}
-          value={values.clientReference}
-          onChange={set('clientReference')}
-          errors={errors.clientReference}
-          autoComplete="off"
-        />
-        <TextField name="notes" label={t('notes')} value={values.notes} onChange={set('notes')} errors={errors.notes} autoComplete="off" />
+        <TextField {...field('clientReference')} label={t('clientReference')} autoComplete="off" />
+        <TextField {...field('notes')} label={t('notes')} autoComplete="off" />
       </div>
       <div className="price-preview" aria-live="polite" data-testid="price-preview">
         <span className="label">{t('price')}</span>

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { checkGroupedNumberAction, createClientAction, updateClientAction } from '@/app/(app)/clients/actions';
+import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 import { PROVINCES } from '@/lib/clients/client-input';
@@ -50,8 +51,7 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
     idleState,
   );
   const errors = state.status === 'error' ? state.fieldErrors : {};
-  const set = (field: keyof ClientFormValues) => (event: { target: { value: string; checked?: boolean; type?: string } }) =>
-    setValues((v) => ({ ...v, [field]: event.target.type === 'checkbox' ? Boolean(event.target.checked) : event.target.value }));
+  const { field, checkbox } = bindFields(values, setValues, errors);
 
   // The meaning of "No. client regroupé", checked on the server while the person types.
   const [groupedCheck, setGroupedCheck] = useState<GroupedCheck>(null);
@@ -84,54 +84,23 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
         <section>
           <h2>{t('sections.identity')}</h2>
           <TextField
-            name="number"
+            {...field('number')}
             label={t('number')}
-            value={values.number}
-            onChange={set('number')}
-            errors={errors.number}
             inputMode="numeric"
             required
             readOnly={mode === 'update'}
             autoFocus={mode === 'create'}
           />
-          <TextField
-            name="name"
-            label={t('name')}
-            value={values.name}
-            onChange={set('name')}
-            errors={errors.name}
-            required
-            maxLength={200}
-          />
-          <TextField
-            name="contactName"
-            label={t('contactName')}
-            value={values.contactName}
-            onChange={set('contactName')}
-            errors={errors.contactName}
-          />
-          <TextField name="phone" label={t('phone')} value={values.phone} onChange={set('phone')} errors={errors.phone} type="tel" />
-          <CheckboxField
-            name="isActive"
-            label={t('isActive')}
-            checked={values.isActive}
-            onChange={set('isActive')}
-            errors={errors.isActive}
-          />
+          <TextField {...field('name')} label={t('name')} required maxLength={200} />
+          <TextField {...field('contactName')} label={t('contactName')} />
+          <TextField {...field('phone')} label={t('phone')} type="tel" />
+          <CheckboxField {...checkbox('isActive')} label={t('isActive')} />
         </section>
 
         <section>
           <h2>{t('sections.grouping')}</h2>
           <div className="grouped-field">
-            <TextField
-              name="groupedClientNumber"
-              label={t('groupedClientNumber')}
-              value={values.groupedClientNumber}
-              onChange={set('groupedClientNumber')}
-              errors={errors.groupedClientNumber}
-              hint={t('groupedHint')}
-              inputMode="numeric"
-            />
+            <TextField {...field('groupedClientNumber')} label={t('groupedClientNumber')} hint={t('groupedHint')} inputMode="numeric" />
             <button
               type="button"
               className="secondary"
@@ -152,136 +121,39 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
 
         <section>
           <h2>{t('sections.address')}</h2>
-          <TextField
-            name="addressLine1"
-            label={t('addressLine1')}
-            value={values.addressLine1}
-            onChange={set('addressLine1')}
-            errors={errors.addressLine1}
-            required
-          />
-          <TextField
-            name="addressLine2"
-            label={t('addressLine2')}
-            value={values.addressLine2}
-            onChange={set('addressLine2')}
-            errors={errors.addressLine2}
-          />
-          <TextField name="city" label={t('city')} value={values.city} onChange={set('city')} errors={errors.city} required />
-          <SelectField
-            name="province"
-            label={t('province')}
-            value={values.province}
-            onChange={set('province')}
-            errors={errors.province}
-            options={PROVINCES.map((p) => ({ value: p, label: p }))}
-          />
-          <TextField
-            name="postalCode"
-            label={t('postalCode')}
-            value={values.postalCode}
-            onChange={set('postalCode')}
-            errors={errors.postalCode}
-            required
-            maxLength={7}
-          />
+          <TextField {...field('addressLine1')} label={t('addressLine1')} required />
+          <TextField {...field('addressLine2')} label={t('addressLine2')} />
+          <TextField {...field('city')} label={t('city')} required />
+          <SelectField {...field('province')} label={t('province')} options={PROVINCES.map((p) => ({ value: p, label: p }))} />
+          <TextField {...field('postalCode')} label={t('postalCode')} required maxLength={7} />
         </section>
 
         <section>
           <h2>{t('sections.billing')}</h2>
-          <TextField
-            name="invoiceEmails"
-            label={t('invoiceEmails')}
-            value={values.invoiceEmails}
-            onChange={set('invoiceEmails')}
-            errors={errors.invoiceEmails}
-            hint={t('invoiceEmailsHint')}
-          />
+          <TextField {...field('invoiceEmails')} label={t('invoiceEmails')} hint={t('invoiceEmailsHint')} />
+          <SelectField {...field('language')} label={t('language')} options={option('languages', ['fr', 'en'])} />
           <SelectField
-            name="language"
-            label={t('language')}
-            value={values.language}
-            onChange={set('language')}
-            errors={errors.language}
-            options={option('languages', ['fr', 'en'])}
-          />
-          <SelectField
-            name="deliveryMethod"
+            {...field('deliveryMethod')}
             label={t('deliveryMethod')}
-            value={values.deliveryMethod}
-            onChange={set('deliveryMethod')}
-            errors={errors.deliveryMethod}
             options={option('deliveryMethods', ['print', 'email', 'both'])}
           />
-          <TextField
-            name="paymentTermsDays"
-            label={t('paymentTermsDays')}
-            value={values.paymentTermsDays}
-            onChange={set('paymentTermsDays')}
-            errors={errors.paymentTermsDays}
-            inputMode="numeric"
-          />
-          <SelectField
-            name="billingCycle"
-            label={t('billingCycle')}
-            value={values.billingCycle}
-            onChange={set('billingCycle')}
-            errors={errors.billingCycle}
-            options={option('billingCycles', ['monthly', 'weekly'])}
-          />
-          <CheckboxField
-            name="gstExempt"
-            label={t('gstExempt')}
-            checked={values.gstExempt}
-            onChange={set('gstExempt')}
-            errors={errors.gstExempt}
-          />
-          {values.gstExempt ? (
-            <TextField
-              name="gstExemptionNumber"
-              label={t('gstExemptionNumber')}
-              value={values.gstExemptionNumber}
-              onChange={set('gstExemptionNumber')}
-              errors={errors.gstExemptionNumber}
-            />
-          ) : null}
-          <CheckboxField
-            name="qstExempt"
-            label={t('qstExempt')}
-            checked={values.qstExempt}
-            onChange={set('qstExempt')}
-            errors={errors.qstExempt}
-          />
-          {values.qstExempt ? (
-            <TextField
-              name="qstExemptionNumber"
-              label={t('qstExemptionNumber')}
-              value={values.qstExemptionNumber}
-              onChange={set('qstExemptionNumber')}
-              errors={errors.qstExemptionNumber}
-            />
-          ) : null}
+          <TextField {...field('paymentTermsDays')} label={t('paymentTermsDays')} inputMode="numeric" />
+          <SelectField {...field('billingCycle')} label={t('billingCycle')} options={option('billingCycles', ['monthly', 'weekly'])} />
+          <CheckboxField {...checkbox('gstExempt')} label={t('gstExempt')} />
+          {values.gstExempt ? <TextField {...field('gstExemptionNumber')} label={t('gstExemptionNumber')} /> : null}
+          <CheckboxField {...checkbox('qstExempt')} label={t('qstExempt')} />
+          {values.qstExempt ? <TextField {...field('qstExemptionNumber')} label={t('qstExemptionNumber')} /> : null}
         </section>
 
         <section>
           <h2>{t('sections.pricing')}</h2>
           <SelectField
-            name="tariffId"
+            {...field('tariffId')}
             label={t('tariff')}
-            value={values.tariffId}
-            onChange={set('tariffId')}
-            errors={errors.tariffId}
             options={tariffs.map((tariff) => ({ value: String(tariff.id), label: tariff.label }))}
           />
-          <TextField
-            name="discountPercent"
-            label={t('discountPercent')}
-            value={values.discountPercent}
-            onChange={set('discountPercent')}
-            errors={errors.discountPercent}
-            inputMode="decimal"
-          />
-          <TextAreaField name="notes" label={t('notes')} value={values.notes} onChange={set('notes')} errors={errors.notes} rows={3} />
+          <TextField {...field('discountPercent')} label={t('discountPercent')} inputMode="decimal" />
+          <TextAreaField {...field('notes')} label={t('notes')} rows={3} />
         </section>
       </fieldset>
       <FormMessage state={state} />

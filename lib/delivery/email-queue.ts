@@ -22,7 +22,7 @@ import { isConnectionLost } from '@/db/errors';
 import { queryRows, type Db } from '@/db/index';
 import { deliveries, invoices } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
-import { renderLoadedInvoice } from '@/lib/billing/invoice-pdf';
+import { renderLoadedInvoice } from '@/lib/pdf/invoice-pdf';
 import { AppError } from '@/lib/errors';
 import type { DeliverySelection } from './delivery-input';
 import { invoiceEmailContent } from './email-content';

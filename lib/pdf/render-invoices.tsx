@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { Document } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
-import { InvoicePages, invoicePages } from '@/components/pdf/invoice-document';
+import { InvoicePages, invoicePages } from './invoice-document';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { mergePdfParts } from './merge-pdf';
 import { renderPdfDocument } from './render-document';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { billingInput } from '@/lib/billing/billing-input';
-import { renderBillingListPdf } from '@/lib/billing/billing-list-pdf';
+import { renderBillingListPdf } from '@/lib/pdf/billing-list-pdf';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { formatMoney } from '@/lib/i18n/format';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clients, companySettings, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
-import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { pdfText, streamBytes } from '@/test/support/pdf-text';

@@ -4,7 +4,7 @@ import { invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
-import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { PAGES_PER_PART } from '@/lib/pdf/render-invoices';
 import { insertClient, insertTariff } from '@/test/support/fixtures';

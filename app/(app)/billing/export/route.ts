@@ -4,7 +4,7 @@ import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
 import { billingInput } from '@/lib/billing/billing-input';
 import { billingListCsv } from '@/lib/billing/billing-csv';
-import { renderBillingListPdf } from '@/lib/billing/billing-list-pdf';
+import { renderBillingListPdf } from '@/lib/pdf/billing-list-pdf';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getCompanySettings } from '@/lib/settings/company-settings';

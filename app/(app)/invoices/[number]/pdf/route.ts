@@ -1,6 +1,6 @@
 import { getDb } from '@/db/index';
 import { requireRoute } from '@/lib/auth/current-user';
-import { invoicePdfStream } from '@/lib/billing/invoice-pdf';
+import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { AppError } from '@/lib/errors';
 import { parseRouteNumber } from '@/lib/url-state';
 

@@ -1,8 +1,8 @@
 import type { Executor } from '@/db/index';
-import { invoiceLabel } from '@/lib/pdf/invoice-labels';
-import { pdfStream } from '@/lib/pdf/pdf-stream';
-import { renderInvoicesPdf, type LoadedInvoice } from '@/lib/pdf/render-invoices';
-import { getInvoice } from './find-invoices';
+import { invoiceLabel } from './invoice-labels';
+import { pdfStream } from './pdf-stream';
+import { renderInvoicesPdf, type LoadedInvoice } from './render-invoices';
+import { getInvoice } from '@/lib/billing/find-invoices';
 import { ensureCompanySettings, requireCompanySettings, type CompanySettings } from '@/lib/settings/company-settings';
 
 /**

@@ -2,7 +2,7 @@ import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/render
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { invoiceLabel, pageLabel, termsLabel } from '@/lib/pdf/invoice-labels';
+import { invoiceLabel, pageLabel, termsLabel } from './invoice-labels';
 
 type Invoice = typeof invoices.$inferSelect;
 type Company = typeof companySettings.$inferSelect;

@@ -1,6 +1,6 @@
-import { BillingListDocument, type BillingListLabels } from '@/components/pdf/billing-list-document';
-import { renderPdfDocument } from '@/lib/pdf/render-document';
-import type { BillingPreview } from './preview-billing';
+import { BillingListDocument, type BillingListLabels } from './billing-list-document';
+import { renderPdfDocument } from './render-document';
+import type { BillingPreview } from '@/lib/billing/preview-billing';
 
 /** The billing list as a PDF file (a few pages at most: one line per invoice to create). */
 export function renderBillingListPdf(
