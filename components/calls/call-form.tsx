@@ -1,13 +1,14 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { useActionState, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createCallAction, quoteCallAction, updateCallAction } from '@/app/(app)/calls/actions';
+import { createCallAction, updateCallAction } from '@/app/(app)/calls/actions';
 import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 import { SERVICE_TYPES } from '@/lib/calls/call-input';
 import { freshCallValues } from '@/lib/calls/fresh-call';
+import { useCallQuote } from './use-call-quote';
 
 export type CallFormValues = {
   clientNumber: string;
@@ -22,8 +23,6 @@ export type CallFormValues = {
   clientReference: string;
   notes: string;
 };
-
-type Quote = { clientName: string; price: string; detail: string } | { error: string } | null;
 
 type Props = {
   /** Editing call `number`, or taking a new call when absent. */
@@ -40,14 +39,12 @@ export function CallForm({ number, initial }: Props) {
   const [values, setValues] = useState(initial);
   const clientField = useRef<HTMLInputElement>(null);
   const isNew = number === undefined;
-  const [quote, setQuote] = useState<Quote>(null);
 
   const [state, formAction, isPending] = useActionState(
     async (previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> => {
       const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
       if (result.status === 'success' && isNew) {
         setValues(freshCallValues());
-        setQuote(null);
         clientField.current?.focus();
       }
       return result;
@@ -57,33 +54,7 @@ export function CallForm({ number, initial }: Props) {
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const { field } = bindFields(values, setValues, errors);
 
-  // The client's name and the price, from the server's pricing function, while typing.
-  const [, startQuoting] = useTransition();
-  const request = useRef(0);
-  useEffect(() => {
-    const id = ++request.current;
-    if (!/^\d+$/.test(values.clientNumber.trim())) return;
-    const timer = setTimeout(() => {
-      startQuoting(async () => {
-        const form = new FormData();
-        form.set('clientNumber', values.clientNumber);
-        form.set('distanceKm', values.distanceKm);
-        form.set('waitingMinutes', values.waitingMinutes);
-        const result = await quoteCallAction(idleState, form);
-        if (id !== request.current) return;
-        if (result.status === 'success')
-          setQuote({ clientName: result.data.client.name, price: result.data.price, detail: result.data.detail });
-        else if (result.status === 'error')
-          setQuote({
-            error: result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message,
-          });
-      });
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [values.clientNumber, values.distanceKm, values.waitingMinutes]);
-
-  // A quote is shown only while the field holds a client number.
-  const shownQuote = /^\d+$/.test(values.clientNumber.trim()) ? quote : null;
+  const shownQuote = useCallQuote(values);
 
   return (
     <form action={formAction} className="form call-form">

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState, useTransition } from 'react';
+import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { checkGroupedNumberAction, createClientAction, updateClientAction } from '@/app/(app)/clients/actions';
+import { createClientAction, updateClientAction } from '@/app/(app)/clients/actions';
 import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { GroupedClientSection } from './grouped-client-section';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 import { PROVINCES } from '@/lib/clients/client-input';
 
@@ -41,8 +42,6 @@ type Props = {
   canEdit: boolean;
 };
 
-type GroupedCheck = { ok: boolean; message: string } | null;
-
 export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
   const t = useTranslations('clientForm');
   const [values, setValues] = useState(initial);
@@ -52,28 +51,6 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
   );
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const { field, checkbox } = bindFields(values, setValues, errors);
-
-  // The meaning of "No. client regroupé", checked on the server while the person types.
-  const [groupedCheck, setGroupedCheck] = useState<GroupedCheck>(null);
-  const [isChecking, startChecking] = useTransition();
-  const requestId = useRef(0);
-  useEffect(() => {
-    if (!canEdit) return;
-    const id = ++requestId.current;
-    const timer = setTimeout(() => {
-      startChecking(async () => {
-        const form = new FormData();
-        form.set('clientNumber', values.number);
-        form.set('groupedClientNumber', values.groupedClientNumber);
-        const result = await checkGroupedNumberAction(idleState, form);
-        if (id !== requestId.current) return;
-        if (result.status === 'success') setGroupedCheck(result.data);
-        else if (result.status === 'error')
-          setGroupedCheck({ ok: false, message: result.fieldErrors.groupedClientNumber?.join(' ') || result.message });
-      });
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [values.number, values.groupedClientNumber, canEdit]);
 
   const option = (group: 'languages' | 'deliveryMethods' | 'billingCycles', keys: readonly string[]) =>
     keys.map((key) => ({ value: key, label: t(`${group}.${key}` as never) }));
@@ -97,27 +74,12 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
           <CheckboxField {...checkbox('isActive')} label={t('isActive')} />
         </section>
 
-        <section>
-          <h2>{t('sections.grouping')}</h2>
-          <div className="grouped-field">
-            <TextField {...field('groupedClientNumber')} label={t('groupedClientNumber')} hint={t('groupedHint')} inputMode="numeric" />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setValues((v) => ({ ...v, groupedClientNumber: v.number }))}
-              disabled={!values.number}
-            >
-              {t('makeHead')}
-            </button>
-          </div>
-          <p
-            className={`grouped-status ${groupedCheck && !groupedCheck.ok ? 'error' : ''}`}
-            aria-live="polite"
-            data-testid="grouped-status"
-          >
-            {isChecking && !groupedCheck ? t('groupedStatus.checking') : groupedCheck?.message}
-          </p>
-        </section>
+        <GroupedClientSection
+          clientNumber={values.number}
+          field={field('groupedClientNumber')}
+          onMakeHead={() => setValues((v) => ({ ...v, groupedClientNumber: v.number }))}
+          isLive={canEdit}
+        />
 
         <section>
           <h2>{t('sections.address')}</h2>

@@ -1,0 +1,46 @@
+'use client';
+
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { quoteCallAction } from '@/app/(app)/calls/actions';
+import { idleState } from '@/lib/actions/action-state';
+
+export type CallQuote = { clientName: string; price: string; detail: string } | { error: string } | null;
+
+const isClientNumber = (text: string) => /^\d+$/.test(text.trim());
+
+type Answer = { clientNumber: string; quote: CallQuote };
+
+/**
+ * The client's name and the call's price while the dispatcher types, from the server's pricing
+ * function (the same as the save's). Only the answer to what is typed now is kept, and none is
+ * shown while the client field holds no number, nor for another client than the one typed (the
+ * previous call's client, just after saving).
+ */
+export function useCallQuote(input: { clientNumber: string; distanceKm: string; waitingMinutes: string }): CallQuote {
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [, startQuoting] = useTransition();
+  const request = useRef(0);
+  const { clientNumber, distanceKm, waitingMinutes } = input;
+  useEffect(() => {
+    const id = ++request.current;
+    if (!isClientNumber(clientNumber)) return;
+    const timer = setTimeout(() => {
+      startQuoting(async () => {
+        const form = new FormData();
+        form.set('clientNumber', clientNumber);
+        form.set('distanceKm', distanceKm);
+        form.set('waitingMinutes', waitingMinutes);
+        const result = await quoteCallAction(idleState, form);
+        if (id !== request.current) return;
+        if (result.status === 'success')
+          setAnswer({ clientNumber, quote: { clientName: result.data.client.name, price: result.data.price, detail: result.data.detail } });
+        else if (result.status === 'error') {
+          const error = result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message;
+          setAnswer({ clientNumber, quote: { error } });
+        }
+      });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [clientNumber, distanceKm, waitingMinutes]);
+  return isClientNumber(clientNumber) && answer?.clientNumber === clientNumber ? answer.quote : null;
+}
