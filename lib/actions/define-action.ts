@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db/index';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorCode } from '@/lib/errors';
 
 import type { ActionState } from './action-state';
 
@@ -51,9 +51,10 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
   async function action(_previous: unknown, formData: FormData): Promise<ActionState<R>> {
     const t = await getTranslations('errors');
     const fail = (
-      code: string,
+      code: ErrorCode,
       params: Record<string, string | number> = {},
-      fieldErrors: Record<string, string[]> = {},
+      // zod's messages (codes written in the input schemas) or an AppError's field errors.
+      fieldErrors: Record<string, readonly string[]> = {},
     ): ActionState<R> => ({
       status: 'error',
       code,

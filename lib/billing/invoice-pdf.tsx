@@ -14,13 +14,13 @@ export async function invoicePdfStream(db: Executor, number: number): Promise<Re
   const found = await getInvoice(db, number);
   if (!found) return null;
   const [company] = await db.select().from(companySettings).limit(1);
-  if (!company) throw new AppError('invoice.noCompanySettings');
+  if (!company) throw new AppError('billing.noCompanySettings');
   return pdfStream(renderInvoicesPdf([[found]], company, `${invoiceLabel('invoice', 'fr')} ${number}`));
 }
 
 /** The PDF of an invoice already loaded with its member blocks (the e-mail worker's path). */
 export async function renderLoadedInvoice(found: LoadedInvoice, company: typeof companySettings.$inferSelect | undefined): Promise<Buffer> {
-  if (!company) throw new AppError('invoice.noCompanySettings');
+  if (!company) throw new AppError('billing.noCompanySettings');
   const chunks: Uint8Array[] = [];
   for await (const chunk of renderInvoicesPdf([[found]], company, `${invoiceLabel('invoice', 'fr')} ${found.invoice.number}`))
     chunks.push(chunk);

@@ -20,7 +20,7 @@ const LINES_PER_READ = 5_000;
 
 export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: number[]): Promise<ReadableStream<Uint8Array>> {
   const [company] = await db.select().from(companySettings).limit(1);
-  if (!company) throw new AppError('invoice.noCompanySettings');
+  if (!company) throw new AppError('billing.noCompanySettings');
   const ordered = await db
     .select({ id: invoices.id, number: invoices.number, lineCount: invoices.lineCount })
     .from(invoices)

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PROVINCES } from '@/lib/clients/client-input';
+import type { ErrorCode } from '@/lib/errors';
 import { normalizePostalCode } from '@/lib/clients/postal-code';
 import { optionalText, requiredText } from '@/lib/forms/fields';
 
@@ -23,7 +24,7 @@ export function normalizeQstNumber(input: string): string | null {
 }
 
 /** A required field read by `normalize`: empty → "required", unreadable → `code`. */
-const normalized = (normalize: (text: string) => string | null, code: string) =>
+const normalized = (normalize: (text: string) => string | null, code: ErrorCode) =>
   z.string({ error: 'required' }).transform((text, ctx) => {
     const value = normalize(text);
     if (!value) {

@@ -9,7 +9,7 @@ import { actionRegistry, defineAction } from '@/lib/actions/define-action';
 import type { ActionState } from '@/lib/actions/action-state';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ADMIN } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorCode } from '@/lib/errors';
 import { companySettingsInput } from '@/lib/settings/company-input';
 import { saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-settings';
 import { companySettingsFormValues } from '@/lib/settings/form-values';
@@ -51,7 +51,7 @@ actionRegistry.set('settings.uploadLogo', { roles: ADMIN, action: uploadCompanyL
 
 export async function uploadCompanyLogoAction(_previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> {
   const t = await getTranslations('errors');
-  const fail = (code: string, fieldErrors: Record<string, string[]> = {}): ActionState<{ message: string }> => ({
+  const fail = (code: ErrorCode, fieldErrors: Record<string, ErrorCode[]> = {}): ActionState<{ message: string }> => ({
     status: 'error',
     code,
     message: t.has(code) ? t(code) : t('unexpected'),
