@@ -1,6 +1,7 @@
 /**
- * The company that issues the invoices (DESIGN.md §3: its GST and QST registration numbers are
- * printed on every invoice). Error messages are codes under `errors.` in the messages.
+ * The company that issues the invoices: its GST and QST registration numbers are printed on
+ * every invoice (docs/business-rules.md, Invoice PDF). Error messages are codes under
+ * `errors.` in the messages.
  */
 import { z } from 'zod';
 import { PROVINCES } from '@/lib/clients/client-input';
