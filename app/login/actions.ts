@@ -2,10 +2,13 @@
 
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
+import { registerAnonymousAction } from '@/lib/actions/define-action';
 import { signIn } from '@/lib/auth/index';
 import { isAppPath } from '@/lib/auth/request-path';
 
 export type SignInState = { error?: string; email?: string };
+
+registerAnonymousAction('auth.signIn', signInAction);
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const email = String(formData.get('email') ?? '').slice(0, 254);

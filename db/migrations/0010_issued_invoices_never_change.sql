@@ -1,5 +1,6 @@
--- An issued invoice never changes (DESIGN.md §3): only its delivery marks and its voiding may
--- be written; a void invoice stays void; voiding it voids its lines in the same statement.
+-- An issued invoice never changes (docs/business-rules.md, Snapshots): only its delivery marks
+-- and its voiding may be written; a void invoice stays void; voiding it voids its lines in the
+-- same statement.
 CREATE OR REPLACE FUNCTION invoices_guard_issued() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN

@@ -1,15 +1,11 @@
 /**
- * Who may open which screen (DESIGN.md §5). Pages, route handlers and the navigation all read
- * this one table; every page and action still checks the role on the server itself.
+ * Who may open which screen (docs/business-rules.md, Roles and permissions). Pages, route
+ * handlers and the navigation all read this one table; every page and action still checks the
+ * role on the server itself.
  */
-import type { Role } from './roles';
+import { ADMIN, BILLING, CALL_TAKERS, EVERYONE, type Role } from './roles';
 
-const EVERYONE: readonly Role[] = ['admin', 'billing', 'dispatcher'];
-const BILLING: readonly Role[] = ['admin', 'billing'];
-const CALL_TAKERS: readonly Role[] = ['admin', 'dispatcher'];
-const ADMIN: readonly Role[] = ['admin'];
-
-/** Route patterns of DESIGN.md §6 (plus the home page) and the roles allowed on each. */
+/** Every route pattern (docs/business-rules.md, Screens and routes) and the roles allowed on each. */
 export const ROUTE_ROLES = {
   '/': EVERYONE,
   '/clients': EVERYONE,

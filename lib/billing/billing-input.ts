@@ -16,9 +16,10 @@ const optionalClientNumber = z
   });
 
 /**
- * The inputs of the billing list and of invoice generation (the same for both):
- * cut-off date, billing cycle, optional range of billed client numbers, and the checkbox
- * "Facturation par client regroupé" (the grouped process when checked).
+ * The inputs of the billing list and of invoice generation, the same for both
+ * (docs/business-rules.md, Billing): cut-off date, billing cycle, optional range of billed
+ * client numbers, and the checkbox "Facturation par client regroupé" (the grouped process when
+ * checked).
  */
 export const billingInput = z
   .object({

@@ -64,7 +64,7 @@ export async function generateInvoices(
     }
     if (invoiceCount === 0) return { runId: null, invoiceCount: 0 };
     // Every invoice prints the company's registration numbers: none without the settings.
-    await requireCompanySettings(tx, 'billing.noCompanySettings');
+    await requireCompanySettings(tx);
 
     const [counter] = await tx
       .update(documentCounters)

@@ -130,8 +130,9 @@ export async function updateCall(db: Db, actorId: number, number: number, input:
   try {
     return await db.transaction(async (tx) => {
       const current = await lockEditableCall(tx, number);
-      // A call keeps the price it was given (DESIGN.md §4): it is priced again only when what
-      // the price depends on changes — its client, its distance or its waiting time.
+      // A call keeps the price it was given (docs/business-rules.md, Call pricing): it is priced
+      // again only when what the price depends on changes — its client, its distance or its
+      // waiting time.
       const isRepriced =
         current.clientNumber !== input.clientNumber ||
         current.distanceKm !== input.distanceKm ||

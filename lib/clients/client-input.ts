@@ -52,7 +52,7 @@ export const groupedClientNumberField = z
     return Number(value);
   });
 
-/** Every field of the client form (DESIGN.md §2 and the client's billing parameters). */
+/** Every field of the client form: its group (docs/business-rules.md, Grouping) and its billing parameters. */
 export const clientInput = z
   .object({
     number: clientNumber,

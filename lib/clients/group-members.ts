@@ -87,7 +87,7 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
         .where(inIds(clients.number, candidates))
         .for('update');
       const byNumber = new Map(found.map((c) => [c.number, c]));
-      const problems: { code: string; params: Record<string, string | number> }[] = [];
+      const problems: AppError['details'] = [];
       for (const number of candidates) {
         const candidate = byNumber.get(number);
         if (!candidate) problems.push({ code: 'members.unknown', params: { number } });

@@ -6,7 +6,7 @@ const member12346: GroupTarget = { number: 12346, name: 'Succursale Laval', grou
 const plain20001: GroupTarget = { number: 20001, name: 'Boulangerie Côté', groupedClientNumber: null, isActive: true };
 const inactiveHead: GroupTarget = { number: 30000, name: 'Clinique fermée', groupedClientNumber: 30000, isActive: false };
 
-describe('the field "No. client regroupé" of client C (DESIGN.md §2)', () => {
+describe('the field "No. client regroupé" of client C (docs/business-rules.md, Grouping)', () => {
   test('empty: C is billed on its own', () => {
     expect(checkGroupedClientNumber({ clientNumber: 20002, value: null, target: null, currentMembers: [] })).toEqual({
       ok: true,

@@ -1,5 +1,5 @@
 /**
- * The field "No. client regroupé" of a client C (DESIGN.md §2):
+ * The field "No. client regroupé" of a client C (docs/business-rules.md, Grouping):
  * - empty: C is billed on its own;
  * - C's own number: C is a grouped account (a head);
  * - another number H: C is a member of H's group, and H must be a head (G1).

@@ -3,10 +3,10 @@ import { isoDate } from '@/lib/calls/call-input';
 import { checkbox } from '@/lib/forms/fields';
 
 /**
- * Which invoices a delivery batch takes: those of a billing run, or
- * those issued in a date range; of the grouped process when the checkbox "Facturation par
- * client regroupé" is checked, of the normal process otherwise; issued (never void); and
- * among them, those whose delivery method includes the chosen method.
+ * Which invoices a delivery batch takes (docs/business-rules.md, Billing, step 3): those of a
+ * billing run, or those issued in a date range; of the grouped process when the checkbox
+ * "Facturation par client regroupé" is checked, of the normal process otherwise; issued (never
+ * void); and among them, those whose delivery method includes the chosen method.
  */
 export const deliverySelection = z
   .object({

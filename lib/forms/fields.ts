@@ -3,6 +3,7 @@
  * (`errors.<code>` in lib/i18n/messages), translated by the action wrapper.
  */
 import { z } from 'zod';
+import type { ErrorCode } from '@/lib/errors';
 import { parseMoneyToCents, parseRate } from '@/lib/money/parse';
 
 /** Required text, trimmed. */
@@ -22,7 +23,7 @@ export const optionalText = (max = 200) =>
 export const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 /** A whole number typed in a field, within bounds. */
-export const wholeNumber = (min: number, max: number, error = 'invalid') =>
+export const wholeNumber = (min: number, max: number, error: ErrorCode = 'invalid') =>
   z.preprocess(
     (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v.trim()) : v),
     z.number({ error }).int({ error }).min(min, { error }).max(max, { error }),
@@ -32,7 +33,7 @@ export const wholeNumber = (min: number, max: number, error = 'invalid') =>
 export const moneyCents = z.string({ error: 'required' }).transform((value, ctx) => {
   const parsed = parseMoneyToCents(value);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.code });
+    ctx.addIssue({ code: 'custom', message: parsed.code satisfies ErrorCode });
     return z.NEVER;
   }
   return parsed.cents;
@@ -42,7 +43,7 @@ export const moneyCents = z.string({ error: 'required' }).transform((value, ctx)
 export const rate = z.string({ error: 'required' }).transform((value, ctx) => {
   const parsed = parseRate(value);
   if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.code });
+    ctx.addIssue({ code: 'custom', message: parsed.code satisfies ErrorCode });
     return z.NEVER;
   }
   return parsed.value;

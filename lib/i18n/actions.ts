@@ -1,22 +1,38 @@
 'use server';
 
-import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/index';
-import { users } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { LOCALE_COOKIE, isLocale } from './locale';
+import { z } from 'zod';
+import { defineAction, registerAnonymousAction } from '@/lib/actions/define-action';
+import { EVERYONE } from '@/lib/auth/roles';
+import { setUserLocale } from '@/lib/users/set-user-locale';
+import { LOCALE_COOKIE, LOCALES, isLocale, type Locale } from './locale';
 
 /**
- * Changes the interface language: stored on the signed-in user (so it follows them to any
- * browser and stays after sign-out), and in a cookie for the sign-in page.
+ * Changing the interface language, by the two buttons of the language switch. Signed in: an
+ * action like any other, open to every role, that stores the language on the user (so it
+ * follows them to any browser and stays after sign-out) and in the cookie. On the sign-in page,
+ * before anyone is signed in: the cookie only, and nothing written to the database.
  */
-export async function setLocaleAction(formData: FormData): Promise<void> {
+export const setUserLocaleAction = defineAction({
+  name: 'account.setLocale',
+  roles: EVERYONE,
+  input: z.object({ locale: z.enum(LOCALES, { error: 'invalid' }) }),
+  run: async ({ db, user, input }) => {
+    await setUserLocale(db, user.id, input.locale);
+    await rememberLocale(input.locale);
+    return null;
+  },
+});
+
+registerAnonymousAction('account.setSignInLocale', setSignInLocaleAction);
+
+export async function setSignInLocaleAction(formData: FormData): Promise<void> {
   const locale = formData.get('locale');
-  if (!isLocale(locale)) return;
-  const user = await getCurrentUser();
-  if (user) await getDb().update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, user.id));
+  if (isLocale(locale)) await rememberLocale(locale);
+}
+
+async function rememberLocale(locale: Locale): Promise<void> {
   (await cookies()).set(LOCALE_COOKIE, locale, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 24 * 3600 });
   revalidatePath('/', 'layout');
 }

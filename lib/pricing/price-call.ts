@@ -25,8 +25,8 @@ export type CallMeasures = {
 export type CallPrice = { grossCents: number; discountCents: number; priceCents: number };
 
 /**
- * Price of a call (DESIGN.md §4), the one function used by the form preview, the save and
- * the tests. Every step is exact integer arithmetic:
+ * Price of a call (docs/business-rules.md, Call pricing), the one function used by the form
+ * preview, the save and the tests. Every step is exact integer arithmetic:
  * 1. gross = base + km × perKm + waitingMinutes × perMinute, rounded half-up to the cent;
  * 2. gross = max(gross, minimumCharge);
  * 3. discount = roundHalfUp(gross × discountPercent / 100);

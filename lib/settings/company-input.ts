@@ -1,9 +1,11 @@
 /**
- * The company that issues the invoices (DESIGN.md §3: its GST and QST registration numbers are
- * printed on every invoice). Error messages are codes under `errors.` in the messages.
+ * The company that issues the invoices: its GST and QST registration numbers are printed on
+ * every invoice (docs/business-rules.md, Invoice PDF). Error messages are codes under
+ * `errors.` in the messages.
  */
 import { z } from 'zod';
 import { PROVINCES } from '@/lib/clients/client-input';
+import type { ErrorCode } from '@/lib/errors';
 import { normalizePostalCode } from '@/lib/clients/postal-code';
 import { optionalText, requiredText } from '@/lib/forms/fields';
 
@@ -23,7 +25,7 @@ export function normalizeQstNumber(input: string): string | null {
 }
 
 /** A required field read by `normalize`: empty → "required", unreadable → `code`. */
-const normalized = (normalize: (text: string) => string | null, code: string) =>
+const normalized = (normalize: (text: string) => string | null, code: ErrorCode) =>
   z.string({ error: 'required' }).transform((text, ctx) => {
     const value = normalize(text);
     if (!value) {

@@ -24,17 +24,14 @@ export async function getCompanySettings(db: Executor): Promise<CompanySettings 
  * The settings every invoice prints (the company's name and its GST and QST registration
  * numbers): refused, with a message saying where to enter them, while nobody has.
  */
-export function ensureCompanySettings(
-  settings: CompanySettings | null,
-  code: 'invoice.noCompanySettings' | 'billing.noCompanySettings' = 'invoice.noCompanySettings',
-): CompanySettings {
-  if (!settings) throw new AppError(code);
+export function ensureCompanySettings(settings: CompanySettings | null): CompanySettings {
+  if (!settings) throw new AppError('billing.noCompanySettings');
   return settings;
 }
 
 /** The settings, read for a document about to be issued or rendered; refused while missing. */
-export async function requireCompanySettings(db: Executor, code?: Parameters<typeof ensureCompanySettings>[1]): Promise<CompanySettings> {
-  return ensureCompanySettings(await getCompanySettings(db), code);
+export async function requireCompanySettings(db: Executor): Promise<CompanySettings> {
+  return ensureCompanySettings(await getCompanySettings(db));
 }
 
 /** Creates row 1 on a fresh database, updates it afterwards; the logo is left as it is. */

@@ -1,56 +1,67 @@
 /**
  * The authorization matrix of server actions: every action of the application's registry,
  * called directly (as a forged request would), by each role and anonymously. The roles
- * expected come from each action's own declaration, checked against DESIGN.md §5 below; an
- * exported action that escapes the registry fails the test.
+ * expected come from each action's own declaration, checked against the role sets of
+ * docs/business-rules.md (Roles and permissions) below. The action modules are found on disk
+ * (every `actions.ts` under app/ and lib/): an exported action that escapes the registry, or
+ * an anonymous action nobody expected, fails the test.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import type { Role } from '@/lib/auth/roles';
+import { ADMIN, BILLING, CALL_TAKERS, EVERYONE, ROLES, type Role } from '@/lib/auth/roles';
+import { findActionModules, importActionModule } from '@/test/support/action-modules';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let signedIn: CurrentUser | null = null;
 vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn }));
+// The sign-in module (Auth.js) cannot load outside Next.js; its actions are only listed here.
+vi.mock('@/lib/auth/index', () => ({ signIn: async () => undefined, signOut: async () => undefined }));
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock('next-intl/server', () => {
   const t = Object.assign((key: string) => key, { has: () => true });
   return { getTranslations: async () => t, getLocale: async () => 'fr' };
 });
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  headers: async () => new Headers(),
+}));
 
-const ACTION_MODULES = {
-  clients: () => import('@/app/(app)/clients/actions'),
-  calls: () => import('@/app/(app)/calls/actions'),
-  billing: () => import('@/app/(app)/billing/actions'),
-  delivery: () => import('@/app/(app)/billing/delivery/actions'),
-  tariffs: () => import('@/app/(app)/admin/tariffs/actions'),
-  users: () => import('@/app/(app)/admin/users/actions'),
-  settings: () => import('@/app/(app)/admin/settings/actions'),
-};
-
-/** DESIGN.md §5, by the prefix of the action's name. */
+/** The role sets of docs/business-rules.md, by the prefix of the action's name. */
 const EXPECTED: Record<string, readonly Role[]> = {
-  clients: ['admin'],
-  calls: ['admin', 'dispatcher'],
-  billing: ['admin', 'billing'],
-  delivery: ['admin', 'billing'],
-  tariffs: ['admin'],
-  users: ['admin'],
-  settings: ['admin'],
+  account: EVERYONE,
+  clients: ADMIN,
+  calls: CALL_TAKERS,
+  billing: BILLING,
+  delivery: BILLING,
+  tariffs: ADMIN,
+  users: ADMIN,
+  settings: ADMIN,
 };
+/** The actions that run without a signed-in user, each on purpose. */
+const EXPECTED_ANONYMOUS = ['account.setSignInLocale', 'auth.signIn', 'auth.signOut'];
 
 let database: TestDatabase;
 let registry: Map<
   string,
   { roles: readonly Role[]; action: (previous: unknown, formData: FormData) => Promise<{ status: string; code?: string }> }
 >;
-let exportedActions: unknown[];
+let anonymous: Map<string, unknown>;
+let exportedActions: { module: string; name: string; action: unknown }[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   process.env.DATABASE_URL = database.url;
-  const modules = await Promise.all(Object.values(ACTION_MODULES).map((load) => load()));
-  exportedActions = modules.flatMap((module) => Object.values(module).filter((value) => typeof value === 'function'));
-  registry = (await import('@/lib/actions/define-action')).actionRegistry as never;
+  const files = findActionModules();
+  const modules = await Promise.all(files.map(async (file) => ({ file, module: await importActionModule(file) })));
+  exportedActions = modules.flatMap(({ file, module }) =>
+    Object.entries(module)
+      .filter(([, value]) => typeof value === 'function')
+      .map(([name, action]) => ({ module: file, name, action })),
+  );
+  const pipeline = await import('@/lib/actions/define-action');
+  registry = pipeline.actionRegistry as never;
+  anonymous = pipeline.anonymousActions;
 });
 afterAll(async () => {
   await globalThis.__appDatabase?.close();
@@ -59,15 +70,28 @@ afterAll(async () => {
 
 const user = (role: Role): CurrentUser => ({ id: 1, name: role, email: `${role}@test.local`, role, locale: 'fr' });
 
-test('every exported server action is in the registry, and each declares the roles of DESIGN.md §5', () => {
-  const registered = new Set([...registry.values()].map((entry) => entry.action));
-  expect(exportedActions.filter((action) => !registered.has(action as never))).toEqual([]);
+test('the action modules are found on disk, among them those of every area', () => {
+  expect(findActionModules()).toEqual(
+    expect.arrayContaining([
+      'app/(app)/clients/actions.ts',
+      'app/(app)/billing/delivery/actions.ts',
+      'app/login/actions.ts',
+      'lib/i18n/actions.ts',
+    ]),
+  );
+});
+
+test('every exported server action is in the registry, and each declares the role set of its area', () => {
+  const known = new Set<unknown>([...[...registry.values()].map((entry) => entry.action), ...anonymous.values()]);
+  expect(exportedActions.filter(({ action }) => !known.has(action)).map(({ module, name }) => `${module}: ${name}`)).toEqual([]);
+  expect([...anonymous.keys()].sort()).toEqual(EXPECTED_ANONYMOUS);
   for (const [name, entry] of registry) {
+    expect(EXPECTED[name.split('.')[0]!], name).toBeDefined();
     expect([...entry.roles].sort(), name).toEqual([...EXPECTED[name.split('.')[0]!]!].sort());
   }
 });
 
-describe.each(['admin', 'billing', 'dispatcher', null] as const)('called by %s', (role) => {
+describe.each([...ROLES, null])('called by %s', (role) => {
   test('each action refuses whom it must, before reading the request', async () => {
     signedIn = role ? user(role) : null;
     for (const [name, entry] of registry) {

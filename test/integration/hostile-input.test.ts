@@ -9,6 +9,7 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import type { Role } from '@/lib/auth/roles';
+import { findActionModules, importActionModule } from '@/test/support/action-modules';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -19,6 +20,13 @@ vi.mock('next-intl/server', () => {
   return { getTranslations: async () => t, getLocale: async () => 'fr' };
 });
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next/headers', () => ({
+  cookies: async () => ({ get: () => undefined, set: () => undefined }),
+  headers: async () => new Headers(),
+}));
+// The sign-in module (Auth.js) cannot load outside Next.js; its actions are only listed here.
+vi.mock('@/lib/auth/index', () => ({ signIn: async () => undefined, signOut: async () => undefined }));
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
 
 const FIELDS = [
   'number',
@@ -183,15 +191,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await loadGoldenScenario(database.db);
   process.env.DATABASE_URL = database.url;
-  await Promise.all([
-    import('@/app/(app)/clients/actions'),
-    import('@/app/(app)/calls/actions'),
-    import('@/app/(app)/billing/actions'),
-    import('@/app/(app)/billing/delivery/actions'),
-    import('@/app/(app)/admin/tariffs/actions'),
-    import('@/app/(app)/admin/users/actions'),
-    import('@/app/(app)/admin/settings/actions'),
-  ]);
+  await Promise.all(findActionModules().map(importActionModule));
   registry = (await import('@/lib/actions/define-action')).actionRegistry as never;
 });
 afterAll(async () => {

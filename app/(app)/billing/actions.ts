@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { BILLING } from '@/lib/auth/roles';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -13,8 +14,6 @@ import { todayInMontreal } from '@/lib/dates/montreal';
 import { wholeNumber } from '@/lib/forms/fields';
 import { formatMoney } from '@/lib/i18n/format';
 import { getAppLocale } from '@/lib/i18n/app-locale';
-
-const BILLING = ['admin', 'billing'] as const;
 
 export const generateInvoicesAction = defineAction({
   name: 'billing.generate',

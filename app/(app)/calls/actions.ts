@@ -4,13 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { CALL_TAKERS } from '@/lib/auth/roles';
 import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
 import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
 import { wholeNumber } from '@/lib/forms/fields';
 import { formatMoney } from '@/lib/i18n/format';
 import { getAppLocale } from '@/lib/i18n/app-locale';
-
-const CALL_TAKERS = ['admin', 'dispatcher'] as const;
 
 async function money(cents: number) {
   return formatMoney(cents, await getAppLocale());

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { ADMIN } from '@/lib/auth/roles';
 import { clientInput } from '@/lib/clients/client-input';
 import { addGroupMembers, parseClientNumberList, removeGroupMember } from '@/lib/clients/group-members';
 import { createClient, deleteClient, updateClient } from '@/lib/clients/save-client';
@@ -12,8 +13,6 @@ import { groupedClientNumberField, MAX_CLIENT_NUMBER } from '@/lib/clients/clien
 import { verifyGrouping } from '@/lib/clients/verify-grouping';
 import { wholeNumber } from '@/lib/forms/fields';
 import { AppError } from '@/lib/errors';
-
-const ADMIN = ['admin'] as const;
 
 export const createClientAction = defineAction({
   name: 'clients.create',

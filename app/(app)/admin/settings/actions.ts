@@ -8,14 +8,12 @@ import { getDb } from '@/db/index';
 import { actionRegistry, defineAction } from '@/lib/actions/define-action';
 import type { ActionState } from '@/lib/actions/action-state';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import type { Role } from '@/lib/auth/roles';
-import { AppError } from '@/lib/errors';
+import { ADMIN } from '@/lib/auth/roles';
+import { AppError, type ErrorCode } from '@/lib/errors';
 import { companySettingsInput } from '@/lib/settings/company-input';
 import { saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-settings';
 import { companySettingsFormValues } from '@/lib/settings/form-values';
 import { logoDataUrl, MAX_LOGO_BYTES } from '@/lib/settings/logo-image';
-
-const ADMIN = ['admin'] as const satisfies readonly Role[];
 
 function revalidateSettings() {
   revalidatePath('/admin/settings');
@@ -53,7 +51,7 @@ actionRegistry.set('settings.uploadLogo', { roles: ADMIN, action: uploadCompanyL
 
 export async function uploadCompanyLogoAction(_previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> {
   const t = await getTranslations('errors');
-  const fail = (code: string, fieldErrors: Record<string, string[]> = {}): ActionState<{ message: string }> => ({
+  const fail = (code: ErrorCode, fieldErrors: Record<string, ErrorCode[]> = {}): ActionState<{ message: string }> => ({
     status: 'error',
     code,
     message: t.has(code) ? t(code) : t('unexpected'),
@@ -65,7 +63,7 @@ export async function uploadCompanyLogoAction(_previous: unknown, formData: Form
   try {
     const user = await getCurrentUser();
     if (!user) return fail('unauthenticated');
-    if (!(ADMIN as readonly Role[]).includes(user.role)) return fail('forbidden');
+    if (!ADMIN.includes(user.role)) return fail('forbidden');
 
     const file = formData.get('logo');
     if (!(file instanceof File) || file.size === 0) return fail('settings.logoMissing', { logo: ['settings.logoMissing'] });

@@ -4,11 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { defineAction } from '@/lib/actions/define-action';
+import { ADMIN } from '@/lib/auth/roles';
 import { wholeNumber } from '@/lib/forms/fields';
 import { createTariff, updateTariff } from '@/lib/tariffs/save-tariff';
 import { tariffInput } from '@/lib/tariffs/tariff-input';
-
-const ADMIN = ['admin'] as const;
 
 export const createTariffAction = defineAction({
   name: 'tariffs.create',

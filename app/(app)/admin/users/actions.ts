@@ -3,12 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { defineAction } from '@/lib/actions/define-action';
+import { ADMIN } from '@/lib/auth/roles';
 import { changeUserRole, setUserActive } from '@/lib/users/change-user-access';
 import { createUser } from '@/lib/users/create-user';
 import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { changeRoleInput, createUserInput, resetPasswordInput, setActiveInput } from '@/lib/users/user-input';
-
-const ADMIN = ['admin'] as const;
 
 function revalidateUsers(id?: number) {
   revalidatePath('/admin/users');

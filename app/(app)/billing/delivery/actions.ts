@@ -4,12 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
+import { BILLING } from '@/lib/auth/roles';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { enqueueInvoiceEmails, resendInvoiceEmail, retryFailedEmails } from '@/lib/delivery/email-queue';
 import { kickEmailWorker } from '@/lib/delivery/email-worker';
 import { wholeNumber } from '@/lib/forms/fields';
-
-const BILLING = ['admin', 'billing'] as const;
 
 export const sendEmailsAction = defineAction({
   name: 'delivery.sendEmails',
