@@ -71,7 +71,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
         </div>
 
         {blocks.map((block) => (
-          <section key={block.clientNumber} className="member-block" aria-labelledby={`block-${block.clientNumber}`}>
+          <section
+            key={block.clientNumber}
+            className="member-block"
+            aria-labelledby={isGrouped ? `block-${block.clientNumber}` : undefined}
+          >
             {isGrouped ? (
               <h2 id={`block-${block.clientNumber}`}>{t('invoice.memberBlock', { number: block.clientNumber, name: block.clientName })}</h2>
             ) : null}

@@ -12,7 +12,7 @@ import { ClientMessages } from '@/components/client-messages';
 
 export default async function EditTariffPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
-  await requireRoute('/admin/tariffs');
+  await requireRoute('/admin/tariffs/[id]');
   const { id: raw } = await params;
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   const tariff = id === null ? null : await getTariff(getDb(), id);

@@ -11,7 +11,7 @@ import { ClientMessages } from '@/components/client-messages';
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
-  const me = await requireRoute('/admin/users');
+  const me = await requireRoute('/admin/users/[id]');
   const { id: raw } = await params;
   const id = /^\d{1,9}$/.test(raw) ? Number(raw) : null;
   const user = id === null ? null : await getUser(getDb(), id);
