@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { AppDatabase } from '../db/index';
-import { openTestDatabase } from './database';
+import { insertBillableClients, openTestDatabase } from './database';
 import { concrete, ownUserState, PAGE_ROUTES, prepareScreenData, yesterday, type ScreenData, type SignedInState } from './screens';
 import { ROUTE_ROLES, type AppRoute } from '../lib/auth/permissions';
 
@@ -96,9 +96,11 @@ for (const locale of LOCALES) {
       });
     }
 
-    test('/billing with the grouped list shown and the generation confirmation open', async ({ browser }) => {
+    test('/billing with the list shown and the generation confirmation open', async ({ browser }) => {
+      // Clients of the test's own, so that the list has something to generate whatever ran before.
+      const range = await insertBillableClients(db.db, { count: 2, isEmailed: false });
       const page = await openAs(browser, '/billing', locale);
-      await page.goto(`/billing?cutoff=${yesterday()}&cycle=all&isGrouped=on`);
+      await page.goto(`/billing?cutoff=${yesterday()}&cycle=all&clientFrom=${range.from}&clientTo=${range.to}`);
       await page.getByRole('button', { name: /^(Générer les factures|Generate invoices)$/ }).click();
       await expect(page.getByRole('button', { name: /^(Confirmer la génération|Confirm generation)$/ })).toBeVisible();
       await expectCleanLayout(page, `/billing, list and confirmation (${locale})`);
