@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { generateInvoicesAction } from '@/app/(app)/billing/actions';
 import { FormMessage } from '@/components/form/fields';
@@ -17,11 +17,24 @@ export function GenerateForm({ inputs, expected, totalLabel }: Props) {
   const t = useTranslations('billing');
   const [isConfirming, setConfirming] = useState(false);
   const [state, action, isPending] = useActionState(generateInvoicesAction, idleState);
+  // The keyboard focus follows the swap: to the confirmation, and back to the button on cancel.
+  const generateButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (!isConfirming && wasConfirming.current) generateButton.current?.focus();
+    wasConfirming.current = isConfirming;
+  }, [isConfirming]);
   return (
     <section className="generate" aria-labelledby="generate-title">
       <h2 id="generate-title">{t('generateTitle')}</h2>
       {!isConfirming ? (
-        <button type="button" className="primary" onClick={() => setConfirming(true)} disabled={expected.invoices === 0}>
+        <button
+          ref={generateButton}
+          type="button"
+          className="primary"
+          onClick={() => setConfirming(true)}
+          disabled={expected.invoices === 0}
+        >
           {t('generate')}
         </button>
       ) : (
@@ -35,7 +48,7 @@ export function GenerateForm({ inputs, expected, totalLabel }: Props) {
           <input type="hidden" name="expectedTotalCents" value={expected.totalCents} />
           <p>{t('confirm', { invoices: expected.invoices, total: totalLabel })}</p>
           <div className="form-actions">
-            <button type="submit" className="primary" disabled={isPending}>
+            <button type="submit" className="primary" disabled={isPending} autoFocus>
               {isPending ? t('generating') : t('confirmButton')}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={isPending}>

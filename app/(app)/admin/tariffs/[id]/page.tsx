@@ -13,7 +13,7 @@ import { parseRouteNumber } from '@/lib/url-state';
 
 export default async function EditTariffPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
-  await requireRoute('/admin/tariffs');
+  await requireRoute('/admin/tariffs/[id]');
   const id = parseRouteNumber((await params).id, 'integer');
   const tariff = id === null ? null : await getTariff(getDb(), id);
   if (!tariff) notFound();

@@ -12,7 +12,7 @@ import { parseRouteNumber } from '@/lib/url-state';
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   // Same rule as the list: administrators only.
-  const me = await requireRoute('/admin/users');
+  const me = await requireRoute('/admin/users/[id]');
   const id = parseRouteNumber((await params).id, 'integer');
   const user = id === null ? null : await getUser(getDb(), id);
   if (!user) notFound();

@@ -1,0 +1,149 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { AppDatabase } from '../db/index';
+import { openTestDatabase } from './database';
+import {
+  concrete,
+  PAGE_ROUTES,
+  prepareScreenData,
+  rolesOf,
+  ROUTE_FILES,
+  ownUserState,
+  yesterday,
+  type ScreenData,
+  type SignedInState,
+} from './screens';
+import { storageStateOf } from './support';
+import { ROUTE_ROLES } from '../lib/auth/permissions';
+
+/**
+ * Every screen of the permissions table, as every role allowed on it, then a few states that
+ * only appear after an action, checked by axe: no violation of impact serious or critical.
+ */
+let db: AppDatabase;
+let data: ScreenData;
+
+test.beforeAll(async ({ browser }) => {
+  db = openTestDatabase();
+  data = await prepareScreenData(db, browser);
+});
+test.afterAll(async () => {
+  await db?.close();
+});
+
+async function expectNoSeriousViolation(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${what}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(serious, `${what}: axe violations`).toEqual([]);
+}
+
+/** Opens a screen and waits until it shows its title, so that axe reads the rendered page. */
+async function open(page: Page, path: string) {
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+test('every route of the permissions table is a screen or a route handler, and every screen is in the table', () => {
+  const routes = Object.keys(ROUTE_ROLES);
+  for (const route of routes)
+    expect(
+      ROUTE_FILES.map((file) => file.route),
+      route,
+    ).toContain(route);
+  const screens = ROUTE_FILES.filter((file) => file.kind === 'page' && file.route !== '/login').map((file) => file.route);
+  for (const screen of screens) expect(routes, screen).toContain(screen);
+});
+
+for (const route of PAGE_ROUTES) {
+  for (const role of rolesOf(route)) {
+    test.describe(() => {
+      test.use({ storageState: storageStateOf(role) });
+      test(`${route} as ${role}`, async ({ page }) => {
+        await open(page, concrete(route, data));
+        await expectNoSeriousViolation(page, `${route} as ${role}`);
+      });
+    });
+  }
+}
+
+test('/login, anonymously, in French and in English', async ({ page }) => {
+  await open(page, '/login');
+  await expectNoSeriousViolation(page, '/login anonymous (fr)');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expectNoSeriousViolation(page, '/login anonymous (en)');
+});
+
+let englishAdmin: SignedInState | undefined;
+
+for (const route of PAGE_ROUTES) {
+  test(`${route} as admin, in English`, async ({ browser }) => {
+    englishAdmin ??= await ownUserState(browser, 'admin', 'en');
+    const context = await browser.newContext({ storageState: englishAdmin });
+    const page = await context.newPage();
+    await open(page, concrete(route, data));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-CA');
+    await expectNoSeriousViolation(page, `${route} as admin (en)`);
+    await context.close();
+  });
+}
+
+test.describe('as the billing clerk', () => {
+  test.use({ storageState: storageStateOf('billing') });
+
+  test('the grouped billing list, a head expanded, and the generation confirmation', async ({ page }) => {
+    await open(page, `/billing?cutoff=${yesterday()}&cycle=all&isGrouped=on`);
+    await expect(page.getByLabel('Facturation par client regroupé')).toBeChecked();
+    const list = page.getByRole('table', { name: 'Liste de facturation' });
+    await expect(list).toBeVisible();
+    await list
+      .getByText(/^Membres de \d+$/)
+      .first()
+      .click();
+    await expect(list.getByRole('table', { name: /^Membres de \d+$/ }).first()).toBeVisible();
+    await expectNoSeriousViolation(page, '/billing grouped list as billing');
+
+    await page.getByRole('button', { name: 'Générer les factures' }).click();
+    await expect(page.getByRole('button', { name: 'Confirmer la génération' })).toBeVisible();
+    await expectNoSeriousViolation(page, '/billing confirmation as billing');
+  });
+
+  test('the delivery screen with a run to print', async ({ page }) => {
+    await open(page, `/billing/delivery?runId=${data.run}&method=print`);
+    await expect(page.getByRole('button', { name: 'Imprimer (un PDF pour tout le lot)' })).toBeVisible();
+    await expectNoSeriousViolation(page, '/billing/delivery print as billing');
+  });
+
+  test('an invalid billing list request shows its errors accessibly', async ({ page }) => {
+    await open(page, `/billing?cutoff=${yesterday()}&cycle=all&clientFrom=9&clientTo=1`);
+    await expect(page.getByText('Le numéro de fin doit suivre le numéro de début.')).toBeVisible();
+    await expectNoSeriousViolation(page, '/billing range error as billing');
+  });
+});
+
+test.describe('as the dispatcher', () => {
+  test.use({ storageState: storageStateOf('dispatcher') });
+
+  test('the call search with results and a selected call', async ({ page }) => {
+    await open(page, `/calls?client=12345&members=1&selected=${data.call}`);
+    await expect(page.getByRole('table', { name: 'Appels trouvés' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: `Détail de l’appel ${data.call}` })).toBeVisible();
+    await expectNoSeriousViolation(page, '/calls results and selection as dispatcher');
+  });
+
+  test('call taking with a client typed, its name and price shown', async ({ page }) => {
+    await open(page, '/calls/new');
+    await page.getByLabel('No. client').fill('12346');
+    await expect(page.getByTestId('client-lookup')).toHaveText('Pharmacie Centrale — succursale Laval');
+    await expectNoSeriousViolation(page, '/calls/new with a client as dispatcher');
+  });
+});
