@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { auth } from './index';
+import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
 import { canOpen, type AppRoute } from './permissions';
 import { isAppPath, REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
@@ -33,6 +34,24 @@ export async function requireRoute(route: AppRoute): Promise<CurrentUser> {
   if (!user) redirect(await signInUrl());
   if (!canOpen(user.role, route)) forbidden();
   return user;
+}
+
+export type FileRouteAccess = { user: CurrentUser; refusal: null } | { user: null; refusal: Response };
+
+/**
+ * `requireRoute` for route handlers that answer a file. In a route handler Next.js answers
+ * `forbidden()` with an empty 403 instead of rendering app/forbidden.tsx, which the browser shows
+ * as its own error page. So a browser navigating there without the role (a link followed, a form
+ * posted) is sent (303) to the file's screen, which refuses it with the application's forbidden
+ * page, translated, still with status 403; a script or a fetch gets the plain 403.
+ */
+export async function requireFileRoute(request: Request, route: FileRoute): Promise<FileRouteAccess> {
+  const user = await getCurrentUser();
+  if (!user) redirect(await signInUrl());
+  if (canOpen(user.role, route)) return { user, refusal: null };
+  if (!isBrowserNavigation(request)) forbidden();
+  const location = SCREEN_OF_FILE_ROUTE[route];
+  return { user: null, refusal: new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } }) };
 }
 
 /** The sign-in page, coming back afterwards to where the visitor was going (set by proxy.ts). */

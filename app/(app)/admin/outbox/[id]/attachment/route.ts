@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/index';
 import { outboxMessages } from '@/db/schema';
-import { requireRoute } from '@/lib/auth/current-user';
+import { requireFileRoute } from '@/lib/auth/current-user';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  await requireRoute('/admin/outbox/[id]/attachment');
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const access = await requireFileRoute(request, '/admin/outbox/[id]/attachment');
+  if (access.refusal) return access.refusal;
   const { id } = await params;
   if (!/^\d{1,12}$/.test(id)) return new Response('Introuvable / Not found', { status: 404 });
   const [message] = await getDb()
