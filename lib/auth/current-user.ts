@@ -7,6 +7,7 @@ import { users } from '@/db/schema';
 import { auth } from './index';
 import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
 import { canOpen, type AppRoute } from './permissions';
+import { routeOfPath } from './route-of-path';
 import { isAppPath, REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
 
@@ -34,6 +35,17 @@ export async function requireRoute(route: AppRoute): Promise<CurrentUser> {
   if (!user) redirect(await signInUrl());
   if (!canOpen(user.role, route)) forbidden();
   return user;
+}
+
+/**
+ * For the layout of a segment that shows a loading state (loading.tsx). Below a loading state
+ * the page starts streaming with status 200 before it runs, so its own `forbidden()` would show
+ * the refusal but no longer answer 403; the layout, above the loading state, checks the role of
+ * the route requested (the path passed by proxy.ts; the segment's own route when absent) first.
+ */
+export async function requireRequestedRoute(segment: AppRoute): Promise<CurrentUser> {
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  return requireRoute((isAppPath(path) ? routeOfPath(path) : null) ?? segment);
 }
 
 export type FileRouteAccess = { user: CurrentUser; refusal: null } | { user: null; refusal: Response };

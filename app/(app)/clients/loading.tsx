@@ -1,0 +1,5 @@
+import { LoadingStatus } from '@/components/loading-status';
+
+export default function Loading() {
+  return <LoadingStatus />;
+}
