@@ -38,14 +38,17 @@ export async function requireRoute(route: AppRoute): Promise<CurrentUser> {
 }
 
 /**
- * For the layout of a segment that shows a loading state (loading.tsx). Below a loading state
- * the page starts streaming with status 200 before it runs, so its own `forbidden()` would show
- * the refusal but no longer answer 403; the layout, above the loading state, checks the role of
- * the route requested (the path passed by proxy.ts; the segment's own route when absent) first.
+ * For the layout of a segment that shows a loading state around its lists
+ * (components/list-loading.tsx). Below a loading state a page starts streaming with status 200
+ * before it runs, so its own `forbidden()` would show the refusal but no longer answer 403; the
+ * layout, above the loading state, checks the role of the route requested first (the path passed
+ * by proxy.ts; the segment's own route when absent), and returns that route.
  */
-export async function requireRequestedRoute(segment: AppRoute): Promise<CurrentUser> {
+export async function requireRequestedRoute(segment: AppRoute): Promise<AppRoute> {
   const path = (await headers()).get(REQUEST_PATH_HEADER);
-  return requireRoute((isAppPath(path) ? routeOfPath(path) : null) ?? segment);
+  const route = (isAppPath(path) ? routeOfPath(path) : null) ?? segment;
+  await requireRoute(route);
+  return route;
 }
 
 export type FileRouteAccess = { user: CurrentUser; refusal: null } | { user: null; refusal: Response };

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { requireRequestedRoute } from '@/lib/auth/current-user';
+import { ListLoading } from '@/components/list-loading';
 
-/** The role is checked here, above loading.tsx, so that a refusal still answers 403 (see requireRequestedRoute). */
-export default async function Layout({ children }: { children: ReactNode }) {
-  await requireRequestedRoute('/admin/audit');
-  return children;
+export default function Layout({ children }: { children: ReactNode }) {
+  return (
+    <ListLoading segment={'/admin/audit'} lists={['/admin/audit']}>
+      {children}
+    </ListLoading>
+  );
 }

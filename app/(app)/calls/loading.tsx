@@ -1,5 +1,0 @@
-import { LoadingStatus } from '@/components/loading-status';
-
-export default function Loading() {
-  return <LoadingStatus />;
-}
