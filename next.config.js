@@ -1,7 +1,24 @@
 // @ts-check
+const os = require('node:os');
 const createNextIntlPlugin = require('next-intl/plugin');
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/**
+ * The hosts `next dev` may be opened through. Its cross-origin check only trusts localhost: opened
+ * through 127.0.0.1 or the network address it prints, the page's scripts are refused and every
+ * button needing JavaScript silently does nothing. Allowed: the loopback names, this machine's
+ * own IPv4 addresses, and the hosts listed in ALLOWED_DEV_ORIGINS (comma-separated, e.g. a
+ * name in the local DNS). Development only: `next start` ignores it.
+ */
+function devOrigins() {
+  const own = Object.values(os.networkInterfaces())
+    .flat()
+    .filter((address) => address && address.family === 'IPv4' && !address.internal)
+    .map((address) => address?.address ?? '');
+  const extra = (process.env.ALLOWED_DEV_ORIGINS ?? '').split(',').map((host) => host.trim());
+  return [...new Set(['127.0.0.1', 'localhost', ...own, ...extra])].filter(Boolean);
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -10,6 +27,7 @@ const nextConfig = {
   experimental: {
     authInterrupts: true,
   },
+  allowedDevOrigins: devOrigins(),
   poweredByHeader: false,
   async headers() {
     return [

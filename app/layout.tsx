@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 
@@ -11,11 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const messages = await getMessages();
   return (
     <html lang={locale === 'en' ? 'en-CA' : 'fr-CA'}>
       <body>
-        {/* Locale and time zone for client components; their messages come with their page (ClientMessages). */}
-        <NextIntlClientProvider messages={{}}>{children}</NextIntlClientProvider>
+        {/* Locale and time zone for client components; their messages come with their page (ClientMessages),
+            except the error pages' (error.tsx), which stand above every page. */}
+        <NextIntlClientProvider messages={{ errorPage: messages.errorPage }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

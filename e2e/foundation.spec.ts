@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { eq } from 'drizzle-orm';
+import { users } from '../db/schema';
+import { insertUser, openTestDatabase } from './database';
 import { DEMO, expectSignedIn, signIn, storageStateOf } from './support';
 
 async function menuLinks(page: Page): Promise<string[]> {
@@ -61,10 +64,55 @@ test.describe('as the dispatcher', () => {
     await expect(page.getByRole('heading', { name: 'Liste de facturation' })).toHaveCount(0);
   });
 
-  test('the invoice PDF route refuses the dispatcher too', async ({ request }) => {
-    const response = await request.get('/invoices/1/pdf', { maxRedirects: 0 });
-    expect(response.status()).toBe(403);
+  test('the invoice PDF route refuses the dispatcher too', async ({ page }) => {
+    // Followed in the browser: the application's page, not the browser's own error page.
+    const response = await page.goto('/invoices/1/pdf');
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Retour à l’accueil' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toBeVisible();
+
+    // Fetched by a script: a plain 403, no redirection.
+    const fetched = await page.request.get('/invoices/1/pdf', { maxRedirects: 0 });
+    expect(fetched.status()).toBe(403);
   });
+
+  test('the export, outbox attachment and print routes show the same page', async ({ page }) => {
+    for (const path of ['/billing/export?cutoff=2026-10-31&cycle=all', '/admin/outbox/1/attachment']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole('heading', { name: 'Accès refusé' }), path).toBeVisible();
+    }
+    // The print route is a form the browser posts: a navigation too (the form added to a page of the application).
+    await page.goto('/calls');
+    await page.evaluate(() => {
+      const form = Object.assign(document.createElement('form'), { method: 'post', action: '/billing/delivery/print' });
+      form.append(Object.assign(document.createElement('input'), { name: 'runId', value: '1' }));
+      form.append(Object.assign(document.createElement('button'), { textContent: 'Imprimer le lot' }));
+      document.body.append(form);
+    });
+    const shown = page.waitForResponse((r) => r.request().isNavigationRequest() && new URL(r.url()).pathname === '/billing/delivery');
+    await page.getByRole('button', { name: 'Imprimer le lot' }).click();
+    expect((await shown).status()).toBe(403);
+    await expect(page.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
+  });
+});
+
+test('a dispatcher who reads English sees the refusal of an invoice PDF in English', async ({ page }) => {
+  const app = openTestDatabase();
+  const email = `repartition-en-${Date.now()}@exemple.test`;
+  try {
+    const id = await insertUser(app.db, { email, role: 'dispatcher', password: 'mot-de-passe-anglais' });
+    await app.db.update(users).set({ locale: 'en' }).where(eq(users.id, id));
+  } finally {
+    await app.close();
+  }
+  await signIn(page, email, 'mot-de-passe-anglais');
+  await expectSignedIn(page);
+  const response = await page.goto('/invoices/1/pdf');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Back to home' })).toBeVisible();
 });
 
 test('anonymous requests go to the sign-in page and come back after signing in', async ({ page }) => {

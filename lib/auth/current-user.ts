@@ -5,7 +5,9 @@ import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { auth } from './index';
+import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
 import { canOpen, type AppRoute } from './permissions';
+import { routeOfPath } from './route-of-path';
 import { isAppPath, REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
 
@@ -33,6 +35,38 @@ export async function requireRoute(route: AppRoute): Promise<CurrentUser> {
   if (!user) redirect(await signInUrl());
   if (!canOpen(user.role, route)) forbidden();
   return user;
+}
+
+/**
+ * For the layout of a segment that shows a loading state around its lists
+ * (components/list-loading.tsx). Below a loading state a page starts streaming with status 200
+ * before it runs, so its own `forbidden()` would show the refusal but no longer answer 403; the
+ * layout, above the loading state, checks the role of the route requested first (the path passed
+ * by proxy.ts; the segment's own route when absent), and returns that route.
+ */
+export async function requireRequestedRoute(segment: AppRoute): Promise<AppRoute> {
+  const path = (await headers()).get(REQUEST_PATH_HEADER);
+  const route = (isAppPath(path) ? routeOfPath(path) : null) ?? segment;
+  await requireRoute(route);
+  return route;
+}
+
+export type FileRouteAccess = { user: CurrentUser; refusal: null } | { user: null; refusal: Response };
+
+/**
+ * `requireRoute` for route handlers that answer a file. In a route handler Next.js answers
+ * `forbidden()` with an empty 403 instead of rendering app/forbidden.tsx, which the browser shows
+ * as its own error page. So a browser navigating there without the role (a link followed, a form
+ * posted) is sent (303) to the file's screen, which refuses it with the application's forbidden
+ * page, translated, still with status 403; a script or a fetch gets the plain 403.
+ */
+export async function requireFileRoute(request: Request, route: FileRoute): Promise<FileRouteAccess> {
+  const user = await getCurrentUser();
+  if (!user) redirect(await signInUrl());
+  if (canOpen(user.role, route)) return { user, refusal: null };
+  if (!isBrowserNavigation(request)) forbidden();
+  const location = SCREEN_OF_FILE_ROUTE[route];
+  return { user: null, refusal: new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } }) };
 }
 
 /** The sign-in page, coming back afterwards to where the visitor was going (set by proxy.ts). */

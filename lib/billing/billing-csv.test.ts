@@ -46,3 +46,23 @@ describe('billing list as CSV', () => {
     expect(csv.split('\r\n')).toHaveLength(4);
   });
 });
+
+test('a client name written as a formula is neutralized; negative amounts stay numbers', () => {
+  const hostile: BillingPreview = {
+    invoices: [
+      {
+        billedClientNumber: 20001,
+        name: '=HYPERLINK("http://evil.example","x")',
+        calls: 1,
+        subtotalCents: -1930,
+        gstCents: -97,
+        qstCents: -193,
+        totalCents: -2220,
+        members: [],
+      },
+    ],
+    totals: { invoices: 1, calls: 1, subtotalCents: -1930, gstCents: -97, qstCents: -193, totalCents: -2220 },
+  };
+  const csv = billingListCsv(hostile, { ...options, separator: 'semicolon', isGrouped: false });
+  expect(csv.split('\r\n')[1]).toBe('Facture;20001;"\'=HYPERLINK(""http://evil.example"",""x"")";;;1;-19,30;-0,97;-1,93;-22,20');
+});

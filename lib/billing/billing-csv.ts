@@ -1,81 +1,58 @@
 /**
- * The billing list as CSV that opens correctly in a spreadsheet: UTF-8 with a byte-order mark
- * (accents survive Excel), and for a French spreadsheet a semicolon separator with decimal
- * commas ("151,92"); otherwise commas with decimal points. One row per invoice to create, then,
- * for a grouped list, one row per member under its head.
+ * The billing list as CSV that opens correctly in a spreadsheet (format and neutralization of
+ * formulas in lib/csv/write-csv.ts). One row per invoice to create, then, for a grouped list,
+ * one row per member under its head.
  */
+import { writeCsv, type CsvCell, type CsvSeparator } from '@/lib/csv/write-csv';
 import type { BillingPreview } from './preview-billing';
-
-export type CsvSeparator = 'semicolon' | 'comma';
-
-const BOM = '\uFEFF';
-
-function cell(value: string, separator: string): string {
-  return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-function amount(cents: number, decimalMark: string): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}${decimalMark}${String(abs % 100).padStart(2, '0')}`;
-}
 
 export function billingListCsv(
   preview: BillingPreview,
   options: { separator: CsvSeparator; isGrouped: boolean; headers: string[]; rowKinds: { invoice: string; member: string; total: string } },
 ): string {
-  const separator = options.separator === 'semicolon' ? ';' : ',';
-  const decimalMark = options.separator === 'semicolon' ? ',' : '.';
-  const line = (values: (string | number)[]) => values.map((v) => cell(String(v), separator)).join(separator);
-  const lines = [line(options.headers)];
+  const rows: CsvCell[][] = [options.headers];
   for (const invoice of preview.invoices) {
-    lines.push(
-      line([
-        options.rowKinds.invoice,
-        invoice.billedClientNumber,
-        invoice.name,
-        '',
-        '',
-        invoice.calls,
-        amount(invoice.subtotalCents, decimalMark),
-        amount(invoice.gstCents, decimalMark),
-        amount(invoice.qstCents, decimalMark),
-        amount(invoice.totalCents, decimalMark),
-      ]),
-    );
+    rows.push([
+      options.rowKinds.invoice,
+      invoice.billedClientNumber,
+      invoice.name,
+      '',
+      '',
+      invoice.calls,
+      { cents: invoice.subtotalCents },
+      { cents: invoice.gstCents },
+      { cents: invoice.qstCents },
+      { cents: invoice.totalCents },
+    ]);
     if (options.isGrouped) {
       for (const member of invoice.members) {
-        lines.push(
-          line([
-            options.rowKinds.member,
-            invoice.billedClientNumber,
-            invoice.name,
-            member.clientNumber,
-            member.name,
-            member.calls,
-            amount(member.subtotalCents, decimalMark),
-            '',
-            '',
-            '',
-          ]),
-        );
+        rows.push([
+          options.rowKinds.member,
+          invoice.billedClientNumber,
+          invoice.name,
+          member.clientNumber,
+          member.name,
+          member.calls,
+          { cents: member.subtotalCents },
+          '',
+          '',
+          '',
+        ]);
       }
     }
   }
   const totals = preview.totals;
-  lines.push(
-    line([
-      options.rowKinds.total,
-      '',
-      '',
-      '',
-      '',
-      totals.calls,
-      amount(totals.subtotalCents, decimalMark),
-      amount(totals.gstCents, decimalMark),
-      amount(totals.qstCents, decimalMark),
-      amount(totals.totalCents, decimalMark),
-    ]),
-  );
-  return BOM + lines.join('\r\n') + '\r\n';
+  rows.push([
+    options.rowKinds.total,
+    '',
+    '',
+    '',
+    '',
+    totals.calls,
+    { cents: totals.subtotalCents },
+    { cents: totals.gstCents },
+    { cents: totals.qstCents },
+    { cents: totals.totalCents },
+  ]);
+  return writeCsv(rows, { separator: options.separator });
 }

@@ -19,7 +19,7 @@ import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { until } from '@/test/support/until';
 
 let signedIn: CurrentUser;
-vi.mock('@/lib/auth/current-user', () => ({ requireRoute: async () => signedIn }));
+vi.mock('@/lib/auth/current-user', () => ({ requireFileRoute: async () => ({ user: signedIn, refusal: null }) }));
 
 const PRINTED_CLIENTS = 40;
 

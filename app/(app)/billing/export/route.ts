@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
-import { requireRoute } from '@/lib/auth/current-user';
+import { requireFileRoute } from '@/lib/auth/current-user';
 import { billingInput } from '@/lib/billing/billing-input';
 import { billingListCsv } from '@/lib/billing/billing-csv';
 import { renderBillingListPdf } from '@/lib/pdf/billing-list-pdf';
@@ -11,7 +11,8 @@ import { getCompanySettings } from '@/lib/settings/company-settings';
 
 /** The billing list as CSV (format=csv, the default) or PDF (format=pdf), for the same inputs as the screen. */
 export async function GET(request: Request) {
-  await requireRoute('/billing/export');
+  const access = await requireFileRoute(request, '/billing/export');
+  if (access.refusal) return access.refusal;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = billingInput.safeParse(params);
   if (!parsed.success) return new Response('Paramètres invalides / Invalid parameters', { status: 400 });

@@ -54,6 +54,16 @@ export const enBase: typeof frBase = {
     body: 'Your role does not allow opening this page. If you need it, ask an administrator.',
     back: 'Back to home',
   },
+  errorPage: {
+    title: 'Something went wrong',
+    body: 'This page could not be shown. Try again in a moment; if the problem persists, tell an administrator.',
+    retry: 'Try again',
+    home: 'Back to home',
+    reference: 'Error reference: {digest}',
+  },
+  loading: {
+    list: 'Loading…',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This address matches no page.',

@@ -52,6 +52,16 @@ export const frBase = {
     body: 'Votre rôle ne permet pas d’ouvrir cette page. Si vous en avez besoin, demandez-le à un administrateur.',
     back: 'Retour à l’accueil',
   },
+  errorPage: {
+    title: 'Une erreur est survenue',
+    body: 'Cette page n’a pas pu s’afficher. Réessayez dans un instant ; si le problème persiste, avisez un administrateur.',
+    retry: 'Réessayer',
+    home: 'Retour à l’accueil',
+    reference: 'Référence de l’erreur : {digest}',
+  },
+  loading: {
+    list: 'Chargement en cours…',
+  },
   notFound: {
     title: 'Page introuvable',
     body: 'Cette adresse ne correspond à aucune page.',

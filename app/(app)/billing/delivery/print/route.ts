@@ -1,7 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { isConnectionLost } from '@/db/errors';
 import { getDb } from '@/db/index';
-import { requireRoute } from '@/lib/auth/current-user';
+import { requireFileRoute } from '@/lib/auth/current-user';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
@@ -15,7 +15,9 @@ import { AppError } from '@/lib/errors';
  */
 export async function POST(request: Request) {
   try {
-    const user = await requireRoute('/billing/delivery/print');
+    const access = await requireFileRoute(request, '/billing/delivery/print');
+    if (access.refusal) return access.refusal;
+    const user = access.user;
     const form = Object.fromEntries((await request.formData()).entries());
     const parsed = deliverySelection.safeParse({ ...form, method: 'print' });
     if (!parsed.success) return message(400, 'Sélection invalide / Invalid selection');

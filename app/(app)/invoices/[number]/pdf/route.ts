@@ -1,12 +1,13 @@
 import { getDb } from '@/db/index';
-import { requireRoute } from '@/lib/auth/current-user';
+import { requireFileRoute } from '@/lib/auth/current-user';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { AppError } from '@/lib/errors';
 import { parseRouteNumber } from '@/lib/url-state';
 
-/** The invoice PDF, for signed-in users whose role may see invoices (others: 403 or sign-in). */
-export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
-  await requireRoute('/invoices/[number]/pdf');
+/** The invoice PDF, for signed-in users whose role may see invoices (others: the forbidden page or a 403, or sign-in). */
+export async function GET(request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const access = await requireFileRoute(request, '/invoices/[number]/pdf');
+  if (access.refusal) return access.refusal;
   const number = parseRouteNumber((await params).number);
   if (number === null) return new Response('Facture introuvable / Invoice not found', { status: 404 });
   try {
