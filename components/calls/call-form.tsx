@@ -40,11 +40,13 @@ export function CallForm({ number, initial }: Props) {
   const clientField = useRef<HTMLInputElement>(null);
   const isNew = number === undefined;
 
+  const { quote: shownQuote, reset: resetQuote } = useCallQuote(values);
   const [state, formAction, isPending] = useActionState(
     async (previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> => {
       const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
       if (result.status === 'success' && isNew) {
         setValues(freshCallValues());
+        resetQuote();
         clientField.current?.focus();
       }
       return result;
@@ -53,8 +55,6 @@ export function CallForm({ number, initial }: Props) {
   );
   const errors = state.status === 'error' ? state.fieldErrors : {};
   const { field } = bindFields(values, setValues, errors);
-
-  const shownQuote = useCallQuote(values);
 
   return (
     <form action={formAction} className="form call-form">

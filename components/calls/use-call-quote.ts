@@ -13,10 +13,13 @@ type Answer = { clientNumber: string; quote: CallQuote };
 /**
  * The client's name and the call's price while the dispatcher types, from the server's pricing
  * function (the same as the save's). Only the answer to what is typed now is kept, and none is
- * shown while the client field holds no number, nor for another client than the one typed (the
- * previous call's client, just after saving).
+ * shown while the client field holds no number, nor for another client than the one typed. `reset`
+ * forgets the last answer once a call is saved, so that the next call never shows its price.
  */
-export function useCallQuote(input: { clientNumber: string; distanceKm: string; waitingMinutes: string }): CallQuote {
+export function useCallQuote(input: { clientNumber: string; distanceKm: string; waitingMinutes: string }): {
+  quote: CallQuote;
+  reset: () => void;
+} {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [, startQuoting] = useTransition();
   const request = useRef(0);
@@ -42,5 +45,6 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
     }, 150);
     return () => clearTimeout(timer);
   }, [clientNumber, distanceKm, waitingMinutes]);
-  return isClientNumber(clientNumber) && answer?.clientNumber === clientNumber ? answer.quote : null;
+  const quote = isClientNumber(clientNumber) && answer?.clientNumber === clientNumber ? answer.quote : null;
+  return { quote, reset: () => setAnswer(null) };
 }

@@ -3,7 +3,7 @@
  * column headers for screen readers, numbers right-aligned, and, where the screen sorts by a
  * column, a header link that sorts by it (the column's `sortKey`).
  */
-import type { HTMLAttributes, ReactNode } from 'react';
+import { Fragment, type HTMLAttributes, type ReactNode } from 'react';
 import { SortableHeader, type Sorting } from './sortable-header';
 
 export type Column<Row> = {
@@ -59,7 +59,7 @@ export function DataTable<Row>({
         <tr>
           {columns.map((column, index) =>
             sorting && column.sortKey ? (
-              <SortableHeader key={index} sorting={sorting} sortKey={column.sortKey} className={cellClass({ isNumeric: column.isNumeric })}>
+              <SortableHeader key={index} sorting={sorting} sortKey={column.sortKey} className={column.isNumeric ? 'numeric' : undefined}>
                 {column.header}
               </SortableHeader>
             ) : (
@@ -74,26 +74,28 @@ export function DataTable<Row>({
         {rows.map((row) => {
           const key = rowKey(row);
           const details = rowDetails?.(row);
-          return [
-            <tr key={key} {...rowProps?.(row)}>
-              {columns.map((column, index) =>
-                column.isRowHeader ? (
-                  <th key={index} scope="row" className={cellClass(column)}>
-                    {column.cell(row)}
-                  </th>
-                ) : (
-                  <td key={index} className={cellClass(column)}>
-                    {column.cell(row)}
-                  </td>
-                ),
-              )}
-            </tr>,
-            details ? (
-              <tr key={`${key}-details`} className="details-row">
-                <td colSpan={columns.length}>{details}</td>
+          return (
+            <Fragment key={key}>
+              <tr {...rowProps?.(row)}>
+                {columns.map((column, index) =>
+                  column.isRowHeader ? (
+                    <th key={index} scope="row" className={cellClass(column)}>
+                      {column.cell(row)}
+                    </th>
+                  ) : (
+                    <td key={index} className={cellClass(column)}>
+                      {column.cell(row)}
+                    </td>
+                  ),
+                )}
               </tr>
-            ) : null,
-          ];
+              {details ? (
+                <tr className="details-row">
+                  <td colSpan={columns.length}>{details}</td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
         })}
       </tbody>
       {footer ? <tfoot>{footer}</tfoot> : null}

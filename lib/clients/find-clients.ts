@@ -18,7 +18,15 @@ export const clientSearchParams = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type ClientSearch = z.output<typeof clientSearchParams>;
-export const clientSearchUrl = defineUrlState('/clients', clientSearchParams);
+const clientSearchState = defineUrlState('/clients', clientSearchParams);
+/** The client list's URL state; a head's number is carried only with the filter "members", the one that reads it. */
+export const clientSearchUrl = {
+  ...clientSearchState,
+  href: (search: ClientSearch, changes: Partial<ClientSearch> = {}) => {
+    const next = { ...search, ...changes };
+    return clientSearchState.href(next.filter === 'members' ? next : { ...next, head: undefined });
+  },
+};
 
 export type ClientListRow = {
   number: number;

@@ -60,7 +60,7 @@ export default async function BillingRunPage({
         <RunSummary run={run} createdBy={createdBy} locale={locale} />
         <h2>{t('runs.invoices')}</h2>
         <InvoiceTable rows={invoicePage.rows} locale={locale} label={t('runs.invoices')} />
-        {pages > 1 ? (
+        {pages > 1 || state.page > 1 ? (
           <Pager
             label={t('runs.invoices')}
             position={t('runs.page', { page: state.page, pages })}
