@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { defineUrlState, parseRouteNumber } from './url-state';
+import { defineUrlState, optionalQueryNumber, parseRouteNumber } from './url-state';
 
 const listUrl = defineUrlState(
   '/things',
@@ -50,5 +50,26 @@ describe('a number in a route', () => {
     ['9999999999999999', 'bigint', null],
   ] as const)('%s as %s → %s', (raw, column, expected) => {
     expect(parseRouteNumber(raw, column)).toBe(expected);
+  });
+});
+
+describe('a number filter of a query string', () => {
+  const clientFilter = z.object({ client: optionalQueryNumber('integer'), call: optionalQueryNumber('bigint') });
+  test.each([
+    [
+      { client: ' 12345 ', call: '100001' },
+      { client: 12345, call: 100001 },
+    ],
+    // Beyond PostgreSQL's integer, a client number would make the query fail: not filtered instead.
+    [
+      { client: '99999999999', call: '99999999999' },
+      { client: undefined, call: 99999999999 },
+    ],
+    [
+      { client: 'abc', call: '-1' },
+      { client: undefined, call: undefined },
+    ],
+  ])('%j → %j', (raw, expected) => {
+    expect(clientFilter.parse(raw)).toEqual(expected);
   });
 });

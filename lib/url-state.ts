@@ -40,11 +40,6 @@ export function defineUrlState<S extends z.ZodObject>(path: string, schema: S) {
   };
 }
 
-/** An optional number filter of a query string (a call, client or run number); anything else means "not filtered". */
-export const optionalQueryNumber = z
-  .preprocess((v) => (typeof v === 'string' && /^\s*\d{1,12}\s*$/.test(v) ? Number(v) : undefined), z.number().int().positive().optional())
-  .catch(undefined);
-
 /** The largest value of a PostgreSQL `integer`; bigint keys stay within JavaScript's safe integers. */
 const MAX_INTEGER = 2_147_483_647;
 
@@ -57,4 +52,15 @@ export function parseRouteNumber(raw: string, column: 'integer' | 'bigint' = 'bi
   const value = Number(raw);
   if (value < 1 || (column === 'integer' && value > MAX_INTEGER)) return null;
   return value;
+}
+
+/**
+ * An optional number filter of a query string (a call, client or run number), read as a route
+ * number is: anything else, a value beyond the column's range included, means "not filtered"
+ * rather than a query the database refuses.
+ */
+export function optionalQueryNumber(column: 'integer' | 'bigint') {
+  return z
+    .preprocess((v) => (typeof v === 'string' ? (parseRouteNumber(v.trim(), column) ?? undefined) : undefined), z.number().optional())
+    .catch(undefined);
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
+import { sortingOf } from '@/components/tables/sortable-header';
 import { callSearchUrl, type CallListRow, type CallSearch } from '@/lib/calls/find-calls';
 import { formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
@@ -15,13 +16,7 @@ export async function CallResultsTable({ rows, search, locale }: { rows: CallLis
       rows={rows}
       rowKey={(call) => call.number}
       rowProps={(call) => ({ 'aria-selected': isSelected(call), className: isSelected(call) ? 'selected' : undefined })}
-      sorting={{
-        sort: search.sort,
-        dir: search.dir,
-        firstDir: 'desc',
-        href: (sort, dir) => callSearchUrl.href(search, { sort: sort as CallSearch['sort'], dir, page: 1 }),
-        titleOf: (column) => t('callSearch.sortBy', { column }),
-      }}
+      sorting={sortingOf(callSearchUrl, search, { firstDir: 'desc', titleOf: (column) => t('callSearch.sortBy', { column }) })}
       columns={[
         {
           header: t('callSearch.columns.number'),

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
+import { sortingOf } from '@/components/tables/sortable-header';
 import { clientSearchUrl, type ClientListRow, type ClientSearch } from '@/lib/clients/find-clients';
 
 /** The clients found, sortable by column; a head is marked beside its grouped number. */
@@ -11,13 +12,7 @@ export async function ClientTable({ rows, search }: { rows: ClientListRow[]; sea
       label={t('title')}
       rows={rows}
       rowKey={(client) => client.number}
-      sorting={{
-        sort: search.sort,
-        dir: search.dir,
-        firstDir: 'asc',
-        href: (sort, dir) => clientSearchUrl.href(search, { sort: sort as ClientSearch['sort'], dir, page: 1 }),
-        titleOf: (column) => t('sortBy', { column }),
-      }}
+      sorting={sortingOf(clientSearchUrl, search, { firstDir: 'asc', titleOf: (column) => t('sortBy', { column }) })}
       columns={[
         {
           header: t('columns.number'),

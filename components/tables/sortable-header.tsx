@@ -34,3 +34,18 @@ export function SortableHeader({
     </th>
   );
 }
+
+/** The sorting of a list whose URL state holds `sort`, `dir` and `page`: a header link sorts from the first page. */
+export function sortingOf<S extends { sort: string; dir: 'asc' | 'desc'; page: number }>(
+  url: { href: (state: S, changes: Partial<S>) => string },
+  search: S,
+  options: { firstDir: 'asc' | 'desc'; titleOf: (header: string) => string },
+): Sorting {
+  return {
+    sort: search.sort,
+    dir: search.dir,
+    ...options,
+    // The column keys given to the table are values of the screen's sort parameter.
+    href: (sort, dir) => url.href(search, { sort, dir, page: 1 } as Partial<S>),
+  };
+}

@@ -8,9 +8,9 @@ import { isoDate } from '@/lib/calls/call-input';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 
 export const invoiceSearchParams = z.object({
-  number: optionalQueryNumber,
-  client: optionalQueryNumber,
-  run: optionalQueryNumber,
+  number: optionalQueryNumber('bigint'),
+  client: optionalQueryNumber('integer'),
+  run: optionalQueryNumber('bigint'),
   kind: z.enum(['normal', 'grouped']).optional().catch(undefined),
   status: z.enum(['issued', 'void']).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),

@@ -16,8 +16,8 @@ export const CALL_PAGE_SIZE = 50;
 
 /** The search form's query string; anything unexpected falls back to "not filtered". */
 export const callSearchParams = z.object({
-  number: optionalQueryNumber,
-  client: optionalQueryNumber,
+  number: optionalQueryNumber('bigint'),
+  client: optionalQueryNumber('integer'),
   members: z.preprocess((v) => v === '1' || v === 'on', z.boolean()).catch(false),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
@@ -26,7 +26,7 @@ export const callSearchParams = z.object({
   sort: z.enum(CALL_SORTS).catch('date'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  selected: optionalQueryNumber,
+  selected: optionalQueryNumber('bigint'),
 });
 export type CallSearch = z.output<typeof callSearchParams>;
 export const callSearchUrl = defineUrlState('/calls', callSearchParams);
