@@ -74,6 +74,8 @@ test('searching by head 12345 gives its own calls, and with the members option i
   await page.getByLabel('Inclure les membres du groupe').check();
   await page.getByRole('button', { name: 'Rechercher' }).click();
   await expect(page).toHaveURL(/members=1/);
+  // The new results, not the loading state nor the previous list, before reading them whole.
+  await expect(clientColumn.filter({ hasText: /^1234[67]$/ }).first()).toBeVisible();
   const clients = new Set(await clientColumn.allTextContents());
   expect(clients.has('12345')).toBe(true);
   expect([...clients].some((number) => number === '12346' || number === '12347')).toBe(true);
