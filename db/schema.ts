@@ -39,7 +39,13 @@ export const billingRunStatusEnum = pgEnum('billing_run_status', ['completed', '
 export const invoiceStatusEnum = pgEnum('invoice_status', ['issued', 'void']);
 export const deliveryChannelEnum = pgEnum('delivery_channel', ['print', 'email']);
 export const deliveryStatusEnum = pgEnum('delivery_status', ['pending', 'sent', 'failed']);
-export const documentKindEnum = pgEnum('document_kind', ['invoice', 'credit_note']);
+export const documentKindEnum = pgEnum('document_kind', ['invoice', 'credit_note', 'payment']);
+export const paymentMethodEnum = pgEnum('payment_method', ['cheque', 'transfer', 'card', 'cash', 'other']);
+/** pending: entered in a deposit batch not posted yet (outside the ledger); posted; reversed (cheque returned). */
+export const paymentStatusEnum = pgEnum('payment_status', ['pending', 'posted', 'reversed']);
+export const depositBatchStatusEnum = pgEnum('deposit_batch_status', ['open', 'posted']);
+/** What a held account's call taking does (docs/business-rules.md, Credit hold). */
+export const creditPolicyEnum = pgEnum('credit_policy', ['none', 'warn', 'block']);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -181,6 +187,12 @@ export const clients = pgTable(
     groupedClientNumber: integer('grouped_client_number'),
     isActive: boolean('is_active').notNull().default(true),
     notes: text('notes'),
+    // Credit hold of a billed client, set by an administrator (a member follows its head's).
+    creditLimitCents: bigint('credit_limit_cents', { mode: 'number' }),
+    holdAfterDaysPastDue: integer('hold_after_days_past_due'),
+    creditPolicy: creditPolicyEnum('credit_policy').notNull().default('none'),
+    /** Manual suspension: its reason, or empty when the account is not suspended. */
+    suspensionReason: text('suspension_reason'),
     /** The name folded for accent- and case-insensitive search (fold_text, migration 0002). */
     nameFolded: text('name_folded').generatedAlwaysAs(sql`fold_text(name)`),
     ...timestamps,
@@ -194,6 +206,9 @@ export const clients = pgTable(
     check('clients_discount_range', sql`${t.discountPercent} >= 0 and ${t.discountPercent} <= 100`),
     check('clients_gst_exemption_number', sql`not ${t.gstExempt} or length(trim(coalesce(${t.gstExemptionNumber}, ''))) > 0`),
     check('clients_qst_exemption_number', sql`not ${t.qstExempt} or length(trim(coalesce(${t.qstExemptionNumber}, ''))) > 0`),
+    check('clients_credit_limit', sql`${t.creditLimitCents} is null or ${t.creditLimitCents} between 0 and 99999999999`),
+    check('clients_hold_after_days', sql`${t.holdAfterDaysPastDue} is null or ${t.holdAfterDaysPastDue} between 0 and 3650`),
+    check('clients_suspension_reason', sql`${t.suspensionReason} is null or length(trim(${t.suspensionReason})) > 0`),
     check('clients_email_delivery_needs_address', sql`${t.deliveryMethod} = 'print' or cardinality(${t.invoiceEmails}) > 0`),
     // Target of the grouping key below: (number, grouped_client_number) of a head is (H, H).
     unique('clients_number_grouped_key').on(t.number, t.groupedClientNumber),
@@ -378,6 +393,12 @@ export const invoices = pgTable(
     gstCents: bigint('gst_cents', { mode: 'number' }).notNull(),
     qstCents: bigint('qst_cents', { mode: 'number' }).notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    /*
+     * What has been settled so far, kept by the database's triggers (migration 0012): the
+     * credit notes' totals and the payments applied. The balance due is what is left.
+     */
+    creditedCents: bigint('credited_cents', { mode: 'number' }).notNull().default(0),
+    paidCents: bigint('paid_cents', { mode: 'number' }).notNull().default(0),
     printedAt: timestamp('printed_at', { withTimezone: true }),
     printedBy: integer('printed_by').references(() => users.id),
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
@@ -394,6 +415,15 @@ export const invoices = pgTable(
       sql`${t.subtotalCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
     ),
     check('invoices_void', sql`(${t.status} = 'void') = (${t.voidedAt} is not null)`),
+    // Never more settled than the invoice: no payment nor credit note beyond its balance.
+    check(
+      'invoices_settled_within_total',
+      sql`${t.creditedCents} >= 0 and ${t.paidCents} >= 0 and ${t.creditedCents} + ${t.paidCents} <= ${t.totalCents}`,
+    ),
+    // The open invoices of a billed client, oldest due first (payment entry, aging, credit hold).
+    index('invoices_open_by_client')
+      .on(t.billedClientNumber, t.dueDate)
+      .where(sql`${t.status} = 'issued' and ${t.creditedCents} + ${t.paidCents} < ${t.totalCents}`),
     index('invoices_billing_run').on(t.billingRunId),
     index('invoices_billed_client').on(t.billedClientNumber, t.issueDate),
     index('invoices_issue_date').on(t.issueDate),
@@ -483,6 +513,130 @@ export const creditNoteLines = pgTable(
       .on(t.invoiceLineId)
       .where(sql`${t.invoiceLineId} is not null`),
     index('credit_note_lines_credit_note').on(t.creditNoteId),
+  ],
+);
+
+// ---------------------------------------------------------------- receivables
+
+/** A deposit batch (bordereau de dépôt): its payments enter the ledger together once it balances. */
+export const depositBatches = pgTable(
+  'deposit_batches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    depositDate: date('deposit_date', { mode: 'string' }).notNull(),
+    announcedCents: bigint('announced_cents', { mode: 'number' }).notNull(),
+    reference: text('reference'),
+    status: depositBatchStatusEnum('status').notNull().default('open'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    postedBy: integer('posted_by').references(() => users.id),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('deposit_batches_announced', sql`${t.announcedCents} > 0 and ${t.announcedCents} <= 99999999999`),
+    check('deposit_batches_posted', sql`(${t.status} = 'posted') = (${t.postedAt} is not null)`),
+  ],
+);
+
+/** A payment received from a billed client (the head for grouped invoices). */
+export const payments = pgTable(
+  'payments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: bigint('number', { mode: 'number' }).notNull().unique(),
+    billedClientNumber: integer('billed_client_number')
+      .notNull()
+      .references(() => clients.number),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    method: paymentMethodEnum('method').notNull(),
+    reference: text('reference'),
+    note: text('note'),
+    status: paymentStatusEnum('status').notNull().default('posted'),
+    depositBatchId: bigint('deposit_batch_id', { mode: 'number' }).references(() => depositBatches.id),
+    /** Applied to invoices so far, kept by the allocations' triggers; the rest is a credit on account. */
+    appliedCents: bigint('applied_cents', { mode: 'number' }).notNull().default(0),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    reversedOn: date('reversed_on', { mode: 'string' }),
+    reversalReason: text('reversal_reason'),
+    reversedBy: integer('reversed_by').references(() => users.id),
+    reversedAt: timestamp('reversed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('payments_number_positive', sql`${t.number} > 0`),
+    check('payments_amount', sql`${t.amountCents} > 0 and ${t.amountCents} <= 99999999999`),
+    check('payments_applied_within_amount', sql`${t.appliedCents} >= 0 and ${t.appliedCents} <= ${t.amountCents}`),
+    check(
+      'payments_reversal',
+      sql`(${t.status} = 'reversed') = (${t.reversedOn} is not null and ${t.reversalReason} is not null and length(trim(${t.reversalReason})) > 0)`,
+    ),
+    check('payments_reversed_unapplied', sql`${t.status} <> 'reversed' or ${t.appliedCents} = 0`),
+    check('payments_reversed_after_received', sql`${t.reversedOn} is null or ${t.reversedOn} >= ${t.receivedOn}`),
+    check('payments_pending_in_batch', sql`${t.status} <> 'pending' or (${t.depositBatchId} is not null and ${t.appliedCents} = 0)`),
+    index('payments_billed_client').on(t.billedClientNumber, t.receivedOn),
+    index('payments_received_on').on(t.receivedOn),
+    index('payments_deposit_batch').on(t.depositBatchId),
+  ],
+);
+
+/**
+ * A part of a payment applied to one invoice. Never erased: undoing it (a cheque returned, a
+ * payment re-applied) dates its release, so that any past date's balances read the same.
+ */
+export const paymentAllocations = pgTable(
+  'payment_allocations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    paymentId: bigint('payment_id', { mode: 'number' })
+      .notNull()
+      .references(() => payments.id),
+    invoiceId: bigint('invoice_id', { mode: 'number' })
+      .notNull()
+      .references(() => invoices.id),
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    appliedOn: date('applied_on', { mode: 'string' }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    releasedOn: date('released_on', { mode: 'string' }),
+    releasedBy: integer('released_by').references(() => users.id),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('payment_allocations_amount_positive', sql`${t.amountCents} > 0`),
+    check('payment_allocations_release', sql`${t.releasedOn} is null or ${t.releasedOn} >= ${t.appliedOn}`),
+    index('payment_allocations_payment').on(t.paymentId),
+    index('payment_allocations_invoice').on(t.invoiceId),
+  ],
+);
+
+/** A call let through by an administrator for an account on credit hold, with the reason. */
+export const creditHoldOverrides = pgTable(
+  'credit_hold_overrides',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    billedClientNumber: integer('billed_client_number')
+      .notNull()
+      .references(() => clients.number),
+    callNumber: bigint('call_number', { mode: 'number' })
+      .notNull()
+      .references(() => calls.number),
+    reason: text('reason').notNull(),
+    holdReasons: text('hold_reasons').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('credit_hold_overrides_reason', sql`length(trim(${t.reason})) > 0`),
+    index('credit_hold_overrides_client').on(t.billedClientNumber, t.createdAt),
   ],
 );
 

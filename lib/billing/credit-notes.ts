@@ -81,6 +81,15 @@ export async function createCreditNote(
     const gstCents = Math.min(taxes.gstCents, invoice.gstCents - Number(already!.gst));
     const qstCents = Math.min(taxes.qstCents, invoice.qstCents - Number(already!.qst));
 
+    // What payments already settle stays settled: a credit note takes only from the balance due.
+    const balanceCents = invoice.totalCents - invoice.creditedCents - invoice.paidCents;
+    if (subtotalCents + gstCents + qstCents > balanceCents)
+      throw new AppError(
+        'credit.exceedsBalance',
+        { total: (subtotalCents + gstCents + qstCents) / 100, balance: balanceCents / 100 },
+        { amount: ['credit.exceedsBalance'] },
+      );
+
     const [counter] = await tx
       .update(documentCounters)
       .set({ lastNumber: sql`${documentCounters.lastNumber} + 1` })

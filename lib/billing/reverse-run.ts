@@ -1,5 +1,5 @@
 /**
- * Reversing a billing run: while none of its invoices was printed or e-mailed (nor credited),
+ * Reversing a billing run: while none of its invoices was printed or e-mailed (nor credited, nor paid),
  * its invoices become void — they keep their numbers — and their calls become billable again.
  */
 import { and, eq, isNotNull, or, sql } from 'drizzle-orm';
@@ -51,6 +51,14 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
       .where(sql`${creditNotes.invoiceId} in (${runInvoices})`)
       .limit(1);
     if (credited) throw new AppError('billing.hasCreditNotes', { id: runId });
+    // A payment applied to one of its invoices (the database refuses the voiding too, RR002).
+    const [paid] = await tx
+      .select({ number: invoices.number })
+      .from(invoices)
+      .where(and(eq(invoices.billingRunId, runId), sql`${invoices.paidCents} > 0`))
+      .orderBy(invoices.number)
+      .limit(1);
+    if (paid) throw new AppError('billing.hasPayments', { id: runId, number: paid.number });
 
     const now = new Date();
     // The lines first, in one statement (the invoices' trigger of migration 0010 then finds

@@ -130,6 +130,8 @@ export const enBilling: typeof frBilling = {
       foreignLine: 'One of the chosen calls is not on this invoice.',
       lineAlreadyCredited: 'One of the chosen calls was already credited.',
       tooMuch: 'The credit exceeds what is left to credit on the invoice ({remaining, number, ::currency/CAD}).',
+      exceedsBalance:
+        'This credit note ({total, number, ::currency/CAD} with taxes) exceeds the invoice’s balance due ({balance, number, ::currency/CAD}): payments are applied to it. First release an allocation from the payment’s page.',
     },
     billing: {
       clientNumber: 'Invalid client number.',
@@ -142,6 +144,7 @@ export const enBilling: typeof frBilling = {
       deliveryInProgress: 'Run {id} cannot be reversed while one of its invoices is being e-mailed: try again in a moment.',
       noCompanySettings: 'Fill in the company settings (name, address, GST and QST numbers) in Administration › Settings before billing.',
       hasCreditNotes: 'Run {id} can no longer be reversed: one of its invoices has a credit note.',
+      hasPayments: 'Run {id} cannot be reversed: a payment is applied to invoice {number}. First release the allocation.',
     },
   },
 };

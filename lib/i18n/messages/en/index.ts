@@ -6,6 +6,7 @@ import { enBilling } from './billing';
 import { enCalls } from './calls';
 import { enClients } from './clients';
 import { enDelivery } from './delivery';
+import { enReceivables } from './receivables';
 import { enSettings } from './settings';
 
 export const en: Messages = {
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...enDelivery,
   ...enSettings,
   ...enAdmin,
+  ...enReceivables,
   errors: {
     ...enBase.errors,
     ...enClients.errors,
@@ -24,5 +26,6 @@ export const en: Messages = {
     ...enDelivery.errors,
     ...enSettings.errors,
     ...enAdmin.errors,
+    ...enReceivables.errors,
   },
 };

@@ -131,6 +131,8 @@ export const frBilling = {
       foreignLine: 'Un des appels choisis n’est pas sur cette facture.',
       lineAlreadyCredited: 'Un des appels choisis a déjà été crédité.',
       tooMuch: 'Le crédit dépasse ce qui reste à créditer sur la facture ({remaining, number, ::currency/CAD}).',
+      exceedsBalance:
+        'Cette note de crédit ({total, number, ::currency/CAD} taxes comprises) dépasse le solde dû de la facture ({balance, number, ::currency/CAD}) : des paiements y sont affectés. Retirez d’abord une affectation depuis la page du paiement.',
     },
     billing: {
       clientNumber: 'Numéro de client invalide.',
@@ -145,6 +147,8 @@ export const frBilling = {
       noCompanySettings:
         'Les paramètres de l’entreprise (nom, adresse, numéros de TPS et de TVQ) sont à remplir dans Administration › Paramètres avant de facturer.',
       hasCreditNotes: 'Le traitement {id} ne peut plus être annulé : une de ses factures a une note de crédit.',
+      hasPayments:
+        'Le traitement {id} ne peut pas être annulé : un paiement est affecté à la facture {number}. Retirez d’abord l’affectation.',
     },
   },
 };

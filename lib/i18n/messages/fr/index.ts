@@ -5,6 +5,7 @@ import { frBilling } from './billing';
 import { frCalls } from './calls';
 import { frClients } from './clients';
 import { frDelivery } from './delivery';
+import { frReceivables } from './receivables';
 import { frSettings } from './settings';
 
 export const fr = {
@@ -15,6 +16,7 @@ export const fr = {
   ...frDelivery,
   ...frSettings,
   ...frAdmin,
+  ...frReceivables,
   errors: {
     ...frBase.errors,
     ...frClients.errors,
@@ -23,6 +25,7 @@ export const fr = {
     ...frDelivery.errors,
     ...frSettings.errors,
     ...frAdmin.errors,
+    ...frReceivables.errors,
   },
 };
 export type Messages = typeof fr;

@@ -1,0 +1,383 @@
+/**
+ * Receivables on a real PostgreSQL: payments applied oldest due first or as typed, credit on
+ * account, reversal of a returned cheque, allocations released, aging and ledgers as of a date,
+ * the credit hold of a group, and the database's refusals (never more than the payment or the
+ * invoice's balance, never a void or another client's invoice), also from two clerks at once.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { queryRows } from '@/db/index';
+import { clients, companySettings, invoices, paymentAllocations, payments, users } from '@/db/schema';
+import { billingInput } from '@/lib/billing/billing-input';
+import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { reverseRun } from '@/lib/billing/reverse-run';
+import { AppError } from '@/lib/errors';
+import { agingAsOf, memberAgingAsOf } from '@/lib/receivables/aging';
+import { creditHoldOf } from '@/lib/receivables/credit-hold';
+import { createDepositBatch, postDepositBatch } from '@/lib/receivables/deposit-batches';
+import { clientLedger, memberShares, memberSubtotals } from '@/lib/receivables/ledger';
+import { paymentInput } from '@/lib/receivables/payment-input';
+import { applyPaymentCredit, recordPayment, releaseAllocation, reversePayment } from '@/lib/receivables/payments';
+import { insertCall, insertClient, insertTariff, refusalCode } from '@/test/support/fixtures';
+import { checkLedgerInvariants, NO_LEDGER_VIOLATION } from '@/test/support/ledger-invariants';
+import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+
+const TODAY = '2026-11-29';
+let database: TestDatabase;
+let clerkId: number;
+let tariffId: number;
+/** Invoices by billed client and issue date. */
+const invoiceOf = new Map<string, { id: number; number: number; totalCents: number }>();
+
+const pay = (values: Record<string, string | string[]>) =>
+  paymentInput(TODAY).parse({ receivedOn: '2026-11-20', method: 'cheque', allocation: 'auto', ...values });
+
+async function invoiceRow(number: number) {
+  const [row] = await database.db.select().from(invoices).where(eq(invoices.number, number));
+  return row!;
+}
+
+async function billMonth(cutoff: string, issueDate: string, isGrouped: boolean) {
+  const input = billingInput.parse({ cutoff, cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
+  const run = await generateInvoices(database.db, clerkId, input, issueDate);
+  const rows = await database.db
+    .select({ id: invoices.id, number: invoices.number, client: invoices.billedClientNumber, totalCents: invoices.totalCents })
+    .from(invoices)
+    .where(eq(invoices.billingRunId, run.runId!));
+  for (const row of rows) invoiceOf.set(`${row.client}@${issueDate}`, row);
+  return run.runId!;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  await db.insert(companySettings).values({
+    name: 'Répartition Express Montréal inc.',
+    addressLine1: '1200, rue Saint-Jacques',
+    city: 'Montréal',
+    postalCode: 'H3C 1G1',
+    gstNumber: '123456789 RT0001',
+    qstNumber: '1234567890 TQ0001',
+  });
+  const [clerk] = await db
+    .insert(users)
+    .values({ email: 'commis@courses.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
+    .returning();
+  clerkId = clerk!.id;
+  tariffId = (await insertTariff(db)).id;
+  // Head 500 with members 501 and 502; 600 and 601 billed on their own.
+  await insertClient(db, 500, tariffId, { groupedClientNumber: 500 });
+  await insertClient(db, 501, tariffId, { groupedClientNumber: 500, name: 'Succursale Laval' });
+  await insertClient(db, 502, tariffId, { groupedClientNumber: 500, name: 'Succursale Longueuil' });
+  await insertClient(db, 600, tariffId);
+  await insertClient(db, 601, tariffId);
+  const call = (client: number, date: string, cents: number) =>
+    insertCall(db, client, tariffId, { serviceDate: date, serviceAt: new Date(`${date}T14:00:00Z`), grossCents: cents, priceCents: cents });
+  for (const date of ['2026-09-10', '2026-10-10']) {
+    await call(501, date, 10_000);
+    await call(502, date, 5_000);
+    await call(502, date, 2_500);
+    await call(600, date, 20_000);
+    await call(601, date, 1_000);
+  }
+  // September billed on October 1 (due October 31), October on November 1 (due December 1).
+  await billMonth('2026-09-30', '2026-10-01', true);
+  await billMonth('2026-09-30', '2026-10-01', false);
+  await billMonth('2026-10-31', '2026-11-01', true);
+  await billMonth('2026-10-31', '2026-11-01', false);
+});
+afterAll(() => database.drop());
+
+describe('payments', () => {
+  test('a payment goes to the oldest due invoice first, partly to the next, nothing left on account', async () => {
+    const september = invoiceOf.get('600@2026-10-01')!;
+    const october = invoiceOf.get('600@2026-11-01')!;
+    const amount = september.totalCents + 5_000;
+    const recorded = await recordPayment(database.db, clerkId, pay({ clientNumber: '600', amount: (amount / 100).toFixed(2) }));
+    expect(recorded).toMatchObject({ appliedCents: amount, creditCents: 0, invoices: [september.number, october.number] });
+    expect(await invoiceRow(september.number)).toMatchObject({ paidCents: september.totalCents });
+    expect(await invoiceRow(october.number)).toMatchObject({ paidCents: 5_000 });
+    expect(await checkLedgerInvariants(database.db, TODAY)).toEqual(NO_LEDGER_VIOLATION);
+  });
+
+  test('what exceeds the open invoices stays as a credit on account, applied later to a new invoice', async () => {
+    const invoice = invoiceOf.get('601@2026-10-01')!;
+    const recorded = await recordPayment(database.db, clerkId, pay({ clientNumber: '601', amount: '100,00' }));
+    // 601's two invoices of 11.50 $ (10 $ + taxes) are paid; the rest is on account.
+    const october = invoiceOf.get('601@2026-11-01')!;
+    expect(recorded.creditCents).toBe(10_000 - invoice.totalCents - october.totalCents);
+    await expect(applyPaymentCredit(database.db, clerkId, recorded.number, TODAY)).rejects.toMatchObject({ code: 'payment.noOpenInvoice' });
+    const ledger = await clientLedger(database.db, 601);
+    expect(ledger.closingCents).toBe(-recorded.creditCents);
+  });
+
+  test('manual allocation: partial amounts as typed; above a balance or above the payment is refused and nothing is saved', async () => {
+    const head = invoiceOf.get('500@2026-10-01')!;
+    const before = await database.db.select({ count: sql<number>`count(*)::int` }).from(payments);
+    const aboveBalance = pay({
+      clientNumber: '500',
+      amount: '5000,00',
+      allocation: 'manual',
+      invoiceNumbers: [String(head.number)],
+      appliedAmounts: [((head.totalCents + 1) / 100).toFixed(2)],
+    });
+    await expect(recordPayment(database.db, clerkId, aboveBalance)).rejects.toMatchObject({
+      code: 'payment.aboveBalance',
+      fieldErrors: { [`applied-${head.number}`]: ['payment.aboveBalance'] },
+    });
+    const aboveAmount = pay({
+      clientNumber: '500',
+      amount: '10,00',
+      allocation: 'manual',
+      invoiceNumbers: [String(head.number)],
+      appliedAmounts: ['20,00'],
+    });
+    await expect(recordPayment(database.db, clerkId, aboveAmount)).rejects.toMatchObject({ code: 'payment.aboveAmount' });
+    expect(await database.db.select({ count: sql<number>`count(*)::int` }).from(payments)).toEqual(before);
+
+    const partial = pay({
+      clientNumber: '500',
+      amount: '100,00',
+      allocation: 'manual',
+      invoiceNumbers: [String(head.number)],
+      appliedAmounts: ['60,00'],
+    });
+    const recorded = await recordPayment(database.db, clerkId, partial);
+    expect(recorded).toMatchObject({ appliedCents: 6_000, creditCents: 4_000 });
+    expect(await invoiceRow(head.number)).toMatchObject({ paidCents: 6_000 });
+  });
+
+  test('a returned cheque reopens its invoices on its date; the past still reads as it was', async () => {
+    const invoice = invoiceOf.get('600@2026-11-01')!;
+    const { number } = await recordPayment(database.db, clerkId, pay({ clientNumber: '600', amount: '50,00', receivedOn: '2026-11-21' }));
+    const paidBefore = (await invoiceRow(invoice.number)).paidCents;
+    const { reopened } = await reversePayment(database.db, clerkId, { number, reversedOn: '2026-11-25', reason: 'Chèque sans provision' });
+    expect(reopened).toEqual([invoice.number]);
+    expect((await invoiceRow(invoice.number)).paidCents).toBe(paidBefore - 5_000);
+    await expect(reversePayment(database.db, clerkId, { number, reversedOn: TODAY, reason: 'encore' })).rejects.toMatchObject({
+      code: 'payment.alreadyReversed',
+    });
+    // On the 22nd the payment stood; on the 25th it no longer does.
+    const ledger = await clientLedger(database.db, 600);
+    const kinds = ledger.entries.map((e) => `${e.date} ${e.kind} ${e.amountCents}`);
+    expect(kinds).toContain('2026-11-21 payment -5000');
+    expect(kinds).toContain('2026-11-25 reversal 5000');
+    const on22 = await agingAsOf(database.db, { asOf: '2026-11-22', isGrouped: false });
+    const on25 = await agingAsOf(database.db, { asOf: '2026-11-25', isGrouped: false });
+    const of600 = (report: typeof on22) => report.rows.find((r) => r.clientNumber === 600)!.balance;
+    expect(of600(on25) - of600(on22)).toBe(5_000);
+    expect(await checkLedgerInvariants(database.db, TODAY)).toEqual(NO_LEDGER_VIOLATION);
+  });
+
+  test('an allocation released returns to the payment’s credit; a reversed payment keeps its history', async () => {
+    const [allocation] = await database.db
+      .select()
+      .from(paymentAllocations)
+      .where(sql`released_on is null`)
+      .limit(1);
+    const payment = (await database.db.select().from(payments).where(eq(payments.id, allocation!.paymentId)))[0]!;
+    await releaseAllocation(database.db, clerkId, allocation!.id, TODAY);
+    const after = (await database.db.select().from(payments).where(eq(payments.id, payment.id)))[0]!;
+    expect(after.appliedCents).toBe(payment.appliedCents - allocation!.amountCents);
+    await expect(releaseAllocation(database.db, clerkId, allocation!.id, TODAY)).rejects.toMatchObject({
+      code: 'payment.allocationReleased',
+    });
+    await applyPaymentCredit(database.db, clerkId, payment.number, TODAY);
+    expect(await checkLedgerInvariants(database.db, TODAY)).toEqual(NO_LEDGER_VIOLATION);
+  });
+
+  test('a deposit batch posts only when it balances, then applies each payment', async () => {
+    const batch = await createDepositBatch(database.db, clerkId, {
+      depositDate: '2026-11-27',
+      announcedCents: 3_000,
+      reference: 'Dépôt 42',
+    });
+    const inBatch = await recordPayment(database.db, clerkId, pay({ clientNumber: '502', amount: '10,00', batchId: String(batch.id) }));
+    expect(inBatch.appliedCents).toBe(0);
+    await expect(postDepositBatch(database.db, clerkId, batch.id)).rejects.toMatchObject({
+      code: 'batch.unbalanced',
+      params: { difference: 20 },
+    });
+    await recordPayment(database.db, clerkId, pay({ clientNumber: '502', amount: '20,00', batchId: String(batch.id) }));
+    expect(await postDepositBatch(database.db, clerkId, batch.id)).toEqual({ payments: 2 });
+    const posted = await database.db.select().from(payments).where(eq(payments.depositBatchId, batch.id));
+    expect(posted.map((p) => p.status)).toEqual(['posted', 'posted']);
+    // 502 has no invoice of its own (its calls are on 500's): both stay on account.
+    expect(posted.map((p) => p.appliedCents)).toEqual([0, 0]);
+    await expect(postDepositBatch(database.db, clerkId, batch.id)).rejects.toMatchObject({ code: 'batch.posted' });
+  });
+});
+
+describe('what the database refuses by itself', () => {
+  test('no allocation to another client’s invoice, to a void invoice, or beyond the balance or the payment', async () => {
+    const db = database.db;
+    const { number } = await recordPayment(db, clerkId, pay({ clientNumber: '601', amount: '1,00' }));
+    const payment = (await db.select().from(payments).where(eq(payments.number, number)))[0]!;
+    const foreign = invoiceOf.get('600@2026-11-01')!;
+    const insert = (invoiceId: number, amountCents: number) =>
+      db.insert(paymentAllocations).values({ paymentId: payment.id, invoiceId, amountCents, appliedOn: TODAY, createdBy: clerkId });
+    expect(await refusalCode(insert(foreign.id, 1))).toBe('RR001');
+    expect(await refusalCode(db.update(payments).set({ amountCents: 1 }).where(eq(payments.id, payment.id)))).toBe('RB002');
+    expect(await refusalCode(db.delete(paymentAllocations))).toBe('RB002');
+    expect(
+      await refusalCode(
+        db
+          .update(invoices)
+          .set({ paidCents: 10 ** 9 })
+          .where(eq(invoices.id, foreign.id)),
+      ),
+    ).toBe('23514');
+  });
+
+  test('a run with a payment applied cannot be reversed, nor its invoice voided', async () => {
+    const [row] = await queryRows<{ billing_run_id: number; number: number }>(
+      database.db,
+      sql`select billing_run_id, number from invoices where paid_cents > 0 order by number limit 1`,
+    );
+    await expect(reverseRun(database.db, clerkId, Number(row!.billing_run_id))).rejects.toMatchObject({ code: 'billing.hasPayments' });
+    expect(
+      await refusalCode(
+        database.db
+          .update(invoices)
+          .set({ status: 'void', voidedAt: new Date() })
+          .where(eq(invoices.number, Number(row!.number))),
+      ),
+    ).toBe('RR002');
+  });
+
+  test('a credit note takes only what payments leave due', async () => {
+    const invoice = await invoiceRow(invoiceOf.get('600@2026-10-01')!.number);
+    expect(invoice.paidCents).toBe(invoice.totalCents);
+    const input = creditNoteInput.parse({ invoiceNumber: String(invoice.number), amount: '1,00', reason: 'Rabais' });
+    await expect(createCreditNote(database.db, clerkId, input, TODAY)).rejects.toMatchObject({ code: 'credit.exceedsBalance' });
+  });
+
+  test('two clerks applying the same payment, or paying the same invoice, at once: never more than either', async () => {
+    const db = database.db;
+    await insertClient(db, 700, tariffId);
+    await insertCall(db, 700, tariffId, {
+      serviceDate: '2026-10-05',
+      serviceAt: new Date('2026-10-05T14:00:00Z'),
+      grossCents: 8_000,
+      priceCents: 8_000,
+    });
+    const runInput = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: '700', clientTo: '700' });
+    await generateInvoices(db, clerkId, runInput, '2026-11-01');
+    const [invoice] = await db.select().from(invoices).where(eq(invoices.billedClientNumber, 700));
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.allSettled([
+        recordPayment(
+          db,
+          clerkId,
+          pay({
+            clientNumber: '700',
+            amount: '60,00',
+            allocation: 'manual',
+            invoiceNumbers: [String(invoice!.number)],
+            appliedAmounts: ['60,00'],
+          }),
+        ),
+        recordPayment(
+          db,
+          clerkId,
+          pay({
+            clientNumber: '700',
+            amount: '60,00',
+            allocation: 'manual',
+            invoiceNumbers: [String(invoice!.number)],
+            appliedAmounts: ['60,00'],
+          }),
+        ),
+      ]);
+      const row = await invoiceRow(invoice!.number);
+      expect(row.paidCents).toBeLessThanOrEqual(row.totalCents);
+      for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(AppError);
+      // Reset for the next round: the successful payments reversed.
+      const open = await db
+        .select()
+        .from(payments)
+        .where(sql`billed_client_number = 700 and status = 'posted'`);
+      for (const p of open) await reversePayment(db, clerkId, { number: p.number, reversedOn: TODAY, reason: 'Essai' });
+    }
+    // One payment, two clerks applying its credit at once.
+    const { number } = await recordPayment(
+      db,
+      clerkId,
+      pay({ clientNumber: '700', amount: '200,00', allocation: 'manual', invoiceNumbers: [], appliedAmounts: [] }),
+    );
+    const both = await Promise.allSettled([applyPaymentCredit(db, clerkId, number, TODAY), applyPaymentCredit(db, clerkId, number, TODAY)]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(AppError);
+    expect(await checkLedgerInvariants(db, TODAY)).toEqual(NO_LEDGER_VIOLATION);
+  });
+});
+
+describe('aging, ledgers and credit hold', () => {
+  test('aging as of a date: buckets by days past due, totals equal the sum of balances, heads apart', async () => {
+    const grouped = await agingAsOf(database.db, { asOf: TODAY, isGrouped: true });
+    expect(grouped.rows.map((r) => r.clientNumber)).toEqual([500]);
+    const head = grouped.rows[0]!;
+    const september = await invoiceRow(invoiceOf.get('500@2026-10-01')!.number);
+    const october = await invoiceRow(invoiceOf.get('500@2026-11-01')!.number);
+    // Due October 31: 29 days past due on November 29; due December 1: current.
+    expect(head.days1to30).toBe(september.totalCents - september.paidCents);
+    expect(head.current).toBe(october.totalCents - october.paidCents);
+    expect(head.balance).toBe(head.current + head.days1to30);
+    const normal = await agingAsOf(database.db, { asOf: TODAY, isGrouped: false, pageSize: null });
+    const [sums] = await queryRows<{ balance: number }>(
+      database.db,
+      sql`select sum(total_cents - credited_cents - paid_cents)::int as balance from invoices i join clients c on c.number = i.billed_client_number
+           where i.status = 'issued' and c.grouped_client_number is distinct from c.number`,
+    );
+    expect(normal.totals.balance).toBe(sums!.balance);
+    expect(normal.rows.reduce((s, r) => s + r.balance, 0)).toBe(normal.totals.balance);
+    // Before November 1 the October invoices did not exist.
+    const before = await agingAsOf(database.db, { asOf: '2026-10-15', isGrouped: true });
+    expect(before.rows[0]!.balance).toBe(september.totalCents);
+  });
+
+  test('a head’s balance breaks down into its members to the cent', async () => {
+    const grouped = await agingAsOf(database.db, { asOf: TODAY, isGrouped: true });
+    const members = (await memberAgingAsOf(database.db, TODAY, [500])).get(500)!;
+    expect(members.map((m) => m.clientNumber)).toEqual([501, 502]);
+    expect(members.reduce((s, m) => s + m.balance, 0)).toBe(grouped.rows[0]!.balance);
+    expect(members.reduce((s, m) => s + m.days1to30, 0)).toBe(grouped.rows[0]!.days1to30);
+  });
+
+  test('ledger of a head with members’ subtotals, and a member’s share of its head’s invoices', async () => {
+    const ledger = await clientLedger(database.db, 500, { from: '2026-10-15', to: TODAY });
+    expect(ledger.openingCents).toBe(invoiceOf.get('500@2026-10-01')!.totalCents);
+    expect(ledger.entries[0]).toMatchObject({ kind: 'invoice', number: invoiceOf.get('500@2026-11-01')!.number });
+    const subtotals = await memberSubtotals(database.db, [invoiceOf.get('500@2026-11-01')!.id]);
+    expect(subtotals.get(invoiceOf.get('500@2026-11-01')!.id)!.map((m) => [m.clientNumber, m.subtotalCents, m.lineCount])).toEqual([
+      [501, 10_000, 1],
+      [502, 7_500, 2],
+    ]);
+    const shares = await memberShares(database.db, 502);
+    expect(shares.map((s) => [s.headNumber, s.subtotalCents])).toEqual([
+      [500, 7_500],
+      [500, 7_500],
+    ]);
+  });
+
+  test('credit hold: a member is held when its head is; suspension always blocks', async () => {
+    const db = database.db;
+    expect((await creditHoldOf(db, 501, TODAY))!.effect).toBe('none');
+    await db.update(clients).set({ creditPolicy: 'warn', creditLimitCents: 100 }).where(eq(clients.number, 500));
+    const held = (await creditHoldOf(db, 501, TODAY))!;
+    expect(held).toMatchObject({ billedClientNumber: 500, effect: 'warn' });
+    expect(held.reasons[0]).toMatchObject({ kind: 'overLimit', limitCents: 100 });
+    await db
+      .update(clients)
+      .set({ creditPolicy: 'block', creditLimitCents: null, holdAfterDaysPastDue: 20 })
+      .where(eq(clients.number, 500));
+    expect((await creditHoldOf(db, 502, TODAY))!).toMatchObject({
+      effect: 'block',
+      reasons: [{ kind: 'pastDue', days: 29, threshold: 20 }],
+    });
+    await db.update(clients).set({ creditPolicy: 'none', suspensionReason: 'Faillite' }).where(eq(clients.number, 500));
+    expect((await creditHoldOf(db, 501, TODAY))!).toMatchObject({ effect: 'block', reasons: [{ kind: 'suspended', reason: 'Faillite' }] });
+  });
+});
