@@ -1,13 +1,15 @@
 /**
  * Demo data: the group of the original user guide (head 12345, members 12346 and 12347, each
  * member with its own tariff), clients billed normally, about two months of calls in every
- * status, one user per role (password `demo`). Deterministic: the same day gives the same data.
+ * status, one user per role (password `demo`), and an older history billed and partly paid
+ * (db/seed-receivables.ts). Deterministic: the same day gives the same data.
  */
 import { count } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, montrealDateTime, todayInMontreal } from '@/lib/dates/montreal';
 import { priceCall } from '@/lib/pricing/price-call';
 import type { Executor } from './index';
+import { seedReceivablesHistory } from './seed-receivables';
 import { callStatusChanges, calls, clients, companySettings, tariffs, users } from './schema';
 
 export const DEMO_PASSWORD = 'demo';
@@ -301,7 +303,7 @@ function createRandom(seed: number) {
   };
 }
 
-export type SeedResult = { users: number; tariffs: number; clients: number; calls: number };
+export type SeedResult = { users: number; tariffs: number; clients: number; calls: number; invoices: number; payments: number };
 
 /** Is there anything in the database already? The seed never writes over real data. */
 export async function hasAnyData(db: Executor): Promise<boolean> {
@@ -427,5 +429,6 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
       .values(inserted.map((c) => ({ callNumber: c.number, fromStatus: null, toStatus: c.status, changedAt: c.createdAt })));
   }
 
-  return { users: DEMO_USERS.length, tariffs: TARIFFS.length, clients: CLIENTS.length, calls: callRows.length };
+  const history = await seedReceivablesHistory(db, today);
+  return { users: DEMO_USERS.length, tariffs: TARIFFS.length, clients: CLIENTS.length, calls: callRows.length, ...history };
 }

@@ -34,6 +34,9 @@ export async function InvoiceSearchForm({ search }: { search: InvoiceSearch }) {
           any,
           { value: 'issued', label: t('invoicesScreen.statuses.issued') },
           { value: 'void', label: t('invoicesScreen.statuses.void') },
+          { value: 'open', label: t('invoicesScreen.statuses.due') },
+          { value: 'partial', label: t('receivables.invoiceStatus.partial') },
+          { value: 'paid', label: t('receivables.invoiceStatus.paid') },
         ]}
         isNarrow
       />

@@ -4,10 +4,11 @@ import type { invoices } from '@/db/schema';
 import { DataTable } from '@/components/tables/data-table';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
+import { balanceDue, settlementOf } from '@/lib/receivables/invoice-status';
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
-/** A list of invoices: number, date, billed client, kind, calls, amounts, status. */
+/** A list of invoices: number, date, billed client, kind, calls, amounts, balance due, status. */
 export async function InvoiceTable({ rows, locale, label }: { rows: InvoiceRow[]; locale: Locale; label: string }) {
   const t = await getTranslations();
   return (
@@ -27,7 +28,8 @@ export async function InvoiceTable({ rows, locale, label }: { rows: InvoiceRow[]
         { header: t('invoicesScreen.columns.calls'), isNumeric: true, cell: (invoice) => invoice.lineCount },
         { header: t('invoicesScreen.columns.subtotal'), isNumeric: true, cell: (invoice) => formatMoney(invoice.subtotalCents, locale) },
         { header: t('invoicesScreen.columns.total'), isNumeric: true, cell: (invoice) => formatMoney(invoice.totalCents, locale) },
-        { header: t('invoicesScreen.columns.status'), cell: (invoice) => t(`invoicesScreen.statuses.${invoice.status}`) },
+        { header: t('receivables.balanceDue'), isNumeric: true, cell: (invoice) => formatMoney(balanceDue(invoice), locale) },
+        { header: t('invoicesScreen.columns.status'), cell: (invoice) => t(`receivables.invoiceStatus.${settlementOf(invoice)}`) },
       ]}
     />
   );

@@ -38,6 +38,7 @@ export function CallForm({ number, initial }: Props) {
   const t = useTranslations('callForm');
   const [values, setValues] = useState(initial);
   const clientField = useRef<HTMLInputElement>(null);
+  const [holdOverride, setHoldOverride] = useState('');
   const isNew = number === undefined;
 
   const { quote: shownQuote, reset: resetQuote } = useCallQuote(values);
@@ -46,6 +47,7 @@ export function CallForm({ number, initial }: Props) {
       const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
       if (result.status === 'success' && isNew) {
         setValues(freshCallValues());
+        setHoldOverride('');
         resetQuote();
         clientField.current?.focus();
       }
@@ -78,6 +80,29 @@ export function CallForm({ number, initial }: Props) {
             ) : null}
           </p>
         </div>
+        {isNew && shownQuote && 'hold' in shownQuote && shownQuote.hold ? (
+          <div className="notice hold" role="alert" data-testid="credit-hold">
+            <p>
+              <strong>{shownQuote.hold.title}</strong> — {shownQuote.hold.billedOn}
+            </p>
+            <ul>
+              {shownQuote.hold.reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+            {shownQuote.hold.canOverride ? (
+              <TextField
+                name="holdOverride"
+                label={t('holdOverride')}
+                hint={t('holdOverrideHint')}
+                value={holdOverride}
+                onChange={(event) => setHoldOverride(event.target.value)}
+                errors={errors.holdOverride}
+                maxLength={500}
+              />
+            ) : null}
+          </div>
+        ) : null}
         {/* Plain text fields: one tab stop each, unlike the browser's date and time pickers. */}
         <TextField {...field('serviceDate')} label={t('serviceDate')} hint={t('dateFormat')} required autoComplete="off" maxLength={10} />
         <TextField {...field('serviceTime')} label={t('serviceTime')} hint={t('timeFormat')} required autoComplete="off" maxLength={5} />

@@ -4,7 +4,9 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { quoteCallAction } from '@/app/(app)/calls/actions';
 import { idleState } from '@/lib/actions/action-state';
 
-export type CallQuote = { clientName: string; price: string; detail: string } | { error: string } | null;
+import type { HoldView } from '@/lib/receivables/describe-hold';
+
+export type CallQuote = { clientName: string; price: string; detail: string; hold: HoldView | null } | { error: string } | null;
 
 const isClientNumber = (text: string) => /^\d+$/.test(text.trim());
 
@@ -36,7 +38,10 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
         const result = await quoteCallAction(idleState, form);
         if (id !== request.current) return;
         if (result.status === 'success')
-          setAnswer({ clientNumber, quote: { clientName: result.data.client.name, price: result.data.price, detail: result.data.detail } });
+          setAnswer({
+            clientNumber,
+            quote: { clientName: result.data.client.name, price: result.data.price, detail: result.data.detail, hold: result.data.hold },
+          });
         else if (result.status === 'error') {
           const error = result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message;
           setAnswer({ clientNumber, quote: { error } });

@@ -8,6 +8,7 @@ import type { AppRoute } from './permissions';
 export const SCREEN_OF_FILE_ROUTE = {
   '/invoices/[number]/pdf': '/invoices',
   '/billing/export': '/billing',
+  '/receivables/export': '/receivables',
   '/billing/delivery/print': '/billing/delivery',
   '/admin/outbox/[id]/attachment': '/admin/outbox',
 } as const satisfies Partial<Record<AppRoute, AppRoute>>;

@@ -11,6 +11,7 @@ export const ROUTE_ROLES = {
   '/clients': EVERYONE,
   '/clients/new': ADMIN,
   '/clients/[number]': EVERYONE,
+  '/clients/[number]/account': BILLING,
   '/calls/new': CALL_TAKERS,
   '/calls': EVERYONE,
   '/calls/[number]': EVERYONE,
@@ -23,6 +24,13 @@ export const ROUTE_ROLES = {
   '/invoices': BILLING,
   '/invoices/[number]': BILLING,
   '/invoices/[number]/pdf': BILLING,
+  '/receivables': BILLING,
+  '/receivables/export': BILLING,
+  '/receivables/payments': BILLING,
+  '/receivables/payments/new': BILLING,
+  '/receivables/payments/[number]': BILLING,
+  '/receivables/batches': BILLING,
+  '/receivables/batches/[id]': BILLING,
   '/admin/users': ADMIN,
   '/admin/users/[id]': ADMIN,
   '/admin/tariffs': ADMIN,
@@ -69,6 +77,14 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   { labelKey: 'invoices', items: [{ route: '/invoices', labelKey: 'invoiceList' }] },
+  {
+    labelKey: 'receivables',
+    items: [
+      { route: '/receivables', labelKey: 'aging' },
+      { route: '/receivables/payments', labelKey: 'payments' },
+      { route: '/receivables/batches', labelKey: 'batches' },
+    ],
+  },
   {
     labelKey: 'admin',
     items: [

@@ -1,5 +1,5 @@
 /** Invoices, as the billing clerk finds and reads them: the list, one invoice, its member blocks. */
-import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inIds } from '@/db/id-list';
 import type { Executor } from '@/db/index';
@@ -12,7 +12,8 @@ export const invoiceSearchParams = z.object({
   client: optionalQueryNumber('integer'),
   run: optionalQueryNumber('bigint'),
   kind: z.enum(['normal', 'grouped']).optional().catch(undefined),
-  status: z.enum(['issued', 'void']).optional().catch(undefined),
+  /** Issued or void; or, among issued invoices, open (anything due), partly paid, or paid. */
+  status: z.enum(['issued', 'void', 'open', 'partial', 'paid']).optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
@@ -27,7 +28,14 @@ export async function findInvoices(db: Executor, search: InvoiceSearch) {
   if (search.client) where.push(eq(invoices.billedClientNumber, search.client));
   if (search.run) where.push(eq(invoices.billingRunId, search.run));
   if (search.kind) where.push(eq(invoices.kind, search.kind));
-  if (search.status) where.push(eq(invoices.status, search.status));
+  if (search.status === 'issued' || search.status === 'void') where.push(eq(invoices.status, search.status));
+  else if (search.status) {
+    where.push(eq(invoices.status, 'issued'));
+    const settled = sql`${invoices.creditedCents} + ${invoices.paidCents}`;
+    if (search.status === 'open') where.push(sql`${settled} < ${invoices.totalCents}`);
+    if (search.status === 'partial') where.push(sql`${settled} > 0 and ${settled} < ${invoices.totalCents}`);
+    if (search.status === 'paid') where.push(sql`${settled} = ${invoices.totalCents}`);
+  }
   if (search.from) where.push(gte(invoices.issueDate, search.from));
   if (search.to) where.push(lte(invoices.issueDate, search.to));
   const rows = await db

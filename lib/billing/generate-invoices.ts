@@ -37,6 +37,8 @@ export async function generateInvoices(
 ): Promise<GenerationResult> {
   return db.transaction(async (tx) => {
     await takeBillingLockExclusive(tx);
+    // Dropped on commit; dropped here too for a run nested in a larger transaction (the demo seed's).
+    await tx.execute(sql`drop table if exists pg_temp.run_calls, pg_temp.run_invoices`);
     await tx.execute(sql`create temp table run_calls on commit drop as ${billableCallsQuery(input)}`);
     await tx.execute(sql`
       create temp table run_invoices on commit drop as

@@ -6,9 +6,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db, type Executor, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
-import { callStatusChanges, calls, clients, tariffs } from '@/db/schema';
+import { auditLog, callStatusChanges, calls, clients, creditHoldOverrides, tariffs } from '@/db/schema';
+import type { Role } from '@/lib/auth/roles';
+import { creditHoldOf, holdReasonCodes } from '@/lib/receivables/credit-hold';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
-import { montrealDateTime } from '@/lib/dates/montreal';
+import { montrealDateTime, todayInMontreal } from '@/lib/dates/montreal';
 import { takeBillingLockShared } from '@/lib/billing/billing-lock';
 import { AppError } from '@/lib/errors';
 import { priceCall, type CallPrice } from '@/lib/pricing/price-call';
@@ -88,14 +90,48 @@ function pricedValues(input: CallInput, quote: CallQuote) {
   };
 }
 
-export async function createCall(db: Db, actorId: number, input: CallInput): Promise<{ number: number; priceCents: number }> {
+/**
+ * Takes a call. An account on credit hold under the policy "bloquer" (or suspended) refuses it,
+ * unless an administrator lets this one call through with a reason (`holdOverride`), which is
+ * recorded with the call and in the audit log (docs/business-rules.md, Credit hold).
+ */
+export async function createCall(
+  db: Db,
+  actorId: number,
+  input: CallInput,
+  options: { role?: Role; holdOverride?: string | null } = {},
+): Promise<{ number: number; priceCents: number }> {
   return db.transaction(async (tx) => {
     const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
+    const hold = await creditHoldOf(tx, input.clientNumber, todayInMontreal());
+    const override = options.holdOverride?.trim() || null;
+    if (hold?.effect === 'block') {
+      if (override === null) throw new AppError('hold.blocked', { number: hold.billedClientNumber });
+      if (options.role !== 'admin') throw new AppError('hold.overrideForbidden', {}, { holdOverride: ['hold.overrideForbidden'] });
+    }
     const [created] = await tx
       .insert(calls)
       .values({ ...pricedValues(input, quote), status: 'open', createdBy: actorId })
       .returning({ number: calls.number, priceCents: calls.priceCents });
     await tx.insert(callStatusChanges).values({ callNumber: created!.number, fromStatus: null, toStatus: 'open', changedBy: actorId });
+    if (hold?.effect === 'block' && override !== null) {
+      await tx.insert(creditHoldOverrides).values({
+        billedClientNumber: hold.billedClientNumber,
+        callNumber: created!.number,
+        reason: override,
+        holdReasons: holdReasonCodes(hold),
+        createdBy: actorId,
+      });
+      await tx.insert(auditLog).values({
+        userId: actorId,
+        entity: 'client',
+        entityKey: String(hold.billedClientNumber),
+        clientNumber: hold.billedClientNumber,
+        field: 'credit_hold_override',
+        oldValue: holdReasonCodes(hold),
+        newValue: `${created!.number} : ${override}`,
+      });
+    }
     return created!;
   });
 }

@@ -75,3 +75,8 @@ export async function creditHoldOf(db: Executor, clientNumber: number, today: st
     oldestDaysPastDue,
   };
 }
+
+/** The reasons of a hold in a few words, for the record of a call let through ("suspended, overLimit"). */
+export function holdReasonCodes(hold: CreditHold): string {
+  return hold.reasons.map((reason) => reason.kind).join(', ');
+}

@@ -64,10 +64,36 @@ export async function postDepositBatch(db: Executor, actorId: number, batchId: n
 }
 
 /** Removes a payment entered by mistake from a batch not posted yet (it never entered the ledger). */
-export async function removePendingPayment(db: Executor, paymentNumber: number): Promise<void> {
+export async function removePendingPayment(db: Executor, paymentNumber: number, batchId: number): Promise<void> {
   const deleted = await queryRows<{ id: number }>(
     db,
-    sql`delete from payments where number = ${paymentNumber} and status = 'pending' returning id`,
+    sql`delete from payments where number = ${paymentNumber} and status = 'pending' and deposit_batch_id = ${batchId} returning id`,
   );
   if (deleted.length === 0) throw new AppError('payment.notPending', { number: paymentNumber });
+}
+
+export type BatchRow = typeof depositBatches.$inferSelect & { enteredCents: number; paymentCount: number };
+
+/** The deposit batches, newest first, with what was entered in each. */
+export async function listDepositBatches(db: Executor): Promise<BatchRow[]> {
+  const rows = await db
+    .select({
+      batch: depositBatches,
+      enteredCents: sql<string>`coalesce(sum(${payments.amountCents}), 0)::int8`,
+      paymentCount: sql<string>`count(${payments.id})::int8`,
+    })
+    .from(depositBatches)
+    .leftJoin(payments, eq(payments.depositBatchId, depositBatches.id))
+    .groupBy(depositBatches.id)
+    .orderBy(sql`${depositBatches.id} desc`)
+    .limit(200);
+  return rows.map((r) => ({ ...r.batch, enteredCents: Number(r.enteredCents), paymentCount: Number(r.paymentCount) }));
+}
+
+/** One batch and its payments. */
+export async function getDepositBatch(db: Executor, id: number) {
+  const [batch] = await db.select().from(depositBatches).where(eq(depositBatches.id, id));
+  if (!batch) return null;
+  const rows = await db.select().from(payments).where(eq(payments.depositBatchId, id)).orderBy(payments.number);
+  return { batch, payments: rows, enteredCents: rows.reduce((sum, p) => sum + p.amountCents, 0) };
 }

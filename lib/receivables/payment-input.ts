@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from '@/lib/calls/call-input';
+import { todayInMontreal } from '@/lib/dates/montreal';
 import { moneyCents, optionalText, requiredText } from '@/lib/forms/fields';
 
 export const PAYMENT_METHODS = ['cheque', 'transfer', 'card', 'cash', 'other'] as const;
@@ -38,10 +39,11 @@ const optionalAmount = z.string().transform((text, ctx) => {
 const repeated = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(10_000));
 
-/** A date on or before `today` (Montréal). */
-export const receivedOnField = (today: string) => isoDate.refine((date) => date <= today, { error: 'payment.futureDate' });
+/** A date on or before `today` (Montréal; by default the day the form is read). */
+export const receivedOnField = (today?: string) =>
+  isoDate.refine((date) => date <= (today ?? todayInMontreal()), { error: 'payment.futureDate' });
 
-export function paymentInput(today: string) {
+export function paymentInput(today?: string) {
   return z
     .object({
       clientNumber: clientNumberField,
@@ -65,7 +67,7 @@ export function paymentInput(today: string) {
 }
 export type PaymentInput = z.output<ReturnType<typeof paymentInput>>;
 
-export const reversalInput = (today: string) =>
+export const reversalInput = (today?: string) =>
   z.object({
     number: z.coerce.number({ error: 'invalid' }).int().positive(),
     reversedOn: receivedOnField(today),

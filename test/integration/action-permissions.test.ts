@@ -37,6 +37,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   tariffs: ADMIN,
   users: ADMIN,
   settings: ADMIN,
+  receivables: BILLING,
 };
 /** The actions that run without a signed-in user, each on purpose. */
 const EXPECTED_ANONYMOUS = ['account.setSignInLocale', 'auth.signIn', 'auth.signOut'];

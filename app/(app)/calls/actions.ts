@@ -7,7 +7,10 @@ import { defineAction } from '@/lib/actions/define-action';
 import { CALL_TAKERS } from '@/lib/auth/roles';
 import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
 import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
-import { wholeNumber } from '@/lib/forms/fields';
+import { optionalText, wholeNumber } from '@/lib/forms/fields';
+import { todayInMontreal } from '@/lib/dates/montreal';
+import { creditHoldOf } from '@/lib/receivables/credit-hold';
+import { describeHold } from '@/lib/receivables/describe-hold';
 import { formatMoney } from '@/lib/i18n/format';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 
@@ -18,9 +21,9 @@ async function money(cents: number) {
 export const createCallAction = defineAction({
   name: 'calls.create',
   roles: CALL_TAKERS,
-  input: callInput,
+  input: callInput.extend({ holdOverride: optionalText(500) }),
   run: async ({ db, user, input }) => {
-    const call = await createCall(db, user.id, input);
+    const call = await createCall(db, user.id, input, { role: user.role, holdOverride: input.holdOverride });
     revalidatePath('/calls');
     const t = await getTranslations('callForm');
     return { number: call.number, message: t('created', { number: call.number, price: await money(call.priceCents) }) };
@@ -61,11 +64,13 @@ export const quoteCallAction = defineAction({
   name: 'calls.quote',
   roles: CALL_TAKERS,
   input: quoteInput,
-  run: async ({ db, input }) => {
+  run: async ({ db, user, input }) => {
     const t = await getTranslations('callForm');
     const quote = await quoteCall(db, input.clientNumber, input);
+    const hold = await creditHoldOf(db, input.clientNumber, todayInMontreal());
     return {
       client: quote.client,
+      hold: hold && hold.effect !== 'none' ? await describeHold(hold, user.role === 'admin') : null,
       price: await money(quote.price.priceCents),
       detail: t('priceDetail', {
         tariff: quote.tariffCode,

@@ -8,6 +8,7 @@ import { GroupMembersTable } from '@/components/clients/group-members-table';
 import { clientToFormValues } from '@/components/clients/form-values';
 import { AddMembersForm, DeleteClientButton } from '@/components/clients/member-forms';
 import { requireRoute } from '@/lib/auth/current-user';
+import { canOpen } from '@/lib/auth/permissions';
 import { getClient } from '@/lib/clients/find-clients';
 import { listGroupMembers } from '@/lib/clients/group-members';
 import { tariffChoices } from '@/lib/tariffs/list-tariffs';
@@ -44,6 +45,11 @@ export default async function ClientPage({
           <h1>
             {t('screens.client.title', { number: client.number })} — {client.name}
           </h1>
+          {canOpen(user.role, '/clients/[number]/account') ? (
+            <Link href={`/clients/${client.number}/account`} className="button secondary">
+              {t('account.ledger')}
+            </Link>
+          ) : null}
           {client.groupedClientNumber !== null && !isHead ? (
             <p>
               {t('clientForm.memberOf')} <Link href={`/clients/${client.groupedClientNumber}`}>{client.groupedClientNumber}</Link>

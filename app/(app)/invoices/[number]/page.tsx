@@ -6,6 +6,8 @@ import { CreditNoteList, InvoiceHead, InvoiceTotals, MemberBlock } from '@/compo
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getInvoice } from '@/lib/billing/find-invoices';
+import { invoicePayments } from '@/lib/receivables/find-payments';
+import { InvoiceSettlement } from '@/components/receivables/invoice-settlement';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatMoney } from '@/lib/i18n/format';
 import { parseRouteNumber } from '@/lib/url-state';
@@ -17,6 +19,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
   const found = number === null ? null : await getInvoice(getDb(), number);
   if (!found) notFound();
   const { invoice, blocks, credits, creditedLineIds } = found;
+  const payments = await invoicePayments(getDb(), invoice.id);
   const t = await getTranslations();
   const locale = await getAppLocale();
   const money = (cents: number) => formatMoney(cents, locale);
@@ -40,6 +43,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
           <MemberBlock key={block.clientNumber} invoice={invoice} block={block} locale={locale} money={money} />
         ))}
         <InvoiceTotals invoice={invoice} money={money} />
+        <InvoiceSettlement invoice={invoice} payments={payments} locale={locale} money={money} />
         <CreditNoteList credits={credits} locale={locale} money={money} />
         {invoice.status === 'issued' ? (
           <CreditNoteForm

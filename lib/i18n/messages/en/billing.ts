@@ -73,7 +73,7 @@ export const enBilling: typeof frBilling = {
     to: 'to',
     any: 'All',
     search: 'Search',
-    statuses: { issued: 'Issued', void: 'Void' },
+    statuses: { issued: 'Issued', void: 'Void', due: 'Open (balance due)' },
     columns: {
       number: 'No.',
       date: 'Date',

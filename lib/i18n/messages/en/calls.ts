@@ -2,6 +2,8 @@ import type { frCalls } from '../fr/calls';
 
 export const enCalls: typeof frCalls = {
   callForm: {
+    holdOverride: 'Reason for the exception (administrator)',
+    holdOverrideHint: 'An administrator may let this call through by typing a reason; the exception is logged.',
     clientNumber: 'No. client',
     serviceDate: 'Service date',
     dateFormat: 'YYYY-MM-DD',

@@ -213,7 +213,7 @@ export const enReceivables: typeof frReceivables = {
         'The batch does not balance: {entered, number, ::currency/CAD} entered for {announced, number, ::currency/CAD} announced (difference of {difference, number, ::currency/CAD}).',
     },
     hold: {
-      blocked: 'Call refused: account {number} is on hold ({reasons}).',
+      blocked: 'Call refused: account {number} is on hold. Only an administrator may let a call through, with a reason.',
       overrideReason: 'Type the reason for the exception.',
       overrideForbidden: 'Only an administrator may let a call through for an account on hold.',
     },

@@ -74,7 +74,7 @@ export const frBilling = {
     to: 'au',
     any: 'Tous',
     search: 'Rechercher',
-    statuses: { issued: 'Émise', void: 'Annulée' },
+    statuses: { issued: 'Émise', void: 'Annulée', due: 'Ouverte (solde dû)' },
     columns: {
       number: 'No.',
       date: 'Date',

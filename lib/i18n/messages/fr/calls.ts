@@ -1,6 +1,8 @@
 /** Call taking, call search and one call. */
 export const frCalls = {
   callForm: {
+    holdOverride: 'Motif de l’exception (administrateur)',
+    holdOverrideHint: 'Un administrateur peut laisser passer cet appel en inscrivant un motif ; l’exception est consignée.',
     clientNumber: 'No. client',
     serviceDate: 'Date du service',
     dateFormat: 'AAAA-MM-JJ',

@@ -213,7 +213,7 @@ export const frReceivables = {
         'Le bordereau ne balance pas : {entered, number, ::currency/CAD} saisis pour {announced, number, ::currency/CAD} annoncés (écart de {difference, number, ::currency/CAD}).',
     },
     hold: {
-      blocked: 'Appel refusé : le compte {number} est suspendu ({reasons}).',
+      blocked: 'Appel refusé : le compte {number} est suspendu. Seul un administrateur peut laisser passer un appel, avec un motif.',
       overrideReason: 'Inscrivez le motif de l’exception.',
       overrideForbidden: 'Seul un administrateur peut laisser passer un appel pour un compte suspendu.',
     },

@@ -1,0 +1,19 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import { defineAction } from '@/lib/actions/define-action';
+import { ADMIN } from '@/lib/auth/roles';
+import { creditTermsInput, saveCreditTerms } from '@/lib/receivables/credit-terms';
+
+export const saveCreditTermsAction = defineAction({
+  name: 'clients.saveCreditTerms',
+  roles: ADMIN,
+  input: creditTermsInput,
+  run: async ({ db, user, input }) => {
+    await saveCreditTerms(db, user.id, input);
+    revalidatePath(`/clients/${input.clientNumber}/account`);
+    const t = await getTranslations('account');
+    return { message: t('creditSaved') };
+  },
+});
