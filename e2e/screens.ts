@@ -41,7 +41,16 @@ export const PAGE_ROUTES = (Object.keys(ROUTE_ROLES) as AppRoute[]).filter((rout
 export const rolesOf = (route: AppRoute): readonly Role[] => ROUTE_ROLES[route];
 
 /** Demo data shown by the dynamic screens: real records, so that each shows content, not a 404. */
-export type ScreenData = { client: number; call: number; invoice: number; run: number; tariff: number; user: number };
+export type ScreenData = {
+  client: number;
+  call: number;
+  invoice: number;
+  run: number;
+  tariff: number;
+  user: number;
+  payment: number;
+  batch: number;
+};
 
 /** The record each dynamic segment stands for, by the collection that precedes it. */
 const SEGMENT_DATA: Record<string, keyof ScreenData> = {
@@ -49,6 +58,8 @@ const SEGMENT_DATA: Record<string, keyof ScreenData> = {
   calls: 'call',
   invoices: 'invoice',
   runs: 'run',
+  payments: 'payment',
+  batches: 'batch',
   tariffs: 'tariff',
   users: 'user',
 };
@@ -82,9 +93,16 @@ export async function prepareScreenData(db: AppDatabase, browser: Browser): Prom
   const run = Number(page.url().match(/runs\/(\d+)/)![1]);
   await context.close();
 
+  // A deposit batch of its own, with no payment yet (the demo has none).
+  await db.db.execute(
+    sql`insert into deposit_batches (deposit_date, announced_cents, reference, created_by)
+        select ${yesterday()}::date, 10000, 'Dépôt d’essai', id from users where email = ${DEMO.billing}`,
+  );
   const [row] = await queryRows<ScreenData>(
     db.db,
     sql`select 12345 as client,
+          (select min(number)::int from payments where billed_client_number = 12345) as payment,
+          (select max(id)::int from deposit_batches) as batch,
           (select min(number)::int from calls where client_number = 12345) as call,
           (select min(number)::int from invoices where billing_run_id = ${run}) as invoice,
           ${run}::int as run,

@@ -125,7 +125,6 @@ export function PaymentForm({
           name="receivedOn"
           label={t('receivedOn')}
           type="date"
-          max={today}
           value={receivedOn}
           onChange={(event) => setReceivedOn(event.target.value)}
           errors={errors.receivedOn}

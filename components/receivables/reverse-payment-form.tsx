@@ -29,7 +29,6 @@ export function ReversePaymentForm({ number, amount, today }: { number: number; 
           name="reversedOn"
           label={t('reversedOn')}
           type="date"
-          max={today}
           value={reversedOn}
           onChange={(e) => setReversedOn(e.target.value)}
           errors={errors.reversedOn}
