@@ -23,6 +23,8 @@ export const ROUTE_ROLES = {
   '/invoices': BILLING,
   '/invoices/[number]': BILLING,
   '/invoices/[number]/pdf': BILLING,
+  '/receivables/statements': BILLING,
+  '/receivables/statements/print': BILLING,
   '/admin/users': ADMIN,
   '/admin/users/[id]': ADMIN,
   '/admin/tariffs': ADMIN,
@@ -69,6 +71,7 @@ export const NAVIGATION: NavSection[] = [
     ],
   },
   { labelKey: 'invoices', items: [{ route: '/invoices', labelKey: 'invoiceList' }] },
+  { labelKey: 'receivables', items: [{ route: '/receivables/statements', labelKey: 'statements' }] },
   {
     labelKey: 'admin',
     items: [

@@ -27,6 +27,8 @@ export const enBase: typeof frBase = {
     outbox: 'Outbox',
     invoices: 'Invoices',
     invoiceList: 'Invoices',
+    receivables: 'Accounts receivable',
+    statements: 'Statements',
     admin: 'Administration',
     users: 'Users',
     tariffs: 'Tariffs',

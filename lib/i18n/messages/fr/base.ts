@@ -25,6 +25,8 @@ export const frBase = {
     outbox: 'Boîte d’envoi',
     invoices: 'Factures',
     invoiceList: 'Factures',
+    receivables: 'Comptes clients',
+    statements: 'États de compte',
     admin: 'Administration',
     users: 'Utilisateurs',
     tariffs: 'Tarifs',
