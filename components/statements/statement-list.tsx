@@ -32,9 +32,18 @@ export async function StatementList({
   const pdfHref = (clientNumber: number) =>
     `/receivables/statements/print?${new URLSearchParams({ from: selection.from, to: selection.to, clientNumber: String(clientNumber) }).toString()}`;
   const money = (cents: number) => formatMoney(cents, locale);
+  const member = selection.clientNumber !== undefined ? progress.statements.find((s) => s.memberOf !== null) : undefined;
+  const headHref = (head: number) =>
+    `/receivables/statements?${new URLSearchParams({ from: selection.from, to: selection.to, clientNumber: String(head) }).toString()}`;
   return (
     <section aria-labelledby="statements-title">
       <h2 id="statements-title">{t('listTitle', { count: progress.counts.total })}</h2>
+      {member?.memberOf ? (
+        <p className="notice">
+          {t('memberNotice', { number: member.clientNumber, head: member.memberOf })}{' '}
+          <Link href={headHref(member.memberOf)}>{t('headStatement', { head: member.memberOf })}</Link>
+        </p>
+      ) : null}
       <form method="post" action="/receivables/statements/print" className="delivery-controls">
         <SelectionFields selection={fields} />
         <button type="submit" className="primary">

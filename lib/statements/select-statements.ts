@@ -15,6 +15,8 @@ export type StatementCandidate = {
   language: 'fr' | 'en';
   invoiceEmails: string[];
   isHead: boolean;
+  /** The head of the group the client is a member of (its grouped invoices are on the head's statement). */
+  memberOf: number | null;
   openingCents: number;
   closingCents: number;
   documentCount: number;
@@ -35,6 +37,7 @@ export async function selectStatementClients(db: Executor, selection: StatementS
     language: 'fr' | 'en';
     invoice_emails: string[];
     is_head: boolean;
+    grouped_client_number: number | null;
     opening: number | string | null;
     closing: number | string | null;
     documents: number | string | null;
@@ -56,7 +59,7 @@ export async function selectStatementClients(db: Executor, selection: StatementS
         select client, sum(amount) filter (where date < ${from}::date) as opening, sum(amount) as closing,
                count(*) filter (where date >= ${from}::date) as documents
           from documents group by client)
-      select c.number, c.name, c.language, c.invoice_emails, (c.grouped_client_number = c.number) as is_head,
+      select c.number, c.name, c.language, c.invoice_emails, (c.grouped_client_number = c.number) as is_head, c.grouped_client_number,
              coalesce(s.opening, 0)::int8 as opening, coalesce(s.closing, 0)::int8 as closing, coalesce(s.documents, 0)::int8 as documents
         from clients c left join s on s.client = c.number
        where ${scope}
@@ -68,6 +71,7 @@ export async function selectStatementClients(db: Executor, selection: StatementS
     language: row.language,
     invoiceEmails: row.invoice_emails,
     isHead: row.is_head === true,
+    memberOf: row.grouped_client_number !== null && row.is_head !== true ? Number(row.grouped_client_number) : null,
     openingCents: Number(row.opening ?? 0),
     closingCents: Number(row.closing ?? 0),
     documentCount: Number(row.documents ?? 0),

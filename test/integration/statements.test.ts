@@ -7,7 +7,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { deliveries, statements } from '@/db/schema';
+import { deliveries, invoices, statements } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
@@ -56,8 +56,8 @@ beforeAll(async () => {
     );
   await pay(12345, '100,00', '2026-11-20');
   // 20002 pays its invoice in full in November: nothing owed at the end of December.
-  const [invoice2] = await database.db.execute<{ total: string }>(sql`select total_cents::text as total from invoices where number = 2`);
-  await pay(20002, (Number(invoice2!.total) / 100).toFixed(2).replace('.', ','), '2026-11-25');
+  const [invoice2] = await database.db.select({ total: invoices.totalCents }).from(invoices).where(eq(invoices.number, 2));
+  await pay(20002, (invoice2!.total / 100).toFixed(2).replace('.', ','), '2026-11-25');
 });
 afterAll(() => database.drop());
 afterEach(async () => {
@@ -171,6 +171,10 @@ describe('a batch of statements', () => {
     // One client asked for by number, whatever the checkbox.
     expect(await numbers({ ...DECEMBER }, true)).not.toContain(20002);
     expect((await selectStatementClients(database.db, select(DECEMBER, true, 20002))).map((c) => c.clientNumber)).toEqual([20002]);
+    // A member asked for by number: its head is named, for the grouped invoices.
+    expect(await selectStatementClients(database.db, select(NOVEMBER, false, 12346))).toMatchObject([
+      { clientNumber: 12346, memberOf: 12345 },
+    ]);
   });
 
   test('printed as one PDF: each statement on its own pages, in client order, recorded printed once written out', async () => {
@@ -230,6 +234,18 @@ describe('e-mailing statements', () => {
         .map((m) => m.subject?.split(' — ')[0])
         .sort(),
     ).toEqual(['Facture 1', 'Invoice 2']);
+  });
+
+  test('two clerks sending the same batch at once: the statement is queued and sent once', async () => {
+    smtp = await startSmtpServer();
+    const batch = select(DECEMBER, false);
+    const [first, second] = await Promise.all([
+      enqueueStatementEmails(database.db, clerkId, batch),
+      enqueueStatementEmails(database.db, clerkId, batch),
+    ]);
+    expect(first.queued + second.queued).toBe(1);
+    await Promise.all([processPendingEmails(database.db, mailer()), processPendingEmails(database.db, mailer())]);
+    expect(smtp.messages.map((m) => m.subject)).toEqual(['État de compte 20001 — 31 décembre 2026 — Répartition Express Montréal inc.']);
   });
 
   test('after three failed attempts a statement’s e-mail is failed with the server’s reason; retried on request, it goes once', async () => {

@@ -28,7 +28,11 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
           </p>
         ) : null}
         {!hasAsked ? <p>{t('statements.prompt')}</p> : null}
-        {progress && selection ? (
+        {progress && selection?.clientNumber !== undefined && progress.counts.total === 0 ? (
+          <p className="form-error" role="alert">
+            {t('errors.statements.clientNotFound', { number: selection.clientNumber })}
+          </p>
+        ) : progress && selection ? (
           <StatementList progress={progress} selection={selection} locale={locale} hasSmtp={Boolean(process.env.SMTP_URL)} />
         ) : null}
       </>

@@ -44,6 +44,8 @@ export const enStatements: typeof frStatements = {
     },
     languages: { fr: 'French', en: 'English (bilingual)' },
     head: 'grouped account',
+    memberNotice: '{number} is a member of group {head}: its grouped invoices are on the statement of {head}.',
+    headStatement: 'See the statement of {head}',
     noAddress: 'No e-mail address',
     statuses: { none: 'To send', pending: 'In progress', sent: 'Sent', failed: 'Failed' },
     attempts: '{count, plural, one {# attempt} other {# attempts}}',

@@ -41,6 +41,8 @@ export const frStatements = {
     },
     languages: { fr: 'Français', en: 'Anglais (bilingue)' },
     head: 'compte regroupé',
+    memberNotice: '{number} est membre du groupe {head} : ses factures regroupées figurent à l’état de compte de {head}.',
+    headStatement: 'Voir l’état de compte de {head}',
     noAddress: 'Aucune adresse courriel',
     statuses: { none: 'À envoyer', pending: 'En cours', sent: 'Envoyé', failed: 'Échec' },
     attempts: '{count, plural, one {# tentative} other {# tentatives}}',
