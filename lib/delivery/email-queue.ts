@@ -1,7 +1,8 @@
 /**
- * E-mailing invoices through a queue held in PostgreSQL: each e-mail to send is a row of
- * `deliveries` (channel 'email'), and that row is the job. Workers in any number of processes
- * (or the one process of the embedded database) take pending rows with FOR UPDATE SKIP LOCKED.
+ * E-mailing invoices (and statements of account, lib/statements/statement-delivery.ts) through a
+ * queue held in PostgreSQL: each e-mail to send is a row of `deliveries` (channel 'email'), and
+ * that row is the job. Workers in any number of processes (or the one process of the embedded
+ * database) take pending rows with FOR UPDATE SKIP LOCKED.
  *
  * The delivery row *is* the record of the attempt, which is what makes "never sent twice"
  * hold: an invoice with a sent e-mail is never queued again unless a clerk asks to resend it;
