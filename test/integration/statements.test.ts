@@ -28,6 +28,7 @@ import {
   statementProgress,
 } from '@/lib/statements/statement-delivery';
 import { statementSelection } from '@/lib/statements/statement-input';
+import { violatedConstraint } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { pdfPages, pdfText, streamBytes } from '@/test/support/pdf-text';
 import { startSmtpServer, type TestSmtp } from '@/test/support/smtp';
@@ -267,5 +268,33 @@ describe('e-mailing statements', () => {
     expect(smtp.messages[0]!.subject).toBe('État de compte 12345 — 31 décembre 2026 — Répartition Express Montréal inc.');
     expect((await retryFailedStatementEmails(database.db, clerkId, batch)).queued).toBe(0);
     expect((await statementProgress(database.db, batch)).counts).toMatchObject({ total: 1, sent: 1, failed: 0 });
+  });
+});
+
+describe('the database', () => {
+  test('a delivery carries an invoice or a statement, never both nor neither; one statement per client and period, its period in order', async () => {
+    const [statement] = await database.db.select().from(statements).limit(1);
+    const [invoice] = await database.db.select().from(invoices).limit(1);
+    const print = { channel: 'print' as const, status: 'sent' as const, requestedBy: clerkId };
+    expect(await violatedConstraint(database.db.insert(deliveries).values(print))).toBe('deliveries_one_document');
+    expect(
+      await violatedConstraint(database.db.insert(deliveries).values({ ...print, invoiceId: invoice!.id, statementId: statement!.id })),
+    ).toBe('deliveries_one_document');
+    const row = { billedClientNumber: 20001, kind: 'normal' as const, language: 'fr' as const, closingCents: 0, createdBy: clerkId };
+    expect(
+      await violatedConstraint(
+        database.db
+          .insert(statements)
+          .values({
+            ...row,
+            periodFrom: statement!.periodFrom,
+            periodTo: statement!.periodTo,
+            billedClientNumber: statement!.billedClientNumber,
+          }),
+      ),
+    ).toBe('statements_client_period');
+    expect(
+      await violatedConstraint(database.db.insert(statements).values({ ...row, periodFrom: '2026-12-31', periodTo: '2026-12-01' })),
+    ).toBe('statements_period');
   });
 });
