@@ -17,6 +17,7 @@ import { renderStatementPdf } from '@/lib/pdf/render-statements';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
 import { clientLedger } from '@/lib/receivables/ledger';
+import { formatMoney } from '@/lib/i18n/format';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
 import { selectStatementClients } from '@/lib/statements/select-statements';
 import { loadStatement } from '@/lib/statements/statement';
@@ -59,6 +60,8 @@ beforeAll(async () => {
   // 20002 pays its invoice in full in November: nothing owed at the end of December.
   const [invoice2] = await database.db.select({ total: invoices.totalCents }).from(invoices).where(eq(invoices.number, 2));
   await pay(20002, (invoice2!.total / 100).toFixed(2).replace('.', ','), '2026-11-25');
+  // 20001 pays more than it owes in December: the rest is a credit on account.
+  await pay(20001, '500,00', '2026-12-15');
 });
 afterAll(() => database.drop());
 afterEach(async () => {
@@ -123,6 +126,18 @@ describe('a statement of account', () => {
     expect(text).toContain('2026-12-01 Solde d’ouverture 73,52 $');
     expect(text).toContain('Aucun document durant la période');
     expect(text).toContain('2026-12-31 Solde de clôture 73,52 $');
+  });
+
+  test('a credit on account: a negative closing balance, shown beside the aging', async () => {
+    const { statement, text } = await statementText(20001, DECEMBER);
+    expect(statement.closingCents).toBeLessThan(0);
+    expect(statement.openInvoices).toEqual([]);
+    expect(statement.creditCents).toBe(-statement.closingCents);
+    expect(text).toContain('Courant 1-30 31-60 61-90 Plus de 90 Crédit au compte Solde');
+    expect(text).toContain(
+      `0,00 $ 0,00 $ 0,00 $ 0,00 $ 0,00 $ ${formatMoney(statement.closingCents, 'fr')} ${formatMoney(statement.closingCents, 'fr')}`,
+    );
+    expect(text).toContain(`Paiement 3 500,00 $ ${formatMoney(statement.closingCents, 'fr')}`);
   });
 
   test('of an English client: bilingual, French first', async () => {
@@ -283,14 +298,12 @@ describe('the database', () => {
     const row = { billedClientNumber: 20001, kind: 'normal' as const, language: 'fr' as const, closingCents: 0, createdBy: clerkId };
     expect(
       await violatedConstraint(
-        database.db
-          .insert(statements)
-          .values({
-            ...row,
-            periodFrom: statement!.periodFrom,
-            periodTo: statement!.periodTo,
-            billedClientNumber: statement!.billedClientNumber,
-          }),
+        database.db.insert(statements).values({
+          ...row,
+          periodFrom: statement!.periodFrom,
+          periodTo: statement!.periodTo,
+          billedClientNumber: statement!.billedClientNumber,
+        }),
       ),
     ).toBe('statements_client_period');
     expect(
