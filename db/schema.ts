@@ -640,14 +640,48 @@ export const creditHoldOverrides = pgTable(
   ],
 );
 
-/** Each attempt to print or e-mail an invoice. */
+/**
+ * A statement of account (état de compte) of a billed client for a period, recorded when it is
+ * first printed or queued for e-mail: one per client and period, so that a batch e-mailed twice
+ * sends each statement once. Its figures are read again from the ledger whenever it is rendered.
+ */
+export const statements = pgTable(
+  'statements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    billedClientNumber: integer('billed_client_number')
+      .notNull()
+      .references(() => clients.number),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** grouped: the statement of a head (its members' subtotals shown); normal otherwise. */
+    kind: billingKindEnum('kind').notNull(),
+    language: localeEnum('language').notNull(),
+    /** The closing balance when the statement was last produced. */
+    closingCents: bigint('closing_cents', { mode: 'number' }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    printedAt: timestamp('printed_at', { withTimezone: true }),
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('statements_period', sql`${t.periodFrom} <= ${t.periodTo}`),
+    uniqueIndex('statements_client_period').on(t.billedClientNumber, t.periodFrom, t.periodTo),
+    index('statements_period_to').on(t.periodTo),
+  ],
+);
+
+/** Each attempt to print or e-mail an invoice or a statement of account. */
 export const deliveries = pgTable(
   'deliveries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    invoiceId: bigint('invoice_id', { mode: 'number' })
-      .notNull()
-      .references(() => invoices.id),
+    /** The invoice delivered, or empty for a statement. */
+    invoiceId: bigint('invoice_id', { mode: 'number' }).references(() => invoices.id),
+    /** The statement of account delivered, or empty for an invoice. */
+    statementId: bigint('statement_id', { mode: 'number' }).references(() => statements.id),
     channel: deliveryChannelEnum('channel').notNull(),
     status: deliveryStatusEnum('status').notNull().default('pending'),
     recipients: text('recipients')
@@ -669,10 +703,17 @@ export const deliveries = pgTable(
   (t) => [
     check('deliveries_email_has_recipients', sql`${t.channel} = 'print' or cardinality(${t.recipients}) > 0`),
     check('deliveries_failure_has_reason', sql`${t.status} <> 'failed' or ${t.error} is not null`),
+    // An invoice or a statement, never both nor neither.
+    check('deliveries_one_document', sql`(${t.invoiceId} is null) <> (${t.statementId} is null)`),
     index('deliveries_invoice').on(t.invoiceId, t.createdAt),
+    index('deliveries_statement').on(t.statementId, t.createdAt),
     // One e-mail at most waiting or being sent per invoice: a double click queues nothing more.
     uniqueIndex('deliveries_one_pending_email')
       .on(t.invoiceId)
+      .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
+    // And per statement.
+    uniqueIndex('deliveries_one_pending_statement_email')
+      .on(t.statementId)
       .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
     index('deliveries_pending_email')
       .on(t.id)

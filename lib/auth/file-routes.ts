@@ -10,6 +10,7 @@ export const SCREEN_OF_FILE_ROUTE = {
   '/billing/export': '/billing',
   '/receivables/export': '/receivables',
   '/billing/delivery/print': '/billing/delivery',
+  '/receivables/statements/print': '/receivables/statements',
   '/admin/outbox/[id]/attachment': '/admin/outbox',
 } as const satisfies Partial<Record<AppRoute, AppRoute>>;
 export type FileRoute = keyof typeof SCREEN_OF_FILE_ROUTE;

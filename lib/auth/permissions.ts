@@ -31,6 +31,8 @@ export const ROUTE_ROLES = {
   '/receivables/payments/[number]': BILLING,
   '/receivables/batches': BILLING,
   '/receivables/batches/[id]': BILLING,
+  '/receivables/statements': BILLING,
+  '/receivables/statements/print': BILLING,
   '/admin/users': ADMIN,
   '/admin/users/[id]': ADMIN,
   '/admin/tariffs': ADMIN,
@@ -83,6 +85,7 @@ export const NAVIGATION: NavSection[] = [
       { route: '/receivables', labelKey: 'aging' },
       { route: '/receivables/payments', labelKey: 'payments' },
       { route: '/receivables/batches', labelKey: 'batches' },
+      { route: '/receivables/statements', labelKey: 'statements' },
     ],
   },
   {

@@ -23,3 +23,27 @@ export function invoiceEmailContent(
     filename: `facture-${number}.pdf`,
   };
 }
+
+/** The subject and body of a statement of account e-mail, in the billed client's language. */
+export function statementEmailContent(
+  statement: { clientNumber: number; language: 'fr' | 'en'; from: string; to: string; closingCents: number },
+  companyName: string,
+) {
+  const { clientNumber, language, to } = statement;
+  if (language === 'en') {
+    return {
+      subject: `Statement of account ${clientNumber} — ${formatDate(to, 'en')} — ${companyName}`,
+      text:
+        `Hello,\n\nPlease find attached your statement of account from ${formatDate(statement.from, 'en')} to ${formatDate(to, 'en')}. ` +
+        `Balance at ${formatDate(to, 'en')}: ${formatMoney(statement.closingCents, 'en')}.\n\nThank you for your business,\n${companyName}\n`,
+      filename: `statement-${clientNumber}-${to}.pdf`,
+    };
+  }
+  return {
+    subject: `État de compte ${clientNumber} — ${formatDate(to, 'fr')} — ${companyName}`,
+    text:
+      `Bonjour,\n\nVeuillez trouver ci-joint votre état de compte du ${formatDate(statement.from, 'fr')} au ${formatDate(to, 'fr')}. ` +
+      `Solde au ${formatDate(to, 'fr')} : ${formatMoney(statement.closingCents, 'fr')}.\n\nMerci de votre confiance,\n${companyName}\n`,
+    filename: `etat-de-compte-${clientNumber}-${to}.pdf`,
+  };
+}

@@ -1,7 +1,8 @@
 /**
- * E-mailing invoices through a queue held in PostgreSQL: each e-mail to send is a row of
- * `deliveries` (channel 'email'), and that row is the job. Workers in any number of processes
- * (or the one process of the embedded database) take pending rows with FOR UPDATE SKIP LOCKED.
+ * E-mailing invoices (and statements of account, lib/statements/statement-delivery.ts) through a
+ * queue held in PostgreSQL: each e-mail to send is a row of `deliveries` (channel 'email'), and
+ * that row is the job. Workers in any number of processes (or the one process of the embedded
+ * database) take pending rows with FOR UPDATE SKIP LOCKED.
  *
  * The delivery row *is* the record of the attempt, which is what makes "never sent twice"
  * hold: an invoice with a sent e-mail is never queued again unless a clerk asks to resend it;
@@ -19,16 +20,19 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { isConnectionLost } from '@/db/errors';
-import { queryRows, type Db } from '@/db/index';
-import { deliveries, invoices } from '@/db/schema';
+import { queryRows, type Db, type Tx } from '@/db/index';
+import { deliveries, invoices, statements } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { renderLoadedInvoice } from '@/lib/pdf/invoice-pdf';
 import { AppError } from '@/lib/errors';
 import type { DeliverySelection } from './delivery-input';
-import { invoiceEmailContent } from './email-content';
+import { invoiceEmailContent, statementEmailContent } from './email-content';
 import type { Mailer } from './mailer';
 import { selectionConditions } from './select-invoices';
-import { getCompanySettings } from '@/lib/settings/company-settings';
+import { ensureCompanySettings, getCompanySettings, type CompanySettings } from '@/lib/settings/company-settings';
+import { renderStatementPdf } from '@/lib/pdf/render-statements';
+import { loadStatement } from '@/lib/statements/statement';
+import { statementOfDelivery } from '@/lib/statements/statement-delivery';
 
 export const MAX_EMAIL_ATTEMPTS = 3;
 /** A worker holding an e-mail longer than this died: the e-mail is reported, not re-sent. */
@@ -114,22 +118,71 @@ export async function resendInvoiceEmail(db: Db, actorId: number, number: number
   });
 }
 
-type Claimed = { id: number; invoice_id: number; recipients: string[]; attempts: number };
+type Claimed = { id: number; invoice_id: number | null; statement_id: number | null; recipients: string[]; attempts: number };
 
-/** Takes the next pending e-mail for this worker, if any. */
+/** Takes the next pending e-mail (of an issued invoice, or of a statement of account) for this worker, if any. */
 async function claimNextEmail(db: Db): Promise<Claimed | null> {
   // bigint columns come back as text from postgres.js: the ids are made numbers again below.
-  const [claimed] = await queryRows<Omit<Claimed, 'id' | 'invoice_id'> & { id: number | string; invoice_id: number | string }>(
+  const [claimed] = await queryRows<
+    Omit<Claimed, 'id' | 'invoice_id' | 'statement_id'> & {
+      id: number | string;
+      invoice_id: number | string | null;
+      statement_id: number | string | null;
+    }
+  >(
     db,
     sql`update deliveries set started_at = now(), attempts = attempts + 1
          where id = (select id from deliveries
                       where channel = 'email' and status = 'pending' and started_at is null
                         and (next_attempt_at is null or next_attempt_at <= now())
-                        and exists (select 1 from invoices i where i.id = deliveries.invoice_id and i.status = 'issued')
+                        and (deliveries.statement_id is not null
+                             or exists (select 1 from invoices i where i.id = deliveries.invoice_id and i.status = 'issued'))
                       order by id limit 1 for update skip locked)
-     returning id, invoice_id, recipients, attempts`,
+     returning id, invoice_id, statement_id, recipients, attempts`,
   );
-  return claimed ? { ...claimed, id: Number(claimed.id), invoice_id: Number(claimed.invoice_id) } : null;
+  const id = (value: number | string | null) => (value === null ? null : Number(value));
+  return claimed
+    ? { ...claimed, id: Number(claimed.id), invoice_id: id(claimed.invoice_id), statement_id: id(claimed.statement_id) }
+    : null;
+}
+
+/** What a taken e-mail sends, and how its document is marked e-mailed once it was. */
+async function emailOfJob(db: Db, job: Claimed, company: CompanySettings | null) {
+  if (job.statement_id !== null) {
+    const statementId = job.statement_id;
+    const found = await statementOfDelivery(db, statementId);
+    if (!found) throw new Error(`état de compte ${statementId} introuvable`);
+    const statement = await loadStatement(db, found.clientNumber, { from: found.from, to: found.to });
+    const settings = ensureCompanySettings(company);
+    const pdf = await renderStatementPdf(statement, settings);
+    const content = statementEmailContent(
+      {
+        clientNumber: found.clientNumber,
+        language: statement.client.language,
+        from: found.from,
+        to: found.to,
+        closingCents: statement.closingCents,
+      },
+      settings.name,
+    );
+    const markEmailed = (tx: Tx) =>
+      tx
+        .update(statements)
+        .set({ emailedAt: sql`coalesce(${statements.emailedAt}, now())` })
+        .where(eq(statements.id, statementId));
+    return { pdf, content, markEmailed };
+  }
+  const invoiceId = job.invoice_id!;
+  const [found] = await getInvoicesWithBlocks(db, [invoiceId]);
+  const pdf = await renderLoadedInvoice(found!, company);
+  // The company as the invoice names it (its snapshot at generation).
+  const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
+  const markEmailed = (tx: Tx) =>
+    tx
+      .update(invoices)
+      .set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` })
+      .where(eq(invoices.id, invoiceId));
+  return { pdf, content, markEmailed };
 }
 
 /** E-mails whose worker died while sending: reported as failed, never re-sent without a clerk. */
@@ -180,10 +233,7 @@ export async function processPendingEmails(
     if (!job) break;
     let isSent = false;
     try {
-      const [found] = await getInvoicesWithBlocks(db, [job.invoice_id]);
-      const pdf = await renderLoadedInvoice(found!, company);
-      // The company as the invoice names it (its snapshot at generation).
-      const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
+      const { pdf, content, markEmailed } = await emailOfJob(db, job, company);
       await mailer.send({
         deliveryId: job.id,
         to: job.recipients,
@@ -192,14 +242,11 @@ export async function processPendingEmails(
         attachment: { filename: content.filename, content: pdf },
       });
       isSent = true;
-      // Written again as is if the first try committed but its answer was lost. The invoice, then
-      // its delivery: the order in which a reversal locks them.
+      // Written again as is if the first try committed but its answer was lost. The invoice (or
+      // statement), then its delivery: the order in which a reversal locks them.
       await recordOutcome(() =>
         db.transaction(async (tx) => {
-          await tx
-            .update(invoices)
-            .set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` })
-            .where(eq(invoices.id, job.invoice_id));
+          await markEmailed(tx);
           await tx
             .update(deliveries)
             .set({ status: 'sent', completedAt: sql`now()`, error: null })

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   calls: CALL_TAKERS,
   billing: BILLING,
   delivery: BILLING,
+  statements: BILLING,
   tariffs: ADMIN,
   users: ADMIN,
   settings: ADMIN,

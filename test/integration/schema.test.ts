@@ -37,6 +37,7 @@ describe('migrations on an empty PostgreSQL', () => {
         'payment_allocations',
         'payments',
         'sign_in_attempts',
+        'statements',
         'tariffs',
         'users',
       ]);

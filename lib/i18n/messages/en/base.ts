@@ -31,6 +31,7 @@ export const enBase: typeof frBase = {
     aging: 'Aging',
     payments: 'Payments',
     batches: 'Deposit batches',
+    statements: 'Statements',
     admin: 'Administration',
     users: 'Users',
     tariffs: 'Tariffs',

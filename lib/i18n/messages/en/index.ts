@@ -8,6 +8,7 @@ import { enClients } from './clients';
 import { enDelivery } from './delivery';
 import { enReceivables } from './receivables';
 import { enSettings } from './settings';
+import { enStatements } from './statements';
 
 export const en: Messages = {
   ...enBase,
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...enSettings,
   ...enAdmin,
   ...enReceivables,
+  ...enStatements,
   errors: {
     ...enBase.errors,
     ...enClients.errors,
@@ -27,5 +29,6 @@ export const en: Messages = {
     ...enSettings.errors,
     ...enAdmin.errors,
     ...enReceivables.errors,
+    ...enStatements.errors,
   },
 };

@@ -29,6 +29,7 @@ export const frBase = {
     aging: 'Âge des comptes',
     payments: 'Paiements',
     batches: 'Bordereaux de dépôt',
+    statements: 'États de compte',
     admin: 'Administration',
     users: 'Utilisateurs',
     tariffs: 'Tarifs',

@@ -7,6 +7,7 @@ import { frClients } from './clients';
 import { frDelivery } from './delivery';
 import { frReceivables } from './receivables';
 import { frSettings } from './settings';
+import { frStatements } from './statements';
 
 export const fr = {
   ...frBase,
@@ -17,6 +18,7 @@ export const fr = {
   ...frSettings,
   ...frAdmin,
   ...frReceivables,
+  ...frStatements,
   errors: {
     ...frBase.errors,
     ...frClients.errors,
@@ -26,6 +28,7 @@ export const fr = {
     ...frSettings.errors,
     ...frAdmin.errors,
     ...frReceivables.errors,
+    ...frStatements.errors,
   },
 };
 export type Messages = typeof fr;

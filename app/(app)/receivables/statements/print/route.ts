@@ -1,0 +1,63 @@
+import { unstable_rethrow } from 'next/navigation';
+import { isConnectionLost } from '@/db/errors';
+import { getDb } from '@/db/index';
+import { requireFileRoute } from '@/lib/auth/current-user';
+import { AppError } from '@/lib/errors';
+import { printStatements } from '@/lib/statements/statement-delivery';
+import { statementSelection } from '@/lib/statements/statement-input';
+
+/**
+ * Prints statements of account: one client's (a link, GET) or a batch's (the screen's form,
+ * POST), as one PDF in client order, streamed as it is written. A failure answers a short
+ * message the clerk can act on, never a stack trace or an error page.
+ */
+export async function GET(request: Request) {
+  return print(request, Object.fromEntries(new URL(request.url).searchParams.entries()), 'inline');
+}
+
+export async function POST(request: Request) {
+  return print(request, null, 'attachment');
+}
+
+async function print(request: Request, query: Record<string, string> | null, disposition: 'inline' | 'attachment') {
+  try {
+    const access = await requireFileRoute(request, '/receivables/statements/print');
+    if (access.refusal) return access.refusal;
+    const fields = query ?? Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
+    const parsed = statementSelection.safeParse(fields);
+    if (!parsed.success) return message(400, 'Sélection invalide / Invalid selection');
+    const printed = await printStatements(getDb(), access.user.id, parsed.data);
+    if (!printed) return message(404, 'Aucun état de compte à imprimer / No statement to print');
+    const { candidates } = printed;
+    const clients =
+      candidates.length === 1 ? `${candidates[0]!.clientNumber}` : `${candidates[0]!.clientNumber}-${candidates.at(-1)!.clientNumber}`;
+    const name = `etats-de-compte-${clients}-${parsed.data.to}.pdf`;
+    return new Response(printed.stream, {
+      headers: {
+        'content-type': 'application/pdf',
+        'content-disposition': `${disposition}; filename="${name}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (error) {
+    unstable_rethrow(error);
+    if (error instanceof AppError && error.code === 'billing.noCompanySettings') {
+      return message(409, 'Les paramètres de l’entreprise sont à remplir (Administration › Paramètres). / Company settings are missing.');
+    }
+    console.error('[statements] print not produced', error);
+    if (isConnectionLost(error)) {
+      return message(
+        503,
+        'La base de données est momentanément injoignable : les états de compte n’ont pas été produits. Réessayez dans quelques instants. / The database is unreachable for the moment: try again shortly.',
+      );
+    }
+    return message(
+      500,
+      'Les états de compte n’ont pas pu être produits. Réessayez ; si le problème persiste, avisez un administrateur. / The statements could not be produced. Try again or tell an administrator.',
+    );
+  }
+}
+
+function message(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+}
