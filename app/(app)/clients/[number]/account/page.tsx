@@ -62,6 +62,9 @@ export default async function ClientAccountPage({
         <Link href={`/receivables/payments/new?client=${headNumber ?? client.number}`} className="button primary">
           {t('account.recordPayment')}
         </Link>
+        <Link href={`/receivables/statements?clientNumber=${headNumber ?? client.number}`} className="button secondary">
+          {t('account.statement')}
+        </Link>
       </div>
       {headNumber !== null ? (
         <div className="notice" role="note">
