@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { clients, tariffs } from '../db/schema';
+import { addDays, todayInMontreal } from '../lib/dates/montreal';
+import { pdfText } from '../test/support/pdf-text';
 import { openTestDatabase } from './database';
 import { storageStateOf } from './support';
 
@@ -58,6 +60,19 @@ test.describe('billing clerk', () => {
     await expect(ledger.getByRole('link', { name: `Facture ${invoiceNumber}`, exact: true })).toBeVisible();
     await ledger.getByText('Membres').first().click();
     await expect(ledger.getByText(/12346 — Pharmacie Centrale — succursale Laval : \d+ appels?/).first()).toBeVisible();
+
+    // The head's statement: listed with the grouped checkbox, its PDF naming its members.
+    const from = addDays(todayInMontreal(), -150);
+    const to = todayInMontreal();
+    await page.goto(`/receivables/statements?from=${from}&to=${to}&isGrouped=on`);
+    await expect(page.getByLabel('Facturation par client regroupé')).toBeChecked();
+    await expect(page.getByRole('table', { name: /états? de compte/ }).getByRole('row', { name: /12345/ })).toBeVisible();
+    const pdf = await page.request.get(`/receivables/statements/print?from=${from}&to=${to}&clientNumber=12345`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const text = (await pdfText(await pdf.body())).join('\n');
+    expect(text).toContain('Pharmacie Centrale inc.');
+    expect(text).toContain('Pharmacie Centrale — succursale Laval');
+    expect(text).toContain('004613');
   });
 
   test('bad input loses nothing: an amount with three decimals, a future date and an allocation above the balance are refused with the field’s error', async ({
