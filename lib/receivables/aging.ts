@@ -137,8 +137,9 @@ export async function memberAgingAsOf(db: Executor, asOf: string, headNumbers: r
       shares as (
         select *, sum(lines_cents) over (partition by id) as invoice_lines_cents from member_lines),
       floored as (
-        select *, (balance_cents * lines_cents) / nullif(invoice_lines_cents, 0) as floor_share,
-                  (balance_cents * lines_cents) % nullif(invoice_lines_cents, 0) as remainder
+        -- Whole cents: div() and mod() of numerics (the sums), never a fractional quotient.
+        select *, div(balance_cents * lines_cents, nullif(invoice_lines_cents, 0)) as floor_share,
+                  mod(balance_cents * lines_cents, nullif(invoice_lines_cents, 0)) as remainder
           from shares),
       ranked as (
         select *, row_number() over (partition by id order by remainder desc, client_number) as rank,

@@ -64,12 +64,14 @@ export async function clientLedger(
       ordered as (
         select *, sum(amount) over (order by date, rank, number rows unbounded preceding) as running from documents
          where date <= ${to}::date)
-      select date::text, kind, number, detail, amount::int8 as amount, running::int8 as running, invoice_id, due_date::text
+      select date::text as date, rank, kind, number, detail, amount::int8 as amount, running::int8 as running, invoice_id, due_date::text
         from ordered
        where date >= ${from}::date
        union all
-      select null, null, null, null, 0, coalesce(sum(amount), 0)::int8, null, null from ordered where date < ${from}::date
-       order by 1 nulls first, 2, 3`,
+      select null, null, null, null, null, 0, coalesce(sum(amount), 0)::int8, null, null from ordered where date < ${from}::date
+       -- Listed in the order they are summed (date, kind of document, number): the running
+       -- balance of each line follows the one above it.
+       order by date nulls first, rank, number`,
   );
   // The first row is the balance before the period (its `running`), then the period's documents.
   const [opening, ...documents] = rows;

@@ -55,11 +55,14 @@ function refusalOf(error: unknown): AppError | null {
 
 export async function insertAllocations(tx: Tx, paymentId: number, actorId: number, appliedOn: string, allocations: readonly Allocation[]) {
   if (allocations.length === 0) return;
-  // One statement, in invoice order (the lock order); an allocation is dated no earlier than
-  // its invoice.
+  // One statement, in invoice order (the lock order). An allocation is dated no earlier than its
+  // invoice, nor than the last allocation released from that invoice: a cheque entered late and
+  // dated back would otherwise settle, on past dates, what another payment then settled.
   await tx.execute(sql`
     insert into payment_allocations (payment_id, invoice_id, amount_cents, applied_on, created_by)
-    select ${paymentId}::bigint, x.invoice_id, x.amount, greatest(${appliedOn}::date, i.issue_date), ${actorId}::int
+    select ${paymentId}::bigint, x.invoice_id, x.amount,
+           greatest(${appliedOn}::date, i.issue_date, (select max(r.released_on) from payment_allocations r where r.invoice_id = i.id)),
+           ${actorId}::int
       from unnest(${idArray(allocations.map((a) => a.invoiceId))}, ${idArray(allocations.map((a) => a.amountCents))}) as x(invoice_id, amount)
       join invoices i on i.id = x.invoice_id
      order by x.invoice_id`);

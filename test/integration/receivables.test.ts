@@ -314,6 +314,64 @@ describe('what the database refuses by itself', () => {
   });
 });
 
+describe('dates of a cheque entered late', () => {
+  test('a cheque dated back before an allocation released from the same invoice settles it only from that release: no date shows it paid twice', async () => {
+    const db = database.db;
+    await insertClient(db, 800, tariffId);
+    await insertCall(db, 800, tariffId, {
+      serviceDate: '2026-10-20',
+      serviceAt: new Date('2026-10-20T14:00:00Z'),
+      grossCents: 10_000,
+      priceCents: 10_000,
+    });
+    await generateInvoices(
+      db,
+      clerkId,
+      billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: '800', clientTo: '800' }),
+      '2026-11-01',
+    );
+    const [invoice] = await db.select().from(invoices).where(eq(invoices.billedClientNumber, 800));
+    const amount = (invoice!.totalCents / 100).toFixed(2).replace('.', ',');
+    const first = await recordPayment(db, clerkId, pay({ clientNumber: '800', amount, receivedOn: '2026-11-05' }));
+    const [allocation] = await db.select().from(paymentAllocations).where(eq(paymentAllocations.invoiceId, invoice!.id));
+    await releaseAllocation(db, clerkId, allocation!.id, '2026-11-20');
+    // Received on the 3rd, entered after the release: applied from the 20th.
+    await recordPayment(db, clerkId, pay({ clientNumber: '800', amount, receivedOn: '2026-11-03' }));
+    const on10 = (await agingAsOf(db, { asOf: '2026-11-10', isGrouped: false, pageSize: null })).rows.find((r) => r.clientNumber === 800)!;
+    expect(on10).toMatchObject({ balance: 0, credit: invoice!.totalCents });
+    expect((await clientLedger(db, 800, { to: '2026-11-10' })).closingCents).toBe(on10.balance - on10.credit);
+    const on25 = (await agingAsOf(db, { asOf: '2026-11-25', isGrouped: false, pageSize: null })).rows.find((r) => r.clientNumber === 800)!;
+    expect(on25).toMatchObject({ balance: 0, credit: invoice!.totalCents });
+    expect(first.invoices).toEqual([invoice!.number]);
+  });
+
+  test('the ledger lists a day’s documents in the order it sums them: the invoice before its credit note of the same day', async () => {
+    const db = database.db;
+    await insertClient(db, 801, tariffId);
+    await insertCall(db, 801, tariffId, {
+      serviceDate: '2026-10-20',
+      serviceAt: new Date('2026-10-20T14:00:00Z'),
+      grossCents: 10_000,
+      priceCents: 10_000,
+    });
+    await generateInvoices(
+      db,
+      clerkId,
+      billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: '801', clientTo: '801' }),
+      '2026-11-01',
+    );
+    const [invoice] = await db.select().from(invoices).where(eq(invoices.billedClientNumber, 801));
+    const input = creditNoteInput.parse({ invoiceNumber: String(invoice!.number), amount: '10,00', reason: 'Rabais' });
+    const note = await createCreditNote(db, clerkId, input, '2026-11-01');
+    const ledger = await clientLedger(db, 801);
+    expect(ledger.entries.map((e) => [e.kind, e.balanceCents])).toEqual([
+      ['invoice', invoice!.totalCents],
+      ['credit_note', invoice!.totalCents - note.totalCents],
+    ]);
+    expect(ledger.closingCents).toBe(invoice!.totalCents - note.totalCents);
+  });
+});
+
 describe('aging, ledgers and credit hold', () => {
   test('aging as of a date: buckets by days past due, totals equal the sum of balances, heads apart', async () => {
     const grouped = await agingAsOf(database.db, { asOf: TODAY, isGrouped: true });
