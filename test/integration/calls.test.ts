@@ -1,6 +1,6 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { billingRuns, callStatusChanges, calls, invoiceLines, invoices, users } from '@/db/schema';
+import { auditLog, billingRuns, callStatusChanges, calls, clients, creditHoldOverrides, invoiceLines, invoices, users } from '@/db/schema';
 import { callInput, type CallInput } from '@/lib/calls/call-input';
 import { callSearchParams, findCalls, getCallDetails } from '@/lib/calls/find-calls';
 import { changeCallStatus, createCall, updateCall } from '@/lib/calls/save-call';
@@ -284,4 +284,39 @@ test('editing only the reference of a call keeps its price, even after its tarif
   } finally {
     await database.db.execute(sql`update tariffs set base_cents = 450 where code = 'STD'`);
   }
+});
+
+describe('credit hold at call taking', () => {
+  test('a member of a suspended head is refused; an administrator lets one call through with a reason, kept with the call and in the audit log', async () => {
+    const db = database.db;
+    await db.update(clients).set({ suspensionReason: 'Faillite' }).where(eq(clients.number, 12345));
+    const [admin] = await db.insert(users).values({ email: 'adm@test.local', name: 'Admin', role: 'admin', passwordHash: 'x' }).returning();
+    try {
+      const before = await callCount();
+      expect((await refusal(createCall(db, dispatcherId, call()))).code).toBe('hold.blocked');
+      expect((await refusal(createCall(db, dispatcherId, call(), { role: 'dispatcher', holdOverride: 'Urgence' }))).code).toBe(
+        'hold.overrideForbidden',
+      );
+      expect((await refusal(createCall(db, admin!.id, call(), { role: 'admin', holdOverride: '  ' }))).code).toBe('hold.blocked');
+      expect(await callCount()).toBe(before);
+
+      const { number } = await createCall(db, admin!.id, call(), { role: 'admin', holdOverride: 'Transport médical urgent' });
+      const [override] = await db.select().from(creditHoldOverrides).where(eq(creditHoldOverrides.callNumber, number));
+      expect(override).toMatchObject({
+        billedClientNumber: 12345,
+        reason: 'Transport médical urgent',
+        holdReasons: 'suspended',
+        createdBy: admin!.id,
+      });
+      const [logged] = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.clientNumber, 12345), eq(auditLog.field, 'credit_hold_override')));
+      expect(logged).toMatchObject({ userId: admin!.id, newValue: `${number} : Transport médical urgent` });
+      // A client billed on its own is not concerned by the group's hold.
+      await createCall(db, dispatcherId, call({ clientNumber: '20001' }));
+    } finally {
+      await db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
+    }
+  });
 });
