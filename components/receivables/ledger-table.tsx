@@ -31,6 +31,7 @@ export async function LedgerTable({
   money: Money;
 }) {
   const t = await getTranslations('account');
+  const tr = await getTranslations('receivables');
   return (
     <DataTable<LedgerEntry>
       labelledBy="ledger-title"
@@ -69,13 +70,20 @@ export async function LedgerTable({
           cell: (entry) => (entry.kind === 'credit_note' ? t('creditNoteOf', { number: entry.detail ?? '' }) : (entry.detail ?? '')),
         },
         { header: t('columns.due'), isNowrap: true, cell: (entry) => (entry.dueDate ? formatDate(entry.dueDate, locale) : '') },
+        {
+          header: t('columns.status'),
+          cell: (entry) =>
+            entry.invoiceStatus === null
+              ? ''
+              : `${tr(`invoiceStatus.${entry.invoiceStatus}`)}${entry.invoiceStatus === 'partial' ? ` (${money(entry.balanceDueCents ?? 0)})` : ''}`,
+        },
         { header: t('columns.debit'), isNumeric: true, cell: (entry) => (entry.amountCents > 0 ? money(entry.amountCents) : '') },
         { header: t('columns.credit'), isNumeric: true, cell: (entry) => (entry.amountCents < 0 ? money(-entry.amountCents) : '') },
         { header: t('columns.balance'), isNumeric: true, cell: (entry) => money(entry.balanceCents) },
       ]}
       footer={
         <tr>
-          <th scope="row" colSpan={6}>
+          <th scope="row" colSpan={7}>
             {t('closing')}
           </th>
           <td className="numeric nowrap" data-testid="ledger-closing">

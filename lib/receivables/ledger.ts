@@ -5,7 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
-import { voidedOn } from './balances';
+import { invoiceBalancesAsOf, voidedOn } from './balances';
+import { settlementOf, type InvoiceSettlement } from './invoice-status';
 
 export const LEDGER_KINDS = ['invoice', 'void', 'credit_note', 'payment', 'reversal'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -22,6 +23,9 @@ export type LedgerEntry = {
   /** The invoice's id, for an invoice (its members' subtotals on a head's ledger). */
   invoiceId: number | null;
   dueDate: string | null;
+  /** For an invoice: its status and balance due at the end of the period. */
+  invoiceStatus: InvoiceSettlement | null;
+  balanceDueCents: number | null;
 };
 
 export type Ledger = { openingCents: number; entries: LedgerEntry[]; closingCents: number };
@@ -43,32 +47,38 @@ export async function clientLedger(
     running: string | number;
     invoice_id: number | null;
     due_date: string | null;
+    status: 'issued' | 'void' | null;
+    balance_due: string | number | null;
   }>(
     db,
     sql`
       with documents as (
-        select issue_date as date, 1 as rank, 'invoice' as kind, number, null::text as detail, total_cents as amount, id as invoice_id, due_date
-          from invoices where billed_client_number = ${clientNumber}
+        select i.issue_date as date, 1 as rank, 'invoice' as kind, i.number, null::text as detail, i.total_cents as amount, i.id as invoice_id,
+               i.due_date, case when b.id is null then 'void' else 'issued' end as status, b.balance_cents as balance_due
+          from invoices i
+          left join (${invoiceBalancesAsOf(to, { clientNumber })}) b on b.id = i.id
+         where i.billed_client_number = ${clientNumber}
         union all
-        select ${voidedOn}, 2, 'void', number, null, -total_cents, null, null
+        select ${voidedOn}, 2, 'void', number, null, -total_cents, null, null, null, null
           from invoices where billed_client_number = ${clientNumber} and voided_at is not null
         union all
-        select n.issue_date, 3, 'credit_note', n.number, i.number::text, -n.total_cents, null, null
+        select n.issue_date, 3, 'credit_note', n.number, i.number::text, -n.total_cents, null, null, null, null
           from credit_notes n join invoices i on i.id = n.invoice_id where i.billed_client_number = ${clientNumber}
         union all
-        select received_on, 4, 'payment', number, reference, -amount_cents, null, null
+        select received_on, 4, 'payment', number, reference, -amount_cents, null, null, null, null
           from payments where billed_client_number = ${clientNumber} and status <> 'pending'
         union all
-        select reversed_on, 5, 'reversal', number, reversal_reason, amount_cents, null, null
+        select reversed_on, 5, 'reversal', number, reversal_reason, amount_cents, null, null, null, null
           from payments where billed_client_number = ${clientNumber} and status = 'reversed'),
       ordered as (
         select *, sum(amount) over (order by date, rank, number rows unbounded preceding) as running from documents
          where date <= ${to}::date)
-      select date::text as date, rank, kind, number, detail, amount::int8 as amount, running::int8 as running, invoice_id, due_date::text
+      select date::text as date, rank, kind, number, detail, amount::int8 as amount, running::int8 as running, invoice_id, due_date::text,
+             status, balance_due::int8 as balance_due
         from ordered
        where date >= ${from}::date
        union all
-      select null, null, null, null, null, 0, coalesce(sum(amount), 0)::int8, null, null from ordered where date < ${from}::date
+      select null, null, null, null, null, 0, coalesce(sum(amount), 0)::int8, null, null, null, null from ordered where date < ${from}::date
        -- Listed in the order they are summed (date, kind of document, number): the running
        -- balance of each line follows the one above it.
        order by date nulls first, rank, number`,
@@ -85,6 +95,19 @@ export async function clientLedger(
     balanceCents: Number(row.running),
     invoiceId: row.invoice_id === null ? null : Number(row.invoice_id),
     dueDate: row.due_date,
+    // An invoice's status and balance due at the end of the period (today without one).
+    invoiceStatus:
+      row.status === null
+        ? null
+        : row.status === 'void'
+          ? ('void' as const)
+          : settlementOf({
+              status: 'issued',
+              totalCents: Number(row.amount),
+              creditedCents: 0,
+              paidCents: Number(row.amount) - Number(row.balance_due),
+            }),
+    balanceDueCents: row.balance_due === null ? null : Number(row.balance_due),
   }));
   return { openingCents, entries, closingCents: entries.at(-1)?.balanceCents ?? openingCents };
 }

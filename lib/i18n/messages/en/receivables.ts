@@ -109,7 +109,16 @@ export const enReceivables: typeof frReceivables = {
     openBalance: 'Open invoices',
     credit: 'Credit on account',
     net: 'Net balance',
-    columns: { date: 'Date', document: 'Document', detail: 'Detail', due: 'Due', debit: 'Debit', credit: 'Credit', balance: 'Balance' },
+    columns: {
+      date: 'Date',
+      document: 'Document',
+      detail: 'Detail',
+      due: 'Due',
+      status: 'Status',
+      debit: 'Debit',
+      credit: 'Credit',
+      balance: 'Balance',
+    },
     kinds: {
       invoice: 'Invoice {number}',
       void: 'Invoice {number} voided',

@@ -109,7 +109,16 @@ export const frReceivables = {
     openBalance: 'Solde ouvert des factures',
     credit: 'Crédit au compte',
     net: 'Solde net',
-    columns: { date: 'Date', document: 'Document', detail: 'Détail', due: 'Échéance', debit: 'Débit', credit: 'Crédit', balance: 'Solde' },
+    columns: {
+      date: 'Date',
+      document: 'Document',
+      detail: 'Détail',
+      due: 'Échéance',
+      status: 'Statut',
+      debit: 'Débit',
+      credit: 'Crédit',
+      balance: 'Solde',
+    },
     kinds: {
       invoice: 'Facture {number}',
       void: 'Annulation de la facture {number}',
