@@ -62,7 +62,7 @@ async function prepareLongInvoice(db: Db): Promise<number> {
   return Number(invoice!.number);
 }
 
-async function bundle(): Promise<string> {
+export async function bundle(): Promise<string> {
   const outfile = path.join(process.cwd(), 'node_modules', '.cache', 'bench', 'documents.mjs');
   await build({
     entryPoints: [path.join(process.cwd(), 'scripts', 'bench', 'documents.tsx')],
@@ -78,7 +78,7 @@ async function bundle(): Promise<string> {
 }
 
 /** One measure of documents.tsx in a process of its own (with `nodeOptions`, e.g. a heap limit). */
-function measure(script: string, args: string[], nodeOptions: string[] = []): DocumentMeasure {
+export function measure(script: string, args: string[], nodeOptions: string[] = []): DocumentMeasure {
   const result = spawnSync(process.execPath, [...nodeOptions, script, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -101,7 +101,11 @@ const memoryRow = (label: string, figure: DocumentMeasure): BenchRow => ({
 });
 
 /** Runs the document measures after generation; `normalRunId` is the normal run holding the e-mail clients' invoices. */
-export async function measureDocuments(db: Db, url: string, options: { normalRunId: number; printCount: number }): Promise<BenchRow[]> {
+export async function measureDocuments(
+  db: Db,
+  url: string,
+  options: { normalRunId: number; printCount: number },
+): Promise<{ rows: BenchRow[]; printPagesPerSecond: number }> {
   const rows: BenchRow[] = [];
   const script = await bundle();
 
@@ -155,5 +159,5 @@ export async function measureDocuments(db: Db, url: string, options: { normalRun
     target: '—',
     verdict: 'mesuré',
   });
-  return rows;
+  return { rows, printPagesPerSecond: batch.pages! / batch.seconds };
 }

@@ -8,6 +8,7 @@
  *   print <url> <count>          a merged print batch of the first <count> invoices, streamed
  *   email <url> <runId>          the e-mail queue sends the run's invoices to a local SMTP server
  *   email-bare <url> <runId>     the floor: the same messages, rendered and sent in a plain loop
+ *   statements <url> <count>     a merged batch of <count> statements of account for October 2026
  */
 import { renderToBuffer } from '@react-pdf/renderer';
 import nodemailer from 'nodemailer';
@@ -23,6 +24,8 @@ import { invoiceEmailContent } from '@/lib/delivery/email-content';
 import { smtpMailer } from '@/lib/delivery/mailer';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
+import { renderStatementsPdf } from '@/lib/pdf/render-statements';
+import { loadStatement } from '@/lib/statements/statement';
 import { startSmtpServer } from '@/test/support/smtp';
 import { timed } from './measure';
 
@@ -65,6 +68,35 @@ async function print(db: Db, count: number): Promise<DocumentMeasure> {
     return { bytes, pages };
   });
   return { seconds, ...value, maxRssMb: maxRssMb() };
+}
+
+/** Counts the page objects of a merged PDF as it streams (each is written whole within one chunk). */
+const pagesIn = (chunk: Uint8Array) =>
+  Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+    .toString('latin1')
+    .match(/\/Type \/Page\s/g)?.length ?? 0;
+
+async function statements(db: Db, count: number): Promise<DocumentMeasure> {
+  const clients = (
+    await queryRows<{ number: number }>(
+      db,
+      sql`select distinct billed_client_number as number from invoices where issue_date between '2026-10-01' and '2026-10-31' order by 1 limit ${count}`,
+    )
+  ).map((r) => Number(r.number));
+  const [company] = await db.select().from(companySettings).limit(1);
+  const { value, seconds } = await timed(async () => {
+    async function* read() {
+      for (const client of clients) yield await loadStatement(db, client, { from: '2026-10-01', to: '2026-10-31' });
+    }
+    let bytes = 0;
+    let pages = 0;
+    for await (const chunk of renderStatementsPdf(read(), company!, 'Banc d’essai')) {
+      bytes += chunk.length;
+      pages += pagesIn(chunk);
+    }
+    return { bytes, pages };
+  });
+  return { seconds, ...value, messages: clients.length, maxRssMb: maxRssMb() };
 }
 
 async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMeasure> {
@@ -119,7 +151,9 @@ async function main() {
           ? await print(app.db, value)
           : mode === 'email' || mode === 'email-bare'
             ? await email(app.db, value, mode === 'email-bare')
-            : null;
+            : mode === 'statements'
+              ? await statements(app.db, value)
+              : null;
     if (!measure) throw new Error(`unknown measure ${mode}`);
     console.log(JSON.stringify(measure));
   } finally {

@@ -22,14 +22,35 @@ import { startPgCluster } from '@/test/support/pg-cluster';
 import { measureDocuments, prepareEmailClients, type BenchRow } from './documents-bench';
 import { generateBenchData } from './generate-data';
 import { hasProductionBuild, runLoad } from './load';
+import { measureReceivables } from './receivables-bench';
 import { ms, sampleLatency, timed } from './measure';
 
 /** Calls billed per second by generation, at the full scale (a run of a million calls). */
 const GENERATION_TARGET_PER_SECOND = 100_000;
 
 const SCALES = {
-  small: { clients: 2_000, groups: 50, calls: 20_000, runs: 100, loadSeconds: 15, printBatch: 500 },
-  full: { clients: 20_000, groups: 500, calls: 1_000_000, runs: 300, loadSeconds: 60, printBatch: 5_000 },
+  small: {
+    clients: 2_000,
+    groups: 50,
+    calls: 20_000,
+    runs: 100,
+    loadSeconds: 15,
+    printBatch: 500,
+    invoices: 15_000,
+    payments: 10_000,
+    statements: 50,
+  },
+  full: {
+    clients: 20_000,
+    groups: 500,
+    calls: 1_000_000,
+    runs: 300,
+    loadSeconds: 60,
+    printBatch: 5_000,
+    invoices: 150_000,
+    payments: 100_000,
+    statements: 100,
+  },
 } as const;
 
 async function main() {
@@ -146,7 +167,23 @@ async function main() {
     }
 
     // Invoice PDFs, a print batch and e-mails, each in a process of its own.
-    if (normalRunId !== null) rows.push(...(await measureDocuments(app.db, url, { normalRunId, printCount: scale.printBatch })));
+    let printPagesPerSecond: number | null = null;
+    if (normalRunId !== null) {
+      const documents = await measureDocuments(app.db, url, { normalRunId, printCount: scale.printBatch });
+      rows.push(...documents.rows);
+      printPagesPerSecond = documents.printPagesPerSecond;
+    }
+
+    // Receivables: a year of invoices and 100,000 payments; aging, ledger, a cheque, statements.
+    rows.push(
+      ...(await measureReceivables(app.db, bare, url, {
+        invoices: scale.invoices,
+        payments: scale.payments,
+        runs: scale.runs,
+        statements: scale.statements,
+        printPagesPerSecond,
+      })),
+    );
 
     // 50 users at once on next start (the production build), each with a think time.
     if (hasProductionBuild()) {
