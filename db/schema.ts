@@ -751,7 +751,7 @@ export const auditLog = pgTable(
     newValue: text('new_value'),
   },
   (t) => [
-    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings')`),
+    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings','payment')`),
     index('audit_log_at').on(t.at),
     index('audit_log_client_at').on(t.clientNumber, t.at),
   ],

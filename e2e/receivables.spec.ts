@@ -75,6 +75,23 @@ test.describe('billing clerk', () => {
     expect(text).toContain('004613');
   });
 
+  test('the aging exports as CSV for a French spreadsheet and as PDF, a head with its members', async ({ page }) => {
+    const csv = await page.request.get('/receivables/export?grouped=on');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const text = (await csv.body()).toString('utf8');
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(text).toContain('Courant;1-30;31-60;61-90;Plus de 90;Solde;Crédit au compte');
+    expect(text).toMatch(/\nClient facturé;12345;Pharmacie Centrale inc\.;;;-?\d+,\d\d;/);
+    expect(text).toMatch(/\nMembre;12345;Pharmacie Centrale inc\.;12346;Pharmacie Centrale — succursale Laval;/);
+
+    const pdf = await page.request.get('/receivables/export?grouped=on&format=pdf');
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const pages = (await pdfText(await pdf.body())).join('\n');
+    expect(pages).toContain('Âge des comptes clients — Facturation par client regroupé');
+    expect(pages).toContain('Pharmacie Centrale — succursale Laval');
+    expect(pages).toContain('Plus de 90');
+  });
+
   test('bad input loses nothing: an amount with three decimals, a future date and an allocation above the balance are refused with the field’s error', async ({
     page,
   }) => {

@@ -39,6 +39,8 @@ function showValue(
       return tariffCodes.get(described.id) ?? String(described.id);
     case 'image':
       return t('image');
+    case 'allocation':
+      return t('allocationValue', { invoice: described.invoice, amount: formatMoney(described.cents, locale) });
     case 'text':
       return described.text;
   }

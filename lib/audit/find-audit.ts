@@ -12,7 +12,7 @@ import { BUSINESS_TIME_ZONE } from '@/lib/dates/montreal';
 import { isLocale, type Locale } from '@/lib/i18n/locale';
 import { defineUrlState } from '@/lib/url-state';
 
-export const AUDIT_ENTITIES = ['client', 'tariff', 'user', 'settings'] as const;
+export const AUDIT_ENTITIES = ['client', 'tariff', 'user', 'settings', 'payment'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -118,15 +118,18 @@ export type AuditValue =
   | { kind: 'boolean'; value: boolean }
   | { kind: 'role'; role: Role }
   | { kind: 'language'; locale: Locale }
-  | { kind: 'choice'; group: 'deliveryMethods' | 'billingCycles'; key: string }
+  | { kind: 'choice'; group: 'deliveryMethods' | 'billingCycles' | 'paymentStatuses' | 'creditPolicies'; key: string }
+  | { kind: 'allocation'; invoice: number; cents: number }
   | { kind: 'tariff'; id: number }
   | { kind: 'image' };
 
-const MONEY_FIELDS = new Set(['base_cents', 'minimum_charge_cents']);
+const MONEY_FIELDS = new Set(['base_cents', 'minimum_charge_cents', 'credit_limit_cents', 'amount_cents']);
 const BOOLEAN_FIELDS = new Set(['is_active', 'gst_exempt', 'qst_exempt']);
-const CHOICES: Record<string, { group: 'deliveryMethods' | 'billingCycles'; keys: string[] }> = {
+const CHOICES: Record<string, { group: 'deliveryMethods' | 'billingCycles' | 'paymentStatuses' | 'creditPolicies'; keys: string[] }> = {
   delivery_method: { group: 'deliveryMethods', keys: ['print', 'email', 'both'] },
   billing_cycle: { group: 'billingCycles', keys: ['weekly', 'monthly'] },
+  status: { group: 'paymentStatuses', keys: ['pending', 'posted', 'reversed'] },
+  credit_policy: { group: 'creditPolicies', keys: ['none', 'warn', 'block'] },
 };
 
 /**
@@ -146,6 +149,9 @@ export function describeAuditValue(field: string, value: string | null): AuditVa
   if (choice?.keys.includes(value)) return { kind: 'choice', group: choice.group, key: value };
   if (field === 'tariff_id' && /^\d{1,9}$/.test(value)) return { kind: 'tariff', id: Number(value) };
   if (field === 'logo_png_base64') return { kind: 'image' };
+  // A payment's allocation: "invoice:cents".
+  const allocation = (field === 'allocation' || field === 'allocation_released') && /^(\d{1,15}):(\d{1,15})$/.exec(value);
+  if (allocation) return { kind: 'allocation', invoice: Number(allocation[1]), cents: Number(allocation[2]) };
   if (field === 'invoice_emails' && value.startsWith('[')) {
     try {
       const list: unknown = JSON.parse(value);

@@ -4,10 +4,10 @@
  * the credit hold of a group, and the database's refusals (never more than the payment or the
  * invoice's balance, never a void or another client's invoice), also from two clerks at once.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
-import { clients, companySettings, invoices, paymentAllocations, payments, users } from '@/db/schema';
+import { auditLog, clients, companySettings, invoices, paymentAllocations, payments, users } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -168,6 +168,25 @@ describe('payments', () => {
     const of600 = (report: typeof on22) => report.rows.find((r) => r.clientNumber === 600)!.balance;
     expect(of600(on25) - of600(on22)).toBe(5_000);
     expect(await checkLedgerInvariants(database.db, TODAY)).toEqual(NO_LEDGER_VIOLATION);
+    // Everything is in the audit log, under the billed client, with the clerk who did it.
+    const logged = await database.db
+      .select({
+        userId: auditLog.userId,
+        clientNumber: auditLog.clientNumber,
+        field: auditLog.field,
+        old: auditLog.oldValue,
+        new: auditLog.newValue,
+      })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'payment'), eq(auditLog.entityKey, String(number))))
+      .orderBy(auditLog.id);
+    expect(logged).toEqual([
+      { userId: clerkId, clientNumber: 600, field: 'amount_cents', old: null, new: '5000' },
+      { userId: clerkId, clientNumber: 600, field: 'allocation', old: null, new: `${invoice.number}:5000` },
+      { userId: clerkId, clientNumber: 600, field: 'allocation_released', old: `${invoice.number}:5000`, new: '2026-11-25' },
+      { userId: clerkId, clientNumber: 600, field: 'status', old: 'posted', new: 'reversed' },
+      { userId: clerkId, clientNumber: 600, field: 'reversal_reason', old: null, new: 'Chèque sans provision (2026-11-25)' },
+    ]);
   });
 
   test('an allocation released returns to the payment’s credit; a reversed payment keeps its history', async () => {

@@ -68,9 +68,16 @@ export const quoteCallAction = defineAction({
     const t = await getTranslations('callForm');
     const quote = await quoteCall(db, input.clientNumber, input);
     const hold = await creditHoldOf(db, input.clientNumber, todayInMontreal());
+    const locale = await getAppLocale();
     return {
       client: quote.client,
-      hold: hold && hold.effect !== 'none' ? await describeHold(hold, user.role === 'admin') : null,
+      hold: hold
+        ? describeHold(hold, {
+            canOverride: user.role === 'admin',
+            t: await getTranslations('hold'),
+            money: (cents) => formatMoney(cents, locale),
+          })
+        : null,
       price: await money(quote.price.priceCents),
       detail: t('priceDetail', {
         tariff: quote.tariffCode,

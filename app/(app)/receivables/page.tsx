@@ -47,6 +47,9 @@ export default async function AgingPage({ searchParams }: { searchParams: PageSe
         <a href={`/receivables/export?${exportQuery}`} className="button secondary" download>
           {t('exportCsv')}
         </a>
+        <a href={`/receivables/export?${exportQuery}&format=pdf`} className="button secondary" download>
+          {t('exportPdf')}
+        </a>
       </p>
       {report.rows.length === 0 ? <p>{t('empty')}</p> : <AgingTable report={report} members={members} money={money} label={t('title')} />}
       {pages > 1 ? (

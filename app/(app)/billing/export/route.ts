@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { requireFileRoute } from '@/lib/auth/current-user';
+import { downloadResponse } from '@/lib/http/file-response';
 import { billingInput } from '@/lib/billing/billing-input';
 import { billingListCsv } from '@/lib/billing/billing-csv';
 import { renderBillingListPdf } from '@/lib/pdf/billing-list-pdf';
@@ -48,13 +49,7 @@ export async function GET(request: Request) {
         company: company?.name ?? '',
       },
     });
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        'content-type': 'application/pdf',
-        'content-disposition': `attachment; filename="${name}.pdf"`,
-        'cache-control': 'no-store',
-      },
-    });
+    return downloadResponse(pdf, 'pdf', name);
   }
 
   const csv = billingListCsv(preview, {
@@ -74,11 +69,5 @@ export async function GET(request: Request) {
     ],
     rowKinds: { invoice: t('csv.invoice'), member: t('csv.member'), total: t('totals') },
   });
-  return new Response(csv, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}.csv"`,
-      'cache-control': 'no-store',
-    },
-  });
+  return downloadResponse(csv, 'csv', name);
 }

@@ -26,7 +26,6 @@ export const enReceivables: typeof frReceivables = {
     allocationManual: 'Invoice by invoice',
     openInvoices: 'Open invoices of {number} — {name}',
     noOpenInvoices: 'No open invoice: the amount will stay as a credit on account.',
-    unknownClient: 'No client has number {number}.',
     memberNotice:
       '{number} is a member of group {head}: its grouped invoices are owed by {head}, which receives them. Payment for its calls goes to {head}’s account.',
     useHead: 'Record the payment for {head}',
@@ -106,7 +105,6 @@ export const enReceivables: typeof frReceivables = {
     opening: 'Opening balance',
     closing: 'Closing balance',
     balance: 'Balance',
-    openBalance: 'Open invoices',
     credit: 'Credit on account',
     net: 'Net balance',
     columns: {
@@ -151,6 +149,7 @@ export const enReceivables: typeof frReceivables = {
     statement: 'Statement of account',
   },
   aging: {
+    csv: { client: 'Billed client', member: 'Member', total: 'Total' },
     title: 'Accounts receivable aging',
     asOf: 'As of',
     grouped: 'Facturation par client regroupé',
@@ -188,8 +187,6 @@ export const enReceivables: typeof frReceivables = {
       overLimit: 'Balance of {balance}, above the credit limit of {limit}',
       pastDue: 'Invoice {days} days past due (hold after {threshold} days)',
     },
-    overrideReason: 'Reason for the exception (administrator)',
-    overrideHint: 'An administrator may let this call through by typing a reason; the exception is logged.',
   },
   errors: {
     payment: {
@@ -223,7 +220,6 @@ export const enReceivables: typeof frReceivables = {
     },
     hold: {
       blocked: 'Call refused: account {number} is on hold. Only an administrator may let a call through, with a reason.',
-      overrideReason: 'Type the reason for the exception.',
       overrideForbidden: 'Only an administrator may let a call through for an account on hold.',
     },
     account: {

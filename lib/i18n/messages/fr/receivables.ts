@@ -25,7 +25,6 @@ export const frReceivables = {
     allocationManual: 'Facture par facture',
     openInvoices: 'Factures ouvertes de {number} — {name}',
     noOpenInvoices: 'Aucune facture ouverte : le montant restera en crédit au compte.',
-    unknownClient: 'Aucun client ne porte le numéro {number}.',
     memberNotice:
       '{number} est membre du groupe {head} : ses factures regroupées sont dues par {head}, qui les reçoit. Le paiement de ses appels se fait au compte de {head}.',
     useHead: 'Enregistrer le paiement pour {head}',
@@ -106,7 +105,6 @@ export const frReceivables = {
     opening: 'Solde d’ouverture',
     closing: 'Solde de clôture',
     balance: 'Solde',
-    openBalance: 'Solde ouvert des factures',
     credit: 'Crédit au compte',
     net: 'Solde net',
     columns: {
@@ -151,6 +149,7 @@ export const frReceivables = {
     statement: 'État de compte',
   },
   aging: {
+    csv: { client: 'Client facturé', member: 'Membre', total: 'Total' },
     title: 'Âge des comptes clients',
     asOf: 'En date du',
     grouped: 'Facturation par client regroupé',
@@ -188,8 +187,6 @@ export const frReceivables = {
       overLimit: 'Solde de {balance}, au-delà de la limite de crédit de {limit}',
       pastDue: 'Facture en retard de {days} jours (suspension après {threshold} jours)',
     },
-    overrideReason: 'Motif de l’exception (administrateur)',
-    overrideHint: 'Un administrateur peut laisser passer cet appel en inscrivant un motif ; l’exception est consignée.',
   },
   errors: {
     payment: {
@@ -223,7 +220,6 @@ export const frReceivables = {
     },
     hold: {
       blocked: 'Appel refusé : le compte {number} est suspendu. Seul un administrateur peut laisser passer un appel, avec un motif.',
-      overrideReason: 'Inscrivez le motif de l’exception.',
       overrideForbidden: 'Seul un administrateur peut laisser passer un appel pour un compte suspendu.',
     },
     account: {

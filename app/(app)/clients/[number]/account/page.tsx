@@ -53,7 +53,7 @@ export default async function ClientAccountPage({
     db,
     ledger.entries.flatMap((entry) => (entry.invoiceId === null ? [] : [entry.invoiceId])),
   );
-  const holdView = hold ? await describeHold(hold, false) : null;
+  const holdView = hold ? describeHold(hold, { canOverride: false, t: await getTranslations('hold'), money }) : null;
 
   return (
     <ClientMessages namespaces={['account']}>
