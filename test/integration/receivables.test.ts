@@ -225,6 +225,25 @@ describe('payments', () => {
     // 502 has no invoice of its own (its calls are on 500's): both stay on account.
     expect(posted.map((p) => p.appliedCents)).toEqual([0, 0]);
     await expect(postDepositBatch(database.db, clerkId, batch.id)).rejects.toMatchObject({ code: 'batch.posted' });
+    // The database holds the rule too: an unbalanced batch is not posted, a posted one takes no pending payment.
+    const other = await createDepositBatch(database.db, clerkId, { depositDate: '2026-11-27', announcedCents: 500, reference: null });
+    expect(
+      await refusalCode(database.db.execute(sql`update deposit_batches set status = 'posted', posted_at = now() where id = ${other.id}`)),
+    ).toBe('RR003');
+    expect(
+      await refusalCode(
+        database.db.insert(payments).values({
+          number: 999_999,
+          billedClientNumber: 502,
+          receivedOn: '2026-11-27',
+          amountCents: 500,
+          method: 'cheque',
+          status: 'pending',
+          depositBatchId: batch.id,
+          createdBy: clerkId,
+        }),
+      ),
+    ).toBe('RR003');
   });
 });
 
