@@ -231,6 +231,42 @@ export const clients = pgTable(
   ],
 );
 
+/**
+ * Dated group membership (docs/business-rules.md, Dated group membership): from `validFrom`
+ * (and until `validTo`, exclusive, or open-ended) client `clientNumber` is billed on head
+ * `headNumber`; a row whose head is the client itself says the client is a grouped account
+ * over that period. A call is billed on the membership in force on its service date. The
+ * rows are written by the database when `clients.grouped_client_number` changes (migration
+ * 0017), which then shows the open-ended membership: today's. Never overlapping for one
+ * client (an exclusion constraint, in the migration), a member always within a period when
+ * its head is a head (a deferred constraint trigger).
+ */
+export const groupMemberships = pgTable(
+  'group_memberships',
+  {
+    id: serial('id').primaryKey(),
+    // A client deleted (one without history) takes its memberships along.
+    clientNumber: integer('client_number')
+      .notNull()
+      .references(() => clients.number, { onDelete: 'cascade' }),
+    headNumber: integer('head_number')
+      .notNull()
+      .references(() => clients.number),
+    /** '-infinity' for a client grouped from its creation. */
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    endedBy: integer('ended_by').references(() => users.id),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('group_memberships_period', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+    index('group_memberships_client').on(t.clientNumber, t.validFrom),
+    index('group_memberships_head').on(t.headNumber),
+  ],
+);
+
 // ---------------------------------------------------------------- calls
 
 export const calls = pgTable(

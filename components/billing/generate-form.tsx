@@ -8,7 +8,8 @@ import { idleState } from '@/lib/actions/action-state';
 
 type Props = {
   inputs: { cutoff: string; cycle: string; clientFrom: string; clientTo: string; isGrouped: boolean };
-  expected: { invoices: number; totalCents: number };
+  /** The list as shown (lib/billing/confirmed-list.ts, encoded) and its number of invoices. */
+  expected: { invoices: number; confirmed: string };
   totalLabel: string;
 };
 
@@ -44,9 +45,8 @@ export function GenerateForm({ inputs, expected, totalLabel }: Props) {
           <input type="hidden" name="clientFrom" value={inputs.clientFrom} />
           <input type="hidden" name="clientTo" value={inputs.clientTo} />
           {inputs.isGrouped ? <input type="hidden" name="isGrouped" value="on" /> : null}
-          <input type="hidden" name="expectedInvoices" value={expected.invoices} />
-          <input type="hidden" name="expectedTotalCents" value={expected.totalCents} />
-          <p>{t('confirm', { invoices: expected.invoices, total: totalLabel })}</p>
+          <input type="hidden" name="confirmed" value={expected.confirmed} />
+          <p>{t('confirm', { invoices: expected.invoices, total: totalLabel, isGrouped: String(inputs.isGrouped) })}</p>
           <div className="form-actions">
             <button type="submit" className="primary" disabled={isPending} autoFocus>
               {isPending ? t('generating') : t('confirmButton')}

@@ -3,18 +3,31 @@
  * the generation, so that both see exactly the same calls for the same inputs.
  *
  * A call is billable when it is completed, its service date is on or before the cut-off, and it
- * is on no non-void invoice. Normal process: calls of clients whose grouped number is empty,
- * billed to themselves. Grouped process: calls of every client that has a grouped number (a
- * head's own calls and its members'), billed to the head. The cycle and the number range filter
+ * is on no non-void invoice. Normal process: calls whose client was in no group on the call's
+ * service date, billed to themselves. Grouped process: calls whose client was in a group on that
+ * date (a head's own calls and its members'), billed to that group's head. The cycle and the number range filter
  * the billed client (for a group: the head).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { BillingInput } from './billing-input';
+import { callHashSql } from './confirmed-list';
 import { isNotInvoiced } from './invoiced-calls';
 
+/**
+ * The membership in force on call `k`'s service date, as `m` (docs/business-rules.md, Dated
+ * group membership): the one rule by which the billing list, generation and every screen that
+ * says where a call is billed find its group. No row: the call is billed on its own client.
+ */
+export function membershipOnServiceDate(kind: 'join' | 'left join' = 'left join'): SQL {
+  return sql`${sql.raw(kind)} group_memberships m
+          on m.client_number = k.client_number
+         and m.valid_from <= k.service_date
+         and (m.valid_to is null or k.service_date < m.valid_to)`;
+}
+
 export function billableCallsQuery(input: BillingInput): SQL {
-  const billedNumber = input.isGrouped ? sql`c.grouped_client_number` : sql`c.number`;
-  const filters: SQL[] = [input.isGrouped ? sql`c.grouped_client_number is not null` : sql`c.grouped_client_number is null`];
+  const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
+  const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
   if (input.cycle !== 'all') filters.push(sql`b.billing_cycle = ${input.cycle}`);
   if (input.clientFrom !== null) filters.push(sql`b.number >= ${input.clientFrom}`);
   if (input.clientTo !== null) filters.push(sql`b.number <= ${input.clientTo}`);
@@ -25,18 +38,20 @@ export function billableCallsQuery(input: BillingInput): SQL {
     const to = input.clientTo ?? 99_999_999;
     filters.push(
       input.isGrouped
-        ? sql`k.client_number in (select number from clients where grouped_client_number between ${from} and ${to})`
+        ? sql`k.client_number in (select client_number from group_memberships where head_number between ${from} and ${to})`
         : sql`k.client_number between ${from} and ${to}`,
     );
   }
   return sql`
     select k.number as call_number, k.client_number, c.name as client_name, b.number as billed_client_number,
-           k.service_date, k.pickup_address, k.destination_address, k.client_reference, k.price_cents
+           k.service_date, k.pickup_address, k.destination_address, k.client_reference, k.price_cents,
+           ${callHashSql} as call_hash
       from calls k
+      ${membershipOnServiceDate(input.isGrouped ? 'join' : 'left join')}
       join clients c on c.number = k.client_number
       join clients b on b.number = ${billedNumber}
      where k.status = 'completed'
        and k.service_date <= ${input.cutoff}
        and ${isNotInvoiced(sql`k.number`)}
-       and ${sql.join(filters, sql` and `)}`;
+       and ${sql.join([sql`true`, ...filters], sql` and `)}`;
 }

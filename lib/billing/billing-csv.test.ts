@@ -12,6 +12,7 @@ const preview: BillingPreview = {
       gstCents: 755,
       qstCents: 1505,
       totalCents: 17352,
+      digest: '',
       members: [
         { clientNumber: 12345, name: 'Pharmacie Centrale inc.', calls: 1, subtotalCents: 1930 },
         { clientNumber: 12346, name: 'Pharmacie Centrale; succursale "Laval"', calls: 2, subtotalCents: 4820 },
@@ -53,6 +54,7 @@ test('a client name written as a formula is neutralized; negative amounts stay n
       {
         billedClientNumber: 20001,
         name: '=HYPERLINK("http://evil.example","x")',
+        digest: '',
         calls: 1,
         subtotalCents: -1930,
         gstCents: -97,

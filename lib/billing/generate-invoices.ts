@@ -19,21 +19,23 @@ import { billableCallsQuery } from './billable-calls';
 import { AppError } from '@/lib/errors';
 import { takeBillingLockExclusive } from './billing-lock';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
+import { compareConfirmedList, foldDigest, type InvoiceDigest } from './confirmed-list';
 
 export type GenerationResult =
   | { runId: number; invoiceCount: number; callCount: number; totalCents: number; firstNumber: number; lastNumber: number }
   | { runId: null; invoiceCount: 0 };
 
 /**
- * `expected`: what the clerk confirmed (invoices and total of the billing list). When calls
- * were completed or billed since, the run is refused rather than creating something else.
+ * `confirmed`: what the clerk confirmed, invoice by invoice (confirmed-list.ts). When anything
+ * differs now (a call completed, billed, re-priced, a member moved to another head), the run is
+ * refused with what changed rather than creating something else.
  */
 export async function generateInvoices(
   db: Db,
   actorId: number,
   input: BillingInput,
   issueDate: string,
-  expected?: { invoices: number; totalCents: number },
+  confirmed?: readonly InvoiceDigest[],
 ): Promise<GenerationResult> {
   return db.transaction(async (tx) => {
     await takeBillingLockExclusive(tx);
@@ -49,20 +51,31 @@ export async function generateInvoices(
              case when b.qst_exempt then b.qst_exemption_number end as qst_exemption_number,
              invoice_gst_cents(t.subtotal_cents, b.gst_exempt) as gst_cents,
              invoice_qst_cents(t.subtotal_cents, b.qst_exempt) as qst_cents
-        from (select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents
+        from (select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
+                     sum(call_hash)::text as hash_sum
                 from run_calls group by billed_client_number) t
         -- The billed clients' billing information and taxes read once, in this statement: what
         -- the clerk confirmed is what the invoices get, whatever changes meanwhile.
         join clients b on b.number = t.billed_client_number`);
-    const [counts] = await queryRows<{ invoices: number; total: string }>(
+    const now = await queryRows<{ billed_client_number: number; line_count: number; subtotal_cents: string; hash_sum: string }>(
       tx,
-      sql`select count(*)::int as invoices, coalesce(sum(subtotal_cents + gst_cents + qst_cents), 0)::text as total from run_invoices`,
+      sql`select billed_client_number, line_count, subtotal_cents::text, hash_sum from run_invoices`,
     );
-    const invoiceCount = counts!.invoices;
-    const totalCents = Number(counts!.total);
-    if (expected && (expected.invoices !== invoiceCount || expected.totalCents !== totalCents)) {
-      // total in dollars for the message's currency format only; amounts stay in cents.
-      throw new AppError('billing.changed', { invoices: invoiceCount, total: totalCents / 100 });
+    const invoiceCount = now.length;
+    if (confirmed) {
+      const changes = compareConfirmedList(
+        confirmed,
+        now.map((i) => ({
+          billedClientNumber: i.billed_client_number,
+          calls: i.line_count,
+          subtotalCents: Number(i.subtotal_cents),
+          digest: foldDigest([i.hash_sum]),
+        })),
+      );
+      if (changes.length > 0) {
+        const shown = changes.slice(0, 10);
+        throw new AppError('billing.changed', { count: changes.length, more: changes.length - shown.length }, {}, shown);
+      }
     }
     if (invoiceCount === 0) return { runId: null, invoiceCount: 0 };
     // Every invoice prints the company's registration numbers: none without the settings.

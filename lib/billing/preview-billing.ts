@@ -4,6 +4,7 @@ import { queryRows, type Executor } from '@/db/index';
 import { computeTaxes } from '@/lib/money/taxes';
 import type { BillingInput } from './billing-input';
 import { billableCallsQuery } from './billable-calls';
+import { foldDigest, type InvoiceDigest } from './confirmed-list';
 
 export type PreviewMember = { clientNumber: number; name: string; calls: number; subtotalCents: number };
 export type PreviewInvoice = {
@@ -15,6 +16,8 @@ export type PreviewInvoice = {
   qstCents: number;
   totalCents: number;
   members: PreviewMember[];
+  /** Which calls at which price (confirmed-list.ts): what generation checks it still bills. */
+  digest: string;
 };
 export type BillingPreview = {
   invoices: PreviewInvoice[];
@@ -32,12 +35,14 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     client_name: string;
     calls: string | number;
     subtotal: string | number;
+    hash_sum: string;
   }>(
     db,
     // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
     sql`select a.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-               a.client_number, c.name as client_name, a.calls, a.subtotal
-          from (select bc.billed_client_number, bc.client_number, count(*) as calls, sum(bc.price_cents) as subtotal
+               a.client_number, c.name as client_name, a.calls, a.subtotal, a.hash_sum::text
+          from (select bc.billed_client_number, bc.client_number, count(*) as calls, sum(bc.price_cents) as subtotal,
+                       sum(bc.call_hash) as hash_sum
                   from (${billableCallsQuery(input)}) bc
                  group by bc.billed_client_number, bc.client_number) a
           join clients b on b.number = a.billed_client_number
@@ -46,6 +51,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   );
 
   const invoices: PreviewInvoice[] = [];
+  const hashSums = new Map<number, string[]>();
   for (const row of rows) {
     let invoice = invoices.at(-1);
     if (!invoice || invoice.billedClientNumber !== row.billed_client_number) {
@@ -58,9 +64,12 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
         qstCents: 0,
         totalCents: 0,
         members: [],
+        digest: '',
       };
       invoices.push(invoice);
+      hashSums.set(invoice.billedClientNumber, []);
     }
+    hashSums.get(invoice.billedClientNumber)!.push(row.hash_sum);
     const member = {
       clientNumber: row.client_number,
       name: row.client_name,
@@ -75,6 +84,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   for (const invoice of invoices) {
     // Taxes on the invoice subtotal, with the billed client's exemptions (the head's for a group).
     Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions.get(invoice.billedClientNumber)));
+    invoice.digest = foldDigest(hashSums.get(invoice.billedClientNumber)!);
   }
   const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
   return {
@@ -88,4 +98,14 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       totalCents: sum((i) => i.totalCents),
     },
   };
+}
+
+/** The list as the clerk confirms it (confirmed-list.ts). */
+export function confirmedListOf(preview: BillingPreview): InvoiceDigest[] {
+  return preview.invoices.map((i) => ({
+    billedClientNumber: i.billedClientNumber,
+    calls: i.calls,
+    subtotalCents: i.subtotalCents,
+    digest: i.digest,
+  }));
 }

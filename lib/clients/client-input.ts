@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '@/lib/calls/call-input';
 import { checkbox, optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
 import { normalizePostalCode } from './postal-code';
 
@@ -52,6 +53,13 @@ export const groupedClientNumberField = z
     return Number(value);
   });
 
+/** "En vigueur le": the date a change of the group takes effect; empty → today. */
+export const effectiveDateField = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').trim())
+  .pipe(z.union([z.literal('').transform(() => null), isoDate]));
+
 /** Every field of the client form: its group (docs/business-rules.md, Grouping) and its billing parameters. */
 export const clientInput = z
   .object({
@@ -83,6 +91,7 @@ export const clientInput = z
     tariffId: wholeNumber(1, 2_147_483_647, 'client.tariffInactive'),
     discountPercent,
     groupedClientNumber: groupedClientNumberField,
+    groupedEffectiveDate: effectiveDateField,
     isActive: checkbox,
     notes: optionalText(2000),
   })

@@ -9,6 +9,16 @@ import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import { listMemberNumbers } from './verify-grouping';
 import { isNotInvoiced } from '@/lib/billing/invoiced-calls';
+import { membershipOnServiceDate } from '@/lib/billing/billable-calls';
+import { todayInMontreal } from '@/lib/dates/montreal';
+import {
+  checkEffectiveDate,
+  explainMembershipRefusal,
+  readHeadSince,
+  readMembershipLimits,
+  setMembershipDate,
+  takeMembershipLock,
+} from './membership';
 
 export type GroupMemberRow = {
   number: number;
@@ -16,13 +26,16 @@ export type GroupMemberRow = {
   tariffCode: string;
   isHead: boolean;
   isActive: boolean;
+  /** No longer in the group today, with calls of its time in the group still to bill. */
+  isFormer: boolean;
   unbilledCalls: number;
   unbilledCents: number;
 };
 
 /**
- * The head and its members with their completed calls not yet on a non-void invoice: what the
- * next grouped invoice of this head would hold for each of them.
+ * The head and its members (today's, and former ones with calls still to bill on it) with their
+ * completed calls not yet on a non-void invoice that are billed on this head by the membership
+ * in force on their service date: what the next grouped invoices of this head would hold.
  */
 export async function listGroupMembers(db: Executor, headNumber: number): Promise<GroupMemberRow[]> {
   const rows = await queryRows<{
@@ -30,22 +43,27 @@ export async function listGroupMembers(db: Executor, headNumber: number): Promis
     name: string;
     tariff_code: string;
     is_active: boolean;
+    is_member: boolean;
     unbilled_calls: string | number;
     unbilled_cents: string | number;
   }>(
     db,
     sql`
       select c.number, c.name, t.code as tariff_code, c.is_active,
+             coalesce(c.grouped_client_number = ${headNumber}, false) as is_member,
              count(k.number) as unbilled_calls, coalesce(sum(k.price_cents), 0) as unbilled_cents
         from clients c
         join tariffs t on t.id = c.tariff_id
-        left join calls k
+        left join (calls k ${membershipOnServiceDate('join')})
           on k.client_number = c.number
+         and m.head_number = ${headNumber}
          and k.status = 'completed'
          and ${isNotInvoiced(sql`k.number`)}
        where c.grouped_client_number = ${headNumber}
-       group by c.number, c.name, t.code, c.is_active
-       order by (c.number <> ${headNumber}), c.number`,
+          or c.number in (select client_number from group_memberships where head_number = ${headNumber})
+       group by c.number, c.name, t.code, c.is_active, c.grouped_client_number
+      having coalesce(c.grouped_client_number = ${headNumber}, false) or count(k.number) > 0
+       order by (c.number <> ${headNumber}), not coalesce(c.grouped_client_number = ${headNumber}, false), c.number (c.number <> ${headNumber}), c.number`,
   );
   return rows.map((r) => ({
     number: r.number,
@@ -53,6 +71,7 @@ export async function listGroupMembers(db: Executor, headNumber: number): Promis
     tariffCode: r.tariff_code,
     isHead: r.number === headNumber,
     isActive: r.is_active,
+    isFormer: !r.is_member,
     unbilledCalls: Number(r.unbilled_calls),
     unbilledCents: Number(r.unbilled_cents),
   }));
@@ -66,12 +85,20 @@ export function parseClientNumberList(text: string): number[] | null {
 }
 
 /**
- * Adds several existing clients to a head's group in one statement. Each must exist, belong to
- * no group, or be a head without members of its own. All or nothing: the reasons are listed.
+ * Adds several existing clients to a head's group in one statement, from `effectiveDate` on.
+ * Each must exist, belong to no group, or be a head without members of its own, and the date
+ * must be within each one's limits (membership.ts). All or nothing: the reasons are listed.
  */
-export async function addGroupMembers(db: Db, actorId: number, headNumber: number, numbers: number[]): Promise<{ added: number }> {
+export async function addGroupMembers(
+  db: Db,
+  actorId: number,
+  headNumber: number,
+  numbers: number[],
+  effectiveDate: string = todayInMontreal(),
+): Promise<{ added: number }> {
   try {
     return await withActor(db, actorId, async (tx) => {
+      await takeMembershipLock(tx);
       const [head] = await tx
         .select({ grouped: clients.groupedClientNumber, isActive: clients.isActive })
         .from(clients)
@@ -79,6 +106,7 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
         .for('share');
       if (!head || head.grouped !== headNumber) throw new AppError('members.notHead', { head: headNumber });
       if (!head.isActive) throw new AppError('grouped.inactiveHead', { target: headNumber });
+      const headSince = await readHeadSince(tx, headNumber);
 
       const candidates = numbers.filter((n) => n !== headNumber);
       const found = await tx
@@ -97,7 +125,20 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
           problems.push({ code: 'members.isHeadWithMembers', params: { number } });
         }
       }
+      const limits = await readMembershipLimits(tx, candidates);
+      for (const number of candidates) {
+        if (!byNumber.has(number)) continue;
+        const verdict = checkEffectiveDate({
+          clientNumber: number,
+          effective: effectiveDate,
+          today: todayInMontreal(),
+          limits: limits.get(number)!,
+          head: { number: headNumber, since: headSince },
+        });
+        if (!verdict.ok) problems.push({ code: verdict.code, params: verdict.params });
+      }
       if (problems.length > 0) throw new AppError('members.cannotAdd', { problems: '' }, {}, problems);
+      await setMembershipDate(tx, effectiveDate);
 
       const updated = await tx
         .update(clients)
@@ -109,6 +150,9 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
       return { added: updated.length };
     });
   } catch (error) {
+    if (error instanceof AppError) throw error;
+    const membershipRefusal = explainMembershipRefusal(error, headNumber, effectiveDate);
+    if (membershipRefusal) throw membershipRefusal;
     const pg = pgErrorOf(error);
     if (pg?.code === RG_INACTIVE_HEAD) throw new AppError('grouped.inactiveHead', { target: headNumber });
     if (pg?.code === PG_FOREIGN_KEY_VIOLATION) throw new AppError('grouped.conflict');
@@ -116,14 +160,30 @@ export async function addGroupMembers(db: Db, actorId: number, headNumber: numbe
   }
 }
 
-/** Takes one member out of a head's group: it is then billed on its own. */
-export async function removeGroupMember(db: Db, actorId: number, headNumber: number, memberNumber: number): Promise<void> {
-  await withActor(db, actorId, async (tx) => {
-    const removed = await tx
-      .update(clients)
-      .set({ groupedClientNumber: null, updatedAt: new Date() })
-      .where(and(eq(clients.number, memberNumber), eq(clients.groupedClientNumber, headNumber), ne(clients.number, headNumber)))
-      .returning({ number: clients.number });
-    if (removed.length === 0) throw new AppError('members.notMember', { number: memberNumber });
-  });
+/** Takes one member out of a head's group from `effectiveDate` on: its calls from then on are billed on their own. */
+export async function removeGroupMember(
+  db: Db,
+  actorId: number,
+  headNumber: number,
+  memberNumber: number,
+  effectiveDate: string = todayInMontreal(),
+): Promise<void> {
+  try {
+    await withActor(db, actorId, async (tx) => {
+      await takeMembershipLock(tx);
+      const limits = (await readMembershipLimits(tx, [memberNumber])).get(memberNumber)!;
+      const verdict = checkEffectiveDate({ clientNumber: memberNumber, effective: effectiveDate, today: todayInMontreal(), limits });
+      if (!verdict.ok) throw new AppError(verdict.code, verdict.params, { effectiveDate: [verdict.code] });
+      await setMembershipDate(tx, effectiveDate);
+      const removed = await tx
+        .update(clients)
+        .set({ groupedClientNumber: null, updatedAt: new Date() })
+        .where(and(eq(clients.number, memberNumber), eq(clients.groupedClientNumber, headNumber), ne(clients.number, headNumber)))
+        .returning({ number: clients.number });
+      if (removed.length === 0) throw new AppError('members.notMember', { number: memberNumber });
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw explainMembershipRefusal(error, memberNumber, effectiveDate) ?? error;
+  }
 }

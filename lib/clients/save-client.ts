@@ -11,10 +11,32 @@ import { AppError } from '@/lib/errors';
 import type { ClientInput } from './client-input';
 import { formatMemberList } from './grouping';
 import { listMemberNumbers, verifyGrouping } from './verify-grouping';
+import {
+  checkEffectiveDate,
+  explainMembershipRefusal,
+  readHeadSince,
+  readMembershipLimits,
+  setMembershipDate,
+  takeMembershipLock,
+} from './membership';
+import { todayInMontreal } from '@/lib/dates/montreal';
 
-async function assertGroupingAllowed(tx: Tx, input: ClientInput): Promise<void> {
-  const verdict = await verifyGrouping(tx, input.number, input.groupedClientNumber);
+async function assertGroupingAllowed(tx: Tx, input: ClientInput, effectiveDate?: string): Promise<void> {
+  const verdict = await verifyGrouping(tx, input.number, input.groupedClientNumber, effectiveDate);
   if (!verdict.ok) throw new AppError(verdict.code, verdict.params, { groupedClientNumber: [verdict.code] });
+}
+
+/**
+ * A change of client C's group takes effect on the date typed ("En vigueur le", today when
+ * empty), within the limits of docs/business-rules.md (Dated group membership); the database
+ * turns it into memberships and checks the same limits again.
+ */
+async function prepareMembershipChange(tx: Tx, client: number, value: number | null, effectiveDate: string): Promise<void> {
+  const limits = (await readMembershipLimits(tx, [client])).get(client)!;
+  const head = value !== null && value !== client ? { number: value, since: await readHeadSince(tx, value) } : undefined;
+  const verdict = checkEffectiveDate({ clientNumber: client, effective: effectiveDate, today: todayInMontreal(), limits, head });
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.params, { groupedEffectiveDate: [verdict.code] });
+  await setMembershipDate(tx, effectiveDate);
 }
 
 async function assertTariffUsable(tx: Tx, tariffId: number, currentTariffId?: number): Promise<void> {
@@ -27,6 +49,8 @@ async function assertTariffUsable(tx: Tx, tariffId: number, currentTariffId?: nu
 
 /** A refusal of the database, explained; anything else is rethrown. */
 async function explainDatabaseRefusal(db: Db, error: unknown, input: ClientInput): Promise<never> {
+  const membershipRefusal = explainMembershipRefusal(error, input.number, input.groupedEffectiveDate ?? todayInMontreal());
+  if (membershipRefusal) throw membershipRefusal;
   const pg = pgErrorOf(error);
   if (pg?.code === PG_UNIQUE_VIOLATION && pg.constraint === 'clients_pkey') {
     throw new AppError('client.numberTaken', { number: input.number }, { number: ['client.numberTaken'] });
@@ -59,7 +83,9 @@ export async function createClient(db: Db, actorId: number, input: ClientInput):
     return await withActor(db, actorId, async (tx) => {
       await assertTariffUsable(tx, input.tariffId);
       await assertGroupingAllowed(tx, input);
-      const [created] = await tx.insert(clients).values(input).returning({ number: clients.number });
+      // A client created with a grouped number is in that group from its creation on.
+      const { groupedEffectiveDate: _fromCreation, ...values } = input;
+      const [created] = await tx.insert(clients).values(values).returning({ number: clients.number });
       return created!;
     });
   } catch (error) {
@@ -73,11 +99,20 @@ export async function updateClient(db: Db, actorId: number, number: number, inpu
   if (input.number !== number) throw new AppError('invalid', {}, { number: ['invalid'] });
   try {
     return await withActor(db, actorId, async (tx) => {
-      const [current] = await tx.select({ tariffId: clients.tariffId }).from(clients).where(eq(clients.number, number)).for('update');
+      const [before] = await tx.select({ grouped: clients.groupedClientNumber }).from(clients).where(eq(clients.number, number));
+      if (before && before.grouped !== input.groupedClientNumber) await takeMembershipLock(tx);
+      const [current] = await tx
+        .select({ tariffId: clients.tariffId, groupedClientNumber: clients.groupedClientNumber })
+        .from(clients)
+        .where(eq(clients.number, number))
+        .for('update');
       if (!current) throw new AppError('client.notFound', { number });
       await assertTariffUsable(tx, input.tariffId, current.tariffId);
-      await assertGroupingAllowed(tx, input);
-      const { number: _unchanged, ...changes } = input;
+      const isGroupChanged = current.groupedClientNumber !== input.groupedClientNumber;
+      const effectiveDate = input.groupedEffectiveDate ?? todayInMontreal();
+      await assertGroupingAllowed(tx, input, isGroupChanged ? effectiveDate : undefined);
+      if (isGroupChanged) await prepareMembershipChange(tx, number, input.groupedClientNumber, effectiveDate);
+      const { number: _unchanged, groupedEffectiveDate: _applied, ...changes } = input;
       await tx
         .update(clients)
         .set({ ...changes, updatedAt: new Date() })

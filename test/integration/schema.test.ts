@@ -31,6 +31,7 @@ describe('migrations on an empty PostgreSQL', () => {
         'deliveries',
         'deposit_batches',
         'document_counters',
+        'group_memberships',
         'invoice_lines',
         'invoices',
         'outbox_messages',

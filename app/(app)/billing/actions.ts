@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { BILLING } from '@/lib/auth/roles';
 import { billingInput } from '@/lib/billing/billing-input';
+import { parseConfirmedList } from '@/lib/billing/confirmed-list';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
@@ -21,15 +22,22 @@ export const generateInvoicesAction = defineAction({
   input: z.intersection(
     billingInput,
     z.object({
-      expectedInvoices: wholeNumber(0, 10_000_000, 'invalid'),
-      expectedTotalCents: wholeNumber(0, Number.MAX_SAFE_INTEGER, 'invalid'),
+      // What the clerk confirmed, invoice by invoice (lib/billing/confirmed-list.ts).
+      confirmed: z
+        .string({ error: 'invalid' })
+        .max(4_000_000, { error: 'invalid' })
+        .transform((text, ctx) => {
+          const list = parseConfirmedList(text);
+          if (!list) {
+            ctx.addIssue({ code: 'custom', message: 'invalid' });
+            return z.NEVER;
+          }
+          return list;
+        }),
     }),
   ),
   run: async ({ db, user, input }) => {
-    const result = await generateInvoices(db, user.id, input, todayInMontreal(), {
-      invoices: input.expectedInvoices,
-      totalCents: input.expectedTotalCents,
-    });
+    const result = await generateInvoices(db, user.id, input, todayInMontreal(), input.confirmed);
     revalidatePath('/billing');
     revalidatePath('/billing/runs');
     revalidatePath('/invoices');

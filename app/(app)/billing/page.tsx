@@ -7,7 +7,8 @@ import { GenerateForm } from '@/components/billing/generate-form';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
 import { readBillingListForm } from '@/lib/billing/billing-input';
-import { previewBilling } from '@/lib/billing/preview-billing';
+import { confirmedListOf, previewBilling } from '@/lib/billing/preview-billing';
+import { encodeConfirmedList } from '@/lib/billing/confirmed-list';
 import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatMoney } from '@/lib/i18n/format';
@@ -46,7 +47,7 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
             )}
             <GenerateForm
               inputs={form}
-              expected={{ invoices: preview.totals.invoices, totalCents: preview.totals.totalCents }}
+              expected={{ invoices: preview.totals.invoices, confirmed: encodeConfirmedList(confirmedListOf(preview)) }}
               totalLabel={money(preview.totals.totalCents)}
             />
           </>

@@ -28,7 +28,7 @@ export const enBilling: typeof frBilling = {
     generateTitle: 'Invoice generation',
     generate: 'Generate invoices',
     confirm:
-      'Create {invoices, plural, one {# invoice} other {# invoices}} for a total of {total}? Invoice numbers will be assigned for good.',
+      'Generate {invoices, plural, one {# {isGrouped, select, true {grouped} other {normal}} invoice} other {# {isGrouped, select, true {grouped} other {normal}} invoices}} for a total of {total}? Invoice numbers will be assigned for good.',
     confirmButton: 'Confirm generation',
     cancel: 'Cancel',
     generating: 'Generating…',
@@ -140,7 +140,15 @@ export const enBilling: typeof frBilling = {
       alreadyReversed: 'Run {id} is already reversed.',
       alreadyDelivered: 'Run {id} can no longer be reversed: one of its invoices was printed or e-mailed. Correct it with a credit note.',
       changed:
-        'The list changed since the preview: {invoices, plural, =0 {no invoice} one {# invoice} other {# invoices}} for {total, number, ::currency/CAD}. Nothing was created: check the list and confirm again.',
+        'The list changed since you confirmed it ({count, plural, one {# invoice affected} other {# invoices affected}}): {problems}{more, plural, =0 {} other { … and # more.}} Nothing was created: show the list again and check it.',
+      changes: {
+        gone: 'client {client} ({calls, plural, one {# call} other {# calls}}) would no longer be billed;',
+        added: 'client {client} would be billed for {calls, plural, one {# more call} other {# more calls}};',
+        amount:
+          'client {client} would go from {callsBefore, plural, one {# call} other {# calls}} ({before, number, ::currency/CAD}) to {callsNow, plural, one {# call} other {# calls}} ({now, number, ::currency/CAD});',
+        calls:
+          'client {client}: same number of calls and same total, but no longer the same calls (a member changed group or a price changed);',
+      },
       deliveryInProgress: 'Run {id} cannot be reversed while one of its invoices is being e-mailed: try again in a moment.',
       noCompanySettings: 'Fill in the company settings (name, address, GST and QST numbers) in Administration › Settings before billing.',
       hasCreditNotes: 'Run {id} can no longer be reversed: one of its invoices has a credit note.',

@@ -25,6 +25,8 @@ export const enClients: typeof frClients = {
     sortBy: 'Sort by {column}',
   },
   clientForm: {
+    yes: 'Yes',
+    no: 'No',
     delete: 'Delete this client',
     deleteConfirm: 'Delete client {number} permanently?',
     deleted: 'Client {number} deleted.',
@@ -57,6 +59,24 @@ export const enClients: typeof frClients = {
     groupedClientNumber: 'No. client regroupé',
     groupedHint: 'Empty: billed on its own. Its own number: grouped account. A grouped account’s number: member of that group.',
     makeHead: 'This client is a grouped account',
+    effectiveDate: 'Effective on',
+    effectiveDateHint: 'Calls from this date on are billed under the new grouping; earlier calls under the former one.',
+    fromHead: 'Taken from grouped account {number}: {value}',
+    fromHeadIntro:
+      'Member of group {number}: the grouped invoice takes the language, delivery method, terms, cycle, exemptions and e-mails of the grouped account. The values below apply only if the client leaves the group.',
+    history: {
+      title: 'Grouping history',
+      from: 'From',
+      to: 'To',
+      head: 'Grouped account',
+      by: 'By',
+      at: 'On',
+      sinceCreation: 'Since creation',
+      openEnded: 'Current',
+      isHead: 'grouped account',
+      none: 'This client has never been part of a group.',
+      endedBy: 'End entered by {name}',
+    },
     groupedStatus: {
       none: 'Billed on its own (normal billing).',
       head: 'Grouped account: receives the invoices of its group.',
@@ -83,6 +103,7 @@ export const enClients: typeof frClients = {
       actions: 'Actions',
     },
     headRow: 'grouped account',
+    formerRow: 'former member, calls to bill',
     none: 'No member yet.',
     addLabel: 'Add clients to the group (numbers)',
     addHint: 'One or more numbers, separated by commas or spaces.',
@@ -90,6 +111,10 @@ export const enClients: typeof frClients = {
     added: '{count, plural, one {# client added} other {# clients added}} to the group.',
     remove: 'Remove {number} from the group',
     removed: 'Client {number} removed from the group.',
+    effectiveDate: 'Effective on',
+    removeConfirm: 'Remove {number} from group {head} from {date}? Its calls from that date on will be billed on their own.',
+    confirmRemove: 'Confirm removal',
+    cancel: 'Cancel',
     total: 'Total',
   },
   errors: {
@@ -117,6 +142,14 @@ export const enClients: typeof frClients = {
       headHasMembers: '{client} is the grouped account of {members}: reassign these members first.',
       cannotDeactivate: 'Grouped account {client} still has members ({members}): reassign them before deactivating it.',
       conflict: 'Someone else changed the group at the same moment. Nothing was saved: check and try again.',
+    },
+    membership: {
+      afterToday: 'A change of grouping takes effect today ({today}) at the latest.',
+      beforeInvoiced:
+        'Client {client} has a call invoiced on {last}: the change can take effect on {earliest} at the earliest (issued invoices never change).',
+      beforeLastChange: 'The grouping of client {client} already changed on {date}: the new change cannot take effect before that date.',
+      headNotYet: 'Client {head} is a grouped account only from {date}: choose a date from then on.',
+      membersAfter: '{client} cannot stop being a grouped account on {date}: {members} are still members after that date.',
     },
     members: {
       invalidList: 'Enter client numbers separated by commas or spaces.',

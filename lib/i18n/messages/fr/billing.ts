@@ -27,7 +27,7 @@ export const frBilling = {
     generateTitle: 'Génération des factures',
     generate: 'Générer les factures',
     confirm:
-      'Créer {invoices, plural, one {# facture} other {# factures}} pour un total de {total} ? Les numéros de facture seront attribués définitivement.',
+      'Générer {invoices, plural, one {# facture} other {# factures}} {isGrouped, select, true {{invoices, plural, one {regroupée} other {regroupées}}} other {{invoices, plural, one {normale} other {normales}}}} pour un total de {total} ? Les numéros de facture seront attribués définitivement.',
     confirmButton: 'Confirmer la génération',
     cancel: 'Annuler',
     generating: 'Génération…',
@@ -142,7 +142,15 @@ export const frBilling = {
       alreadyDelivered:
         'Le traitement {id} ne peut plus être annulé : une de ses factures a été imprimée ou envoyée. Corrigez par une note de crédit.',
       changed:
-        'La liste a changé depuis l’aperçu : {invoices, plural, =0 {aucune facture} one {# facture} other {# factures}} pour {total, number, ::currency/CAD}. Rien n’a été créé : vérifiez la liste et confirmez de nouveau.',
+        'La liste a changé depuis que vous l’avez confirmée ({count, plural, one {# facture touchée} other {# factures touchées}}) : {problems}{more, plural, =0 {} other { … et # autres.}} Rien n’a été créé : affichez la liste de nouveau et vérifiez-la.',
+      changes: {
+        gone: 'le client {client} ({calls, plural, one {# appel} other {# appels}}) ne serait plus facturé ;',
+        added: 'le client {client} serait facturé de {calls, plural, one {# appel} other {# appels}} de plus ;',
+        amount:
+          'le client {client} passerait de {callsBefore, plural, one {# appel} other {# appels}} ({before, number, ::currency/CAD}) à {callsNow, plural, one {# appel} other {# appels}} ({now, number, ::currency/CAD}) ;',
+        calls:
+          'le client {client} : même nombre d’appels et même total, mais plus les mêmes appels (un membre a changé de groupe ou un prix a changé) ;',
+      },
       deliveryInProgress: 'Le traitement {id} ne peut pas être annulé pendant l’envoi d’une de ses factures : réessayez dans un instant.',
       noCompanySettings:
         'Les paramètres de l’entreprise (nom, adresse, numéros de TPS et de TVQ) sont à remplir dans Administration › Paramètres avant de facturer.',

@@ -24,6 +24,8 @@ export const frClients = {
     sortBy: 'Trier par {column}',
   },
   clientForm: {
+    yes: 'Oui',
+    no: 'Non',
     delete: 'Supprimer ce client',
     deleteConfirm: 'Supprimer définitivement le client {number} ?',
     deleted: 'Client {number} supprimé.',
@@ -62,6 +64,25 @@ export const frClients = {
     groupedClientNumber: 'No. client regroupé',
     groupedHint: 'Vide : facturé seul. Son propre numéro : compte regroupé. Le numéro d’un compte regroupé : membre de ce groupe.',
     makeHead: 'Ce client est un compte regroupé',
+    effectiveDate: 'En vigueur le',
+    effectiveDateHint:
+      'Les appels à partir de cette date sont facturés selon le nouveau regroupement ; les appels antérieurs, selon l’ancien.',
+    fromHead: 'Pris du compte regroupé {number} : {value}',
+    fromHeadIntro:
+      'Membre du groupe {number} : la facture regroupée prend la langue, le mode d’envoi, les conditions, le cycle, les exemptions et les courriels du compte regroupé. Les valeurs ci-dessous ne servent que si le client quitte le groupe.',
+    history: {
+      title: 'Historique du regroupement',
+      from: 'Du',
+      to: 'Au',
+      head: 'Compte regroupé',
+      by: 'Par',
+      at: 'Le',
+      sinceCreation: 'Dès la création',
+      openEnded: 'En cours',
+      isHead: 'compte regroupé',
+      none: 'Ce client n’a jamais fait partie d’un groupe.',
+      endedBy: 'Fin saisie par {name}',
+    },
     groupedStatus: {
       none: 'Facturé seul (facturation normale).',
       head: 'Compte regroupé : reçoit les factures de son groupe.',
@@ -88,6 +109,7 @@ export const frClients = {
       actions: 'Actions',
     },
     headRow: 'compte regroupé',
+    formerRow: 'ancien membre, appels à facturer',
     none: 'Aucun membre pour l’instant.',
     addLabel: 'Ajouter des clients au groupe (numéros)',
     addHint: 'Un ou plusieurs numéros, séparés par des virgules ou des espaces.',
@@ -95,6 +117,10 @@ export const frClients = {
     added: '{count, plural, one {# client ajouté} other {# clients ajoutés}} au groupe.',
     remove: 'Retirer {number} du groupe',
     removed: 'Client {number} retiré du groupe.',
+    effectiveDate: 'En vigueur le',
+    removeConfirm: 'Retirer {number} du groupe {head} à partir du {date} ? Ses appels à partir de cette date seront facturés seul.',
+    confirmRemove: 'Confirmer le retrait',
+    cancel: 'Annuler',
     total: 'Total',
   },
   errors: {
@@ -122,6 +148,15 @@ export const frClients = {
       headHasMembers: '{client} est le compte regroupé de {members} : réassignez d’abord ces membres.',
       cannotDeactivate: 'Le compte regroupé {client} a encore des membres ({members}) : réassignez-les avant de le désactiver.',
       conflict: 'Le groupe a été modifié par quelqu’un d’autre au même moment. Rien n’a été enregistré : vérifiez et réessayez.',
+    },
+    membership: {
+      afterToday: 'Un changement de regroupement prend effet au plus tard aujourd’hui ({today}).',
+      beforeInvoiced:
+        'Le client {client} a un appel facturé le {last} : le changement peut prendre effet au plus tôt le {earliest} (les factures émises ne changent jamais).',
+      beforeLastChange:
+        'Le regroupement du client {client} a déjà changé le {date} : le nouveau changement ne peut prendre effet avant cette date.',
+      headNotYet: 'Le client {head} n’est un compte regroupé qu’à partir du {date} : choisissez une date à partir de celle-ci.',
+      membersAfter: '{client} ne peut cesser d’être un compte regroupé le {date} : {members} en sont encore membres après cette date.',
     },
     members: {
       invalidList: 'Inscrivez des numéros de clients séparés par des virgules ou des espaces.',
