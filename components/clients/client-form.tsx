@@ -8,6 +8,7 @@ import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } fro
 import { GroupedClientSection } from './grouped-client-section';
 import { idleState, type ActionState } from '@/lib/actions/action-state';
 import { PROVINCES } from '@/lib/clients/client-input';
+import type { HeadBilling } from './form-values';
 
 export type ClientFormValues = {
   number: string;
@@ -31,6 +32,8 @@ export type ClientFormValues = {
   tariffId: string;
   discountPercent: string;
   groupedClientNumber: string;
+  /** "En vigueur le": from when a change of the grouped number takes effect (update only). */
+  groupedEffectiveDate: string;
   isActive: boolean;
   notes: string;
 };
@@ -40,9 +43,13 @@ type Props = {
   initial: ClientFormValues;
   tariffs: { id: number; label: string }[];
   canEdit: boolean;
+  /** For a member: the head's billing fields, which its grouped invoices take. */
+  head?: HeadBilling;
+  /** Today, the latest date a change of group may take effect on. */
+  today?: string;
 };
 
-export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
+export function ClientForm({ mode, initial, tariffs, canEdit, head, today }: Props) {
   const t = useTranslations('clientForm');
   const [values, setValues] = useState(initial);
   const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(
@@ -54,6 +61,10 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
 
   const option = (group: 'languages' | 'deliveryMethods' | 'billingCycles', keys: readonly string[]) =>
     keys.map((key) => ({ value: key, label: t(`${group}.${key}` as never) }));
+  const yesNo = (value: boolean) => t(value ? 'yes' : 'no');
+  /** The hint of a field the grouped invoice takes from the head: the head's value. */
+  const fromHead = (value: string) => (head ? t('fromHead', { number: head.number, value }) : undefined);
+  const isGroupChanged = mode === 'update' && values.groupedClientNumber.trim() !== initial.groupedClientNumber;
 
   return (
     <form action={formAction} className="form client-form" aria-label={mode === 'create' ? t('save') : undefined}>
@@ -79,6 +90,7 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
           field={field('groupedClientNumber')}
           onMakeHead={() => setValues((v) => ({ ...v, groupedClientNumber: v.number }))}
           isLive={canEdit}
+          effectiveDate={isGroupChanged ? { ...field('groupedEffectiveDate'), max: today } : undefined}
         />
 
         <section>
@@ -92,18 +104,43 @@ export function ClientForm({ mode, initial, tariffs, canEdit }: Props) {
 
         <section>
           <h2>{t('sections.billing')}</h2>
-          <TextField {...field('invoiceEmails')} label={t('invoiceEmails')} hint={t('invoiceEmailsHint')} />
-          <SelectField {...field('language')} label={t('language')} options={option('languages', ['fr', 'en'])} />
+          {head ? (
+            <p className="hint" data-testid="from-head">
+              {t('fromHeadIntro', { number: head.number })}
+            </p>
+          ) : null}
+          <TextField
+            {...field('invoiceEmails')}
+            label={t('invoiceEmails')}
+            hint={head ? fromHead(head.invoiceEmails || '—') : t('invoiceEmailsHint')}
+          />
+          <SelectField
+            {...field('language')}
+            label={t('language')}
+            options={option('languages', ['fr', 'en'])}
+            hint={head && fromHead(t(`languages.${head.language}` as never))}
+          />
           <SelectField
             {...field('deliveryMethod')}
             label={t('deliveryMethod')}
             options={option('deliveryMethods', ['print', 'email', 'both'])}
+            hint={head && fromHead(t(`deliveryMethods.${head.deliveryMethod}` as never))}
           />
-          <TextField {...field('paymentTermsDays')} label={t('paymentTermsDays')} inputMode="numeric" />
-          <SelectField {...field('billingCycle')} label={t('billingCycle')} options={option('billingCycles', ['monthly', 'weekly'])} />
-          <CheckboxField {...checkbox('gstExempt')} label={t('gstExempt')} />
+          <TextField
+            {...field('paymentTermsDays')}
+            label={t('paymentTermsDays')}
+            inputMode="numeric"
+            hint={head && fromHead(String(head.paymentTermsDays))}
+          />
+          <SelectField
+            {...field('billingCycle')}
+            label={t('billingCycle')}
+            options={option('billingCycles', ['monthly', 'weekly'])}
+            hint={head && fromHead(t(`billingCycles.${head.billingCycle}` as never))}
+          />
+          <CheckboxField {...checkbox('gstExempt')} label={t('gstExempt')} hint={head && fromHead(yesNo(head.gstExempt))} />
           {values.gstExempt ? <TextField {...field('gstExemptionNumber')} label={t('gstExemptionNumber')} /> : null}
-          <CheckboxField {...checkbox('qstExempt')} label={t('qstExempt')} />
+          <CheckboxField {...checkbox('qstExempt')} label={t('qstExempt')} hint={head && fromHead(yesNo(head.qstExempt))} />
           {values.qstExempt ? <TextField {...field('qstExemptionNumber')} label={t('qstExemptionNumber')} /> : null}
         </section>
 

@@ -8,7 +8,33 @@ function percentForInput(value: string, locale: Locale): string {
   return locale === 'fr' ? trimmed.replace('.', ',') : trimmed;
 }
 
-export function clientToFormValues(client: typeof clients.$inferSelect, locale: Locale): ClientFormValues {
+/** The billing fields a grouped invoice takes from the head, as the member's form shows them. */
+export type HeadBilling = {
+  number: number;
+  language: string;
+  deliveryMethod: string;
+  paymentTermsDays: number;
+  billingCycle: string;
+  gstExempt: boolean;
+  qstExempt: boolean;
+  invoiceEmails: string;
+};
+
+export function headBillingOf(head: typeof clients.$inferSelect): HeadBilling {
+  return {
+    number: head.number,
+    language: head.language,
+    deliveryMethod: head.deliveryMethod,
+    paymentTermsDays: head.paymentTermsDays,
+    billingCycle: head.billingCycle,
+    gstExempt: head.gstExempt,
+    qstExempt: head.qstExempt,
+    invoiceEmails: head.invoiceEmails.join(', '),
+  };
+}
+
+/** `today`: the default of "En vigueur le", asked when the grouped number changes. */
+export function clientToFormValues(client: typeof clients.$inferSelect, locale: Locale, today: string): ClientFormValues {
   return {
     number: String(client.number),
     name: client.name,
@@ -31,6 +57,7 @@ export function clientToFormValues(client: typeof clients.$inferSelect, locale: 
     tariffId: String(client.tariffId),
     discountPercent: percentForInput(client.discountPercent, locale),
     groupedClientNumber: client.groupedClientNumber === null ? '' : String(client.groupedClientNumber),
+    groupedEffectiveDate: today,
     isActive: client.isActive,
     notes: client.notes ?? '',
   };
@@ -59,6 +86,7 @@ export function emptyClientFormValues(defaultTariffId: number | undefined): Clie
     tariffId: defaultTariffId === undefined ? '' : String(defaultTariffId),
     discountPercent: '0',
     groupedClientNumber: '',
+    groupedEffectiveDate: '',
     isActive: true,
     notes: '',
   };

@@ -14,8 +14,10 @@ export async function GroupMembersTable({
   members,
   locale,
   canEdit,
+  today,
 }: {
   head: number;
+  today: string;
   members: Member[];
   locale: Locale;
   canEdit: boolean;
@@ -29,6 +31,7 @@ export async function GroupMembersTable({
         <>
           {member.name}
           {member.isHead ? <span className="badge">{t('headRow')}</span> : null}
+          {member.isFormer ? <span className="badge">{t('formerRow')}</span> : null}
         </>
       ),
     },
@@ -40,7 +43,7 @@ export async function GroupMembersTable({
     columns.push({
       header: t('columns.actions'),
       isHeaderHidden: true,
-      cell: (member) => (member.isHead ? null : <RemoveMemberButton head={head} member={member.number} />),
+      cell: (member) => (member.isHead || member.isFormer ? null : <RemoveMemberButton head={head} member={member.number} today={today} />),
     });
   }
   return (

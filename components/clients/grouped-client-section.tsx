@@ -17,6 +17,7 @@ export function GroupedClientSection({
   field,
   onMakeHead,
   isLive,
+  effectiveDate,
 }: {
   clientNumber: string;
   field: { name: string; value: string; onChange: (event: ChangeEvent<HTMLInputElement>) => void; errors?: string[] };
@@ -24,6 +25,14 @@ export function GroupedClientSection({
   onMakeHead: () => void;
   /** Checked while typing only where the person may edit the client. */
   isLive: boolean;
+  /** "En vigueur le", shown once the number differs from today's membership. */
+  effectiveDate?: {
+    name: string;
+    value: string;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+    errors?: string[];
+    max?: string;
+  };
 }) {
   const t = useTranslations('clientForm');
   const [groupedCheck, setGroupedCheck] = useState<GroupedCheck>(null);
@@ -57,6 +66,9 @@ export function GroupedClientSection({
           {t('makeHead')}
         </button>
       </div>
+      {effectiveDate ? (
+        <TextField {...effectiveDate} label={t('effectiveDate')} hint={t('effectiveDateHint')} type="date" required isNarrow />
+      ) : null}
       <p className={`grouped-status ${groupedCheck && !groupedCheck.ok ? 'error' : ''}`} aria-live="polite" data-testid="grouped-status">
         {isChecking && !groupedCheck ? t('groupedStatus.checking') : groupedCheck?.message}
       </p>

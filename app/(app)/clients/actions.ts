@@ -9,7 +9,8 @@ import { ADMIN } from '@/lib/auth/roles';
 import { clientInput } from '@/lib/clients/client-input';
 import { addGroupMembers, parseClientNumberList, removeGroupMember } from '@/lib/clients/group-members';
 import { createClient, deleteClient, updateClient } from '@/lib/clients/save-client';
-import { groupedClientNumberField, MAX_CLIENT_NUMBER } from '@/lib/clients/client-input';
+import { effectiveDateField, groupedClientNumberField, MAX_CLIENT_NUMBER } from '@/lib/clients/client-input';
+import { todayInMontreal } from '@/lib/dates/montreal';
 import { verifyGrouping } from '@/lib/clients/verify-grouping';
 import { wholeNumber } from '@/lib/forms/fields';
 import { AppError } from '@/lib/errors';
@@ -63,11 +64,11 @@ const headNumber = wholeNumber(1, MAX_CLIENT_NUMBER, 'client.numberRange');
 export const addGroupMembersAction = defineAction({
   name: 'clients.addGroupMembers',
   roles: ADMIN,
-  input: z.object({ head: headNumber, numbers: z.string({ error: 'required' }) }),
+  input: z.object({ head: headNumber, numbers: z.string({ error: 'required' }), effectiveDate: effectiveDateField }),
   run: async ({ db, user, input }) => {
     const numbers = parseClientNumberList(input.numbers);
     if (!numbers) throw new AppError('members.invalidList', {}, { numbers: ['members.invalidList'] });
-    const { added } = await addGroupMembers(db, user.id, input.head, numbers);
+    const { added } = await addGroupMembers(db, user.id, input.head, numbers, input.effectiveDate ?? todayInMontreal());
     revalidatePath(`/clients/${input.head}`);
     revalidatePath('/clients');
     const t = await getTranslations('members');
@@ -78,9 +79,9 @@ export const addGroupMembersAction = defineAction({
 export const removeGroupMemberAction = defineAction({
   name: 'clients.removeGroupMember',
   roles: ADMIN,
-  input: z.object({ head: headNumber, member: headNumber }),
+  input: z.object({ head: headNumber, member: headNumber, effectiveDate: effectiveDateField }),
   run: async ({ db, user, input }) => {
-    await removeGroupMember(db, user.id, input.head, input.member);
+    await removeGroupMember(db, user.id, input.head, input.member, input.effectiveDate ?? todayInMontreal());
     revalidatePath(`/clients/${input.head}`);
     revalidatePath('/clients');
     const t = await getTranslations('members');

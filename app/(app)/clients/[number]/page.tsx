@@ -5,7 +5,10 @@ import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { ClientForm } from '@/components/clients/client-form';
 import { GroupMembersTable } from '@/components/clients/group-members-table';
-import { clientToFormValues } from '@/components/clients/form-values';
+import { clientToFormValues, headBillingOf } from '@/components/clients/form-values';
+import { MembershipHistory } from '@/components/clients/membership-history';
+import { findMembershipHistory } from '@/lib/clients/membership';
+import { todayInMontreal } from '@/lib/dates/montreal';
 import { AddMembersForm, DeleteClientButton } from '@/components/clients/member-forms';
 import { requireRoute } from '@/lib/auth/current-user';
 import { canOpen } from '@/lib/auth/permissions';
@@ -32,10 +35,14 @@ export default async function ClientPage({
   const locale = await getAppLocale();
   const isAdmin = user.role === 'admin';
   const isHead = client.groupedClientNumber === client.number;
-  const [tariffs, members] = await Promise.all([
+  const headNumber = client.groupedClientNumber !== null && !isHead ? client.groupedClientNumber : null;
+  const [tariffs, members, history, head] = await Promise.all([
     tariffChoices(db, client.tariffId),
     isHead ? listGroupMembers(db, client.number) : Promise.resolve([]),
+    findMembershipHistory(db, client.number),
+    headNumber === null ? Promise.resolve(null) : getClient(db, headNumber),
   ]);
+  const today = todayInMontreal();
   const { created } = await searchParams;
 
   return (
@@ -62,17 +69,25 @@ export default async function ClientPage({
           </p>
         ) : null}
 
-        <ClientForm mode="update" initial={clientToFormValues(client, locale)} tariffs={tariffs} canEdit={isAdmin} />
+        <ClientForm
+          mode="update"
+          initial={clientToFormValues(client, locale, today)}
+          tariffs={tariffs}
+          canEdit={isAdmin}
+          head={head ? headBillingOf(head) : undefined}
+          today={today}
+        />
 
         {isHead ? (
           <section className="members" aria-labelledby="members-title">
             <h2 id="members-title">{t('members.title')}</h2>
             <p>{t('members.intro', { number: client.number })}</p>
-            <GroupMembersTable head={client.number} members={members} locale={locale} canEdit={isAdmin} />
-            {members.length <= 1 ? <p>{t('members.none')}</p> : null}
-            {isAdmin ? <AddMembersForm head={client.number} /> : null}
+            <GroupMembersTable head={client.number} members={members} locale={locale} canEdit={isAdmin} today={today} />
+            {members.every((m) => m.isHead || m.isFormer) ? <p>{t('members.none')}</p> : null}
+            {isAdmin ? <AddMembersForm head={client.number} today={today} /> : null}
           </section>
         ) : null}
+        <MembershipHistory clientNumber={client.number} periods={history} locale={locale} />
         {isAdmin ? <DeleteClientButton number={client.number} /> : null}
       </>
     </ClientMessages>
