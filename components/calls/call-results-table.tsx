@@ -40,7 +40,17 @@ export async function CallResultsTable({ rows, search, locale }: { rows: CallLis
         { header: t('callSearch.columns.price'), sortKey: 'price', isNumeric: true, cell: (call) => formatMoney(call.priceCents, locale) },
         {
           header: t('callSearch.columns.invoice'),
-          cell: (call) => (call.invoiceNumber ? <Link href={`/invoices/${call.invoiceNumber}`}>{call.invoiceNumber}</Link> : '—'),
+          cell: (call) =>
+            call.invoiceNumber ? (
+              <>
+                <Link href={`/invoices/${call.invoiceNumber}`}>{call.invoiceNumber}</Link>{' '}
+                <span className="hint" data-testid="billed-client">
+                  {t('callSearch.billedTo', { client: call.billedClientNumber ?? '' })}
+                </span>
+              </>
+            ) : (
+              '—'
+            ),
         },
       ]}
     />

@@ -109,3 +109,20 @@ export function confirmedListOf(preview: BillingPreview): InvoiceDigest[] {
     digest: i.digest,
   }));
 }
+
+/**
+ * What the other process (grouped for a normal list, normal for a grouped one) has to bill for
+ * the same cut-off, cycle and range: the list says so, so that no call waits forever because one
+ * process was never run.
+ */
+export async function countWaitingInOtherProcess(
+  db: Executor,
+  input: BillingInput,
+): Promise<{ calls: number; clients: number; totalCents: number }> {
+  const [row] = await queryRows<{ calls: number; clients: number; total: string | number }>(
+    db,
+    sql`select count(*)::int as calls, count(distinct bc.billed_client_number)::int as clients, coalesce(sum(bc.price_cents), 0) as total
+          from (${billableCallsQuery({ ...input, isGrouped: !input.isGrouped })}) bc`,
+  );
+  return { calls: row!.calls, clients: row!.clients, totalCents: Number(row!.total) };
+}

@@ -10,6 +10,7 @@ import { callStatusChanges, calls, clients, users } from '@/db/schema';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 import { CALL_STATUSES, isoDate } from './call-input';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
+import { membershipOnServiceDate } from '@/lib/billing/billable-calls';
 
 export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
 export const CALL_PAGE_SIZE = 50;
@@ -62,7 +63,10 @@ export function callSearchQuery(search: CallSearch): SQL {
   if (search.client) {
     where.push(
       search.members
-        ? sql`k.client_number in (select number from clients where number = ${search.client} or grouped_client_number = ${search.client})`
+        ? // The group's calls: the head's and those of each client that was its member on the call's service date.
+          sql`(k.client_number = ${search.client} or exists (select 1 from group_memberships gm
+                 where gm.client_number = k.client_number and gm.head_number = ${search.client}
+                   and gm.valid_from <= k.service_date and (gm.valid_to is null or k.service_date < gm.valid_to)))`
         : sql`k.client_number = ${search.client}`,
     );
   }
@@ -129,7 +133,11 @@ export async function findCalls(db: Executor, search: CallSearch): Promise<{ row
   };
 }
 
-/** One call with its client, the invoice it is on (if any) and its status history. */
+/**
+ * One call with its client, the invoice it is on (if any), its status history, and the head it
+ * is or was billed on (`billedHeadNumber`): the head of its grouped invoice once invoiced, else
+ * the head of the membership in force on its service date; null when billed on its own.
+ */
 export async function getCallDetails(db: Executor, number: number) {
   const [call] = await db
     .select({ call: calls, clientName: clients.name, groupedClientNumber: clients.groupedClientNumber })
@@ -150,11 +158,12 @@ export async function getCallDetails(db: Executor, number: number) {
       .leftJoin(users, eq(users.id, callStatusChanges.changedBy))
       .where(eq(callStatusChanges.callNumber, number))
       .orderBy(asc(callStatusChanges.changedAt), asc(callStatusChanges.id)),
-    queryRows<{ number: string | number; billed_client_number: number; billed_client_name: string }>(
+    queryRows<{ number: string | number; billed_client_number: number; billed_client_name: string; kind: 'normal' | 'grouped' }>(
       db,
-      sql`select i.number, i.billed_client_number, i.bill_to_name as billed_client_name ${invoiceOfCall(number)} limit 1`,
+      sql`select i.number, i.billed_client_number, i.bill_to_name as billed_client_name, i.kind ${invoiceOfCall(number)} limit 1`,
     ),
   ]);
+  const membershipHead = billed[0] ? null : await headOnServiceDate(db, number);
   const invoice = billed[0]
     ? {
         number: Number(billed[0].number),
@@ -162,7 +171,17 @@ export async function getCallDetails(db: Executor, number: number) {
         billedClientName: billed[0].billed_client_name,
       }
     : null;
-  return { ...call.call, clientName: call.clientName, groupedClientNumber: call.groupedClientNumber, history, invoice };
+  const billedHeadNumber = billed[0] ? (billed[0].kind === 'grouped' ? billed[0].billed_client_number : null) : membershipHead;
+  return { ...call.call, clientName: call.clientName, groupedClientNumber: call.groupedClientNumber, billedHeadNumber, history, invoice };
+}
+
+/** The head of the membership of call `number`'s client in force on its service date (null: none). */
+async function headOnServiceDate(db: Executor, number: number): Promise<number | null> {
+  const [row] = await queryRows<{ head_number: number }>(
+    db,
+    sql`select m.head_number from calls k ${membershipOnServiceDate('join')} where k.number = ${number}`,
+  );
+  return row?.head_number ?? null;
 }
 
 /** The grouped client number shown in the status bar for a client (null when not grouped or unknown). */

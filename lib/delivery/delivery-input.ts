@@ -46,3 +46,9 @@ export function readDeliveryForm(raw: Record<string, string | undefined>) {
     problems: parsed && !parsed.success ? parsed.error.issues.map((issue) => issue.message) : [],
   };
 }
+
+/** The delivery screen's query string for a form (the checkbox as the form posts it). */
+export function deliveryQuery(form: DeliveryForm): string {
+  const { isGrouped, ...rest } = form;
+  return new URLSearchParams({ ...rest, ...(isGrouped ? { isGrouped: 'on' } : {}) }).toString();
+}

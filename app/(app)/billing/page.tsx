@@ -7,7 +7,9 @@ import { GenerateForm } from '@/components/billing/generate-form';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
 import { readBillingListForm } from '@/lib/billing/billing-input';
-import { confirmedListOf, previewBilling } from '@/lib/billing/preview-billing';
+import { confirmedListOf, countWaitingInOtherProcess, previewBilling } from '@/lib/billing/preview-billing';
+import { billingListQuery } from '@/lib/billing/billing-input';
+import Link from 'next/link';
 import { encodeConfirmedList } from '@/lib/billing/confirmed-list';
 import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { getAppLocale } from '@/lib/i18n/app-locale';
@@ -20,7 +22,8 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
   const locale = await getAppLocale();
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.
   const { form, hasAsked, input, fieldErrors } = readBillingListForm(await firstValues(searchParams), addDays(todayInMontreal(), -1));
-  const preview = hasAsked && input ? await previewBilling(getDb(), input) : null;
+  const [preview, waiting] =
+    hasAsked && input ? await Promise.all([previewBilling(getDb(), input), countWaitingInOtherProcess(getDb(), input)]) : [null, null];
   const money = (cents: number) => formatMoney(cents, locale);
 
   return (
@@ -37,6 +40,19 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                 total: money(preview.totals.totalCents),
               })}
             </p>
+            {waiting && waiting.calls > 0 ? (
+              <p className="notice" data-testid="other-process">
+                {t('billing.otherProcess', {
+                  isGrouped: String(!form.isGrouped),
+                  calls: waiting.calls,
+                  clients: waiting.clients,
+                  total: money(waiting.totalCents),
+                })}{' '}
+                <Link href={`/billing?${billingListQuery({ ...form, isGrouped: !form.isGrouped })}`}>
+                  {t('billing.otherProcessLink', { isGrouped: String(!form.isGrouped) })}
+                </Link>
+              </p>
+            ) : null}
             {preview.invoices.length === 0 ? (
               <p>{t('billing.empty')}</p>
             ) : (

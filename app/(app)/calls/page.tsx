@@ -21,8 +21,16 @@ export default async function CallSearchPage({ searchParams }: { searchParams: P
     hasCriteria(search) ? findCalls(db, search) : Promise.resolve(null),
     search.selected ? getCallDetails(db, search.selected) : Promise.resolve(null),
   ]);
-  // The status bar follows the selected call's client, else the client searched for.
-  const statusBarNumber = selected ? selected.groupedClientNumber : search.client ? await groupedNumberOf(db, search.client) : null;
+  // The status bar: for a selected call, the head it is (or was) billed on; else today's grouped
+  // number of the client searched for, or of the one client all the results belong to.
+  const onlyClient = result && result.rows.length > 0 && result.rows.every((r) => r.clientNumber === result.rows[0]!.clientNumber);
+  const statusBarNumber = selected
+    ? selected.billedHeadNumber
+    : search.client
+      ? await groupedNumberOf(db, search.client)
+      : onlyClient
+        ? result.rows[0]!.groupedClientNumber
+        : null;
 
   return (
     <div className="call-search">

@@ -5,8 +5,9 @@ import { EmailProgress } from '@/components/billing/email-progress';
 import { PrintList } from '@/components/billing/print-list';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
-import { listRuns } from '@/lib/billing/find-runs';
-import { readDeliveryForm } from '@/lib/delivery/delivery-input';
+import Link from 'next/link';
+import { getRun, listRuns } from '@/lib/billing/find-runs';
+import { deliveryQuery, readDeliveryForm } from '@/lib/delivery/delivery-input';
 import { emailProgress } from '@/lib/delivery/email-queue';
 import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
 import { getAppLocale } from '@/lib/i18n/app-locale';
@@ -18,8 +19,9 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
   const locale = await getAppLocale();
   const { form, hasAsked, selection, problems } = readDeliveryForm(await firstValues(searchParams));
   const db = getDb();
-  const [runs, printable, progress] = await Promise.all([
+  const [runs, chosenRun, printable, progress] = await Promise.all([
     listRuns(db, { limit: 50 }),
+    selection?.runId ? getRun(db, selection.runId) : null,
     selection && form.method === 'print' ? selectDeliveryInvoices(db, selection) : null,
     selection && form.method === 'email' ? emailProgress(db, selection) : null,
   ]);
@@ -35,6 +37,15 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
           </p>
         ) : null}
         {!hasAsked ? <p>{t('delivery.prompt')}</p> : null}
+        {chosenRun && (chosenRun.run.kind === 'grouped') !== form.isGrouped ? (
+          // A run bills one process: with the checkbox of the other one, nothing of it is listed.
+          <p className="notice" data-testid="other-kind">
+            {t('delivery.otherKind', { id: chosenRun.run.id, isGrouped: String(chosenRun.run.kind === 'grouped') })}{' '}
+            <Link href={`/billing/delivery?${deliveryQuery({ ...form, isGrouped: !form.isGrouped })}`}>
+              {t('delivery.switchKind', { isGrouped: String(chosenRun.run.kind === 'grouped') })}
+            </Link>
+          </p>
+        ) : null}
         {printable ? <PrintList invoices={printable} form={form} locale={locale} /> : null}
         {progress ? <EmailProgress progress={progress} form={form} hasSmtp={Boolean(process.env.SMTP_URL)} /> : null}
       </>

@@ -78,7 +78,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
             <p className="hint">{t('callForm.readOnly')}</p>
           ) : null}
         </div>
-        <GroupedStatusBar groupedClientNumber={call.groupedClientNumber} />
+        <GroupedStatusBar groupedClientNumber={call.billedHeadNumber} />
       </>
     </ClientMessages>
   );

@@ -16,6 +16,9 @@ export const enBilling: typeof frBilling = {
     membersOf: 'Members of {number}',
     totals: 'Grand total',
     empty: 'No call to bill for these criteria.',
+    otherProcess:
+      '{calls, plural, one {# completed call is} other {# completed calls are}} waiting in {isGrouped, select, true {grouped} other {normal}} billing for these criteria ({clients, plural, one {# billed client} other {# billed clients}}, {total} before taxes): they are not in this list.',
+    otherProcessLink: 'Show the {isGrouped, select, true {grouped} other {normal}} billing list',
     summary:
       '{invoices, plural, =0 {No invoice} one {# invoice} other {# invoices}} · {calls, plural, one {# call} other {# calls}} · {total}',
     exportPdf: 'Export as PDF',

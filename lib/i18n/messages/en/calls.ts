@@ -62,6 +62,7 @@ export const enCalls: typeof frCalls = {
     },
     sortBy: 'Sort by {column}',
     page: 'Page {page}',
+    billedTo: 'billed to {client}',
     statusBar: 'No. client regroupé : {number}',
     statusBarLabel: 'Grouped account of the client',
     details: 'Call {number} details',

@@ -13,6 +13,9 @@ export const enDelivery: typeof frDelivery = {
     print: 'Print',
     email: 'E-mail',
     show: 'Show',
+    otherKind:
+      'Run {id} is a {isGrouped, select, true {grouped} other {normal}} billing run: its invoices are listed only with the box “Facturation par client regroupé” {isGrouped, select, true {checked} other {unchecked}}.',
+    switchKind: '{isGrouped, select, true {Check} other {Uncheck}} the box and show its invoices',
     prompt: 'Choose a billing run or a period, the kind of billing and the delivery method.',
     none: 'No invoice of this selection is delivered by this method.',
     printTitle: '{count, plural, one {# invoice to print} other {# invoices to print}}',

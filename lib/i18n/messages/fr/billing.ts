@@ -15,6 +15,9 @@ export const frBilling = {
     membersOf: 'Membres de {number}',
     totals: 'Total général',
     empty: 'Aucun appel à facturer pour ces critères.',
+    otherProcess:
+      '{calls, plural, one {# appel terminé attend} other {# appels terminés attendent}} dans la facturation {isGrouped, select, true {regroupée} other {normale}} pour ces critères ({clients, plural, one {# client facturé} other {# clients facturés}}, {total} avant taxes) : ils ne sont pas dans cette liste.',
+    otherProcessLink: 'Afficher la liste de facturation {isGrouped, select, true {regroupée} other {normale}}',
     summary:
       '{invoices, plural, =0 {Aucune facture} one {# facture} other {# factures}} · {calls, plural, one {# appel} other {# appels}} · {total}',
     exportPdf: 'Exporter en PDF',

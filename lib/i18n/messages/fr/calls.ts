@@ -61,6 +61,7 @@ export const frCalls = {
     },
     sortBy: 'Trier par {column}',
     page: 'Page {page}',
+    billedTo: 'facturée à {client}',
     statusBar: 'No. client regroupé : {number}',
     statusBarLabel: 'Compte regroupé du client',
     details: 'Détail de l’appel {number}',

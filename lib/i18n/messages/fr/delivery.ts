@@ -12,6 +12,9 @@ export const frDelivery = {
     print: 'Impression',
     email: 'Courriel',
     show: 'Afficher',
+    otherKind:
+      'Le traitement {id} est une facturation {isGrouped, select, true {regroupée} other {normale}} : ses factures ne sont listées que si la case « Facturation par client regroupé » est {isGrouped, select, true {cochée} other {décochée}}.',
+    switchKind: '{isGrouped, select, true {Cocher} other {Décocher}} la case et afficher ses factures',
     prompt: 'Choisissez un traitement ou une période, le type de facturation et le mode d’envoi.',
     none: 'Aucune facture de cette sélection ne se livre par ce mode.',
     printTitle: '{count, plural, one {# facture à imprimer} other {# factures à imprimer}}',
