@@ -63,7 +63,7 @@ export async function listGroupMembers(db: Executor, headNumber: number): Promis
           or c.number in (select client_number from group_memberships where head_number = ${headNumber})
        group by c.number, c.name, t.code, c.is_active, c.grouped_client_number
       having coalesce(c.grouped_client_number = ${headNumber}, false) or count(k.number) > 0
-       order by (c.number <> ${headNumber}), not coalesce(c.grouped_client_number = ${headNumber}, false), c.number (c.number <> ${headNumber}), c.number`,
+       order by (c.number <> ${headNumber}), not coalesce(c.grouped_client_number = ${headNumber}, false), c.number`,
   );
   return rows.map((r) => ({
     number: r.number,
