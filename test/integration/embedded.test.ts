@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openEmbedded, type AppDatabase } from '@/db/index';
+import { openEmbedded, queryRows, type AppDatabase } from '@/db/index';
+import { refusalCode } from '@/test/support/fixtures';
 import { prepareDatabase } from '@/db/prepare';
 import { calls, clients, creditNoteLines, invoices, tariffs, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/credentials';
@@ -73,6 +74,22 @@ describe('the embedded database (zero-setup demo mode)', () => {
     expect(groupCalls!.n).toBeGreaterThan(0);
     const dates = await app.db.selectDistinct({ date: calls.serviceDate }).from(calls);
     expect(dates.length).toBeGreaterThanOrEqual(55);
+  });
+
+  test('holds the memberships as PostgreSQL does: open-ended ones for the demo group, and no overlap', async () => {
+    const periods = await queryRows<{ client_number: number; head_number: number; valid_to: string | null }>(
+      app.db,
+      sql`select client_number, head_number, valid_to::text from group_memberships where head_number = 12345 order by client_number`,
+    );
+    expect(periods).toEqual([
+      { client_number: 12345, head_number: 12345, valid_to: null },
+      { client_number: 12346, head_number: 12345, valid_to: null },
+      { client_number: 12347, head_number: 12345, valid_to: null },
+    ]);
+    const code = await refusalCode(
+      app.db.execute(sql`insert into group_memberships (client_number, head_number, valid_from) values (12347, 30000, '2026-01-01')`),
+    );
+    expect(code).toBe('23P01');
   });
 
   test('the demo users sign in with the password "demo"', async () => {
