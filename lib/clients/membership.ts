@@ -77,19 +77,18 @@ export function checkEffectiveDate(args: {
   head?: { number: number; since: string | null };
 }): DateVerdict {
   const { clientNumber, effective, today, limits, head } = args;
+  const headSince = head && head.since !== null && head.since !== '-infinity' ? head.since : null;
   if (effective > today) return { ok: false, code: 'membership.afterToday', params: { today } };
   if (limits.lastInvoiced !== null && effective <= limits.lastInvoiced) {
-    return {
-      ok: false,
-      code: 'membership.beforeInvoiced',
-      params: { client: clientNumber, last: limits.lastInvoiced, earliest: addDays(limits.lastInvoiced, 1) },
-    };
+    // The earliest date that passes every limit, not only this one (ISO dates compare as text).
+    const earliest = [addDays(limits.lastInvoiced, 1), limits.lastChange ?? '', headSince ?? ''].sort().at(-1)!;
+    return { ok: false, code: 'membership.beforeInvoiced', params: { client: clientNumber, last: limits.lastInvoiced, earliest } };
   }
   if (limits.lastChange !== null && effective < limits.lastChange) {
     return { ok: false, code: 'membership.beforeLastChange', params: { client: clientNumber, date: limits.lastChange } };
   }
-  if (head && head.since !== null && head.since !== '-infinity' && effective < head.since) {
-    return { ok: false, code: 'membership.headNotYet', params: { head: head.number, date: head.since } };
+  if (head && headSince !== null && effective < headSince) {
+    return { ok: false, code: 'membership.headNotYet', params: { head: head.number, date: headSince } };
   }
   return { ok: true };
 }
