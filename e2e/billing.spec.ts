@@ -13,6 +13,9 @@ test('the billing clerk lists, generates and opens grouped invoices; generating 
   const list = page.getByRole('table', { name: 'Liste de facturation' });
   await expect(list.getByTestId('billed-20001')).toBeVisible();
   for (const number of ['12345', '12346', '12347']) await expect(list.getByTestId(`billed-${number}`)).toHaveCount(0);
+  // It says that the group's completed calls wait in the grouped process, with a link to it.
+  await expect(page.getByTestId('other-process')).toContainText(/appels terminés attendent dans la facturation regroupée/);
+  await expect(page.getByRole('link', { name: 'Afficher la liste de facturation regroupée' })).toHaveAttribute('href', /isGrouped=on/);
 
   // Checked: one row per head; 12345 expands into its members 12346 and 12347.
   await checkbox.check();
@@ -28,7 +31,7 @@ test('the billing clerk lists, generates and opens grouped invoices; generating 
 
   // Generation: a confirmation states what will be created, then the run page.
   await page.getByRole('button', { name: 'Générer les factures' }).click();
-  await expect(page.getByText(/^Créer \d+ factures? pour un total de/)).toBeVisible();
+  await expect(page.getByText(/^Générer \d+ factures? regroupées? pour un total de/)).toBeVisible();
   await page.getByRole('button', { name: 'Confirmer la génération' }).click();
   await expect(page).toHaveURL(/\/billing\/runs\/\d+\?created=1/);
   await expect(page.getByRole('status').filter({ hasText: /factures? créées?/ })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { todayInMontreal } from '../lib/dates/montreal';
 import { storageStateOf } from './support';
 
 test.use({ storageState: storageStateOf('admin') });
@@ -75,9 +76,20 @@ test('members are added several at once and removed from the head’s page', asy
   await expect(page.getByTestId('form-error')).toContainText('12346 fait déjà partie du groupe 12345.');
   await expect(page.getByTestId('form-error')).toContainText('99999 n’existe pas.');
 
+  // Removal asks from when, and says what it does before doing it.
   await page.getByRole('button', { name: 'Retirer 20004 du groupe' }).click();
+  const removal = page.getByRole('form', { name: 'Retirer 20004 du groupe' });
+  await expect(removal.getByLabel('En vigueur le')).toHaveValue(todayInMontreal());
+  await expect(removal.getByRole('status')).toHaveText(
+    `Retirer 20004 du groupe 12345 à partir du ${todayInMontreal()} ? Ses appels à partir de cette date seront facturés seul.`,
+  );
+  await removal.getByRole('button', { name: 'Annuler' }).click();
+  await expect(members.getByTestId('member-20004')).toBeVisible();
+  await page.getByRole('button', { name: 'Retirer 20004 du groupe' }).click();
+  await page.getByRole('button', { name: 'Confirmer le retrait' }).click();
   await expect(members.getByTestId('member-20004')).toHaveCount(0);
   await page.getByRole('button', { name: 'Retirer 20003 du groupe' }).click();
+  await page.getByRole('button', { name: 'Confirmer le retrait' }).click();
   await expect(members.getByTestId('member-20003')).toHaveCount(0);
 });
 

@@ -14,6 +14,16 @@ test('the billing clerk prints the grouped batch of a run as one PDF, then e-mai
   await expect(page).toHaveURL(/\/billing\/runs\/\d+\?created=1/);
   const runId = page.url().match(/runs\/(\d+)/)![1]!;
 
+  // Chosen with the box unchecked, the grouped run lists nothing and says why.
+  await page.goto('/billing/delivery');
+  await page.getByLabel('Traitement').selectOption(runId);
+  await page.getByLabel('Impression').check();
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(page.getByTestId('other-kind')).toContainText(`Le traitement ${runId} est une facturation regroupée`);
+  await page.getByRole('link', { name: 'Cocher la case et afficher ses factures' }).click();
+  await expect(page.getByLabel('Facturation par client regroupé')).toBeChecked();
+  await expect(page.getByTestId('other-kind')).toHaveCount(0);
+
   // Print: one merged PDF, streamed as a download; the invoices are then marked printed.
   await page.goto('/billing/delivery');
   await page.getByLabel('Traitement').selectOption(runId);

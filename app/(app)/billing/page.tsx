@@ -30,7 +30,8 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
     <ClientMessages namespaces={['billing']}>
       <>
         <h1>{t('screens.billing.title')}</h1>
-        <BillingListForm form={form} fieldErrors={fieldErrors} />
+        {/* Keyed by the query: the link to the other process shows its criteria, not the fields as they were. */}
+        <BillingListForm key={billingListQuery(form)} form={form} fieldErrors={fieldErrors} />
         {preview ? (
           <>
             <p className="result-count" role="status">

@@ -30,7 +30,8 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
     <ClientMessages namespaces={['delivery']}>
       <>
         <h1>{t('screens.delivery.title')}</h1>
-        <DeliveryForm form={form} runs={runs} />
+        {/* Keyed by the query: a link to other criteria shows them, not the fields as they were. */}
+        <DeliveryForm key={deliveryQuery(form)} form={form} runs={runs} />
         {problems.length > 0 ? (
           <p className="form-error" role="alert">
             {problems.map((code) => (t.has(`errors.${code}`) ? t(`errors.${code}`) : t('errors.invalid'))).join(' ')}
