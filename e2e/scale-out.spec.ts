@@ -96,12 +96,10 @@ test('two people confirm the same billing run at the same moment, on A and on B:
   const outcomes: string[] = [];
   for (const page of [clerkOnA, adminOnB]) {
     const created = page.getByRole('status').filter({ hasText: /5 factures créées/ });
-    const refused = page
-      .getByRole('alert')
-      .filter({
-        hasText:
-          /^La liste a changé depuis que vous l’avez confirmée \(5 factures touchées\) : le client \d+ \(2 appels\) ne serait plus facturé ;.* Rien n’a été créé/,
-      });
+    const refused = page.getByRole('alert').filter({
+      hasText:
+        /^La liste a changé depuis que vous l’avez confirmée \(5 factures touchées\) : le client \d+ \(2 appels\) ne serait plus facturé ;.* Rien n’a été créé/,
+    });
     await expect(created.or(refused)).toBeVisible();
     outcomes.push((await created.isVisible()) ? 'created' : 'refused');
   }
