@@ -1,5 +1,5 @@
 /**
- * `npm run bench:data -- --calls 1000000 --clients 20000 --groups 500 [--seed 42] [--end 2026-10-31]`
+ * `npm run bench:data -- --calls 1000000 --clients 20000 --groups 500 [--seed 42] [--end 2026-10-31] [--moved 0.1]`
  * Loads the benchmark's deterministic data into DATABASE_URL (a real PostgreSQL server, migrated
  * first). Refuses a database that already has clients.
  */
@@ -17,6 +17,8 @@ async function main() {
       groups: { type: 'string', default: '500' },
       seed: { type: 'string', default: '42' },
       end: { type: 'string', default: '2026-10-31' },
+      // The share of members moved to another head in the middle of the last month, as in `npm run bench`.
+      moved: { type: 'string', default: '0.1' },
     },
   });
   const url = process.env.DATABASE_URL;
@@ -34,6 +36,7 @@ async function main() {
       groups: Number(values.groups),
       seed: Number(values.seed),
       endDate: values.end!,
+      movedShare: Number(values.moved),
     });
     console.log(
       `${values.clients} clients, ${values.groups} comptes regroupés, ${values.calls} appels en ${((Date.now() - started) / 1000).toFixed(1)} s.`,

@@ -5,12 +5,22 @@
  *
  * Shapes: Quebec-like names with accents; `groups` grouped accounts whose sizes go from 2 to 500
  * members; members with tariffs that differ from their head's; calls over two months ending
- * on `endDate`, mostly completed, priced with the formula of lib/pricing/price-call.ts.
+ * on `endDate`, mostly completed, priced with the formula of lib/pricing/price-call.ts; and,
+ * when asked, a share of the members moved to another head in the middle of the last month, so
+ * that their month is split between two grouped invoices.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/index';
 
-export type BenchDataOptions = { clients: number; groups: number; calls: number; seed: number; endDate: string };
+export type BenchDataOptions = {
+  clients: number;
+  groups: number;
+  calls: number;
+  seed: number;
+  endDate: string;
+  /** The share of members (0 to 1) that move to the next head 15 days before `endDate` (dated memberships). */
+  movedShare?: number;
+};
 
 /** h(i, salt) in [0, 1): a deterministic hash of a row number. */
 const h = (row: string, salt: number, seed: number) =>
@@ -95,5 +105,15 @@ export async function generateBenchData(db: Db, options: BenchDataOptions): Prom
       cross join lateral (select greatest(round(t.base_cents + q.km * t.per_km * 100 + q.wait * t.per_minute * 100), t.minimum_charge_cents)::int as gross) g
       cross join lateral (select g.gross, round(g.gross * cl.discount_percent / 100)::int as discount) p`);
   await db.execute(sql`select setval(pg_get_serial_sequence('calls', 'number'), (select max(number) from calls))`);
+  if (options.movedShare && groups > 1) {
+    // One change of group for each moved member, effective on one date (the trigger of the
+    // clients table ends its membership there and starts the next head's).
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('app.membership_date', (${endDate}::date - 15)::text, true)`);
+      await tx.execute(sql`
+        update clients set grouped_client_number = 100000 + (grouped_client_number - 100000 + 1) % ${groups}
+         where grouped_client_number <> number and ${h('number', 21, seed)} < ${options.movedShare}`);
+    });
+  }
   await db.execute(sql`analyze`);
 }

@@ -25,6 +25,9 @@ import { hasProductionBuild, runLoad } from './load';
 import { measureReceivables } from './receivables-bench';
 import { ms, sampleLatency, timed } from './measure';
 
+/** The share of members moved to another head in the middle of the billed month. */
+const MOVED_SHARE = 0.1;
+
 /** Calls billed per second by generation, at the full scale (a run of a million calls). */
 const GENERATION_TARGET_PER_SECOND = 100_000;
 
@@ -54,7 +57,13 @@ const SCALES = {
 } as const;
 
 async function main() {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'full' }, seed: { type: 'string', default: '42' } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: 'full' }, seed: { type: 'string', default: '42' }, only: { type: 'string' } },
+  });
+  // `--only sql`: the searches, the billing list and generation, without documents, receivables
+  // and load: a quicker check of the SQL paths.
+  if (values.only !== undefined && values.only !== 'sql') throw new Error(`--only sql (not ${values.only})`);
+  const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
   if (!scale) throw new Error(`--scale small|full (not ${values.scale})`);
   const cluster = process.env.BENCH_DATABASE_URL ? null : await startPgCluster();
@@ -71,9 +80,14 @@ async function main() {
       calls: scale.calls,
       seed: Number(values.seed),
       endDate: '2026-10-31',
+      movedShare: MOVED_SHARE,
     });
+    const [moved] = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(*)::int as n from group_memberships where valid_from > '-infinity' and client_number <> head_number`,
+    );
     console.log(
-      `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés, ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
+      `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés (${moved!.n} membres changés de groupe le 2026-10-16), ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
     );
     await prepareEmailClients(app.db);
     let normalRunId: number | null = null;
@@ -168,25 +182,26 @@ async function main() {
 
     // Invoice PDFs, a print batch and e-mails, each in a process of its own.
     let printPagesPerSecond: number | null = null;
-    if (normalRunId !== null) {
+    if (isAll && normalRunId !== null) {
       const documents = await measureDocuments(app.db, url, { normalRunId, printCount: scale.printBatch });
       rows.push(...documents.rows);
       printPagesPerSecond = documents.printPagesPerSecond;
     }
 
     // Receivables: a year of invoices and 100,000 payments; aging, ledger, a cheque, statements.
-    rows.push(
-      ...(await measureReceivables(app.db, bare, url, {
-        invoices: scale.invoices,
-        payments: scale.payments,
-        runs: scale.runs,
-        statements: scale.statements,
-        printPagesPerSecond,
-      })),
-    );
+    if (isAll)
+      rows.push(
+        ...(await measureReceivables(app.db, bare, url, {
+          invoices: scale.invoices,
+          payments: scale.payments,
+          runs: scale.runs,
+          statements: scale.statements,
+          printPagesPerSecond,
+        })),
+      );
 
     // 50 users at once on next start (the production build), each with a think time.
-    if (hasProductionBuild()) {
+    if (isAll && hasProductionBuild()) {
       const passwordHash = await hashPassword('charge-bench-1');
       await app.db.insert(users).values([
         { email: 'repartition@bench.local', name: 'Répartition', role: 'dispatcher', passwordHash },
@@ -222,27 +237,30 @@ async function main() {
   }
 
   const machine = `${os.cpus().length} cœurs (${os.cpus()[0]?.model.trim() ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} Gio, Node ${process.version}, PostgreSQL 15`;
-  const command = `npm run bench -- --scale ${values.scale}`;
+  const command = `npm run bench -- --scale ${values.scale}${isAll ? '' : ` --only ${values.only}`}`;
   console.log(`\nMachine : ${machine}; commande : ${command}\n`);
   console.table(rows);
   mkdirSync(path.join(process.cwd(), 'bench'), { recursive: true });
   writeFileSync(
-    path.join(process.cwd(), 'bench', 'results.json'),
+    path.join(process.cwd(), 'bench', isAll ? 'results.json' : `results-${values.only}.json`),
     `${JSON.stringify({ date: new Date().toISOString(), machine, command, rows }, null, 2)}\n`,
   );
-  console.log('Résultats écrits dans bench/results.json');
+  console.log(`Résultats écrits dans bench/${isAll ? 'results.json' : `results-${values.only}.json`}`);
   if (rows.some((r) => r.verdict === 'MANQUÉ')) process.exitCode = 1;
 }
 
-const billedOf = (isGrouped: boolean) => (isGrouped ? 'c.grouped_client_number' : 'c.number');
+/** By hand, the same rule as the product: the membership in force on the call's service date. */
+const membershipJoin = (isGrouped: boolean) => `${isGrouped ? 'join' : 'left join'} group_memberships m
+   on m.client_number = k.client_number and m.valid_from <= k.service_date and (m.valid_to is null or k.service_date < m.valid_to)`;
+const billedOf = (isGrouped: boolean) => (isGrouped ? 'm.head_number' : 'k.client_number');
 const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
-   and c.grouped_client_number is ${isGrouped ? 'not null' : 'null'}`;
+   ${isGrouped ? '' : 'and m.client_number is null'}`;
 
 /** The floor of the billing list: one hand-written GROUP BY over the same calls. */
 function handWrittenGroupBy(isGrouped: boolean) {
   return `select ${billedOf(isGrouped)} as billed, k.client_number, count(*), sum(k.price_cents)
-            from calls k join clients c on c.number = k.client_number
+            from calls k ${membershipJoin(isGrouped)}
            where ${billableWhere(isGrouped)} group by 1, 2`;
 }
 
@@ -254,7 +272,7 @@ async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Pr
       await tx.unsafe(`create temp table f_calls on commit drop as
         select k.number, k.client_number, c.name, ${billedOf(isGrouped)} as billed, k.service_date, k.pickup_address,
                k.destination_address, k.client_reference, k.price_cents
-          from calls k join clients c on c.number = k.client_number where ${billableWhere(isGrouped)}`);
+          from calls k ${membershipJoin(isGrouped)} join clients c on c.number = k.client_number where ${billableWhere(isGrouped)}`);
       await tx.unsafe(
         `insert into billing_runs (id, kind, cutoff_date, issue_date, created_by) values (-1, 'normal', '2026-10-31', '2026-11-01', 1)`,
       );
