@@ -8,6 +8,29 @@ export async function sampleLatency(run: () => Promise<unknown>, runs: number, w
   return { p50: percentile(durations, 0.5), p95: percentile(durations, 0.95), max: percentile(durations, 1), runs };
 }
 
+/**
+ * A product and its floor sampled in turn (product, floor, product, …), so that a busy moment of
+ * the machine falls on both rather than on whichever ran then.
+ */
+export async function sampleLatencyBeside(
+  product: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  runs: number,
+  warmup = 1,
+): Promise<{ product: Latency; floor: Latency }> {
+  for (let i = 0; i < warmup; i++) {
+    await product();
+    await floor();
+  }
+  const durations = { product: [] as number[], floor: [] as number[] };
+  for (let i = 0; i < runs; i++) {
+    durations.product.push((await timed(product)).seconds * 1000);
+    durations.floor.push((await timed(floor)).seconds * 1000);
+  }
+  const latency = (values: number[]) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95), max: percentile(values, 1), runs });
+  return { product: latency(durations.product), floor: latency(durations.floor) };
+}
+
 /** The value below which a fraction `q` of `values` lies (nearest rank); 0 for none. */
 export function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -23,10 +23,13 @@ import { measureDocuments, prepareEmailClients, type BenchRow } from './document
 import { generateBenchData } from './generate-data';
 import { hasProductionBuild, runLoad } from './load';
 import { measureReceivables } from './receivables-bench';
-import { ms, sampleLatency, timed } from './measure';
+import { ms, percentile, sampleLatency, sampleLatencyBeside, timed } from './measure';
 
 /** The share of members moved to another head in the middle of the billed month. */
 const MOVED_SHARE = 0.1;
+
+/** Runs of generation and of its floor, each; their medians are compared. */
+const GENERATION_SAMPLES = 3;
 
 /** Calls billed per second by generation, at the full scale (a run of a million calls). */
 const GENERATION_TARGET_PER_SECOND = 100_000;
@@ -146,20 +149,38 @@ async function main() {
     for (const isGrouped of [false, true]) {
       const kind = isGrouped ? 'regroupée' : 'normale';
       const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
-      const previewRuns = Math.max(3, Math.floor(scale.runs / 50));
-      const preview = await sampleLatency(() => previewBilling(app.db, input), previewRuns, 1);
-      const previewFloor = await sampleLatency(() => bare.unsafe(handWrittenGroupBy(isGrouped)), previewRuns, 1);
+      const { product: preview, floor: previewFloor } = await sampleLatencyBeside(
+        () => previewBilling(app.db, input),
+        () => bare.unsafe(handWrittenGroupBy(isGrouped)),
+        Math.max(5, Math.floor(scale.runs / 15)),
+      );
       rows.push({
         measure: `liste de facturation ${kind} (p95)`,
         product: ms(preview.p95),
         floor: ms(previewFloor.p95),
         ratio: (preview.p95 / previewFloor.p95).toFixed(2),
-        target: '≤ 2000 ms',
-        verdict: preview.p95 <= 2000 ? 'atteint' : 'MANQUÉ',
+        // The ratio is judged where the floor takes long enough to measure (the full scale); at
+        // the small scale a list takes tens of milliseconds, most of them fixed costs.
+        target: previewFloor.p95 >= 100 ? '≤ 2000 ms, ≤ 1,5× plancher' : '≤ 2000 ms',
+        verdict: preview.p95 <= 2000 && (previewFloor.p95 < 100 || preview.p95 <= 1.5 * previewFloor.p95) ? 'atteint' : 'MANQUÉ',
       });
 
-      const { value: floorCalls, seconds: floorSeconds } = await timed(() => handWrittenGeneration(bare, isGrouped));
-      const { value: result, seconds } = await timed(() => generateInvoices(app.db, 1, input, '2026-11-01'));
+      // Two rehearsals rolled back, then the run kept, each after a run of the floor: one run of
+      // each is one sample of a noisy machine; the medians of three are compared.
+      const productSamples: number[] = [];
+      const floorSamples: number[] = [];
+      for (let round = 0; round < GENERATION_SAMPLES - 1; round++) {
+        const floorRun = await timed(() => handWrittenGeneration(bare, isGrouped));
+        floorSamples.push(floorRun.seconds);
+        productSamples.push((await timed(() => rehearseGeneration(app.db, input))).seconds);
+      }
+      const floorRun = await timed(() => handWrittenGeneration(bare, isGrouped));
+      floorSamples.push(floorRun.seconds);
+      const floorCalls = floorRun.value;
+      const { value: result, seconds: keptSeconds } = await timed(() => generateInvoices(app.db, 1, input, '2026-11-01'));
+      productSamples.push(keptSeconds);
+      const seconds = percentile(productSamples, 0.5);
+      const floorSeconds = percentile(floorSamples, 0.5);
       if (!isGrouped) normalRunId = result.runId;
       const billed = result.runId === null ? 0 : result.callCount;
       if (billed !== floorCalls) throw new Error(`generation billed ${billed} calls, the floor ${floorCalls}`);
@@ -297,6 +318,18 @@ async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Pr
 }
 
 class RollbackFloor extends Error {}
+
+/** The product's generation, rolled back: a sample of its time that leaves nothing billed. */
+async function rehearseGeneration(db: Db, input: ReturnType<typeof billingInput.parse>): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      await generateInvoices(tx, 1, input, '2026-11-01');
+      throw new RollbackFloor();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RollbackFloor)) throw error;
+    });
+}
 
 /** The access paths PostgreSQL chose on `calls` for a search: index names, or a sequential scan. */
 async function planSummary(db: Db, search: ReturnType<typeof callSearchParams.parse>): Promise<string> {
