@@ -219,7 +219,11 @@ async function recordOutcome(write: () => Promise<unknown>): Promise<void> {
   }
 }
 
-/** Sends pending e-mails until none is left (or `limit` were handled); returns how many were handled. */
+/**
+ * Sends pending e-mails until none is left (or `limit` were handled); returns how many were
+ * handled. As many e-mails go at once as the mailer has connections, each taken, rendered, sent
+ * and recorded on its own exactly as one alone would be: while one is sent, the next is rendered.
+ */
 export async function processPendingEmails(
   db: Db,
   mailer: Mailer,
@@ -228,63 +232,82 @@ export async function processPendingEmails(
   const outcome = { sent: 0, failed: 0, retried: 0 };
   await reportInterruptedEmails(db);
   const company = await getCompanySettings(db);
-  for (let handled = 0; handled < (options.limit ?? Number.POSITIVE_INFINITY); handled++) {
-    const job = await claimNextEmail(db);
-    if (!job) break;
-    let isSent = false;
-    try {
-      const { pdf, content, markEmailed } = await emailOfJob(db, job, company);
-      await mailer.send({
-        deliveryId: job.id,
-        to: job.recipients,
-        subject: content.subject,
-        text: content.text,
-        attachment: { filename: content.filename, content: pdf },
-      });
-      isSent = true;
-      // Written again as is if the first try committed but its answer was lost. The invoice (or
-      // statement), then its delivery: the order in which a reversal locks them.
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  let taken = 0;
+  const lane = async () => {
+    while (taken < limit) {
+      taken++;
+      const job = await claimNextEmail(db);
+      if (!job) return;
+      await sendEmail(db, mailer, job, company, outcome);
+    }
+  };
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, mailer.concurrency) }, lane));
+  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (failure) throw failure.reason;
+  return outcome;
+}
+
+/** One taken e-mail: rendered, sent, and what became of it recorded. */
+async function sendEmail(
+  db: Db,
+  mailer: Mailer,
+  job: Claimed,
+  company: CompanySettings | null,
+  outcome: { sent: number; failed: number; retried: number },
+): Promise<void> {
+  let isSent = false;
+  try {
+    const { pdf, content, markEmailed } = await emailOfJob(db, job, company);
+    await mailer.send({
+      deliveryId: job.id,
+      to: job.recipients,
+      subject: content.subject,
+      text: content.text,
+      attachment: { filename: content.filename, content: pdf },
+    });
+    isSent = true;
+    // Written again as is if the first try committed but its answer was lost. The invoice (or
+    // statement), then its delivery: the order in which a reversal locks them.
+    await recordOutcome(() =>
+      db.transaction(async (tx) => {
+        await markEmailed(tx);
+        await tx
+          .update(deliveries)
+          .set({ status: 'sent', completedAt: sql`now()`, error: null })
+          .where(eq(deliveries.id, job.id));
+      }),
+    );
+    outcome.sent++;
+  } catch (error) {
+    // Sent, but the database never took it: never sent again by itself (reported as interrupted later on).
+    if (isSent) {
+      console.error('[courriel] envoyé mais non enregistré', job.id, error);
+      return;
+    }
+    // The server's reason, as the clerk will read it.
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'erreur inconnue';
+    // Only while this worker still holds it: a late second try must not give back an
+    // e-mail that another worker took in between.
+    const stillHeld = and(eq(deliveries.id, job.id), eq(deliveries.status, 'pending'), eq(deliveries.attempts, job.attempts));
+    if (job.attempts < MAX_EMAIL_ATTEMPTS) {
       await recordOutcome(() =>
-        db.transaction(async (tx) => {
-          await markEmailed(tx);
-          await tx
-            .update(deliveries)
-            .set({ status: 'sent', completedAt: sql`now()`, error: null })
-            .where(eq(deliveries.id, job.id));
-        }),
+        db
+          .update(deliveries)
+          .set({ startedAt: null, error: reason, nextAttemptAt: sql`now() + ${`${job.attempts * 15} seconds`}::interval` })
+          .where(stillHeld),
       );
-      outcome.sent++;
-    } catch (error) {
-      // Sent, but the database never took it: never sent again by itself (reported as interrupted later on).
-      if (isSent) {
-        console.error('[courriel] envoyé mais non enregistré', job.id, error);
-        continue;
-      }
-      // The server's reason, as the clerk will read it.
-      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500) || 'erreur inconnue';
-      // Only while this worker still holds it: a late second try must not give back an
-      // e-mail that another worker took in between.
-      const stillHeld = and(eq(deliveries.id, job.id), eq(deliveries.status, 'pending'), eq(deliveries.attempts, job.attempts));
-      if (job.attempts < MAX_EMAIL_ATTEMPTS) {
-        await recordOutcome(() =>
-          db
-            .update(deliveries)
-            .set({ startedAt: null, error: reason, nextAttemptAt: sql`now() + ${`${job.attempts * 15} seconds`}::interval` })
-            .where(stillHeld),
-        );
-        outcome.retried++;
-      } else {
-        await recordOutcome(() =>
-          db
-            .update(deliveries)
-            .set({ status: 'failed', error: reason, completedAt: sql`now()` })
-            .where(stillHeld),
-        );
-        outcome.failed++;
-      }
+      outcome.retried++;
+    } else {
+      await recordOutcome(() =>
+        db
+          .update(deliveries)
+          .set({ status: 'failed', error: reason, completedAt: sql`now()` })
+          .where(stillHeld),
+      );
+      outcome.failed++;
     }
   }
-  return outcome;
 }
 
 /** Where a batch stands: each selected invoice with its last e-mail. */

@@ -36,7 +36,13 @@ export function startEmailWorker(app: AppDatabase, intervalMs = 3000): Worker {
   };
   const timer = setInterval(run, intervalMs);
   timer.unref();
-  globalThis.__emailWorker = { kick: run, stop: () => clearInterval(timer) };
+  globalThis.__emailWorker = {
+    kick: run,
+    stop: () => {
+      clearInterval(timer);
+      mailer.close();
+    },
+  };
   console.log(`[courriel] envoi des factures : ${mailer.kind === 'smtp' ? 'serveur SMTP' : 'boîte d’envoi locale (/admin/outbox)'}`);
   return globalThis.__emailWorker;
 }

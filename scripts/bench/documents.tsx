@@ -103,12 +103,18 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
   const sink = await startSmtpServer({ isParsing: false });
   try {
     if (!isBare) {
-      const { value, seconds } = await timed(async () => {
-        await enqueueInvoiceEmails(db, 1, deliverySelection.parse({ runId: String(runId), method: 'email' }));
-        return processPendingEmails(db, smtpMailer(sink.url, 'facturation@bench.local'));
-      });
-      if (value.failed + value.retried > 0) throw new Error(`e-mails not sent: ${JSON.stringify(value)}`);
-      return { seconds, messages: sink.acceptedCount(), maxRssMb: maxRssMb() };
+      // The product's defaults: SMTP_CONNECTIONS connections (3 unless set), as the e-mail worker.
+      const mailer = smtpMailer(sink.url, 'facturation@bench.local', { connections: Number(process.env.SMTP_CONNECTIONS) || undefined });
+      try {
+        const { value, seconds } = await timed(async () => {
+          await enqueueInvoiceEmails(db, 1, deliverySelection.parse({ runId: String(runId), method: 'email' }));
+          return processPendingEmails(db, mailer);
+        });
+        if (value.failed + value.retried > 0) throw new Error(`e-mails not sent: ${JSON.stringify(value)}`);
+        return { seconds, messages: sink.acceptedCount(), maxRssMb: maxRssMb() };
+      } finally {
+        mailer.close();
+      }
     }
     const ids = (
       await queryRows<{ id: number }>(

@@ -11,7 +11,7 @@ import {
   resendInvoiceEmail,
   retryFailedEmails,
 } from '@/lib/delivery/email-queue';
-import { outboxMailer, smtpMailer } from '@/lib/delivery/mailer';
+import { outboxMailer, smtpMailer, type Mailer } from '@/lib/delivery/mailer';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { pdfText } from '@/test/support/pdf-text';
 import { startSmtpServer, type TestSmtp } from '@/test/support/smtp';
@@ -35,6 +35,7 @@ beforeEach(async () => {
   groupedRun = (await generateInvoices(database.db, clerkId, input(true), '2026-11-01')).runId!; // invoice 3 (head 12345)
 });
 afterEach(async () => {
+  for (const opened of mailers.splice(0)) opened.close();
   await smtp?.close();
   await database?.drop();
 });
@@ -42,7 +43,13 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const mailer = () => smtpMailer(smtp!.url, 'facturation@repartition.test');
+/** Pooled SMTP connections: closed after each test, before its server. */
+const mailers: Mailer[] = [];
+const mailer = () => {
+  const opened = smtpMailer(smtp!.url, 'facturation@repartition.test');
+  mailers.push(opened);
+  return opened;
+};
 const recipientsOf = (index: number) => (smtp!.messages[index]!.to as { value: { address: string }[] }).value.map((v) => v.address);
 
 describe('e-mailing invoices through SMTP', () => {
@@ -140,5 +147,50 @@ describe('e-mailing invoices through SMTP', () => {
       attachmentName: 'facture-3.pdf',
     });
     expect(Buffer.from(captured!.attachmentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
+describe('the SMTP connections', () => {
+  const batch = async () => {
+    await enqueueInvoiceEmails(database!.db, clerkId, selection(normalRun, false));
+    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
+  };
+  const opened = (options: Parameters<typeof smtpMailer>[2]) => {
+    const pooled = smtpMailer(smtp!.url, 'facturation@repartition.test', options);
+    mailers.push(pooled);
+    return pooled;
+  };
+
+  test('one connection carries every message of a batch, instead of one connection per message', async () => {
+    await batch();
+    expect(await processPendingEmails(database!.db, opened({ connections: 1 }))).toEqual({ sent: 3, failed: 0, retried: 0 });
+    expect(smtp!.messages.map((m) => m.subject)).toHaveLength(3);
+    expect(smtp!.connectionCount()).toBe(1);
+  });
+
+  test('with two connections, two e-mails go at once and each invoice is still sent exactly once', async () => {
+    await batch();
+    const mailer = opened({ connections: 2 });
+    expect(mailer.concurrency).toBe(2);
+    expect(await processPendingEmails(database!.db, mailer)).toEqual({ sent: 3, failed: 0, retried: 0 });
+    expect(smtp!.messages.map((m) => m.subject?.split(' — ')[0]).sort()).toEqual(['Facture 1', 'Facture 3', 'Invoice 2']);
+    expect(smtp!.connectionCount()).toBeLessThanOrEqual(2);
+    const sent = await database!.db.select().from(deliveries).where(eq(deliveries.status, 'sent'));
+    expect(sent.map((d) => d.attempts)).toEqual([1, 1, 1]);
+  });
+
+  test('a rate of two messages a second for a provider that imposes it: three messages, even on three connections, are spread over a second instead of arriving together', async () => {
+    await batch();
+    expect(await processPendingEmails(database!.db, opened({ connections: 3, perSecond: 2 }))).toEqual({ sent: 3, failed: 0, retried: 0 });
+    expect(smtp!.arrivals).toHaveLength(3);
+    // Started 0.5 s apart; the first also opens its connection, so the span seen by the server
+    // is a little shorter than a second (unlimited, the three arrive within about 0.1 s).
+    expect(smtp!.arrivals.at(-1)! - smtp!.arrivals[0]!).toBeGreaterThanOrEqual(700);
+  });
+
+  test('what SMTP_URL says itself wins: ?maxConnections=1 sends one at a time', () => {
+    const mailer = smtpMailer(`${smtp!.url}?maxConnections=1`, 'facturation@repartition.test', { connections: 5 });
+    mailers.push(mailer);
+    expect(mailer.concurrency).toBe(1);
   });
 });

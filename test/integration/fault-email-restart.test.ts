@@ -108,19 +108,20 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
   // Crash 3: the worker is reading an invoice's lines (held by a lock) when the server dies.
   await crashWhileWaiting('lock table invoice_lines in access exclusive mode', '%from "invoice_lines"%');
 
-  // The e-mail read during the crash was given back to the queue, to be tried again after
-  // the usual pause; time passes.
-  await until(async () => smtp.messages.length === total - 1, 'every other invoice to be sent');
-  await until(
-    async () =>
-      (
-        await queryRows<{ n: number }>(
-          app.db,
-          sql`select count(*)::int as n from deliveries where status = 'pending' and started_at is null`,
-        )
-      )[0]!.n === 1,
-    'the interrupted e-mail to be back in the queue',
-  );
+  // The e-mails read during the crash (one per connection at most) were given back to the
+  // queue, to be tried again after the usual pause; every other one is sent meanwhile.
+  const givenBack = async () =>
+    (
+      await queryRows<{ n: number }>(
+        app.db,
+        sql`select count(*)::int as n from deliveries where status = 'pending' and started_at is null and attempts > 0`,
+      )
+    )[0]!.n;
+  let interrupted = 0;
+  await until(async () => {
+    interrupted = await givenBack();
+    return interrupted > 0 && smtp.messages.length === total - interrupted;
+  }, 'every other invoice to be sent and the interrupted e-mails to be back in the queue');
   await app.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
   await until(async () => (await emailProgress(app.db, selection)).counts.sent === total, 'the whole batch to be recorded sent');
 
@@ -139,7 +140,7 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
   expect(rows).toHaveLength(total);
   expect(new Set(rows.map((r) => r.invoice_id)).size).toBe(total);
   expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
-  // Only the e-mail read during the last crash was attempted twice.
-  expect(rows.filter((r) => r.attempts !== 1)).toHaveLength(1);
+  // Only the e-mails read during the last crash were attempted twice.
+  expect(rows.filter((r) => r.attempts !== 1)).toHaveLength(interrupted);
   expect(await app.db.select({ number: invoices.number }).from(invoices).where(isNull(invoices.emailedAt))).toEqual([]);
 }, 180_000);

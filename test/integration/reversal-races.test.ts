@@ -169,7 +169,7 @@ describe('a reversal racing other operations on the same run', () => {
   /** A mailer that keeps what it was given to send. */
   function recordingMailer(): Mailer & { sent: number[] } {
     const sent: number[] = [];
-    return { kind: 'outbox', sent, send: async (email) => void sent.push(email.deliveryId) };
+    return { kind: 'outbox', concurrency: 1, close: () => {}, sent, send: async (email) => void sent.push(email.deliveryId) };
   }
 
   async function emailDeliveries(run: Run) {
@@ -318,6 +318,8 @@ describe('a reversal held between its checks and its writes', () => {
     const sent: number[] = [];
     const mailer: Mailer = {
       kind: 'outbox',
+      concurrency: 1,
+      close: () => {},
       send: async (email) => {
         sent.push(email.deliveryId);
         firstSend();

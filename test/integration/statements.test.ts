@@ -12,7 +12,7 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import { smtpMailer } from '@/lib/delivery/mailer';
+import { smtpMailer, type Mailer } from '@/lib/delivery/mailer';
 import { renderStatementPdf } from '@/lib/pdf/render-statements';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
@@ -64,7 +64,10 @@ beforeAll(async () => {
   await pay(20001, '500,00', '2026-12-15');
 });
 afterAll(() => database.drop());
+/** Pooled SMTP connections: closed after each test, before its server. */
+const mailers: Mailer[] = [];
 afterEach(async () => {
+  for (const opened of mailers.splice(0)) opened.close();
   await smtp?.close();
   smtp = undefined;
 });
@@ -214,7 +217,11 @@ describe('a batch of statements', () => {
 });
 
 describe('e-mailing statements', () => {
-  const mailer = () => smtpMailer(smtp!.url, 'facturation@repartition.test');
+  const mailer = () => {
+    const opened = smtpMailer(smtp!.url, 'facturation@repartition.test');
+    mailers.push(opened);
+    return opened;
+  };
 
   test('each statement sent once to the client’s invoice addresses; a second enqueue sends nothing; a resend on purpose sends again', async () => {
     smtp = await startSmtpServer();

@@ -12,6 +12,10 @@ export type TestSmtp = {
   messages: ParsedMail[];
   /** How many messages were accepted. */
   acceptedCount: () => number;
+  /** How many SMTP connections were opened to the server. */
+  connectionCount: () => number;
+  /** When each message's data began to arrive (ms since the epoch), in order, refused ones included. */
+  arrivals: number[];
   failNext: (count: number, reason?: string) => void;
   /** Holds the message that arrives after `count` others, before accepting it, until `release()`. */
   holdAfter: (count: number) => HeldMessage;
@@ -25,11 +29,18 @@ export async function startSmtpServer({ isParsing = true } = {}): Promise<TestSm
   let failures = 0;
   let failureReason = '451 4.3.0 Serveur temporairement indisponible';
   let received = 0;
+  let connections = 0;
+  const arrivals: number[] = [];
   let hold: { after: number; arrive: () => void; released: Promise<void> } | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     onData(stream, _session, callback) {
+      arrivals.push(Date.now());
       if (failures > 0) {
         failures--;
         stream.resume();
@@ -66,6 +77,8 @@ export async function startSmtpServer({ isParsing = true } = {}): Promise<TestSm
     url: `smtp://127.0.0.1:${port}`,
     messages,
     acceptedCount: () => accepted,
+    connectionCount: () => connections,
+    arrivals,
     failNext: (count, reason) => {
       failures = count;
       if (reason) failureReason = reason;
