@@ -221,13 +221,14 @@ async function recordOutcome(write: () => Promise<unknown>): Promise<void> {
 
 /**
  * Sends pending e-mails until none is left (or `limit` were handled); returns how many were
- * handled. As many e-mails go at once as the mailer has connections, each taken, rendered, sent
- * and recorded on its own exactly as one alone would be: while one is sent, the next is rendered.
+ * handled. As many e-mails go at once as the mailer has connections (or `concurrency`), each
+ * taken, rendered, sent and recorded on its own exactly as one alone would be: while one is
+ * sent, the next is rendered.
  */
 export async function processPendingEmails(
   db: Db,
   mailer: Mailer,
-  options: { limit?: number } = {},
+  options: { limit?: number; concurrency?: number } = {},
 ): Promise<{ sent: number; failed: number; retried: number }> {
   const outcome = { sent: 0, failed: 0, retried: 0 };
   await reportInterruptedEmails(db);
@@ -242,7 +243,7 @@ export async function processPendingEmails(
       await sendEmail(db, mailer, job, company, outcome);
     }
   };
-  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, mailer.concurrency) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, options.concurrency ?? mailer.concurrency) }, lane));
   const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
   if (failure) throw failure.reason;
   return outcome;

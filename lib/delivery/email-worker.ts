@@ -24,7 +24,8 @@ export function startEmailWorker(app: AppDatabase, intervalMs = 3000): Worker {
       return;
     }
     isRunning = true;
-    processPendingEmails(app.db, mailer)
+    // The embedded database has one connection: its e-mails go one at a time.
+    processPendingEmails(app.db, mailer, { concurrency: app.kind === 'embedded' ? 1 : undefined })
       .catch((error: unknown) => console.error('[courriel] échec du traitement des envois', error))
       .finally(() => {
         isRunning = false;
