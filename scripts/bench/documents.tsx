@@ -21,7 +21,7 @@ import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
 import { invoiceEmailContent } from '@/lib/delivery/email-content';
-import { smtpMailer } from '@/lib/delivery/mailer';
+import { mailerFromEnvironment } from '@/lib/delivery/mailer';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
 import { renderStatementsPdf } from '@/lib/pdf/render-statements';
@@ -103,8 +103,11 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
   const sink = await startSmtpServer({ isParsing: false });
   try {
     if (!isBare) {
-      // The product's defaults: SMTP_CONNECTIONS connections (3 unless set), as the e-mail worker.
-      const mailer = smtpMailer(sink.url, 'facturation@bench.local', { connections: Number(process.env.SMTP_CONNECTIONS) || undefined });
+      // The mailer the e-mail worker would have for this server (SMTP_CONNECTIONS and
+      // SMTP_RATE_PER_SECOND read as in production).
+      process.env.SMTP_URL = sink.url;
+      process.env.SMTP_FROM = 'facturation@bench.local';
+      const mailer = mailerFromEnvironment(db);
       try {
         const { value, seconds } = await timed(async () => {
           await enqueueInvoiceEmails(db, 1, deliverySelection.parse({ runId: String(runId), method: 'email' }));

@@ -5,8 +5,15 @@ export async function sampleLatency(run: () => Promise<unknown>, runs: number, w
   for (let i = 0; i < warmup; i++) await run();
   const durations: number[] = [];
   for (let i = 0; i < runs; i++) durations.push((await timed(run)).seconds * 1000);
-  return { p50: percentile(durations, 0.5), p95: percentile(durations, 0.95), max: percentile(durations, 1), runs };
+  return latencyOf(durations);
 }
+
+const latencyOf = (durations: number[]): Latency => ({
+  p50: percentile(durations, 0.5),
+  p95: percentile(durations, 0.95),
+  max: percentile(durations, 1),
+  runs: durations.length,
+});
 
 /**
  * A product and its floor sampled in turn (product, floor, product, …), so that a busy moment of
@@ -27,8 +34,7 @@ export async function sampleLatencyBeside(
     durations.product.push((await timed(product)).seconds * 1000);
     durations.floor.push((await timed(floor)).seconds * 1000);
   }
-  const latency = (values: number[]) => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95), max: percentile(values, 1), runs });
-  return { product: latency(durations.product), floor: latency(durations.floor) };
+  return { product: latencyOf(durations.product), floor: latencyOf(durations.floor) };
 }
 
 /** The value below which a fraction `q` of `values` lies (nearest rank); 0 for none. */

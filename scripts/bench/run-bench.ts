@@ -85,12 +85,13 @@ async function main() {
       endDate: '2026-10-31',
       movedShare: MOVED_SHARE,
     });
-    const [moved] = await queryRows<{ n: number }>(
+    const [moved] = await queryRows<{ n: number; moved_on: string | null }>(
       app.db,
-      sql`select count(*)::int as n from group_memberships where valid_from > '-infinity' and client_number <> head_number`,
+      sql`select count(*)::int as n, min(valid_from)::text as moved_on from group_memberships
+           where valid_from > '-infinity' and client_number <> head_number`,
     );
     console.log(
-      `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés (${moved!.n} membres changés de groupe le 2026-10-16), ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
+      `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés (${moved!.n} membres changés de groupe le ${moved!.moved_on ?? '—'}), ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
     );
     await prepareEmailClients(app.db);
     let normalRunId: number | null = null;
