@@ -23,7 +23,8 @@ function devOrigins() {
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM files from its own package folder: bundling it breaks the paths.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-pdf/renderer'],
+  // esbuild and piscina start the PDF rendering threads from files of their own (lib/pdf/render-pool.ts).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-pdf/renderer', 'esbuild', 'piscina'],
   experimental: {
     authInterrupts: true,
   },

@@ -145,16 +145,17 @@ function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reser
 }
 
 /**
- * Pages `from` to `to` (excluded) of an invoice cut by invoicePages: a long invoice or a print
- * batch is rendered in parts, each page numbered within its own invoice ("Page 2 de 5").
+ * Some pages of an invoice cut by invoicePages, the first of them its page `from` (0 based) of
+ * `pageCount`: a long invoice or a print batch is rendered in parts, each page numbered within
+ * its own invoice ("Page 2 de 5").
  */
 export function InvoicePages({
   invoice,
   company,
   pages,
   from = 0,
-  to = pages.length,
-}: Omit<InvoiceProps, 'blocks'> & { pages: InvoicePage[]; from?: number; to?: number }) {
+  pageCount = pages.length,
+}: Omit<InvoiceProps, 'blocks'> & { pages: InvoicePage[]; from?: number; pageCount?: number }) {
   const language = invoice.language;
   const label = (word: Parameters<typeof invoiceLabel>[0]) => invoiceLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');
@@ -175,7 +176,7 @@ export function InvoicePages({
         qstNumber: invoice.issuerQstNumber ?? '',
       }
     : company;
-  return pages.slice(from, to).map((rows, index) => {
+  return pages.map((rows, index) => {
     const pageIndex = from + index;
     return (
       <Page key={pageIndex} size="LETTER" style={styles.page} wrap={false}>
@@ -269,7 +270,7 @@ export function InvoicePages({
           ),
         )}
 
-        {pageIndex === pages.length - 1 ? (
+        {pageIndex === pageCount - 1 ? (
           <View style={styles.totals}>
             <View style={styles.totalRow}>
               <Text>{label('subtotal')}</Text>
@@ -294,7 +295,7 @@ export function InvoicePages({
           <Text>
             {issuer.name} — {label('invoice')} {invoice.number}
           </Text>
-          <Text>{pageLabel(pageIndex + 1, pages.length, language)}</Text>
+          <Text>{pageLabel(pageIndex + 1, pageCount, language)}</Text>
         </View>
       </Page>
     );

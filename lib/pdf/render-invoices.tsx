@@ -1,10 +1,10 @@
-import type { ReactElement } from 'react';
-import { Document } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
-import { InvoicePages, invoicePages } from './invoice-document';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
+import { invoicePages, type InvoicePage } from './invoice-document';
+import { mapInOrder } from './in-order';
 import { mergePdfParts } from './merge-pdf';
-import { renderPdfDocument } from './render-document';
+import type { InvoicePiece, RenderJob } from './render-job';
+import { renderPool, type RenderPool } from './render-pool';
 
 type Company = typeof companySettings.$inferSelect;
 export type LoadedInvoice = { invoice: typeof invoices.$inferSelect; blocks: InvoiceMemberBlock[] };
@@ -16,17 +16,25 @@ export type LoadedInvoice = { invoice: typeof invoices.$inferSelect; blocks: Inv
  */
 export const PAGES_PER_PART = 10;
 
-/** Invoices as one PDF, produced part by part: the bytes of the file, in order. */
+/**
+ * Invoices as one PDF, produced part by part: the bytes of the file, in order. The parts are
+ * rendered by the threads of `pool` at once (two per thread in flight, so that none waits
+ * while the file is written) and joined in the order of the invoices.
+ */
 export async function* renderInvoicesPdf(
   source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>,
   company: Company,
   title: string,
+  pool: RenderPool = renderPool(),
 ): AsyncGenerator<Uint8Array> {
-  const parts = renderParts(source, company, title);
+  yield* joinedPdf(mapInOrder(partJobs(source, company, title), pool.render, 2 * pool.size), { title, author: company.name });
+}
+
+/** Rendered parts as one PDF; a document of one part is react-pdf's own output, as is. */
+export async function* joinedPdf(parts: AsyncGenerator<Uint8Array>, info: { title: string; author: string }): AsyncGenerator<Uint8Array> {
   const first = await parts.next();
   if (first.done) return;
   const second = await parts.next();
-  // A document of one part is react-pdf's own output, as is.
   if (second.done) {
     yield first.value;
     return;
@@ -36,37 +44,46 @@ export async function* renderInvoicesPdf(
     yield second.value!;
     yield* parts;
   }
-  yield* mergePdfParts(all(), { title, author: company.name });
+  yield* mergePdfParts(all(), info);
 }
 
-async function* renderParts(
+/** The invoices cut into parts of PAGES_PER_PART pages, each a job for a rendering thread. */
+async function* partJobs(
   source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>,
   company: Company,
   title: string,
-): AsyncGenerator<Uint8Array, void> {
-  let pending: ReactElement[] = [];
+): AsyncGenerator<RenderJob, void> {
+  let pieces: InvoicePiece[] = [];
   let pendingPages = 0;
-  const render = async () => {
-    const part = await renderPdfDocument(
-      <Document title={title} author={company.name} language="fr-CA">
-        {pending}
-      </Document>,
-    );
-    pending = [];
-    pendingPages = 0;
-    return new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-  };
   for await (const loaded of source) {
     for (const { invoice, blocks } of loaded) {
-      const pages = invoicePages(invoice, blocks);
+      const pages = withoutBlockLines(invoicePages(invoice, blocks));
       for (let from = 0; from < pages.length;) {
         const to = Math.min(pages.length, from + PAGES_PER_PART - pendingPages);
-        pending.push(<InvoicePages key={`${invoice.id}-${from}`} invoice={invoice} company={company} pages={pages} from={from} to={to} />);
+        pieces.push({ invoice, pages: pages.slice(from, to), from, pageCount: pages.length });
         pendingPages += to - from;
         from = to;
-        if (pendingPages >= PAGES_PER_PART) yield await render();
+        if (pendingPages >= PAGES_PER_PART) {
+          yield { kind: 'invoices', title, company, pieces };
+          pieces = [];
+          pendingPages = 0;
+        }
       }
     }
   }
-  if (pending.length > 0) yield await render();
+  if (pieces.length > 0) yield { kind: 'invoices', title, company, pieces };
+}
+
+/**
+ * A member's title and subtotal rows print its number, name and subtotal: its lines, already
+ * rows of their own, are not copied to the thread with every part the member appears on.
+ */
+function withoutBlockLines(pages: InvoicePage[]): InvoicePage[] {
+  const slim = new Map<InvoiceMemberBlock, InvoiceMemberBlock>();
+  const slimOf = (block: InvoiceMemberBlock) => {
+    let found = slim.get(block);
+    if (!found) slim.set(block, (found = { ...block, lines: [] }));
+    return found;
+  };
+  return pages.map((rows) => rows.map((row) => (row.kind === 'line' ? row : { ...row, block: slimOf(row.block) })));
 }

@@ -1,46 +1,28 @@
 import type { companySettings } from '@/db/schema';
 import type { Statement } from '@/lib/statements/statement';
-import { mergePdfParts } from './merge-pdf';
-import { renderPdfDocument } from './render-document';
-import { StatementDocument } from './statement-document';
+import { mapInOrder } from './in-order';
+import { joinedPdf } from './render-invoices';
+import { renderPool, type RenderPool } from './render-pool';
 
 type Company = typeof companySettings.$inferSelect;
 
 /**
- * Statements of account as one PDF, each rendered on its own (its own page numbers) and joined
- * as it goes (lib/pdf/merge-pdf.ts): the memory held is one statement, whatever the batch.
+ * Statements of account as one PDF, each rendered on its own (its own page numbers) by the
+ * rendering threads, several at once, and joined in order as it goes (lib/pdf/merge-pdf.ts):
+ * the memory held is a few statements, whatever the batch.
  */
-export async function* renderStatementsPdf(
+export function renderStatementsPdf(
   source: Iterable<Statement> | AsyncIterable<Statement>,
   company: Company,
   title: string,
+  pool: RenderPool = renderPool(),
 ): AsyncGenerator<Uint8Array> {
-  const parts = renderParts(source, company);
-  const first = await parts.next();
-  if (first.done) return;
-  const second = await parts.next();
-  // One statement: react-pdf's own output, as is.
-  if (second.done) {
-    yield first.value;
-    return;
-  }
-  async function* all() {
-    yield first.value!;
-    yield second.value!;
-    yield* parts;
-  }
-  yield* mergePdfParts(all(), { title, author: company.name });
-}
-
-async function* renderParts(source: Iterable<Statement> | AsyncIterable<Statement>, company: Company): AsyncGenerator<Uint8Array, void> {
-  for await (const statement of source) {
-    const part = await renderPdfDocument(<StatementDocument statement={statement} company={company} />);
-    yield new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-  }
+  const parts = mapInOrder(source, (statement) => pool.render({ kind: 'statement', company, statement }), 2 * pool.size);
+  return joinedPdf(parts, { title, author: company.name });
 }
 
 /** One statement's PDF as bytes (an e-mail's attachment). */
-export async function renderStatementPdf(statement: Statement, company: Company): Promise<Buffer> {
-  const part = await renderPdfDocument(<StatementDocument statement={statement} company={company} />);
-  return part;
+export async function renderStatementPdf(statement: Statement, company: Company, pool: RenderPool = renderPool()): Promise<Buffer> {
+  const bytes = await pool.render({ kind: 'statement', company, statement });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,0 +1,42 @@
+import { Document } from '@react-pdf/renderer';
+import type { companySettings, invoices } from '@/db/schema';
+import type { Statement } from '@/lib/statements/statement';
+import { InvoicePages, type InvoicePage } from './invoice-document';
+import { renderPdfDocument } from './render-document';
+import { StatementDocument } from './statement-document';
+
+type Company = typeof companySettings.$inferSelect;
+
+/** Pages `from` to `from + pages.length` of an invoice of `pageCount` pages. */
+export type InvoicePiece = { invoice: typeof invoices.$inferSelect; pages: InvoicePage[]; from: number; pageCount: number };
+
+/**
+ * One PDF document to render, as plain data: what a rendering thread receives (lib/pdf/render-pool.ts).
+ * A part of invoices (a few pages of one or several), or one statement of account.
+ */
+export type RenderJob =
+  | { kind: 'invoices'; title: string; company: Company; pieces: InvoicePiece[] }
+  | { kind: 'statement'; company: Company; statement: Statement };
+
+/** The bytes of the job's document. */
+export async function renderJob(job: RenderJob): Promise<Uint8Array> {
+  const bytes = await renderPdfDocument(
+    job.kind === 'statement' ? (
+      <StatementDocument statement={job.statement} company={job.company} />
+    ) : (
+      <Document title={job.title} author={job.company.name} language="fr-CA">
+        {job.pieces.map((piece) => (
+          <InvoicePages
+            key={`${piece.invoice.id}-${piece.from}`}
+            invoice={piece.invoice}
+            company={job.company}
+            pages={piece.pages}
+            from={piece.from}
+            pageCount={piece.pageCount}
+          />
+        ))}
+      </Document>
+    ),
+  );
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
