@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { z } from 'zod';
+import { bundleEsm } from '@/lib/esm-bundle';
 import type { RenderJob } from './render-job';
 
 export type RenderPool = {
@@ -133,21 +134,11 @@ let bundled: Promise<string> | undefined;
  */
 function workerBundle(): Promise<string> {
   bundled ??= (async () => {
-    const { build } = await import('esbuild');
     const folder = path.join(process.cwd(), 'node_modules', '.cache', 'pdf-worker');
     const outfile = path.join(folder, 'render-worker.mjs');
     const partial = path.join(folder, `render-worker-${process.pid}-${Date.now()}.mjs`);
     await mkdir(folder, { recursive: true });
-    await build({
-      entryPoints: [path.join(process.cwd(), 'lib', 'pdf', 'render-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      jsx: 'automatic',
-      outfile: partial,
-      logLevel: 'warning',
-    });
+    await bundleEsm('lib/pdf/render-worker.ts', partial);
     await rename(partial, outfile);
     return outfile;
   })().catch((error: unknown) => {

@@ -6,11 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/index';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { bundleEsm } from '@/lib/esm-bundle';
 import type { DocumentMeasure } from './documents';
 
 export type BenchRow = { measure: string; product: string; floor: string; ratio: string; target: string; verdict: string };
@@ -64,16 +64,7 @@ async function prepareLongInvoice(db: Db): Promise<number> {
 
 export async function bundle(): Promise<string> {
   const outfile = path.join(process.cwd(), 'node_modules', '.cache', 'bench', 'documents.mjs');
-  await build({
-    entryPoints: [path.join(process.cwd(), 'scripts', 'bench', 'documents.tsx')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    jsx: 'automatic',
-    outfile,
-    logLevel: 'warning',
-  });
+  await bundleEsm('scripts/bench/documents.tsx', outfile);
   return outfile;
 }
 

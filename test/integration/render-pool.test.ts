@@ -67,6 +67,14 @@ async function expectedPages(): Promise<string[]> {
   return expected;
 }
 
+/** The print batch of every issued invoice, as the clerk downloads it. */
+const printBatch = () =>
+  renderPrintBatch(
+    database.db,
+    clerkId,
+    batch.map((i) => i.id),
+  );
+
 const footerOf = (text: string) => {
   const found = /(?:FACTURE|INVOICE) (\d+)\s+Page (\d+) (?:de|of) (\d+)/.exec(text);
   return found ? `${found[1]} ${found[2]}/${found[3]}` : `(no footer) ${text.slice(0, 80)}`;
@@ -74,13 +82,7 @@ const footerOf = (text: string) => {
 
 describe('PDFs rendered by a pool of threads', () => {
   test('the threads stopped mid-batch: the download fails with a clear error, nothing is marked printed, and the next batch prints whole', async () => {
-    const reader = (
-      await renderPrintBatch(
-        database.db,
-        clerkId,
-        batch.map((i) => i.id),
-      )
-    ).getReader();
+    const reader = (await printBatch()).getReader();
     expect((await reader.read()).done).toBe(false);
     // Parts are being rendered ahead of the file: stopping the threads fails them.
     await Promise.all(renderPool().threads.map((thread) => thread.terminate()));
@@ -101,15 +103,7 @@ describe('PDFs rendered by a pool of threads', () => {
     expect(await database.db.select().from(deliveries)).toEqual([]);
 
     // The pool starts new threads: the same batch prints whole, in order, and is marked printed.
-    const pages = await pdfPages(
-      await streamBytes(
-        await renderPrintBatch(
-          database.db,
-          clerkId,
-          batch.map((i) => i.id),
-        ),
-      ),
-    );
+    const pages = await pdfPages(await streamBytes(await printBatch()));
     expect(pages.map((page) => footerOf(page.text))).toEqual(await expectedPages());
     expect(
       await database.db
@@ -123,15 +117,7 @@ describe('PDFs rendered by a pool of threads', () => {
     const expected = await expectedPages();
     // Enough parts for both threads to work at once, and more.
     expect(expected.length).toBeGreaterThan(6 * PAGES_PER_PART);
-    const pages = await pdfPages(
-      await streamBytes(
-        await renderPrintBatch(
-          database.db,
-          clerkId,
-          batch.map((i) => i.id),
-        ),
-      ),
-    );
+    const pages = await pdfPages(await streamBytes(await printBatch()));
     expect(renderPool().size).toBe(2);
     expect(renderPool().threads).toHaveLength(2);
     expect(pages.map((page) => footerOf(page.text))).toEqual(expected);
