@@ -14,12 +14,18 @@ import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { AppError } from '@/lib/errors';
 import { pdfStream } from '@/lib/pdf/pdf-stream';
 import { renderInvoicesPdf } from '@/lib/pdf/render-invoices';
+import { renderPool, type RenderPool } from '@/lib/pdf/render-pool';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
 
 /** Invoice lines read from the database at a time (whole invoices, one at least). */
 const LINES_PER_READ = 5_000;
 
-export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: number[]): Promise<ReadableStream<Uint8Array>> {
+export async function renderPrintBatch(
+  db: Db,
+  actorId: number,
+  invoiceIds: number[],
+  pool: RenderPool = renderPool(),
+): Promise<ReadableStream<Uint8Array>> {
   const company = await requireCompanySettings(db);
   const ordered = await db
     .select({ id: invoices.id, number: invoices.number, lineCount: invoices.lineCount })
@@ -37,7 +43,7 @@ export async function renderPrintBatch(db: Db, actorId: number, invoiceIds: numb
       at = end;
     }
   }
-  const pdf = renderInvoicesPdf(read(), company, `Factures ${ordered[0]?.number ?? ''}–${ordered.at(-1)?.number ?? ''}`);
+  const pdf = renderInvoicesPdf(read(), company, `Factures ${ordered[0]?.number ?? ''}–${ordered.at(-1)?.number ?? ''}`, pool);
   return pdfStream(pdf, () => markPrinted(db, actorId, ids, { isWholeBatch: true }));
 }
 

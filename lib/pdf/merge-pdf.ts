@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, type PDFRef } from 'pdf-lib';
+import { createHash, type Hash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFStream, type PDFContext, type PDFObject } from 'pdf-lib';
 
 /**
  * Joins PDF documents into one, written as it goes: each part's pages and the objects they use
@@ -7,10 +8,14 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, typ
  *
  * react-pdf lays a document out whole in memory (about 100 MB per thousand invoice lines), so
  * long invoices and print batches are rendered in parts of a few pages and joined here.
+ *
+ * What the pages use (fonts, images) is written once: a resource of a part whose objects are
+ * the same bytes as one already written is pointed to that one. Parts `isPrimed` start with a
+ * page that fixes their font subsets (lib/pdf/font-primer.tsx), which is left out.
  */
 export async function* mergePdfParts(
   parts: AsyncIterable<Uint8Array>,
-  info: { title: string; author: string },
+  info: { title: string; author: string; isPrimed?: boolean },
 ): AsyncGenerator<Uint8Array> {
   const target = await PDFDocument.create({ updateMetadata: false });
   target.setTitle(info.title);
@@ -46,15 +51,32 @@ export async function* mergePdfParts(
   yield header;
 
   const kept = new Set([pagesRef.objectNumber, rootRef.objectNumber, infoRef.objectNumber]);
+  const shared = new Map<string, PDFRef>();
   for await (const bytes of parts) {
     const source = await PDFDocument.load(bytes, { updateMetadata: false });
-    const pages = await target.copyPages(source, source.getPageIndices());
+    const pages = await target.copyPages(source, source.getPageIndices().slice(info.isPrimed ? 1 : 0));
+    const digests = new ObjectDigests(context);
     for (const page of pages) {
       page.node.set(PDFName.of('Parent'), pagesRef);
       pageRefs.push(page.ref);
+      for (const group of resourceGroups(context, page.node.Resources())) {
+        for (const [name, value] of group.entries()) {
+          // A reference already pointed to an object written before is left as it is.
+          if (!(value instanceof PDFRef) || !context.lookup(value)) continue;
+          const digest = digests.of(value);
+          const same = shared.get(digest);
+          if (same) group.set(name, same);
+          else shared.set(digest, value);
+        }
+      }
     }
     const fresh = context.enumerateIndirectObjects().filter(([ref]) => !kept.has(ref.objectNumber));
-    yield encode(fresh);
+    const used = reachable(
+      context,
+      pages.map((page) => page.ref),
+      kept,
+    );
+    yield encode(fresh.filter(([ref]) => used.has(ref.objectNumber)));
     for (const [ref] of fresh) context.delete(ref);
   }
 
@@ -72,6 +94,75 @@ export async function* mergePdfParts(
   }
   const trailer = `trailer\n<< /Size ${size} /Root ${rootRef.toString()} /Info ${infoRef.toString()} >>\nstartxref\n${written}\n%%EOF\n`;
   yield ascii(`${rows.join('\n')}\n${trailer}`);
+}
+
+/** The dictionaries of a page's resources by kind (/Font, /XObject…), each naming objects. */
+function resourceGroups(context: PDFContext, resources: PDFDict | undefined): PDFDict[] {
+  if (!resources) return [];
+  return resources
+    .entries()
+    .map(([, value]) => context.lookup(value))
+    .filter((value): value is PDFDict => value instanceof PDFDict);
+}
+
+/**
+ * A digest of an object and all it refers to, whatever their object numbers: two objects with
+ * the same digest draw the same thing, and one can stand for the other.
+ */
+class ObjectDigests {
+  private readonly known = new Map<number, string>();
+
+  constructor(private readonly context: PDFContext) {}
+
+  of(ref: PDFRef): string {
+    const found = this.known.get(ref.objectNumber);
+    if (found) return found;
+    // Until computed, a reference to itself digests as itself alone: never the same as another's.
+    this.known.set(ref.objectNumber, `cycle ${ref.objectNumber}`);
+    const hash = createHash('sha256');
+    this.feed(hash, this.context.lookup(ref));
+    const digest = hash.digest('base64');
+    this.known.set(ref.objectNumber, digest);
+    return digest;
+  }
+
+  private feed(hash: Hash, object: PDFObject | undefined): void {
+    if (object instanceof PDFRef) hash.update(`@${this.of(object)} `);
+    else if (object instanceof PDFDict) {
+      hash.update('<<');
+      for (const [key, value] of object.entries()) {
+        hash.update(`${key.toString()} `);
+        this.feed(hash, value);
+      }
+      hash.update('>>');
+    } else if (object instanceof PDFArray) {
+      hash.update('[');
+      for (const value of object.asArray()) this.feed(hash, value);
+      hash.update(']');
+    } else if (object instanceof PDFStream) {
+      this.feed(hash, object.dict);
+      hash.update('stream ');
+      hash.update(object.getContents());
+    } else hash.update(`${object?.toString() ?? 'null'} `);
+  }
+}
+
+/** The object numbers `roots` lead to, not following into `kept` (the document's own objects). */
+function reachable(context: PDFContext, roots: PDFRef[], kept: Set<number>): Set<number> {
+  const found = new Set<number>();
+  const pending: PDFObject[] = [...roots];
+  while (pending.length > 0) {
+    const object = pending.pop()!;
+    if (object instanceof PDFRef) {
+      if (found.has(object.objectNumber) || kept.has(object.objectNumber)) continue;
+      found.add(object.objectNumber);
+      const target = context.lookup(object);
+      if (target) pending.push(target);
+    } else if (object instanceof PDFDict) pending.push(...object.values());
+    else if (object instanceof PDFArray) pending.push(...object.asArray());
+    else if (object instanceof PDFStream) pending.push(object.dict);
+  }
+  return found;
 }
 
 const ascii = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));

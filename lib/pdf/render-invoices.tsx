@@ -1,8 +1,7 @@
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { invoicePages, type InvoicePage } from './invoice-document';
-import { mapInOrder } from './in-order';
-import { mergePdfParts } from './merge-pdf';
+import { renderJoinedPdf } from './joined-pdf';
 import type { InvoicePiece, RenderJob } from './render-job';
 import { renderPool, type RenderPool } from './render-pool';
 
@@ -17,34 +16,16 @@ export type LoadedInvoice = { invoice: typeof invoices.$inferSelect; blocks: Inv
 export const PAGES_PER_PART = 10;
 
 /**
- * Invoices as one PDF, produced part by part: the bytes of the file, in order. The parts are
- * rendered by the threads of `pool` at once (two per thread in flight, so that none waits
- * while the file is written) and joined in the order of the invoices.
+ * Invoices as one PDF, produced part by part by the threads of `pool` and joined in the order
+ * of the invoices (lib/pdf/joined-pdf.ts): the bytes of the file, in order.
  */
-export async function* renderInvoicesPdf(
+export function renderInvoicesPdf(
   source: Iterable<LoadedInvoice[]> | AsyncIterable<LoadedInvoice[]>,
   company: Company,
   title: string,
   pool: RenderPool = renderPool(),
 ): AsyncGenerator<Uint8Array> {
-  yield* joinedPdf(mapInOrder(partJobs(source, company, title), pool.render, 2 * pool.size), { title, author: company.name });
-}
-
-/** Rendered parts as one PDF; a document of one part is react-pdf's own output, as is. */
-export async function* joinedPdf(parts: AsyncGenerator<Uint8Array>, info: { title: string; author: string }): AsyncGenerator<Uint8Array> {
-  const first = await parts.next();
-  if (first.done) return;
-  const second = await parts.next();
-  if (second.done) {
-    yield first.value;
-    return;
-  }
-  async function* all() {
-    yield first.value!;
-    yield second.value!;
-    yield* parts;
-  }
-  yield* mergePdfParts(all(), info);
+  return renderJoinedPdf(partJobs(source, company, title), pool, { title, author: company.name });
 }
 
 /** The invoices cut into parts of PAGES_PER_PART pages, each a job for a rendering thread. */

@@ -1,14 +1,14 @@
 import type { companySettings } from '@/db/schema';
 import type { Statement } from '@/lib/statements/statement';
-import { mapInOrder } from './in-order';
-import { joinedPdf } from './render-invoices';
+import { renderJoinedPdf } from './joined-pdf';
+import type { RenderJob } from './render-job';
 import { renderPool, type RenderPool } from './render-pool';
 
 type Company = typeof companySettings.$inferSelect;
 
 /**
  * Statements of account as one PDF, each rendered on its own (its own page numbers) by the
- * rendering threads, several at once, and joined in order as it goes (lib/pdf/merge-pdf.ts):
+ * rendering threads, several at once, and joined in order as it goes (lib/pdf/joined-pdf.ts):
  * the memory held is a few statements, whatever the batch.
  */
 export function renderStatementsPdf(
@@ -17,8 +17,10 @@ export function renderStatementsPdf(
   title: string,
   pool: RenderPool = renderPool(),
 ): AsyncGenerator<Uint8Array> {
-  const parts = mapInOrder(source, (statement) => pool.render({ kind: 'statement', company, statement }), 2 * pool.size);
-  return joinedPdf(parts, { title, author: company.name });
+  async function* jobs(): AsyncGenerator<RenderJob> {
+    for await (const statement of source) yield { kind: 'statement', company, statement };
+  }
+  return renderJoinedPdf(jobs(), pool, { title, author: company.name });
 }
 
 /** One statement's PDF as bytes (an e-mail's attachment). */

@@ -4,6 +4,7 @@ import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { AGING_BUCKETS } from '@/lib/receivables/aging-buckets';
 import type { LedgerEntry } from '@/lib/receivables/ledger';
 import type { Statement } from '@/lib/statements/statement';
+import { FontPrimerPage } from './font-primer';
 import { pageLabel } from './invoice-labels';
 import { statementLabel, type StatementWord } from './statement-labels';
 
@@ -62,10 +63,22 @@ export function statementTitle(statement: Pick<Statement, 'client' | 'to'>): str
   return `${statementLabel('statement', 'fr')} ${statement.client.number} ${statement.to}`;
 }
 
-/** A statement of account as one document, with its own page numbers. */
-export function StatementDocument({ statement, company }: { statement: Statement; company: Company }) {
+/**
+ * A statement of account as one document, with its own page numbers; `isPrimed`, a part of a
+ * merged batch, starts with the page that fixes its fonts (lib/pdf/font-primer.tsx).
+ */
+export function StatementDocument({
+  statement,
+  company,
+  isPrimed = false,
+}: {
+  statement: Statement;
+  company: Company;
+  isPrimed?: boolean;
+}) {
   return (
     <Document title={statementTitle(statement)} author={company.name} language="fr-CA">
+      {isPrimed ? <FontPrimerPage /> : null}
       <StatementPage statement={statement} company={company} />
     </Document>
   );

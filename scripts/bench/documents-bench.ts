@@ -68,11 +68,18 @@ export async function bundle(): Promise<string> {
   return outfile;
 }
 
-/** One measure of documents.tsx in a process of its own (with `nodeOptions`, e.g. a heap limit). */
-export function measure(script: string, args: string[], nodeOptions: string[] = []): DocumentMeasure {
-  const result = spawnSync(process.execPath, [...nodeOptions, script, ...args], {
+/**
+ * One measure of documents.tsx in a process of its own, with `nodeOptions` (e.g. a heap limit)
+ * and settings of its own (e.g. PDF_WORKERS).
+ */
+export function measure(
+  script: string,
+  args: string[],
+  options: { nodeOptions?: string[]; env?: Record<string, string> } = {},
+): DocumentMeasure {
+  const result = spawnSync(process.execPath, [...(options.nodeOptions ?? []), script, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...options.env },
     maxBuffer: 1 << 24,
   });
   if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
@@ -90,6 +97,51 @@ const memoryRow = (label: string, figure: DocumentMeasure): BenchRow => ({
   target: '≤ 512 Mo',
   verdict: figure.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
 });
+
+/** Invoices of the print batches rendered with 1 and with 2 threads, beside one thread without the pool. */
+const SCALING_BATCH = 500;
+
+/** Invoices of the print batch compared in size with the same pages as one document (held whole in memory). */
+const SIZE_BATCH = 100;
+
+/**
+ * Print pages per second with the rendering threads (PDF_WORKERS 1, then 2) against the same
+ * batch rendered on the process's own thread: each should give at least 0.8 × its threads × that rate.
+ */
+function printThreadRows(script: string, url: string, count: number): BenchRow[] {
+  const floor = measure(script, ['print-bare', url, String(count)]);
+  const floorRate = floor.pages! / floor.seconds;
+  return [1, 2].map((threads) => {
+    const product = measure(script, ['print', url, String(count)], { env: { PDF_WORKERS: String(threads) } });
+    if (product.pages !== floor.pages) throw new Error(`the batch has ${product.pages} pages, its floor ${floor.pages}`);
+    const ratio = product.pages! / product.seconds / floorRate;
+    return {
+      measure: `lot d’impression de ${count} factures, ${product.pages} pages, PDF_WORKERS=${threads}`,
+      product: `${rate(product.pages!, product.seconds)} pages/s (${product.seconds.toFixed(1)} s, ${product.maxRssMb} Mo)`,
+      floor: `${rate(floor.pages!, floor.seconds)} pages/s sur un fil (${floor.seconds.toFixed(1)} s)`,
+      ratio: ratio.toFixed(2),
+      target: `≥ ${(0.8 * threads).toLocaleString('fr-CA')}× plancher`,
+      verdict: ratio >= 0.8 * threads ? 'atteint' : 'MANQUÉ',
+    };
+  });
+}
+
+/** A merged print batch's size against the same pages rendered by react-pdf as one document. */
+function printSizeRow(script: string, url: string, count: number): BenchRow {
+  const merged = measure(script, ['print', url, String(count)]);
+  const whole = measure(script, ['print-whole', url, String(count)]);
+  if (merged.pages !== whole.pages) throw new Error(`the batch has ${merged.pages} pages, the document ${whole.pages}`);
+  const ratio = merged.bytes! / whole.bytes!;
+  const size = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} Mo`;
+  return {
+    measure: `taille du lot d’impression fusionné de ${count} factures, ${merged.pages} pages`,
+    product: size(merged.bytes!),
+    floor: `${size(whole.bytes!)} (les mêmes pages en un document)`,
+    ratio: ratio.toFixed(2),
+    target: '≤ 1,5× plancher',
+    verdict: ratio <= 1.5 ? 'atteint' : 'MANQUÉ',
+  };
+}
 
 /** Runs the document measures after generation; `normalRunId` is the normal run holding the e-mail clients' invoices. */
 export async function measureDocuments(
@@ -128,16 +180,18 @@ export async function measureDocuments(
   );
   // The same with V8's heap held to 256 MB: what the rendering needs, rather than what V8 lets
   // the heap grow to on a machine with plenty of memory.
-  const capped = measure(script, ['invoice', url, String(longNumber)], ['--max-old-space-size=256']);
+  const capped = measure(script, ['invoice', url, String(longNumber)], { nodeOptions: ['--max-old-space-size=256'] });
   rows.push(memoryRow('la même, tas V8 limité à 256 Mo (node --max-old-space-size=256)', capped));
 
   const batch = measure(script, ['print', url, String(options.printCount)]);
   rows.push(
     memoryRow(
-      `lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo)`,
+      `lot d’impression fusionné de ${options.printCount} factures, ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(0)} Mo), réglages par défaut`,
       batch,
     ),
   );
+  rows.push(...printThreadRows(script, url, Math.min(options.printCount, SCALING_BATCH)));
+  rows.push(printSizeRow(script, url, Math.min(options.printCount, SIZE_BATCH)));
 
   const bareMail = measure(script, ['email-bare', url, String(options.normalRunId)]);
   const mail = measure(script, ['email', url, String(options.normalRunId)]);

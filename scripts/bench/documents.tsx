@@ -6,6 +6,9 @@
  *   invoice <url> <number>       the product: /invoices/[number]/pdf's rendering, data read included
  *   invoice-bare <url> <number>  the floor: react-pdf renders the same document in one piece
  *   print <url> <count>          a merged print batch of the first <count> invoices, streamed
+ *                                (rendered by PDF_WORKERS threads)
+ *   print-bare <url> <count>     the floor: the same batch rendered on the process's own thread
+ *   print-whole <url> <count>    the same invoices' pages rendered by react-pdf as one document
  *   email <url> <runId>          the e-mail queue sends the run's invoices to a local SMTP server
  *   email-bare <url> <runId>     the floor: the same messages, rendered and sent in a plain loop
  *   statements <url> <count>     a merged batch of <count> statements of account for October 2026
@@ -24,7 +27,10 @@ import { invoiceEmailContent } from '@/lib/delivery/email-content';
 import { mailerFromEnvironment } from '@/lib/delivery/mailer';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
+import { renderJob } from '@/lib/pdf/render-job';
+import { renderPool, type RenderPool } from '@/lib/pdf/render-pool';
 import { renderStatementsPdf } from '@/lib/pdf/render-statements';
+import { requireCompanySettings } from '@/lib/settings/company-settings';
 import { loadStatement } from '@/lib/statements/statement';
 import { startSmtpServer } from '@/test/support/smtp';
 import { timed } from './measure';
@@ -49,32 +55,46 @@ async function invoice(db: Db, number: number, isBare: boolean): Promise<Documen
   return { seconds, pages, bytes: value.length, maxRssMb: maxRssMb() };
 }
 
-async function print(db: Db, count: number): Promise<DocumentMeasure> {
-  const ids = (
-    await queryRows<{ id: number }>(db, sql`select id from invoices where status = 'issued' order by number limit ${count}`)
-  ).map((r) => Number(r.id));
+/** Counts the page objects of a merged PDF as it streams (each is written whole within one chunk, lib/pdf/merge-pdf.ts). */
+const pagesIn = (chunk: Uint8Array) =>
+  Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
+    .toString('latin1')
+    .match(/\/Type \/Page\s/g)?.length ?? 0;
+
+const firstIssued = async (db: Db, count: number) =>
+  (await queryRows<{ id: number }>(db, sql`select id from invoices where status = 'issued' order by number limit ${count}`)).map((r) =>
+    Number(r.id),
+  );
+
+/** The rendering threads' work done on this thread, one document after the other. */
+const ownThread: RenderPool = { size: 1, render: renderJob, threads: [], close: async () => {} };
+
+async function print(db: Db, count: number, isBare: boolean): Promise<DocumentMeasure> {
+  const ids = await firstIssued(db, count);
   const { value, seconds } = await timed(async () => {
     let bytes = 0;
     let pages = 0;
-    const reader = (await renderPrintBatch(db, 1, ids)).getReader();
+    const reader = (await renderPrintBatch(db, 1, ids, isBare ? ownThread : renderPool())).getReader();
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
       bytes += next.value.length;
-      // Each page object is written whole within one chunk (lib/pdf/merge-pdf.ts).
-      pages +=
-        Buffer.from(next.value.buffer, next.value.byteOffset, next.value.length)
-          .toString('latin1')
-          .match(/\/Type \/Page\s/g)?.length ?? 0;
+      pages += pagesIn(next.value);
     }
     return { bytes, pages };
   });
   return { seconds, ...value, maxRssMb: maxRssMb() };
 }
 
-/** Counts the page objects of a merged PDF as it streams (each is written whole within one chunk). */
-const pagesIn = (chunk: Uint8Array) =>
-  Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)
-    .toString('latin1')
-    .match(/\/Type \/Page\s/g)?.length ?? 0;
+/** The pages of the first `count` invoices as one document, in one piece: the size a merge is compared with. */
+async function printWhole(db: Db, count: number): Promise<DocumentMeasure> {
+  const loaded = await getInvoicesWithBlocks(db, await firstIssued(db, count));
+  const company = await requireCompanySettings(db);
+  const pieces = loaded.map(({ invoice, blocks }) => {
+    const pages = invoicePages(invoice, blocks);
+    return { invoice, pages, from: 0, pageCount: pages.length };
+  });
+  const { value, seconds } = await timed(() => renderJob({ kind: 'invoices', title: 'Lot', company, pieces }));
+  return { seconds, bytes: value.length, pages: pieces.reduce((sum, piece) => sum + piece.pageCount, 0), maxRssMb: maxRssMb() };
+}
 
 async function statements(db: Db, count: number): Promise<DocumentMeasure> {
   const clients = (
@@ -156,13 +176,15 @@ async function main() {
     const measure =
       mode === 'invoice' || mode === 'invoice-bare'
         ? await invoice(app.db, value, mode === 'invoice-bare')
-        : mode === 'print'
-          ? await print(app.db, value)
-          : mode === 'email' || mode === 'email-bare'
-            ? await email(app.db, value, mode === 'email-bare')
-            : mode === 'statements'
-              ? await statements(app.db, value)
-              : null;
+        : mode === 'print' || mode === 'print-bare'
+          ? await print(app.db, value, mode === 'print-bare')
+          : mode === 'print-whole'
+            ? await printWhole(app.db, value)
+            : mode === 'email' || mode === 'email-bare'
+              ? await email(app.db, value, mode === 'email-bare')
+              : mode === 'statements'
+                ? await statements(app.db, value)
+                : null;
     if (!measure) throw new Error(`unknown measure ${mode}`);
     console.log(JSON.stringify(measure));
   } finally {

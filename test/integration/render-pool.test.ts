@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { deliveries, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
@@ -7,6 +8,7 @@ import { getInvoice } from '@/lib/billing/find-invoices';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { invoicePages } from '@/lib/pdf/invoice-document';
 import { PAGES_PER_PART } from '@/lib/pdf/render-invoices';
+import { renderJob } from '@/lib/pdf/render-job';
 import { closeRenderPool, createRenderPool, PdfRenderError, renderPool } from '@/lib/pdf/render-pool';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
 import { insertClient, insertTariff } from '@/test/support/fixtures';
@@ -67,12 +69,12 @@ async function expectedPages(): Promise<string[]> {
   return expected;
 }
 
-/** The print batch of every issued invoice, as the clerk downloads it. */
-const printBatch = () =>
+/** The print batch of `invoices` (every issued invoice unless told), as the clerk downloads it. */
+const printBatch = (invoices = batch) =>
   renderPrintBatch(
     database.db,
     clerkId,
-    batch.map((i) => i.id),
+    invoices.map((i) => i.id),
   );
 
 const footerOf = (text: string) => {
@@ -83,8 +85,10 @@ const footerOf = (text: string) => {
 describe('PDFs rendered by a pool of threads', () => {
   test('the threads stopped mid-batch: the download fails with a clear error, nothing is marked printed, and the next batch prints whole', async () => {
     const reader = (await printBatch()).getReader();
+    // The file's header, then its first part: the next parts are being rendered ahead of the
+    // file, and stopping the threads fails them.
     expect((await reader.read()).done).toBe(false);
-    // Parts are being rendered ahead of the file: stopping the threads fails them.
+    expect((await reader.read()).done).toBe(false);
     await Promise.all(renderPool().threads.map((thread) => thread.terminate()));
     let failure: unknown = null;
     try {
@@ -127,6 +131,30 @@ describe('PDFs rendered by a pool of threads', () => {
         .from(invoices)
         .where(sql`printed_at is null`),
     ).toEqual([]);
+  });
+
+  test('a merged print batch carries one copy of each font: the same pages as one document, at most 1.5× its size', async () => {
+    // Enough invoices for a few parts.
+    const some = batch.slice(0, 12);
+    const merged = await streamBytes(await printBatch(some));
+    const company = await requireCompanySettings(database.db);
+    const pieces = [];
+    for (const { number } of some) {
+      const found = (await getInvoice(database.db, number))!;
+      const pages = invoicePages(found.invoice, found.blocks);
+      pieces.push({ invoice: found.invoice, pages, from: 0, pageCount: pages.length });
+    }
+    const whole = await renderJob({ kind: 'invoices', title: 'Lot', company, pieces });
+
+    // The font primer page of each part is left out: the pages read the same as the single document's.
+    expect((await pdfPages(merged)).map((page) => page.text)).toEqual((await pdfPages(whole)).map((page) => page.text));
+    const fonts = (await PDFDocument.load(merged)).context
+      .enumerateIndirectObjects()
+      .filter(([, object]) => object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'));
+    // DejaVu Sans, normal and bold, once each for the whole batch.
+    expect(fonts).toHaveLength(2);
+    expect((await pdfPages(merged)).length).toBeGreaterThan(3 * PAGES_PER_PART);
+    expect(merged.length).toBeLessThanOrEqual(1.5 * whole.length);
   });
 
   test('a document too large for its thread’s heap fails with a clear error; the thread is replaced and the next document renders', async () => {
