@@ -79,7 +79,7 @@ export function StatementDocument({
   return (
     <Document title={statementTitle(statement)} author={company.name} language="fr-CA">
       {isPrimed ? <FontPrimerPage /> : null}
-      <StatementPage statement={statement} company={company} />
+      <StatementPage statement={statement} company={company} pagesBefore={isPrimed ? 1 : 0} />
     </Document>
   );
 }
@@ -92,7 +92,8 @@ const KIND_WORD: Record<LedgerEntry['kind'], StatementWord> = {
   reversal: 'reversal',
 };
 
-function StatementPage({ statement, company }: { statement: Statement; company: Company }) {
+/** `pagesBefore`: pages of the document ahead of the statement (the primer), left out of its numbers. */
+function StatementPage({ statement, company, pagesBefore }: { statement: Statement; company: Company; pagesBefore: number }) {
   const language = statement.client.language;
   const label = (word: StatementWord) => statementLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');
@@ -297,7 +298,7 @@ function StatementPage({ statement, company }: { statement: Statement; company: 
         <Text>
           {company.name} — {label('statement')} {client.number}
         </Text>
-        <Text render={({ pageNumber, totalPages }) => pageLabel(pageNumber, totalPages, language)} />
+        <Text render={({ pageNumber, totalPages }) => pageLabel(pageNumber - pagesBefore, totalPages - pagesBefore, language)} />
       </View>
     </Page>
   );
