@@ -98,11 +98,14 @@ const memoryRow = (label: string, figure: DocumentMeasure): BenchRow => ({
   verdict: figure.maxRssMb <= 512 ? 'atteint' : 'MANQUÉ',
 });
 
-/** Invoices of the print batches rendered with 1 and with 2 threads, beside one thread without the pool. */
-const SCALING_BATCH = 500;
+/**
+ * Invoices of the print batches rendered with 1 and with 2 threads, beside one thread without
+ * the pool: the first ones by number, grouped invoices of many pages among them.
+ */
+const SCALING_BATCH = 100;
 
-/** Invoices of the print batch compared in size with the same pages as one document (held whole in memory). */
-const SIZE_BATCH = 100;
+/** Pages of the print batch compared in size with the same pages as one document (held whole in memory). */
+const SIZE_PAGES = 200;
 
 /**
  * Print pages per second with the rendering threads (PDF_WORKERS 1, then 2) against the same
@@ -127,9 +130,10 @@ function printThreadRows(script: string, url: string, count: number): BenchRow[]
 }
 
 /** A merged print batch's size against the same pages rendered by react-pdf as one document. */
-function printSizeRow(script: string, url: string, count: number): BenchRow {
+function printSizeRow(script: string, url: string): BenchRow {
+  const whole = measure(script, ['print-whole', url, String(SIZE_PAGES)]);
+  const count = whole.messages!;
   const merged = measure(script, ['print', url, String(count)]);
-  const whole = measure(script, ['print-whole', url, String(count)]);
   if (merged.pages !== whole.pages) throw new Error(`the batch has ${merged.pages} pages, the document ${whole.pages}`);
   const ratio = merged.bytes! / whole.bytes!;
   const size = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} Mo`;
@@ -191,7 +195,7 @@ export async function measureDocuments(
     ),
   );
   rows.push(...printThreadRows(script, url, Math.min(options.printCount, SCALING_BATCH)));
-  rows.push(printSizeRow(script, url, Math.min(options.printCount, SIZE_BATCH)));
+  rows.push(printSizeRow(script, url));
 
   const bareMail = measure(script, ['email-bare', url, String(options.normalRunId)]);
   const mail = measure(script, ['email', url, String(options.normalRunId)]);

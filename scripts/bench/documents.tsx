@@ -8,7 +8,8 @@
  *   print <url> <count>          a merged print batch of the first <count> invoices, streamed
  *                                (rendered by PDF_WORKERS threads)
  *   print-bare <url> <count>     the floor: the same batch rendered on the process's own thread
- *   print-whole <url> <count>    the same invoices' pages rendered by react-pdf as one document
+ *   print-whole <url> <pages>    the first invoices, up to <pages> pages (at least two), as one
+ *                                react-pdf document
  *   email <url> <runId>          the e-mail queue sends the run's invoices to a local SMTP server
  *   email-bare <url> <runId>     the floor: the same messages, rendered and sent in a plain loop
  *   statements <url> <count>     a merged batch of <count> statements of account for October 2026
@@ -27,7 +28,8 @@ import { invoiceEmailContent } from '@/lib/delivery/email-content';
 import { mailerFromEnvironment } from '@/lib/delivery/mailer';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
-import { renderJob } from '@/lib/pdf/render-job';
+import { renderJob, type InvoicePiece } from '@/lib/pdf/render-job';
+import type { LoadedInvoice } from '@/lib/pdf/render-invoices';
 import { renderPool, type RenderPool } from '@/lib/pdf/render-pool';
 import { renderStatementsPdf } from '@/lib/pdf/render-statements';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
@@ -84,16 +86,23 @@ async function print(db: Db, count: number, isBare: boolean): Promise<DocumentMe
   return { seconds, ...value, maxRssMb: maxRssMb() };
 }
 
-/** The pages of the first `count` invoices as one document, in one piece: the size a merge is compared with. */
-async function printWhole(db: Db, count: number): Promise<DocumentMeasure> {
-  const loaded = await getInvoicesWithBlocks(db, await firstIssued(db, count));
+/**
+ * The first invoices, up to `maxPages` pages, as one document in one piece: the size a merged
+ * batch of the same invoices is compared with (`messages` is how many invoices).
+ */
+async function printWhole(db: Db, maxPages: number): Promise<DocumentMeasure> {
   const company = await requireCompanySettings(db);
-  const pieces = loaded.map(({ invoice, blocks }) => {
-    const pages = invoicePages(invoice, blocks);
-    return { invoice, pages, from: 0, pageCount: pages.length };
-  });
+  const pieces: InvoicePiece[] = [];
+  let pages = 0;
+  for (const id of await firstIssued(db, maxPages)) {
+    const [{ invoice, blocks }] = (await getInvoicesWithBlocks(db, [id])) as [LoadedInvoice];
+    const invoicePagesOf = invoicePages(invoice, blocks);
+    if (pieces.length > 1 && pages + invoicePagesOf.length > maxPages) break;
+    pieces.push({ invoice, pages: invoicePagesOf, from: 0, pageCount: invoicePagesOf.length });
+    pages += invoicePagesOf.length;
+  }
   const { value, seconds } = await timed(() => renderJob({ kind: 'invoices', title: 'Lot', company, pieces }));
-  return { seconds, bytes: value.length, pages: pieces.reduce((sum, piece) => sum + piece.pageCount, 0), maxRssMb: maxRssMb() };
+  return { seconds, bytes: value.length, pages, messages: pieces.length, maxRssMb: maxRssMb() };
 }
 
 async function statements(db: Db, count: number): Promise<DocumentMeasure> {
