@@ -24,6 +24,6 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Auth.js's own endpoints and static files.
-  matcher: ['/((?!api/auth|_next/static|_next/image|favicon.ico|fonts/|.*\\.(?:png|svg|ico|css|js|woff2?|ttf)$).*)'],
+  // Everything but Auth.js's own endpoints, the dispatch API (its own tokens, lib/api) and static files.
+  matcher: ['/((?!api/auth|api/v1/|_next/static|_next/image|favicon.ico|fonts/|.*\\.(?:png|svg|ico|css|js|woff2?|ttf)$).*)'],
 };

@@ -19,6 +19,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -84,6 +85,48 @@ export const signInAttempts = pgTable(
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sign_in_attempts_email_at').on(t.email, t.attemptedAt)],
+);
+
+/** What a token of the dispatch API may do: read clients and calls, or also write calls. */
+export const apiScopeEnum = pgEnum('api_scope', ['read', 'write']);
+
+/**
+ * Tokens of the dispatch API (/api/v1), created and revoked by an administrator. The secret is
+ * shown once and kept only as its SHA-256; the prefix tells tokens apart in the list.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    scope: apiScopeEnum('scope').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: integer('revoked_by').references(() => users.id),
+  },
+  (t) => [
+    check('api_tokens_name_present', sql`length(trim(${t.name})) between 1 and 100`),
+    check('api_tokens_revoked_by', sql`(${t.revokedAt} is null) = (${t.revokedBy} is null)`),
+  ],
+);
+
+/** Requests of each token per minute, counted in the database so that the limit holds across instances. */
+export const apiRequestCounts = pgTable(
+  'api_request_counts',
+  {
+    tokenId: integer('token_id')
+      .notNull()
+      .references(() => apiTokens.id, { onDelete: 'cascade' }),
+    minute: timestamp('minute', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tokenId, t.minute] })],
 );
 
 // ---------------------------------------------------------------- company
@@ -299,6 +342,10 @@ export const calls = pgTable(
     discountCents: integer('discount_cents').notNull().default(0),
     priceCents: integer('price_cents').notNull(),
     createdBy: integer('created_by').references(() => users.id),
+    /** The dispatch system's own id of a call it sent through the API (one call per id). */
+    dispatchId: text('dispatch_id'),
+    /** The API token that created the call, when the dispatch system did. */
+    createdByToken: integer('created_by_token').references(() => apiTokens.id),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     /** Caller, addresses and reference folded for accent- and case-insensitive search. */
     searchText: text('search_text').generatedAlwaysAs(
@@ -315,6 +362,9 @@ export const calls = pgTable(
     check('calls_price_is_gross_less_discount', sql`${t.priceCents} = ${t.grossCents} - ${t.discountCents}`),
     check('calls_pickup_present', sql`length(trim(${t.pickupAddress})) > 0`),
     check('calls_destination_present', sql`length(trim(${t.destinationAddress})) > 0`),
+    check('calls_dispatch_id_format', sql`${t.dispatchId} ~ '^[A-Za-z0-9._:-]{1,100}$'`),
+    // Calls taken on the screen have none (nulls are distinct).
+    uniqueIndex('calls_dispatch_id').on(t.dispatchId),
     index('calls_client_service_date').on(t.clientNumber, t.serviceDate),
     index('calls_service_date').on(t.serviceDate),
     // Call search lists the newest calls first.
@@ -338,6 +388,8 @@ export const callStatusChanges = pgTable(
     fromStatus: callStatusEnum('from_status'),
     toStatus: callStatusEnum('to_status').notNull(),
     changedBy: integer('changed_by').references(() => users.id),
+    /** The API token of the dispatch system that changed the status, when it did. */
+    changedByToken: integer('changed_by_token').references(() => apiTokens.id),
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('call_status_changes_call').on(t.callNumber, t.changedAt)],
@@ -787,7 +839,7 @@ export const auditLog = pgTable(
     newValue: text('new_value'),
   },
   (t) => [
-    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings','payment')`),
+    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings','payment','api_token')`),
     index('audit_log_at').on(t.at),
     index('audit_log_client_at').on(t.clientNumber, t.at),
   ],

@@ -39,6 +39,7 @@ export const ROUTE_ROLES = {
   '/admin/tariffs/[id]': ADMIN,
   '/admin/settings': ADMIN,
   '/admin/audit': ADMIN,
+  '/admin/api': ADMIN,
   '/admin/outbox': BILLING,
   '/admin/outbox/[id]/attachment': BILLING,
 } as const satisfies Record<string, readonly Role[]>;
@@ -95,6 +96,7 @@ export const NAVIGATION: NavSection[] = [
       { route: '/admin/tariffs', labelKey: 'tariffs' },
       { route: '/admin/settings', labelKey: 'settings' },
       { route: '/admin/audit', labelKey: 'audit' },
+      { route: '/admin/api', labelKey: 'apiTokens' },
     ],
   },
 ];

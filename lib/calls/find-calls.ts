@@ -6,7 +6,7 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
-import { callStatusChanges, calls, clients, users } from '@/db/schema';
+import { apiTokens, callStatusChanges, calls, clients, users } from '@/db/schema';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 import { CALL_STATUSES, isoDate } from './call-input';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
@@ -153,9 +153,12 @@ export async function getCallDetails(db: Executor, number: number) {
         toStatus: callStatusChanges.toStatus,
         changedAt: callStatusChanges.changedAt,
         changedBy: users.name,
+        // A change the dispatch system made through the API: the name of its token.
+        changedByToken: apiTokens.name,
       })
       .from(callStatusChanges)
       .leftJoin(users, eq(users.id, callStatusChanges.changedBy))
+      .leftJoin(apiTokens, eq(apiTokens.id, callStatusChanges.changedByToken))
       .where(eq(callStatusChanges.callNumber, number))
       .orderBy(asc(callStatusChanges.changedAt), asc(callStatusChanges.id)),
     queryRows<{ number: string | number; billed_client_number: number; billed_client_name: string; kind: 'normal' | 'grouped' }>(

@@ -64,7 +64,7 @@ export async function quoteCall(
 }
 
 /** What the dispatcher typed, as stored (without the price). */
-function callDetails(input: CallInput) {
+export function callDetails(input: CallInput) {
   return {
     clientNumber: input.clientNumber,
     serviceAt: montrealDateTime(input.serviceDate, input.serviceTime),
@@ -80,7 +80,7 @@ function callDetails(input: CallInput) {
   };
 }
 
-function pricedValues(input: CallInput, quote: CallQuote) {
+export function pricedValues(input: CallInput, quote: CallQuote) {
   return {
     ...callDetails(input),
     tariffId: quote.tariffId,

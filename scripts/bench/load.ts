@@ -24,7 +24,7 @@ export function hasProductionBuild(): boolean {
   return existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
 }
 
-async function startServer(databaseUrl: string): Promise<{ base: string; process: ChildProcess }> {
+async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
@@ -34,6 +34,7 @@ async function startServer(databaseUrl: string): Promise<{ base: string; process
       AUTH_TRUST_HOST: 'true',
       EMAIL_WORKER: 'off',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: 'ignore',
     detached: true,
@@ -60,6 +61,84 @@ async function signIn(base: string, email: string, password: string): Promise<st
   const session = response.headers.getSetCookie().find((c) => c.includes('session-token'));
   if (!session) throw new Error(`sign-in of ${email} failed (${response.status})`);
   return session.split(';')[0]!;
+}
+
+function stopServer(server: { process: ChildProcess }): void {
+  try {
+    process.kill(-server.process.pid!, 'SIGTERM');
+  } catch {
+    server.process.kill('SIGTERM');
+  }
+}
+
+/**
+ * The dispatch system sending calls: `clients` programs at once, each sending new calls
+ * (PUT /api/v1/dispatch-calls/{id}) one after the other without a pause, for `seconds`, with
+ * one write token; then each call sent again (the retry of a lost answer). Latency of each.
+ */
+export async function runApiLoad(options: {
+  databaseUrl: string;
+  token: string;
+  clients: number;
+  seconds: number;
+  clientNumbers: { first: number; count: number };
+}): Promise<{ created: LoadResult; retried: LoadResult }> {
+  // The rate limit is per token and minute; this load is one token doing the work of many.
+  const server = await startServer(options.databaseUrl, { API_RATE_PER_MINUTE: '100000' });
+  const created: { kind: string; ms: number; ok: boolean }[] = [];
+  const retried: { kind: string; ms: number; ok: boolean }[] = [];
+  try {
+    const sent: { id: string; body: string }[] = [];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const put = async (id: string, body: string, samples: typeof created, expected: number) => {
+      const started = performance.now();
+      let ok = false;
+      try {
+        const response = await fetch(`${server.base}/api/v1/dispatch-calls/${id}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+          body,
+        });
+        await response.arrayBuffer();
+        ok = response.status === expected;
+      } catch {
+        ok = false;
+      }
+      samples.push({ kind: 'api', ms: performance.now() - started, ok });
+    };
+    const callBody = () =>
+      JSON.stringify({
+        clientNumber: options.clientNumbers.first + Math.floor(random() * options.clientNumbers.count),
+        serviceDate: '2026-11-15',
+        serviceTime: '10:30',
+        status: 'completed',
+        pickupAddress: '100, rue King Ouest, Montréal',
+        destinationAddress: '2500, chemin de la Côte-Sainte-Catherine, Montréal',
+        distanceKm: Math.round(random() * 4000) / 100,
+        waitingMinutes: Math.floor(random() * 20),
+      });
+    // Warm-up, not measured: the route's code loads on its first request.
+    for (let i = 0; i < 20; i++) await put(`BENCH-WARM-${i}`, callBody(), [], 201);
+    const deadline = Date.now() + options.seconds * 1000;
+    let next = 0;
+    const program = async () => {
+      while (Date.now() < deadline) {
+        const call = { id: `BENCH-${next++}`, body: callBody() };
+        sent.push(call);
+        await put(call.id, call.body, created, 201);
+      }
+    };
+    await Promise.all(Array.from({ length: options.clients }, program));
+    let at = 0;
+    const retry = async () => {
+      for (let call = sent[at++]; call; call = sent[at++]) await put(call.id, call.body, retried, 200);
+    };
+    await Promise.all(Array.from({ length: options.clients }, retry));
+  } finally {
+    stopServer(server);
+  }
+  return { created: summarize(created), retried: summarize(retried) };
 }
 
 export async function runLoad(options: {
@@ -128,12 +207,12 @@ export async function runLoad(options: {
     const deadline = Date.now() + options.seconds * 1000;
     await Promise.all(Array.from({ length: options.users }, user));
   } finally {
-    try {
-      process.kill(-server.process.pid!, 'SIGTERM');
-    } catch {
-      server.process.kill('SIGTERM');
-    }
+    stopServer(server);
   }
+  return summarize(samples);
+}
+
+function summarize(samples: { kind: string; ms: number; ok: boolean }[]): LoadResult {
   const all = samples.map((s) => s.ms);
   const byKind: LoadResult['byKind'] = {};
   for (const kind of new Set(samples.map((s) => s.kind))) {

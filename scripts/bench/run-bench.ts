@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { openPostgres, queryRows, type Db } from '@/db/index';
 import { users } from '@/db/schema';
+import { createApiToken } from '@/lib/api/tokens';
 import { hashPassword } from '@/lib/auth/password';
 import { callSearchParams, callSearchQuery, findCalls } from '@/lib/calls/find-calls';
 import { billingInput } from '@/lib/billing/billing-input';
@@ -21,7 +22,7 @@ import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
 import { measureDocuments, prepareEmailClients, type BenchRow } from './documents-bench';
 import { generateBenchData } from './generate-data';
-import { hasProductionBuild, runLoad } from './load';
+import { hasProductionBuild, runApiLoad, runLoad } from './load';
 import { measureReceivables } from './receivables-bench';
 import { ms, percentile, sampleLatency, sampleLatencyBeside, timed } from './measure';
 
@@ -65,7 +66,9 @@ async function main() {
   });
   // `--only sql`: the searches, the billing list and generation, without documents, receivables
   // and load: a quicker check of the SQL paths.
-  if (values.only !== undefined && values.only !== 'sql') throw new Error(`--only sql (not ${values.only})`);
+  // `--only api`: the dispatch API's sending of calls alone (after `npm run build`).
+  if (values.only !== undefined && values.only !== 'sql' && values.only !== 'api') throw new Error(`--only sql|api (not ${values.only})`);
+  const isSql = values.only !== 'api';
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
   if (!scale) throw new Error(`--scale small|full (not ${values.scale})`);
@@ -96,110 +99,112 @@ async function main() {
     await prepareEmailClients(app.db);
     let normalRunId: number | null = null;
 
-    // Client search: the product's findClients against the same SQL through the bare driver.
-    const searches: { label: string; params: Record<string, string> }[] = [
-      { label: 'nom « cote »', params: { q: 'cote' } },
-      { label: 'nom « pharmacie trem »', params: { q: 'pharmacie trem' } },
-      { label: 'numéro « 1123 »', params: { q: '1123' } },
-      { label: 'comptes regroupés', params: { filter: 'heads' } },
-      { label: 'membres du plus grand groupe', params: { filter: 'members', head: '100000' } },
-      { label: 'tri par nom, page 20', params: { sort: 'name', page: '20' } },
-    ];
-    for (const search of searches) {
-      const params = clientSearchParams.parse(search.params);
-      const product = await sampleLatency(() => findClients(app.db, params), scale.runs);
-      const floor = await sampleLatency(() => bareClientSearch(bare, params), scale.runs);
-      rows.push({
-        measure: `recherche de clients : ${search.label} (p95)`,
-        product: ms(product.p95),
-        floor: ms(floor.p95),
-        ratio: (product.p95 / floor.p95).toFixed(2),
-        target: '≤ 20 ms',
-        verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
-      });
-    }
+    if (isSql) {
+      // Client search: the product's findClients against the same SQL through the bare driver.
+      const searches: { label: string; params: Record<string, string> }[] = [
+        { label: 'nom « cote »', params: { q: 'cote' } },
+        { label: 'nom « pharmacie trem »', params: { q: 'pharmacie trem' } },
+        { label: 'numéro « 1123 »', params: { q: '1123' } },
+        { label: 'comptes regroupés', params: { filter: 'heads' } },
+        { label: 'membres du plus grand groupe', params: { filter: 'members', head: '100000' } },
+        { label: 'tri par nom, page 20', params: { sort: 'name', page: '20' } },
+      ];
+      for (const search of searches) {
+        const params = clientSearchParams.parse(search.params);
+        const product = await sampleLatency(() => findClients(app.db, params), scale.runs);
+        const floor = await sampleLatency(() => bareClientSearch(bare, params), scale.runs);
+        rows.push({
+          measure: `recherche de clients : ${search.label} (p95)`,
+          product: ms(product.p95),
+          floor: ms(floor.p95),
+          ratio: (product.p95 / floor.p95).toFixed(2),
+          target: '≤ 20 ms',
+          verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
+        });
+      }
 
-    // Call search: each kind of search through findCalls, beside the same SQL through the bare driver.
-    const dialect = new PgDialect();
-    const callSearches: { label: string; params: Record<string, string> }[] = [
-      { label: 'numéro d’appel', params: { number: String(Math.floor(scale.calls / 2) || 1) } },
-      { label: 'client + période', params: { client: '101234', from: '2026-10-01', to: '2026-10-31' } },
-      { label: 'compte regroupé + membres + période', params: { client: '100003', members: '1', from: '2026-10-01', to: '2026-10-31' } },
-      { label: 'texte fréquent « gagnon »', params: { q: 'gagnon' } },
-      { label: 'texte rare (référence)', params: { q: 'BC-48213' } },
-    ];
-    for (const search of callSearches) {
-      const params = callSearchParams.parse(search.params);
-      const query = dialect.sqlToQuery(callSearchQuery(params));
-      const product = await sampleLatency(() => findCalls(app.db, params), scale.runs);
-      const floor = await sampleLatency(() => bare.unsafe(query.sql, query.params as never[]), scale.runs);
-      const plan = await planSummary(app.db, params);
-      rows.push({
-        measure: `recherche d’appels : ${search.label} (p95)`,
-        product: ms(product.p95),
-        floor: ms(floor.p95),
-        ratio: (product.p95 / floor.p95).toFixed(2),
-        target: '≤ 20 ms',
-        verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
-      });
-      console.log(`plan « ${search.label} » : ${plan}`);
-    }
+      // Call search: each kind of search through findCalls, beside the same SQL through the bare driver.
+      const dialect = new PgDialect();
+      const callSearches: { label: string; params: Record<string, string> }[] = [
+        { label: 'numéro d’appel', params: { number: String(Math.floor(scale.calls / 2) || 1) } },
+        { label: 'client + période', params: { client: '101234', from: '2026-10-01', to: '2026-10-31' } },
+        { label: 'compte regroupé + membres + période', params: { client: '100003', members: '1', from: '2026-10-01', to: '2026-10-31' } },
+        { label: 'texte fréquent « gagnon »', params: { q: 'gagnon' } },
+        { label: 'texte rare (référence)', params: { q: 'BC-48213' } },
+      ];
+      for (const search of callSearches) {
+        const params = callSearchParams.parse(search.params);
+        const query = dialect.sqlToQuery(callSearchQuery(params));
+        const product = await sampleLatency(() => findCalls(app.db, params), scale.runs);
+        const floor = await sampleLatency(() => bare.unsafe(query.sql, query.params as never[]), scale.runs);
+        const plan = await planSummary(app.db, params);
+        rows.push({
+          measure: `recherche d’appels : ${search.label} (p95)`,
+          product: ms(product.p95),
+          floor: ms(floor.p95),
+          ratio: (product.p95 / floor.p95).toFixed(2),
+          target: '≤ 20 ms',
+          verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
+        });
+        console.log(`plan « ${search.label} » : ${plan}`);
+      }
 
-    // Billing: the list (preview) beside one hand-written GROUP BY, then generation beside the
-    // same invoice and line rows written by hand-written INSERT … SELECT (rolled back).
-    for (const isGrouped of [false, true]) {
-      const kind = isGrouped ? 'regroupée' : 'normale';
-      const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
-      const { product: preview, floor: previewFloor } = await sampleLatencyBeside(
-        () => previewBilling(app.db, input),
-        () => bare.unsafe(handWrittenGroupBy(isGrouped)),
-        Math.max(5, Math.floor(scale.runs / 15)),
-      );
-      rows.push({
-        measure: `liste de facturation ${kind} (p95)`,
-        product: ms(preview.p95),
-        floor: ms(previewFloor.p95),
-        ratio: (preview.p95 / previewFloor.p95).toFixed(2),
-        // The ratio is judged where the floor takes long enough to measure (the full scale); at
-        // the small scale a list takes tens of milliseconds, most of them fixed costs.
-        target: previewFloor.p95 >= 100 ? '≤ 2000 ms, ≤ 1,5× plancher' : '≤ 2000 ms',
-        verdict: preview.p95 <= 2000 && (previewFloor.p95 < 100 || preview.p95 <= 1.5 * previewFloor.p95) ? 'atteint' : 'MANQUÉ',
-      });
+      // Billing: the list (preview) beside one hand-written GROUP BY, then generation beside the
+      // same invoice and line rows written by hand-written INSERT … SELECT (rolled back).
+      for (const isGrouped of [false, true]) {
+        const kind = isGrouped ? 'regroupée' : 'normale';
+        const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
+        const { product: preview, floor: previewFloor } = await sampleLatencyBeside(
+          () => previewBilling(app.db, input),
+          () => bare.unsafe(handWrittenGroupBy(isGrouped)),
+          Math.max(5, Math.floor(scale.runs / 15)),
+        );
+        rows.push({
+          measure: `liste de facturation ${kind} (p95)`,
+          product: ms(preview.p95),
+          floor: ms(previewFloor.p95),
+          ratio: (preview.p95 / previewFloor.p95).toFixed(2),
+          // The ratio is judged where the floor takes long enough to measure (the full scale); at
+          // the small scale a list takes tens of milliseconds, most of them fixed costs.
+          target: previewFloor.p95 >= 100 ? '≤ 2000 ms, ≤ 1,5× plancher' : '≤ 2000 ms',
+          verdict: preview.p95 <= 2000 && (previewFloor.p95 < 100 || preview.p95 <= 1.5 * previewFloor.p95) ? 'atteint' : 'MANQUÉ',
+        });
 
-      // Two rehearsals rolled back, then the run kept, each after a run of the floor: one run of
-      // each is one sample of a noisy machine; the medians of three are compared.
-      const productSamples: number[] = [];
-      const floorSamples: number[] = [];
-      for (let round = 0; round < GENERATION_SAMPLES - 1; round++) {
+        // Two rehearsals rolled back, then the run kept, each after a run of the floor: one run of
+        // each is one sample of a noisy machine; the medians of three are compared.
+        const productSamples: number[] = [];
+        const floorSamples: number[] = [];
+        for (let round = 0; round < GENERATION_SAMPLES - 1; round++) {
+          const floorRun = await timed(() => handWrittenGeneration(bare, isGrouped));
+          floorSamples.push(floorRun.seconds);
+          productSamples.push((await timed(() => rehearseGeneration(app.db, input))).seconds);
+        }
         const floorRun = await timed(() => handWrittenGeneration(bare, isGrouped));
         floorSamples.push(floorRun.seconds);
-        productSamples.push((await timed(() => rehearseGeneration(app.db, input))).seconds);
+        const floorCalls = floorRun.value;
+        const { value: result, seconds: keptSeconds } = await timed(() => generateInvoices(app.db, 1, input, '2026-11-01'));
+        productSamples.push(keptSeconds);
+        const seconds = percentile(productSamples, 0.5);
+        const floorSeconds = percentile(floorSamples, 0.5);
+        if (!isGrouped) normalRunId = result.runId;
+        const billed = result.runId === null ? 0 : result.callCount;
+        if (billed !== floorCalls) throw new Error(`generation billed ${billed} calls, the floor ${floorCalls}`);
+        const perSecond = billed / seconds;
+        const ratio = seconds / floorSeconds;
+        // A rate is judged only on a run long enough to measure one (the target itself takes a
+        // second at least); a small run bills a few hundred calls in hundredths of a second, and is
+        // judged on its ratio alone, with room for that noise: it still fails on a real regression
+        // (a loop of queries is ten times the floor and more).
+        const isMeasurable = billed >= GENERATION_TARGET_PER_SECOND;
+        rows.push({
+          measure: `génération ${kind} : ${billed} appels, ${result.invoiceCount} factures`,
+          product: `${Math.round(perSecond).toLocaleString('fr-CA')} appels/s (${seconds.toFixed(2)} s)`,
+          floor: `${Math.round(floorCalls / floorSeconds).toLocaleString('fr-CA')} appels/s (${floorSeconds.toFixed(2)} s)`,
+          ratio: ratio.toFixed(2),
+          target: isMeasurable ? '≥ 100 000/s, ≤ 1,5× plancher' : '≤ 3× plancher (trop court pour juger un débit)',
+          verdict: (isMeasurable ? perSecond >= GENERATION_TARGET_PER_SECOND && ratio <= 1.5 : ratio <= 3) ? 'atteint' : 'MANQUÉ',
+        });
       }
-      const floorRun = await timed(() => handWrittenGeneration(bare, isGrouped));
-      floorSamples.push(floorRun.seconds);
-      const floorCalls = floorRun.value;
-      const { value: result, seconds: keptSeconds } = await timed(() => generateInvoices(app.db, 1, input, '2026-11-01'));
-      productSamples.push(keptSeconds);
-      const seconds = percentile(productSamples, 0.5);
-      const floorSeconds = percentile(floorSamples, 0.5);
-      if (!isGrouped) normalRunId = result.runId;
-      const billed = result.runId === null ? 0 : result.callCount;
-      if (billed !== floorCalls) throw new Error(`generation billed ${billed} calls, the floor ${floorCalls}`);
-      const perSecond = billed / seconds;
-      const ratio = seconds / floorSeconds;
-      // A rate is judged only on a run long enough to measure one (the target itself takes a
-      // second at least); a small run bills a few hundred calls in hundredths of a second, and is
-      // judged on its ratio alone, with room for that noise: it still fails on a real regression
-      // (a loop of queries is ten times the floor and more).
-      const isMeasurable = billed >= GENERATION_TARGET_PER_SECOND;
-      rows.push({
-        measure: `génération ${kind} : ${billed} appels, ${result.invoiceCount} factures`,
-        product: `${Math.round(perSecond).toLocaleString('fr-CA')} appels/s (${seconds.toFixed(2)} s)`,
-        floor: `${Math.round(floorCalls / floorSeconds).toLocaleString('fr-CA')} appels/s (${floorSeconds.toFixed(2)} s)`,
-        ratio: ratio.toFixed(2),
-        target: isMeasurable ? '≥ 100 000/s, ≤ 1,5× plancher' : '≤ 3× plancher (trop court pour juger un débit)',
-        verdict: (isMeasurable ? perSecond >= GENERATION_TARGET_PER_SECOND && ratio <= 1.5 : ratio <= 3) ? 'atteint' : 'MANQUÉ',
-      });
     }
 
     // Invoice PDFs, a print batch and e-mails, each in a process of its own.
@@ -249,9 +254,13 @@ async function main() {
       });
       for (const [kind, figures] of Object.entries(load.byKind))
         console.log(`charge « ${kind} » : ${figures.count} requêtes, p95 ${ms(figures.p95)}`);
-    } else {
+    } else if (isAll) {
       console.log('Charge non mesurée : lancez `npm run build` avant `npm run bench`.');
     }
+
+    // The dispatch system sending calls through the API, 20 programs at once.
+    if ((isAll || values.only === 'api') && hasProductionBuild()) rows.push(...(await measureApi(app.db, url, scale)));
+    else if (values.only === 'api') throw new Error('lancez `npm run build` avant `npm run bench -- --only api`');
   } finally {
     await bare.end();
     await app.close();
@@ -269,6 +278,38 @@ async function main() {
   );
   console.log(`Résultats écrits dans bench/${isAll ? 'results.json' : `results-${values.only}.json`}`);
   if (rows.some((r) => r.verdict === 'MANQUÉ')) process.exitCode = 1;
+}
+
+/** Programs of the dispatch system sending calls at once. */
+const API_CLIENTS = 20;
+
+/**
+ * Calls created through the API by 20 programs at once, then each sent again: every request
+ * answered (201, then 200 with the same call), p95 ≤ 50 ms.
+ */
+async function measureApi(db: Db, url: string, scale: { clients: number; loadSeconds: number }): Promise<BenchRow[]> {
+  const [admin] = await db
+    .insert(users)
+    .values({ email: 'api@bench.local', name: 'API', role: 'admin', passwordHash: 'x' })
+    .onConflictDoNothing()
+    .returning();
+  const { secret } = await createApiToken(db, admin!.id, { name: 'Banc d’essai', scope: 'write' });
+  const { created, retried } = await runApiLoad({
+    databaseUrl: url,
+    token: secret,
+    clients: API_CLIENTS,
+    seconds: Math.min(30, scale.loadSeconds),
+    clientNumbers: { first: 100_000, count: scale.clients - 100 },
+  });
+  const row = (label: string, load: typeof created): BenchRow => ({
+    measure: `API : ${label}, ${API_CLIENTS} programmes à la fois, ${load.requests} requêtes (p50 ${ms(load.p50)})`,
+    product: `p95 ${ms(load.p95)}, ${load.errors} erreurs`,
+    floor: '—',
+    ratio: '—',
+    target: '0 erreur, p95 ≤ 50 ms',
+    verdict: load.errors === 0 && load.p95 <= 50 ? 'atteint' : 'MANQUÉ',
+  });
+  return [row('création d’appels', created), row('même appel renvoyé', retried)];
 }
 
 /** By hand, the same rule as the product: the membership in force on the call's service date. */

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, readonly Role[]> = {
   users: ADMIN,
   settings: ADMIN,
   receivables: BILLING,
+  apiTokens: ADMIN,
 };
 /** The actions that run without a signed-in user, each on purpose. */
 const EXPECTED_ANONYMOUS = ['account.setSignInLocale', 'auth.signIn', 'auth.signOut'];

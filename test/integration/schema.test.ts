@@ -19,6 +19,8 @@ describe('migrations on an empty PostgreSQL', () => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.map((r) => r.table_name)).toEqual([
+        'api_request_counts',
+        'api_tokens',
         'audit_log',
         'billing_runs',
         'call_status_changes',

@@ -48,7 +48,11 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
                     {change.fromStatus
                       ? t('callDetails.historyRow', { from: t(`callStatus.${change.fromStatus}`), to: t(`callStatus.${change.toStatus}`) })
                       : `${t('callDetails.created')} (${t(`callStatus.${change.toStatus}`)})`}{' '}
-                    <span className="hint">{t('callDetails.by', { name: change.changedBy ?? t('callDetails.system') })}</span>
+                    <span className="hint">
+                      {change.changedByToken
+                        ? t('callDetails.byApi', { name: change.changedByToken })
+                        : t('callDetails.by', { name: change.changedBy ?? t('callDetails.system') })}
+                    </span>
                   </li>
                 ))}
               </ol>

@@ -37,6 +37,7 @@ export const enBase: typeof frBase = {
     tariffs: 'Tariffs',
     settings: 'Settings',
     audit: 'Audit log',
+    apiTokens: 'Dispatch API',
   },
   roles: {
     admin: 'Administrator',
@@ -90,6 +91,7 @@ export const enBase: typeof frBase = {
     tariffs: { title: 'Tariffs' },
     settings: { title: 'Company settings' },
     audit: { title: 'Audit log' },
+    apiTokens: { title: 'Dispatch API tokens' },
   },
   errors: {
     unauthenticated: 'Your session has expired. Sign in again.',

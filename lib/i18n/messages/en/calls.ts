@@ -87,6 +87,7 @@ export const enCalls: typeof frCalls = {
     historyRow: '{from} → {to}',
     created: 'Created',
     by: 'by {name}',
+    byApi: 'through the API (token “{name}”)',
     system: 'system',
     edit: 'Edit call',
   },

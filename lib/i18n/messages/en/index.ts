@@ -1,6 +1,7 @@
 /** English messages: the same keys as French, checked by the compiler. */
 import type { Messages } from '../fr/index';
 import { enAdmin } from './admin';
+import { enApi } from './api';
 import { enBase } from './base';
 import { enBilling } from './billing';
 import { enCalls } from './calls';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...enAdmin,
   ...enReceivables,
   ...enStatements,
+  ...enApi,
   errors: {
     ...enBase.errors,
     ...enClients.errors,
@@ -30,5 +32,6 @@ export const en: Messages = {
     ...enAdmin.errors,
     ...enReceivables.errors,
     ...enStatements.errors,
+    ...enApi.errors,
   },
 };

@@ -35,6 +35,7 @@ export const frBase = {
     tariffs: 'Tarifs',
     settings: 'Paramètres',
     audit: 'Journal d’audit',
+    apiTokens: 'API de répartition',
   },
   roles: {
     admin: 'Administrateur',
@@ -88,6 +89,7 @@ export const frBase = {
     tariffs: { title: 'Tarifs' },
     settings: { title: 'Paramètres de l’entreprise' },
     audit: { title: 'Journal d’audit' },
+    apiTokens: { title: 'Jetons de l’API de répartition' },
   },
   errors: {
     unauthenticated: 'Votre session a expiré. Reconnectez-vous.',

@@ -86,6 +86,7 @@ export const frCalls = {
     historyRow: '{from} → {to}',
     created: 'Création',
     by: 'par {name}',
+    byApi: 'par l’API (jeton « {name} »)',
     system: 'système',
     edit: 'Modifier l’appel',
   },

@@ -1,5 +1,6 @@
 /** French messages (the reference), one module per area of the application. */
 import { frAdmin } from './admin';
+import { frApi } from './api';
 import { frBase } from './base';
 import { frBilling } from './billing';
 import { frCalls } from './calls';
@@ -19,6 +20,7 @@ export const fr = {
   ...frAdmin,
   ...frReceivables,
   ...frStatements,
+  ...frApi,
   errors: {
     ...frBase.errors,
     ...frClients.errors,
@@ -29,6 +31,7 @@ export const fr = {
     ...frAdmin.errors,
     ...frReceivables.errors,
     ...frStatements.errors,
+    ...frApi.errors,
   },
 };
 export type Messages = typeof fr;

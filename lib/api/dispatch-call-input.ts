@@ -1,0 +1,73 @@
+/**
+ * What the dispatch system sends for one of its calls (PUT /api/v1/dispatch-calls/{dispatchId}):
+ * the call as the dispatcher's screen takes it, in JSON, with its status. The schema is also the
+ * request body of the OpenAPI document (lib/api/openapi.ts).
+ */
+import { z } from 'zod';
+import { CALL_STATUSES, SERVICE_TYPES, type CallInput, type CallStatus } from '@/lib/calls/call-input';
+
+export const dispatchIdParams = z.object({
+  dispatchId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: '1 to 100 letters, digits or . _ : -' })
+    .meta({ description: 'The dispatch system’s own id of the call', example: 'D-2026-004512' }),
+});
+
+const isRealDate = (text: string) => {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && text >= '2000-01-01' && text <= '2100-12-31';
+};
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((value) => value || null);
+
+export const dispatchCallInput = z
+  .object({
+    clientNumber: z.number().int().min(1).max(99_999_999).meta({ description: 'No. client (a member’s own number)', example: 12347 }),
+    serviceDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD' })
+      .refine(isRealDate, { error: 'a real date between 2000 and 2100' })
+      .meta({ description: 'Service date in Montréal, YYYY-MM-DD', example: '2026-12-04' }),
+    serviceTime: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'a time HH:MM' })
+      .meta({ description: 'Service time in Montréal, HH:MM', example: '14:30' }),
+    status: z.enum(CALL_STATUSES).default('open'),
+    serviceType: z.enum(SERVICE_TYPES).default('standard'),
+    caller: optional(120),
+    pickupAddress: text(300),
+    destinationAddress: text(300),
+    distanceKm: z
+      .number()
+      .min(0)
+      .max(9_999.99)
+      .refine((km) => Number.isInteger(Math.round(km * 100)) && Math.abs(Math.round(km * 100) - km * 100) < 1e-6, {
+        error: 'at most two decimals',
+      })
+      .default(0)
+      .meta({ description: 'Kilometres, at most two decimals', example: 12.4 }),
+    waitingMinutes: z.number().int().min(0).max(1440).default(0),
+    clientReference: optional(100),
+    notes: optional(2000),
+  })
+  .strict()
+  .meta({ id: 'DispatchCallInput' });
+export type DispatchCallInput = z.output<typeof dispatchCallInput>;
+
+/** The call as the screens' own rules take it (lib/calls/save-call.ts), and its status. */
+export function toCallInput(input: DispatchCallInput): { call: CallInput; status: CallStatus } {
+  const { status, distanceKm, ...rest } = input;
+  // Whole hundredths, written as the database's numeric(8,2) reads back: 12.4 → "12.40".
+  const hundredths = Math.round(distanceKm * 100);
+  return {
+    call: { ...rest, distanceKm: `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}` },
+    status,
+  };
+}

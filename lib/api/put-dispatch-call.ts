@@ -1,0 +1,144 @@
+/**
+ * A call of the dispatch system, created or brought up to date by its own id
+ * (docs/business-rules.md, Dispatch API). The same request sent twice, even at the same moment,
+ * gives one call: the id is unique in the database, and the second request finds the call the
+ * first one created and changes nothing. The call follows the screens' rules: priced with its
+ * own client's tariff and discount, kept at its price unless its client, distance or waiting
+ * time changes, refused for a blocked account, and read-only once invoiced.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/index';
+import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
+import { callStatusChanges, calls } from '@/db/schema';
+import { takeBillingLockShared } from '@/lib/billing/billing-lock';
+import type { CallInput, CallStatus } from '@/lib/calls/call-input';
+import { callDetails, findInvoiceOfCall, pricedValues, quoteCall } from '@/lib/calls/save-call';
+import { todayInMontreal } from '@/lib/dates/montreal';
+import { AppError } from '@/lib/errors';
+import { creditHoldOf } from '@/lib/receivables/credit-hold';
+import { ApiError } from './api-error';
+import { toCallInput, type DispatchCallInput } from './dispatch-call-input';
+
+export type PutDispatchCallResult = { number: number; isCreated: boolean; isChanged: boolean };
+
+type StoredCall = typeof calls.$inferSelect;
+
+export async function putDispatchCall(
+  db: Db,
+  tokenId: number,
+  dispatchId: string,
+  input: DispatchCallInput,
+): Promise<PutDispatchCallResult> {
+  const { call, status } = toCallInput(input);
+  try {
+    return await db.transaction(async (tx) => {
+      // As every change of a call: the billing lock shared, so that a run bills it before or after.
+      await takeBillingLockShared(tx);
+      const existing = await lockByDispatchId(tx, dispatchId);
+      if (existing) return updateDispatchCall(tx, tokenId, existing, call, status);
+      const created = await insertDispatchCall(tx, tokenId, dispatchId, call, status);
+      if (created !== null) return { number: created, isCreated: true, isChanged: true };
+      // The same id was created by a request that committed while this one waited on it.
+      return updateDispatchCall(tx, tokenId, (await lockByDispatchId(tx, dispatchId))!, call, status);
+    });
+  } catch (error) {
+    throw explainRefusal(error);
+  }
+}
+
+async function lockByDispatchId(tx: Tx, dispatchId: string): Promise<StoredCall | undefined> {
+  const [found] = await tx.select().from(calls).where(eq(calls.dispatchId, dispatchId)).for('no key update');
+  return found;
+}
+
+/** The price of the call for its client, refused when that client's account is blocked. */
+async function quoteAllowedCall(tx: Tx, call: CallInput) {
+  const quote = await quoteCall(tx, call.clientNumber, call, { lock: true });
+  const hold = await creditHoldOf(tx, call.clientNumber, todayInMontreal());
+  // No administrator stands behind the API to let a call through: a blocked account refuses it.
+  if (hold?.effect === 'block') throw new ApiError('credit_hold', { clientNumber: [`billed client ${hold.billedClientNumber} on hold`] });
+  return quote;
+}
+
+/** The new call's number, or null when a call with this id was created meanwhile. */
+async function insertDispatchCall(
+  tx: Tx,
+  tokenId: number,
+  dispatchId: string,
+  call: CallInput,
+  status: CallStatus,
+): Promise<number | null> {
+  const quote = await quoteAllowedCall(tx, call);
+  const [created] = await tx
+    .insert(calls)
+    .values({
+      ...pricedValues(call, quote),
+      status,
+      completedAt: status === 'completed' ? new Date() : null,
+      dispatchId,
+      createdByToken: tokenId,
+    })
+    .onConflictDoNothing({ target: calls.dispatchId })
+    .returning({ number: calls.number });
+  if (!created) return null;
+  await tx.insert(callStatusChanges).values({ callNumber: created.number, fromStatus: null, toStatus: status, changedByToken: tokenId });
+  return created.number;
+}
+
+/**
+ * Brings the stored call to what the dispatch system sent. Nothing differs: nothing is written
+ * (a request repeated after the call was invoiced is answered, not refused). The dispatch system
+ * owns the call's life, so its status is taken as sent, from any status to any other.
+ */
+async function updateDispatchCall(
+  tx: Tx,
+  tokenId: number,
+  current: StoredCall,
+  call: CallInput,
+  status: CallStatus,
+): Promise<PutDispatchCallResult> {
+  const details = callDetails(call);
+  const isRepriced =
+    current.clientNumber !== call.clientNumber || current.distanceKm !== call.distanceKm || current.waitingMinutes !== call.waitingMinutes;
+  const isChanged =
+    isRepriced ||
+    current.status !== status ||
+    current.serviceAt.getTime() !== details.serviceAt.getTime() ||
+    current.serviceDate !== details.serviceDate ||
+    current.caller !== details.caller ||
+    current.pickupAddress !== details.pickupAddress ||
+    current.destinationAddress !== details.destinationAddress ||
+    current.serviceType !== details.serviceType ||
+    current.clientReference !== details.clientReference ||
+    current.notes !== details.notes;
+  if (!isChanged) return { number: current.number, isCreated: false, isChanged: false };
+  if (await findInvoiceOfCall(tx, current.number)) throw new ApiError('call_invoiced');
+  const values = isRepriced ? pricedValues(call, await quoteAllowedCall(tx, call)) : details;
+  const isNewStatus = current.status !== status;
+  await tx
+    .update(calls)
+    .set({
+      ...values,
+      status,
+      ...(isNewStatus ? { completedAt: status === 'completed' ? new Date() : null } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(calls.number, current.number));
+  if (isNewStatus)
+    await tx
+      .insert(callStatusChanges)
+      .values({ callNumber: current.number, fromStatus: current.status, toStatus: status, changedByToken: tokenId });
+  return { number: current.number, isCreated: false, isChanged: true };
+}
+
+/** A refusal of the call's rules as the API's error, with the field it is about. */
+function explainRefusal(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  if (error instanceof AppError && error.code === 'call.unknownClient')
+    return new ApiError('unknown_client', { clientNumber: ['unknown client'] });
+  if (error instanceof AppError && error.code === 'call.inactiveClient')
+    return new ApiError('inactive_client', { clientNumber: ['inactive client'] });
+  // The database's own guard: the call was invoiced between our check and our write.
+  if (pgErrorOf(error)?.code === RC_CALL_INVOICED) return new ApiError('call_invoiced');
+  return error;
+}

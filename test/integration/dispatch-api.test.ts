@@ -1,0 +1,371 @@
+/**
+ * The dispatch API (/api/v1) through its route handlers, as the dispatch system calls them:
+ * tokens shown once and stored hashed, scopes, revocation, the rate limit held by the
+ * database across two instances, clients with their grouped number, calls with their billing
+ * status, JSON errors with codes, and the OpenAPI document valid and matching the routes.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { openPostgres, queryRows, type AppDatabase } from '@/db/index';
+import { apiRequestCounts, apiTokens, auditLog, callStatusChanges, calls, clients, users } from '@/db/schema';
+import { authenticateApiRequest } from '@/lib/api/authenticate';
+import { ApiError } from '@/lib/api/api-error';
+import { dispatchCallInput } from '@/lib/api/dispatch-call-input';
+import { openApiDocument } from '@/lib/api/openapi';
+import { putDispatchCall } from '@/lib/api/put-dispatch-call';
+import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/api/tokens';
+import { billingInput } from '@/lib/billing/billing-input';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { AppError } from '@/lib/errors';
+import { loadGoldenScenario } from '@/test/support/golden-scenario';
+import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+import { until } from '@/test/support/until';
+
+let database: TestDatabase;
+let adminId: number;
+let readToken: string;
+let writeToken: string;
+let routes: {
+  clients: typeof import('@/app/api/v1/clients/route');
+  client: typeof import('@/app/api/v1/clients/[number]/route');
+  call: typeof import('@/app/api/v1/calls/[number]/route');
+  dispatchCall: typeof import('@/app/api/v1/dispatch-calls/[dispatchId]/route');
+  openapi: typeof import('@/app/api/v1/openapi.json/route');
+};
+const savedRate = process.env.API_RATE_PER_MINUTE;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  globalThis.__appDatabase = database;
+  const { clerkId } = await loadGoldenScenario(database.db);
+  const [admin] = await database.db
+    .insert(users)
+    .values({ email: 'admin@golden.local', name: 'Administratrice', role: 'admin', passwordHash: 'x' })
+    .returning();
+  adminId = admin!.id;
+  await generateInvoices(database.db, clerkId, billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: 'on' }), '2026-11-01');
+  readToken = (await createApiToken(database.db, adminId, { name: 'Lecture', scope: 'read' })).secret;
+  writeToken = (await createApiToken(database.db, adminId, { name: 'Répartition principale', scope: 'write' })).secret;
+  routes = {
+    clients: await import('@/app/api/v1/clients/route'),
+    client: await import('@/app/api/v1/clients/[number]/route'),
+    call: await import('@/app/api/v1/calls/[number]/route'),
+    dispatchCall: await import('@/app/api/v1/dispatch-calls/[dispatchId]/route'),
+    openapi: await import('@/app/api/v1/openapi.json/route'),
+  };
+});
+afterAll(async () => {
+  globalThis.__appDatabase = undefined;
+  if (savedRate === undefined) delete process.env.API_RATE_PER_MINUTE;
+  else process.env.API_RATE_PER_MINUTE = savedRate;
+  await database.drop();
+});
+beforeEach(async () => {
+  delete process.env.API_RATE_PER_MINUTE;
+  await database.db.delete(apiRequestCounts);
+});
+
+const request = (url: string, token: string | null, headers: Record<string, string> = {}) =>
+  new Request(`http://localhost/api/v1${url}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+const params = <P>(value: P) => ({ params: Promise.resolve(value) });
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: string; fields?: unknown } }).error;
+
+describe('tokens', () => {
+  test('a token is shown once and stored only as its hash, with a prefix to tell it apart; its creation is audited', async () => {
+    const { id, secret } = await createApiToken(database.db, adminId, { name: 'Essai', scope: 'read' });
+    expect(secret).toMatch(/^rfd_[A-Za-z0-9_-]{43}$/);
+    const [row] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    expect(JSON.stringify(row)).not.toContain(secret.slice(4));
+    expect(row!.prefix).toBe(secret.slice(0, 12));
+    const listed = (await listApiTokens(database.db)).find((token) => token.id === id)!;
+    expect(listed).toMatchObject({ name: 'Essai', scope: 'read', createdBy: 'Administratrice', lastUsedAt: null, revokedAt: null });
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entity, 'api_token'));
+    expect(audit).toContainEqual(expect.objectContaining({ entityKey: row!.prefix, field: 'created', newValue: 'Essai', userId: adminId }));
+  });
+
+  test('without a token, or with an unknown one, the answer is 401 with its code, in English when asked', async () => {
+    const missing = await routes.clients.GET(request('/clients', null), params({}));
+    expect(missing.status).toBe(401);
+    expect(await errorOf(missing)).toEqual({ code: 'unauthenticated', message: expect.stringContaining('Jeton manquant') });
+    const unknown = await routes.clients.GET(request('/clients', 'rfd_nothing', { 'accept-language': 'en-CA,en;q=0.9' }), params({}));
+    expect(unknown.status).toBe(401);
+    expect(await errorOf(unknown)).toEqual({ code: 'unauthenticated', message: expect.stringContaining('Missing or unknown token') });
+  });
+
+  test('a revoked token is refused at once; its use and revocation are recorded', async () => {
+    const { id, secret } = await createApiToken(database.db, adminId, { name: 'Ancien système', scope: 'write' });
+    expect((await routes.clients.GET(request('/clients?limit=1', secret), params({}))).status).toBe(200);
+    const [used] = await database.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+    expect(used!.lastUsedAt).not.toBeNull();
+
+    await revokeApiToken(database.db, adminId, id);
+    const refused = await routes.clients.GET(request('/clients', secret), params({}));
+    expect(refused.status).toBe(401);
+    expect((await errorOf(refused)).code).toBe('token_revoked');
+    await expect(revokeApiToken(database.db, adminId, id)).rejects.toEqual(new AppError('apiToken.alreadyRevoked'));
+    await expect(revokeApiToken(database.db, adminId, 999_999)).rejects.toEqual(new AppError('apiToken.notFound'));
+    const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityKey, used!.prefix));
+    expect(audit.map((a) => a.field)).toEqual(['created', 'revoked_at']);
+  });
+
+  test('a read token may not write calls; a write token may also read', async () => {
+    const refusal = await authenticateApiRequest(database.db, request('/calls/x', readToken), 'write').catch((error: unknown) => error);
+    expect(refusal).toEqual(new ApiError('insufficient_scope'));
+    expect(await authenticateApiRequest(database.db, request('/calls/x', writeToken), 'write')).toMatchObject({ scope: 'write' });
+    expect(await authenticateApiRequest(database.db, request('/clients', writeToken), 'read')).toMatchObject({ scope: 'write' });
+  });
+
+  test('the rate limit holds across two instances: of 10 requests at once, 6 pass and 4 are told to wait', async () => {
+    process.env.API_RATE_PER_MINUTE = '6';
+    const second: AppDatabase = openPostgres(database.url, { max: 5 });
+    try {
+      // The count is per minute: not started in the minute's last seconds.
+      await until(
+        async () => Number((await queryRows<{ s: number }>(database.db, sql`select extract(second from now()) as s`))[0]!.s) < 50,
+        'the start of a minute',
+      );
+      const instances = [database.db, second.db];
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          authenticateApiRequest(instances[i % 2]!, request('/clients', readToken), 'read').then(
+            () => 'ok',
+            (error: unknown) =>
+              error instanceof ApiError ? `${error.code} ${error.headers['Retry-After'] ? 'retry' : ''}` : String(error),
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'ok')).toHaveLength(6);
+      expect(outcomes.filter((o) => o === 'rate_limited retry')).toHaveLength(4);
+      const limited = await routes.clients.GET(request('/clients', readToken), params({}));
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Another token has its own count.
+      expect((await routes.clients.GET(request('/clients', writeToken), params({}))).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('clients and calls', () => {
+  test('clients come by number a page at a time, each member with the head it is billed on', async () => {
+    const first = (await (await routes.clients.GET(request('/clients?limit=2', readToken), params({}))).json()) as {
+      clients: { number: number; groupedClientNumber: number | null }[];
+      next: number | null;
+    };
+    expect(first.clients).toHaveLength(2);
+    const all: { number: number; groupedClientNumber: number | null }[] = [...first.clients];
+    for (let after = first.next; after !== null;) {
+      const page = (await (
+        await routes.clients.GET(request(`/clients?limit=2&after=${after}`, readToken), params({}))
+      ).json()) as typeof first;
+      all.push(...page.clients);
+      after = page.next;
+    }
+    const [clientCount] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from clients`);
+    expect(all.map((c) => c.number)).toEqual([...all.map((c) => c.number)].sort((a, b) => a - b));
+    expect(all).toHaveLength(Number(clientCount!.count));
+    const [member] = await queryRows<{ number: number; head: number }>(
+      database.db,
+      sql`select number, grouped_client_number as head from clients where grouped_client_number is not null and grouped_client_number <> number limit 1`,
+    );
+    expect(all.find((c) => c.number === Number(member!.number))!.groupedClientNumber).toBe(Number(member!.head));
+
+    const one = await routes.client.GET(request(`/clients/${member!.number}`, readToken), params({ number: String(member!.number) }));
+    expect(await one.json()).toMatchObject({ number: Number(member!.number), groupedClientNumber: Number(member!.head), isActive: true });
+  });
+
+  test('bad parameters name the field; an unknown client or call is 404', async () => {
+    const bad = await routes.clients.GET(request('/clients?limit=0&after=abc', readToken), params({}));
+    expect(bad.status).toBe(422);
+    expect(await errorOf(bad)).toMatchObject({ code: 'validation', fields: { limit: [expect.any(String)], after: [expect.any(String)] } });
+    expect((await routes.client.GET(request('/clients/99999998', readToken), params({ number: '99999998' }))).status).toBe(404);
+    expect((await routes.client.GET(request('/clients/douze', readToken), params({ number: 'douze' }))).status).toBe(422);
+    const missing = await routes.call.GET(request('/calls/1', readToken), params({ number: '1' }));
+    expect(missing.status).toBe(404);
+    expect((await errorOf(missing)).code).toBe('not_found');
+  });
+
+  test('a call answers with its billing status: a member’s invoiced call names the invoice and the head billed', async () => {
+    const [invoiced] = await queryRows<{ call: number; invoice: number; billed: number; client: number }>(
+      database.db,
+      sql`select l.call_number as call, i.number as invoice, i.billed_client_number as billed, c.client_number as client
+            from invoice_lines l join invoices i on i.id = l.invoice_id join calls c on c.number = l.call_number
+           where i.kind = 'grouped' and c.client_number <> i.billed_client_number and not l.is_void limit 1`,
+    );
+    const response = await routes.call.GET(request(`/calls/${invoiced!.call}`, readToken), params({ number: String(invoiced!.call) }));
+    expect(await response.json()).toMatchObject({
+      number: Number(invoiced!.call),
+      clientNumber: Number(invoiced!.client),
+      billing: { invoiceNumber: Number(invoiced!.invoice), billedClientNumber: Number(invoiced!.billed) },
+    });
+    const [open] = await queryRows<{ call: number }>(
+      database.db,
+      sql`select number as call from calls c where not exists (select 1 from invoice_lines l where l.call_number = c.number and not l.is_void) limit 1`,
+    );
+    const notBilled = await routes.call.GET(request(`/calls/${open!.call}`, readToken), params({ number: String(open!.call) }));
+    expect(((await notBilled.json()) as { billing: unknown }).billing).toEqual({ invoiceNumber: null, billedClientNumber: null });
+  });
+});
+
+describe('calls from the dispatch system', () => {
+  type CallAnswer = {
+    number: number;
+    dispatchId: string;
+    clientNumber: number;
+    status: string;
+    priceCents: number;
+    distanceKm?: never;
+    billing: { invoiceNumber: number | null; billedClientNumber: number | null };
+  };
+  const body = {
+    clientNumber: 12347,
+    serviceDate: '2026-11-03',
+    serviceTime: '09:15',
+    status: 'completed',
+    pickupAddress: '100, rue King Ouest',
+    destinationAddress: '2500, chemin de la Côte-Sainte-Catherine',
+    distanceKm: 12.4,
+    waitingMinutes: 5,
+  };
+  const put = (dispatchId: string, value: unknown, token = writeToken, headers: Record<string, string> = {}) =>
+    routes.dispatchCall.PUT(
+      new Request(`http://localhost/api/v1/dispatch-calls/${dispatchId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        body: typeof value === 'string' ? value : JSON.stringify(value),
+      }),
+      params({ dispatchId }),
+    );
+  const callsWith = (dispatchId: string) => database.db.select().from(calls).where(eq(calls.dispatchId, dispatchId));
+
+  test('the same call sent twice is one call, priced with the member’s own tariff; it reads back by its id', async () => {
+    const created = await put('D-1001', body);
+    expect(created.status).toBe(201);
+    const call = (await created.json()) as CallAnswer;
+    expect(call).toMatchObject({ dispatchId: 'D-1001', clientNumber: 12347, status: 'completed', billing: { invoiceNumber: null } });
+
+    const again = await put('D-1001', body);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as CallAnswer).number).toBe(call.number);
+    const stored = await callsWith('D-1001');
+    expect(stored).toHaveLength(1);
+    const [member] = await database.db.select().from(clients).where(eq(clients.number, 12347));
+    expect(stored[0]).toMatchObject({ tariffId: member!.tariffId, distanceKm: '12.40', waitingMinutes: 5, createdBy: null });
+    expect(stored[0]!.completedAt).not.toBeNull();
+    const changes = await database.db.select().from(callStatusChanges).where(eq(callStatusChanges.callNumber, call.number));
+    expect(changes).toMatchObject([{ fromStatus: null, toStatus: 'completed', changedBy: null, changedByToken: expect.any(Number) }]);
+
+    const read = await routes.dispatchCall.GET(request('/dispatch-calls/D-1001', readToken), params({ dispatchId: 'D-1001' }));
+    expect(((await read.json()) as CallAnswer).number).toBe(call.number);
+    expect((await routes.dispatchCall.GET(request('/dispatch-calls/D-0', readToken), params({ dispatchId: 'D-0' }))).status).toBe(404);
+  });
+
+  test('two identical requests at the same moment, through two instances, create one call', async () => {
+    const second: AppDatabase = openPostgres(database.url, { max: 5 });
+    try {
+      const [{ tokenId }] = [await authenticateApiRequest(database.db, request('/x', writeToken), 'write')];
+      const input = dispatchCallInput.parse(body);
+      for (let round = 0; round < 5; round++) {
+        const id = `D-RACE-${round}`;
+        const outcomes = await Promise.all([
+          putDispatchCall(database.db, tokenId, id, input),
+          putDispatchCall(second.db, tokenId, id, input),
+        ]);
+        expect(outcomes.map((o) => o.isCreated).sort()).toEqual([false, true]);
+        expect(outcomes[0]!.number).toBe(outcomes[1]!.number);
+        expect(await callsWith(id)).toHaveLength(1);
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('an update is priced again only when its distance changes; its status follows the dispatch system', async () => {
+    const first = (await (await put('D-1002', { ...body, status: 'open' })).json()) as CallAnswer;
+    const moved = await put('D-1002', { ...body, status: 'dispatched', distanceKm: 30 });
+    expect(moved.status).toBe(200);
+    const after = (await moved.json()) as CallAnswer;
+    expect(after.number).toBe(first.number);
+    expect(after.status).toBe('dispatched');
+    expect(after.priceCents).toBeGreaterThan(first.priceCents);
+    const renamed = (await (
+      await put('D-1002', { ...body, status: 'dispatched', distanceKm: 30, notes: 'Porte arrière' })
+    ).json()) as CallAnswer;
+    expect(renamed.priceCents).toBe(after.priceCents);
+    const changes = await database.db.select().from(callStatusChanges).where(eq(callStatusChanges.callNumber, first.number));
+    expect(changes.map((c) => [c.fromStatus, c.toStatus])).toEqual([
+      [null, 'open'],
+      ['open', 'dispatched'],
+    ]);
+  });
+
+  test('once invoiced, a change is refused with call_invoiced; the same request is still answered', async () => {
+    const sent = { ...body, clientNumber: 20001, serviceDate: '2026-11-05' };
+    const call = (await (await put('D-1003', sent)).json()) as CallAnswer;
+    await generateInvoices(
+      database.db,
+      adminId,
+      billingInput.parse({ cutoff: '2026-11-30', cycle: 'all', clientFrom: '20001', clientTo: '20001' }),
+      '2026-12-01',
+    );
+    const same = await put('D-1003', sent);
+    expect(same.status).toBe(200);
+    expect(((await same.json()) as CallAnswer).billing).toEqual({ invoiceNumber: expect.any(Number), billedClientNumber: 20001 });
+    const changed = await put('D-1003', { ...sent, waitingMinutes: 30 }, writeToken, { 'accept-language': 'en' });
+    expect(changed.status).toBe(409);
+    expect(await errorOf(changed)).toEqual({ code: 'call_invoiced', message: expect.stringContaining('already invoiced') });
+    const [stored] = await callsWith('D-1003');
+    expect(stored).toMatchObject({ number: call.number, waitingMinutes: 5, priceCents: call.priceCents });
+  });
+
+  test('refusals name the field or the rule, and save nothing', async () => {
+    const bad = await put('D-1004', { ...body, serviceDate: '2026-02-30', distanceKm: 1.234, pickupAddress: ' ', extra: 1 });
+    expect(bad.status).toBe(422);
+    expect((await errorOf(bad)).fields).toMatchObject({
+      serviceDate: [expect.any(String)],
+      distanceKm: [expect.any(String)],
+      pickupAddress: [expect.any(String)],
+      '(body)': [expect.stringContaining('extra')],
+    });
+    expect(await errorOf(await put('D-1004', '{"clientNumber":')).then((e) => e.fields)).toEqual({ '(body)': ['not valid JSON'] });
+    expect((await errorOf(await put('D-1004', body, writeToken, { 'content-type': 'text/plain' }))).code).toBe('validation');
+    expect((await errorOf(await put('D-1004', { ...body, clientNumber: 99_999_998 }))).code).toBe('unknown_client');
+    expect((await put('bad id!', body)).status).toBe(422);
+    const readOnly = await put('D-1004', body, readToken);
+    expect(readOnly.status).toBe(403);
+    expect((await errorOf(readOnly)).code).toBe('insufficient_scope');
+
+    // A suspended head refuses its member's calls: no administrator stands behind the API.
+    await database.db.update(clients).set({ suspensionReason: 'Chèque sans provision' }).where(eq(clients.number, 12345));
+    try {
+      const held = await put('D-1004', body);
+      expect(held.status).toBe(409);
+      expect((await errorOf(held)).code).toBe('credit_hold');
+    } finally {
+      await database.db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
+    }
+    expect(await callsWith('D-1004')).toEqual([]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  test('is a valid OpenAPI 3.1 document, served without a token, describing every route of /api/v1 and no other', async () => {
+    const served = await routes.openapi.GET();
+    expect(served.status).toBe(200);
+    const document = (await served.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    await expect(SwaggerParser.validate(structuredClone(openApiDocument()) as never)).resolves.toBeTruthy();
+
+    const folder = path.join(process.cwd(), 'app', 'api', 'v1');
+    const onDisk = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((file) => path.basename(file) === 'route.ts' && !file.startsWith('openapi.json'))
+      .map((file) => `/${path.dirname(file)}`.replace(/\[(\w+)\]/g, '{$1}'))
+      .sort();
+    expect(Object.keys(document.paths).sort()).toEqual(onDisk);
+  });
+});
