@@ -129,6 +129,83 @@ export const apiRequestCounts = pgTable(
   (t) => [primaryKey({ columns: [t.tokenId, t.minute] })],
 );
 
+// ---------------------------------------------------------------- accounting export
+
+/**
+ * One row: the accounts of the company's books that the accounting export writes to
+ * (docs/business-rules.md, Accounting export), set by an administrator.
+ */
+export const accountingSettings = pgTable(
+  'accounting_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    receivablesAccount: text('receivables_account').notNull().default('1200'),
+    salesAccount: text('sales_account').notNull().default('4020'),
+    gstAccount: text('gst_account').notNull().default('2310'),
+    qstAccount: text('qst_account').notNull().default('2330'),
+    bankAccount: text('bank_account').notNull().default('1060'),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('accounting_settings_single_row', sql`${t.id} = 1`),
+    check(
+      'accounting_settings_accounts',
+      sql`${t.receivablesAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$' and ${t.salesAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'
+        and ${t.gstAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$' and ${t.qstAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'
+        and ${t.bankAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'`,
+    ),
+  ],
+);
+
+/** An export of a period's documents to the books: what it holds is in accountingExportedDocuments. */
+export const accountingExports = pgTable(
+  'accounting_exports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    periodFrom: date('period_from', { mode: 'string' }).notNull(),
+    periodTo: date('period_to', { mode: 'string' }).notNull(),
+    /** Documents exported before were taken again, on purpose. */
+    isReexport: boolean('is_reexport').notNull().default(false),
+    documentCount: integer('document_count').notNull(),
+    debitCents: bigint('debit_cents', { mode: 'number' }).notNull(),
+    creditCents: bigint('credit_cents', { mode: 'number' }).notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('accounting_exports_period', sql`${t.periodFrom} <= ${t.periodTo}`),
+    check('accounting_exports_balanced', sql`${t.debitCents} = ${t.creditCents}`),
+  ],
+);
+
+export const accountingDocumentKindEnum = pgEnum('accounting_document_kind', [
+  'invoice',
+  'invoice_void',
+  'credit_note',
+  'payment',
+  'payment_reversal',
+]);
+
+/** Each document of an export; a document not in any export has not been exported yet. */
+export const accountingExportedDocuments = pgTable(
+  'accounting_exported_documents',
+  {
+    exportId: bigint('export_id', { mode: 'number' })
+      .notNull()
+      .references(() => accountingExports.id),
+    kind: accountingDocumentKindEnum('kind').notNull(),
+    /** The invoice's, credit note's or payment's id. */
+    documentId: bigint('document_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.exportId, t.kind, t.documentId] }),
+    index('accounting_exported_documents_document').on(t.kind, t.documentId),
+  ],
+);
+
 // ---------------------------------------------------------------- company
 
 /** One row: the company that issues the invoices (printed in every invoice header). */
@@ -346,6 +423,11 @@ export const calls = pgTable(
     dispatchId: text('dispatch_id'),
     /** The API token that created the call, when the dispatch system did. */
     createdByToken: integer('created_by_token').references(() => apiTokens.id),
+    /**
+     * The invoice of the former system a call imported from it was billed on: such a call is
+     * never billable here, and never changes.
+     */
+    legacyInvoiceNumber: text('legacy_invoice_number'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     /** Caller, addresses and reference folded for accent- and case-insensitive search. */
     searchText: text('search_text').generatedAlwaysAs(
@@ -362,6 +444,7 @@ export const calls = pgTable(
     check('calls_price_is_gross_less_discount', sql`${t.priceCents} = ${t.grossCents} - ${t.discountCents}`),
     check('calls_pickup_present', sql`length(trim(${t.pickupAddress})) > 0`),
     check('calls_destination_present', sql`length(trim(${t.destinationAddress})) > 0`),
+    check('calls_legacy_invoice_present', sql`${t.legacyInvoiceNumber} is null or length(trim(${t.legacyInvoiceNumber})) between 1 and 50`),
     check('calls_dispatch_id_format', sql`${t.dispatchId} ~ '^[A-Za-z0-9._:-]{1,100}$'`),
     // Calls taken on the screen have none (nulls are distinct).
     uniqueIndex('calls_dispatch_id').on(t.dispatchId),

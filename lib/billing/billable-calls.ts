@@ -3,7 +3,7 @@
  * the generation, so that both see exactly the same calls for the same inputs.
  *
  * A call is billable when it is completed, its service date is on or before the cut-off, and it
- * is on no non-void invoice. Normal process: calls whose client was in no group on the call's
+ * is on no non-void invoice (nor on one of the former system it was imported from). Normal process: calls whose client was in no group on the call's
  * service date, billed to themselves. Grouped process: calls whose client was in a group on that
  * date (a head's own calls and its members'), billed to that group's head. The cycle and the number range filter
  * the billed client (for a group: the head).
@@ -24,6 +24,12 @@ export function membershipOnServiceDate(kind: 'join' | 'left join' = 'left join'
          and m.valid_from <= k.service_date
          and (m.valid_to is null or k.service_date < m.valid_to)`;
 }
+
+/**
+ * Call `k` waits to be billed: completed, on no non-void invoice, and not billed by the former
+ * system it was imported from (docs/business-rules.md, Import).
+ */
+export const isWaitingToBeBilled = sql`k.status = 'completed' and k.legacy_invoice_number is null and ${isNotInvoiced(sql`k.number`)}`;
 
 export function billableCallsQuery(input: BillingInput): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
@@ -52,8 +58,7 @@ export function billableCallsQuery(input: BillingInput): SQL {
       -- caller does not read (the billing list reads neither name: a fifth faster at a million calls).
       left join clients c on c.number = k.client_number
       left join clients b on b.number = ${billedNumber}
-     where k.status = 'completed'
+     where ${isWaitingToBeBilled}
        and k.service_date <= ${input.cutoff}
-       and ${isNotInvoiced(sql`k.number`)}
        and ${sql.join([sql`true`, ...filters], sql` and `)}`;
 }

@@ -8,8 +8,7 @@ import { queryRows } from '@/db/index';
 import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import { listMemberNumbers } from './verify-grouping';
-import { isNotInvoiced } from '@/lib/billing/invoiced-calls';
-import { membershipOnServiceDate } from '@/lib/billing/billable-calls';
+import { isWaitingToBeBilled, membershipOnServiceDate } from '@/lib/billing/billable-calls';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import {
   checkEffectiveDate,
@@ -57,8 +56,7 @@ export async function listGroupMembers(db: Executor, headNumber: number): Promis
         left join (calls k ${membershipOnServiceDate('join')})
           on k.client_number = c.number
          and m.head_number = ${headNumber}
-         and k.status = 'completed'
-         and ${isNotInvoiced(sql`k.number`)}
+         and ${isWaitingToBeBilled}
        where c.grouped_client_number = ${headNumber}
           or c.number in (select client_number from group_memberships where head_number = ${headNumber})
        group by c.number, c.name, t.code, c.is_active, c.grouped_client_number

@@ -316,7 +316,7 @@ async function measureApi(db: Db, url: string, scale: { clients: number; loadSec
 const membershipJoin = (isGrouped: boolean) => `${isGrouped ? 'join' : 'left join'} group_memberships m
    on m.client_number = k.client_number and m.valid_from <= k.service_date and (m.valid_to is null or k.service_date < m.valid_to)`;
 const billedOf = (isGrouped: boolean) => (isGrouped ? 'm.head_number' : 'k.client_number');
-const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.service_date <= '2026-10-31'
+const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.legacy_invoice_number is null and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
    ${isGrouped ? '' : 'and m.client_number is null'}`;
 

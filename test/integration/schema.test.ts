@@ -19,6 +19,9 @@ describe('migrations on an empty PostgreSQL', () => {
         sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
       );
       expect(tables.map((r) => r.table_name)).toEqual([
+        'accounting_exported_documents',
+        'accounting_exports',
+        'accounting_settings',
         'api_request_counts',
         'api_tokens',
         'audit_log',
