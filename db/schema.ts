@@ -16,6 +16,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -149,11 +150,16 @@ export const accountingSettings = pgTable(
   },
   (t) => [
     check('accounting_settings_single_row', sql`${t.id} = 1`),
+    // An account number or name as the books know it (QuickBooks imports by name): plain text,
+    // one line, no surrounding spaces, no double quote (the layouts quote with it).
     check(
       'accounting_settings_accounts',
-      sql`${t.receivablesAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$' and ${t.salesAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'
-        and ${t.gstAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$' and ${t.qstAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'
-        and ${t.bankAccount} ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'`,
+      sql.join(
+        [t.receivablesAccount, t.salesAccount, t.gstAccount, t.qstAccount, t.bankAccount].map(
+          (account) => sql`(${account} = trim(${account}) and length(${account}) between 1 and 100 and ${account} !~ '[[:cntrl:]"]')`,
+        ),
+        sql` and `,
+      ),
     ),
   ],
 );
@@ -168,6 +174,8 @@ export const accountingExports = pgTable(
     /** Documents exported before were taken again, on purpose. */
     isReexport: boolean('is_reexport').notNull().default(false),
     documentCount: integer('document_count').notNull(),
+    /** The account mapping the export was written with: its files read the same ever after. */
+    accounts: jsonb('accounts').$type<Record<string, string>>().notNull(),
     debitCents: bigint('debit_cents', { mode: 'number' }).notNull(),
     creditCents: bigint('credit_cents', { mode: 'number' }).notNull(),
     createdBy: integer('created_by')

@@ -12,6 +12,7 @@ CREATE TABLE "accounting_exports" (
 	"period_to" date NOT NULL,
 	"is_reexport" boolean DEFAULT false NOT NULL,
 	"document_count" integer NOT NULL,
+	"accounts" jsonb NOT NULL,
 	"debit_cents" bigint NOT NULL,
 	"credit_cents" bigint NOT NULL,
 	"created_by" integer NOT NULL,
@@ -30,9 +31,7 @@ CREATE TABLE "accounting_settings" (
 	"updated_by" integer,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "accounting_settings_single_row" CHECK ("accounting_settings"."id" = 1),
-	CONSTRAINT "accounting_settings_accounts" CHECK ("accounting_settings"."receivables_account" ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$' and "accounting_settings"."sales_account" ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'
-        and "accounting_settings"."gst_account" ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$' and "accounting_settings"."qst_account" ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$'
-        and "accounting_settings"."bank_account" ~ '^[A-Za-z0-9][A-Za-z0-9 .:_-]{0,29}$')
+	CONSTRAINT "accounting_settings_accounts" CHECK (("accounting_settings"."receivables_account" = trim("accounting_settings"."receivables_account") and length("accounting_settings"."receivables_account") between 1 and 100 and "accounting_settings"."receivables_account" !~ '[[:cntrl:]"]') and ("accounting_settings"."sales_account" = trim("accounting_settings"."sales_account") and length("accounting_settings"."sales_account") between 1 and 100 and "accounting_settings"."sales_account" !~ '[[:cntrl:]"]') and ("accounting_settings"."gst_account" = trim("accounting_settings"."gst_account") and length("accounting_settings"."gst_account") between 1 and 100 and "accounting_settings"."gst_account" !~ '[[:cntrl:]"]') and ("accounting_settings"."qst_account" = trim("accounting_settings"."qst_account") and length("accounting_settings"."qst_account") between 1 and 100 and "accounting_settings"."qst_account" !~ '[[:cntrl:]"]') and ("accounting_settings"."bank_account" = trim("accounting_settings"."bank_account") and length("accounting_settings"."bank_account") between 1 and 100 and "accounting_settings"."bank_account" !~ '[[:cntrl:]"]'))
 );
 --> statement-breakpoint
 ALTER TABLE "calls" ADD COLUMN "legacy_invoice_number" text;--> statement-breakpoint

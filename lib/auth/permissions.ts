@@ -40,6 +40,8 @@ export const ROUTE_ROLES = {
   '/admin/settings': ADMIN,
   '/admin/audit': ADMIN,
   '/admin/api': ADMIN,
+  '/admin/accounting': BILLING,
+  '/admin/accounting/exports/[id]': BILLING,
   '/admin/outbox': BILLING,
   '/admin/outbox/[id]/attachment': BILLING,
 } as const satisfies Record<string, readonly Role[]>;
@@ -87,6 +89,7 @@ export const NAVIGATION: NavSection[] = [
       { route: '/receivables/payments', labelKey: 'payments' },
       { route: '/receivables/batches', labelKey: 'batches' },
       { route: '/receivables/statements', labelKey: 'statements' },
+      { route: '/admin/accounting', labelKey: 'accounting' },
     ],
   },
   {

@@ -40,6 +40,8 @@ const EXPECTED: Record<string, readonly Role[]> = {
   settings: ADMIN,
   receivables: BILLING,
   apiTokens: ADMIN,
+  accounting: BILLING,
+  accountingMapping: ADMIN,
 };
 /** The actions that run without a signed-in user, each on purpose. */
 const EXPECTED_ANONYMOUS = ['account.setSignInLocale', 'auth.signIn', 'auth.signOut'];

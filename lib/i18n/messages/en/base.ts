@@ -38,6 +38,7 @@ export const enBase: typeof frBase = {
     settings: 'Settings',
     audit: 'Audit log',
     apiTokens: 'Dispatch API',
+    accounting: 'Accounting export',
   },
   roles: {
     admin: 'Administrator',
@@ -92,6 +93,7 @@ export const enBase: typeof frBase = {
     settings: { title: 'Company settings' },
     audit: { title: 'Audit log' },
     apiTokens: { title: 'Dispatch API tokens' },
+    accounting: { title: 'Accounting export' },
   },
   errors: {
     unauthenticated: 'Your session has expired. Sign in again.',

@@ -1,5 +1,6 @@
 /** English messages: the same keys as French, checked by the compiler. */
 import type { Messages } from '../fr/index';
+import { enAccounting } from './accounting';
 import { enAdmin } from './admin';
 import { enApi } from './api';
 import { enBase } from './base';
@@ -22,6 +23,7 @@ export const en: Messages = {
   ...enReceivables,
   ...enStatements,
   ...enApi,
+  ...enAccounting,
   errors: {
     ...enBase.errors,
     ...enClients.errors,
@@ -33,5 +35,6 @@ export const en: Messages = {
     ...enReceivables.errors,
     ...enStatements.errors,
     ...enApi.errors,
+    ...enAccounting.errors,
   },
 };

@@ -36,6 +36,7 @@ export const frBase = {
     settings: 'Paramètres',
     audit: 'Journal d’audit',
     apiTokens: 'API de répartition',
+    accounting: 'Exportation comptable',
   },
   roles: {
     admin: 'Administrateur',
@@ -90,6 +91,7 @@ export const frBase = {
     settings: { title: 'Paramètres de l’entreprise' },
     audit: { title: 'Journal d’audit' },
     apiTokens: { title: 'Jetons de l’API de répartition' },
+    accounting: { title: 'Exportation comptable' },
   },
   errors: {
     unauthenticated: 'Votre session a expiré. Reconnectez-vous.',

@@ -1,4 +1,5 @@
 /** French messages (the reference), one module per area of the application. */
+import { frAccounting } from './accounting';
 import { frAdmin } from './admin';
 import { frApi } from './api';
 import { frBase } from './base';
@@ -21,6 +22,7 @@ export const fr = {
   ...frReceivables,
   ...frStatements,
   ...frApi,
+  ...frAccounting,
   errors: {
     ...frBase.errors,
     ...frClients.errors,
@@ -32,6 +34,7 @@ export const fr = {
     ...frReceivables.errors,
     ...frStatements.errors,
     ...frApi.errors,
+    ...frAccounting.errors,
   },
 };
 export type Messages = typeof fr;
