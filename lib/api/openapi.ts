@@ -33,8 +33,11 @@ const errors = (...codes: (keyof typeof API_ERRORS)[]) =>
 
 const readErrors = errors('unauthenticated', 'token_revoked', 'rate_limited', 'validation', 'unexpected');
 
+let document: ReturnType<typeof createDocument> | undefined;
+
+/** The document, made once per process: the schemas do not change while it runs. */
 export function openApiDocument() {
-  return createDocument({
+  return (document ??= createDocument({
     openapi: '3.1.0',
     info: {
       title: 'API de répartition / Dispatch API',
@@ -88,5 +91,5 @@ export function openApiDocument() {
         },
       },
     },
-  });
+  }));
 }

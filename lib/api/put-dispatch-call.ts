@@ -18,8 +18,10 @@ import { AppError } from '@/lib/errors';
 import { creditHoldOf } from '@/lib/receivables/credit-hold';
 import { ApiError } from './api-error';
 import { toCallInput, type DispatchCallInput } from './dispatch-call-input';
+import { apiCallOf, type ApiCall } from './resources';
 
-export type PutDispatchCallResult = { number: number; isCreated: boolean; isChanged: boolean };
+/** The call as it now stands, answered without reading it again. */
+export type PutDispatchCallResult = { call: ApiCall; isCreated: boolean; isChanged: boolean };
 
 type StoredCall = typeof calls.$inferSelect;
 
@@ -37,7 +39,7 @@ export async function putDispatchCall(
       const existing = await lockByDispatchId(tx, dispatchId);
       if (existing) return updateDispatchCall(tx, tokenId, existing, call, status);
       const created = await insertDispatchCall(tx, tokenId, dispatchId, call, status);
-      if (created !== null) return { number: created, isCreated: true, isChanged: true };
+      if (created !== null) return { call: apiCallOf(created, null), isCreated: true, isChanged: true };
       // The same id was created by a request that committed while this one waited on it.
       return updateDispatchCall(tx, tokenId, (await lockByDispatchId(tx, dispatchId))!, call, status);
     });
@@ -60,14 +62,14 @@ async function quoteAllowedCall(tx: Tx, call: CallInput) {
   return quote;
 }
 
-/** The new call's number, or null when a call with this id was created meanwhile. */
+/** The new call, or null when a call with this id was created meanwhile. */
 async function insertDispatchCall(
   tx: Tx,
   tokenId: number,
   dispatchId: string,
   call: CallInput,
   status: CallStatus,
-): Promise<number | null> {
+): Promise<StoredCall | null> {
   const quote = await quoteAllowedCall(tx, call);
   const [created] = await tx
     .insert(calls)
@@ -79,10 +81,10 @@ async function insertDispatchCall(
       createdByToken: tokenId,
     })
     .onConflictDoNothing({ target: calls.dispatchId })
-    .returning({ number: calls.number });
+    .returning();
   if (!created) return null;
   await tx.insert(callStatusChanges).values({ callNumber: created.number, fromStatus: null, toStatus: status, changedByToken: tokenId });
-  return created.number;
+  return created;
 }
 
 /**
@@ -111,11 +113,12 @@ async function updateDispatchCall(
     current.serviceType !== details.serviceType ||
     current.clientReference !== details.clientReference ||
     current.notes !== details.notes;
-  if (!isChanged) return { number: current.number, isCreated: false, isChanged: false };
-  if (await findInvoiceOfCall(tx, current.number)) throw new ApiError('call_invoiced');
+  const invoice = await findInvoiceOfCall(tx, current.number);
+  if (!isChanged) return { call: apiCallOf(current, invoice), isCreated: false, isChanged: false };
+  if (invoice) throw new ApiError('call_invoiced');
   const values = isRepriced ? pricedValues(call, await quoteAllowedCall(tx, call)) : details;
   const isNewStatus = current.status !== status;
-  await tx
+  const [updated] = await tx
     .update(calls)
     .set({
       ...values,
@@ -123,12 +126,13 @@ async function updateDispatchCall(
       ...(isNewStatus ? { completedAt: status === 'completed' ? new Date() : null } : {}),
       updatedAt: new Date(),
     })
-    .where(eq(calls.number, current.number));
+    .where(eq(calls.number, current.number))
+    .returning();
   if (isNewStatus)
     await tx
       .insert(callStatusChanges)
       .values({ callNumber: current.number, fromStatus: current.status, toStatus: status, changedByToken: tokenId });
-  return { number: current.number, isCreated: false, isChanged: true };
+  return { call: apiCallOf(updated!, null), isCreated: false, isChanged: true };
 }
 
 /** A refusal of the call's rules as the API's error, with the field it is about. */

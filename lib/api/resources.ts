@@ -6,6 +6,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
+import type { calls } from '@/db/schema';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { CALL_STATUSES, SERVICE_TYPES } from '@/lib/calls/call-input';
 import { todayInMontreal } from '@/lib/dates/montreal';
@@ -161,5 +162,23 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
       invoiceNumber: row.invoice_number === null ? null : Number(row.invoice_number),
       billedClientNumber: row.billed_client_number === null ? null : Number(row.billed_client_number),
     },
+  };
+}
+
+/** A call as stored (a row of `calls`) with where it is billed, as the API answers it. */
+export function apiCallOf(call: typeof calls.$inferSelect, invoice: { number: number; billedClientNumber: number } | null): ApiCall {
+  return {
+    number: call.number,
+    dispatchId: call.dispatchId,
+    clientNumber: call.clientNumber,
+    serviceDate: call.serviceDate,
+    serviceAt: call.serviceAt.toISOString(),
+    status: call.status,
+    serviceType: call.serviceType,
+    pickupAddress: call.pickupAddress,
+    destinationAddress: call.destinationAddress,
+    clientReference: call.clientReference,
+    priceCents: call.priceCents,
+    billing: { invoiceNumber: invoice?.number ?? null, billedClientNumber: invoice?.billedClientNumber ?? null },
   };
 }

@@ -72,9 +72,10 @@ function stopServer(server: { process: ChildProcess }): void {
 }
 
 /**
- * The dispatch system sending calls: `clients` programs at once, each sending new calls
- * (PUT /api/v1/dispatch-calls/{id}) one after the other without a pause, for `seconds`, with
- * one write token; then each call sent again (the retry of a lost answer). Latency of each.
+ * The dispatch system sending calls: `clients` programs at once, each sending a new call
+ * (PUT /api/v1/dispatch-calls/{id}) every 100 to 400 ms (dispatchers saving calls, some
+ * 80 calls a second in all), for `seconds`, with one write token; then each call sent again as
+ * fast as the programs can (the retries after a lost connection). Latency of each.
  */
 export async function runApiLoad(options: {
   databaseUrl: string;
@@ -127,6 +128,7 @@ export async function runApiLoad(options: {
         const call = { id: `BENCH-${next++}`, body: callBody() };
         sent.push(call);
         await put(call.id, call.body, created, 201);
+        await new Promise((resolve) => setTimeout(resolve, 100 + random() * 300));
       }
     };
     await Promise.all(Array.from({ length: options.clients }, program));

@@ -277,7 +277,7 @@ describe('calls from the dispatch system', () => {
           putDispatchCall(second.db, tokenId, id, input),
         ]);
         expect(outcomes.map((o) => o.isCreated).sort()).toEqual([false, true]);
-        expect(outcomes[0]!.number).toBe(outcomes[1]!.number);
+        expect(outcomes[0]!.call.number).toBe(outcomes[1]!.call.number);
         expect(await callsWith(id)).toHaveLength(1);
       }
     } finally {

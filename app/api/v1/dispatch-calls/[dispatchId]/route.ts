@@ -15,6 +15,6 @@ export const GET = apiRoute<{ dispatchId: string }>('read', async ({ db, params 
 export const PUT = apiRoute<{ dispatchId: string }>('write', async ({ db, caller, request, params }) => {
   const { dispatchId } = parseApi(dispatchIdParams, params);
   const input = parseApi(dispatchCallInput, await readJsonBody(request));
-  const { isCreated } = await putDispatchCall(db, caller.tokenId, dispatchId, input);
-  return Response.json(await getApiCallByDispatchId(db, dispatchId), { status: isCreated ? 201 : 200 });
+  const { call, isCreated } = await putDispatchCall(db, caller.tokenId, dispatchId, input);
+  return Response.json(call, { status: isCreated ? 201 : 200 });
 });
