@@ -41,10 +41,29 @@ export type DocumentMeasure = { seconds: number; pages?: number; bytes?: number;
 
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/**
+ * One small document rendered before a measure, by the way the measure renders (`pool`, or this
+ * thread): a server renders many documents, so neither side is timed with what its first one
+ * costs (the threads starting and loading react-pdf, the fonts read, the layout code compiled).
+ */
+async function warmUp(db: Db, pool: RenderPool): Promise<void> {
+  const [id] = await firstIssued(db, 1);
+  const [{ invoice, blocks }] = (await getInvoicesWithBlocks(db, [id!])) as [LoadedInvoice];
+  const pages = invoicePages(invoice, blocks).slice(0, 1);
+  registerPdfFonts();
+  await pool.render({
+    kind: 'invoices',
+    title: 'Essai',
+    company: await requireCompanySettings(db),
+    pieces: [{ invoice, pages, from: 0, pageCount: 1 }],
+  });
+}
+
 async function invoice(db: Db, number: number, isBare: boolean): Promise<DocumentMeasure> {
   const found = await getInvoice(db, number);
   if (!found) throw new Error(`no invoice ${number}`);
   const pages = invoicePages(found.invoice, found.blocks).length;
+  await warmUp(db, isBare ? ownThread : renderPool());
   if (!isBare) {
     const { value, seconds } = await timed(async () => (await new Response(await invoicePdfStream(db, number)).arrayBuffer()).byteLength);
     return { seconds, pages, bytes: value, maxRssMb: maxRssMb() };
@@ -73,10 +92,12 @@ const ownThread: RenderPool = { size: 1, render: renderJob, threads: [], close: 
 
 async function print(db: Db, count: number, isBare: boolean): Promise<DocumentMeasure> {
   const ids = await firstIssued(db, count);
+  const pool = isBare ? ownThread : renderPool();
+  await warmUp(db, pool);
   const { value, seconds } = await timed(async () => {
     let bytes = 0;
     let pages = 0;
-    const reader = (await renderPrintBatch(db, 1, ids, isBare ? ownThread : renderPool())).getReader();
+    const reader = (await renderPrintBatch(db, 1, ids, pool)).getReader();
     for (let next = await reader.read(); !next.done; next = await reader.read()) {
       bytes += next.value.length;
       pages += pagesIn(next.value);

@@ -44,8 +44,10 @@ export async function measureReceivables(
     product: ms(aging.p95),
     floor: ms(agingFloor.p95),
     ratio: (aging.p95 / agingFloor.p95).toFixed(2),
-    target: '≤ 1000 ms, ≤ 1,5× plancher',
-    verdict: aging.p95 <= 1000 && aging.p95 / agingFloor.p95 <= 1.5 ? 'atteint' : 'MANQUÉ',
+    // The ratio is judged where the floor takes long enough to measure (the full scale), as for
+    // the billing list; at the small scale both take tens of milliseconds, mostly fixed costs.
+    target: agingFloor.p95 >= 100 ? '≤ 1000 ms, ≤ 1,5× plancher' : '≤ 1000 ms',
+    verdict: aging.p95 <= 1000 && (agingFloor.p95 < 100 || aging.p95 / agingFloor.p95 <= 1.5) ? 'atteint' : 'MANQUÉ',
   });
 
   // One client's ledger (every document, running balance), clients taken in turn.
