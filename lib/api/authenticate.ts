@@ -38,8 +38,10 @@ export async function authenticateApiRequest(db: Executor, request: Request, nee
       with token as (
         select id, scope, revoked_at is not null as is_revoked from api_tokens where secret_hash = ${hashToken(found[1]!)}
       ), used as (
+        -- To the minute: the token's row is written once a minute, not by every request.
         update api_tokens set last_used_at = now()
          where id = (select id from token where not is_revoked)
+           and (last_used_at is null or last_used_at < now() - interval '1 minute')
       ), counted as (
         insert into api_request_counts (token_id, minute, count)
         select id, date_trunc('minute', now()), 1 from token where not is_revoked
