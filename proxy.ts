@@ -24,6 +24,11 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Auth.js's own endpoints, the dispatch API (its own tokens, lib/api) and static files.
-  matcher: ['/((?!api/auth|api/v1/|_next/static|_next/image|favicon.ico|fonts/|.*\\.(?:png|svg|ico|css|js|woff2?|ttf)$).*)'],
+  // Everything but Auth.js's own endpoints, the dispatch API (its own tokens, lib/api), static
+  // files, and the import's upload: Next.js holds a request body in memory for the proxy (and
+  // cuts it at 10 MB), where the upload of a 50 MB file must stream; that route handler checks
+  // the session itself.
+  matcher: [
+    '/((?!api/auth|api/v1/|admin/import/upload|_next/static|_next/image|favicon.ico|fonts/|.*\\.(?:png|svg|ico|css|js|woff2?|ttf)$).*)',
+  ],
 };

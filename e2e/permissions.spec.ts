@@ -8,7 +8,7 @@ import { storageStateOf, type DemoRole } from './support';
  */
 const sample: Record<string, string> = { '[number]': '12345', '[id]': '1' };
 const concrete = (route: string) => route.replace(/\[(number|id)\]/g, (match) => sample[match]!);
-const POST_ONLY = new Set(['/billing/delivery/print']);
+const POST_ONLY = new Set(['/billing/delivery/print', '/admin/import/upload']);
 const ROLE_OF: Record<DemoRole, 'admin' | 'billing' | 'dispatcher'> = { admin: 'admin', billing: 'billing', dispatcher: 'dispatcher' };
 
 async function open(request: APIRequestContext, route: string) {

@@ -56,6 +56,8 @@ export async function CallDetails({ call, locale, headingLevel = 2 }: { call: De
                 name: call.invoice.billedClientName,
               })}
             </Link>
+          ) : call.legacyInvoiceNumber !== null ? (
+            t('importedCall.invoice', { invoice: call.legacyInvoiceNumber })
           ) : (
             t('callDetails.notInvoiced')
           )}

@@ -12,6 +12,7 @@ export const SCREEN_OF_FILE_ROUTE = {
   '/billing/delivery/print': '/billing/delivery',
   '/receivables/statements/print': '/receivables/statements',
   '/admin/outbox/[id]/attachment': '/admin/outbox',
+  '/admin/import/export': '/admin/import',
   '/admin/accounting/exports/[id]': '/admin/accounting',
 } as const satisfies Partial<Record<AppRoute, AppRoute>>;
 export type FileRoute = keyof typeof SCREEN_OF_FILE_ROUTE;

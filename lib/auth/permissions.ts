@@ -40,6 +40,9 @@ export const ROUTE_ROLES = {
   '/admin/settings': ADMIN,
   '/admin/audit': ADMIN,
   '/admin/api': ADMIN,
+  '/admin/import': ADMIN,
+  '/admin/import/upload': ADMIN,
+  '/admin/import/export': ADMIN,
   '/admin/accounting': BILLING,
   '/admin/accounting/exports/[id]': BILLING,
   '/admin/outbox': BILLING,
@@ -100,6 +103,7 @@ export const NAVIGATION: NavSection[] = [
       { route: '/admin/settings', labelKey: 'settings' },
       { route: '/admin/audit', labelKey: 'audit' },
       { route: '/admin/api', labelKey: 'apiTokens' },
+      { route: '/admin/import', labelKey: 'dataImport' },
     ],
   },
 ];

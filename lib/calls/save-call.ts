@@ -150,6 +150,8 @@ async function lockEditableCall(tx: Tx, number: number) {
   await takeBillingLockShared(tx);
   const [call] = await tx.select().from(calls).where(eq(calls.number, number)).for('no key update');
   if (!call) throw new AppError('call.notFound', { number });
+  // Imported with the invoice it was billed on in the former system: as read-only as one billed here.
+  if (call.legacyInvoiceNumber !== null) throw new AppError('import.callLegacyInvoiced', { number, invoice: call.legacyInvoiceNumber });
   const invoice = await findInvoiceOfCall(tx, number);
   if (invoice) throw new AppError('call.invoiced', { number, invoice: invoice.number });
   return call;

@@ -25,7 +25,7 @@ const emailList = z
   });
 
 /** Discount percent with at most two decimals, "7,5" or "7.5" → "7.50". */
-const discountPercent = z
+export const discountPercent = z
   .string()
   .optional()
   .transform((text, ctx) => {

@@ -47,9 +47,13 @@ export function encodeWindows1252(text: string): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
-/** Windows-1252 bytes as text (an unused byte stays its ISO-8859-1 control character). */
+/**
+ * Windows-1252 bytes as text (an unused byte stays its ISO-8859-1 control character): read as
+ * ISO-8859-1 by Node itself, then 0x80–0x9F replaced from the table, so that an imported file of
+ * tens of megabytes decodes at native speed.
+ */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += HIGH[byte] ?? String.fromCharCode(byte);
-  return text;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (character) => HIGH[character.charCodeAt(0)] ?? character);
 }

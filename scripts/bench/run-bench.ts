@@ -21,6 +21,7 @@ import { previewBilling } from '@/lib/billing/preview-billing';
 import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
 import { measureDocuments, prepareEmailClients, type BenchRow } from './documents-bench';
+import { IMPORT_SCALES, measureImport } from './import-bench';
 import { generateBenchData } from './generate-data';
 import { hasProductionBuild, runApiLoad, runLoad } from './load';
 import { measureReceivables } from './receivables-bench';
@@ -67,8 +68,10 @@ async function main() {
   // `--only sql`: the searches, the billing list and generation, without documents, receivables
   // and load: a quicker check of the SQL paths.
   // `--only api`: the dispatch API's sending of calls alone (after `npm run build`).
-  if (values.only !== undefined && values.only !== 'sql' && values.only !== 'api') throw new Error(`--only sql|api (not ${values.only})`);
-  const isSql = values.only !== 'api';
+  // `--only import`: the CSV import of clients and historical calls beside COPY (import-bench.ts).
+  if (values.only !== undefined && !['sql', 'api', 'import'].includes(values.only))
+    throw new Error(`--only sql|api|import (not ${values.only})`);
+  const isSql = values.only === undefined || values.only === 'sql';
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
   if (!scale) throw new Error(`--scale small|full (not ${values.scale})`);
@@ -79,24 +82,27 @@ async function main() {
   const rows: BenchRow[] = [];
   try {
     await app.migrate();
-    const loadStarted = Date.now();
-    await generateBenchData(app.db, {
-      clients: scale.clients,
-      groups: scale.groups,
-      calls: scale.calls,
-      seed: Number(values.seed),
-      endDate: '2026-10-31',
-      movedShare: MOVED_SHARE,
-    });
-    const [moved] = await queryRows<{ n: number; moved_on: string | null }>(
-      app.db,
-      sql`select count(*)::int as n, min(valid_from)::text as moved_on from group_memberships
-           where valid_from > '-infinity' and client_number <> head_number`,
-    );
-    console.log(
-      `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés (${moved!.n} membres changés de groupe le ${moved!.moved_on ?? '—'}), ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
-    );
-    await prepareEmailClients(app.db);
+    // The import measures on copies of a database of its own: it needs none of this data.
+    if (values.only !== 'import') {
+      const loadStarted = Date.now();
+      await generateBenchData(app.db, {
+        clients: scale.clients,
+        groups: scale.groups,
+        calls: scale.calls,
+        seed: Number(values.seed),
+        endDate: '2026-10-31',
+        movedShare: MOVED_SHARE,
+      });
+      const [moved] = await queryRows<{ n: number; moved_on: string | null }>(
+        app.db,
+        sql`select count(*)::int as n, min(valid_from)::text as moved_on from group_memberships
+             where valid_from > '-infinity' and client_number <> head_number`,
+      );
+      console.log(
+        `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés (${moved!.n} membres changés de groupe le ${moved!.moved_on ?? '—'}), ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
+      );
+      await prepareEmailClients(app.db);
+    }
     let normalRunId: number | null = null;
 
     if (isSql) {
@@ -258,6 +264,10 @@ async function main() {
       console.log('Charge non mesurée : lancez `npm run build` avant `npm run bench`.');
     }
 
+    // The CSV import of clients and historical calls beside COPY, on databases of its own.
+    if (isAll || values.only === 'import')
+      rows.push(...(await measureImport(url, IMPORT_SCALES[values.scale as keyof typeof IMPORT_SCALES])));
+
     // The dispatch system sending calls through the API, 20 programs at once.
     if ((isAll || values.only === 'api') && hasProductionBuild()) rows.push(...(await measureApi(app.db, url, scale)));
     else if (values.only === 'api') throw new Error('lancez `npm run build` avant `npm run bench -- --only api`');
@@ -309,7 +319,7 @@ async function measureApi(db: Db, url: string, scale: { clients: number; loadSec
     target: '0 erreur, p95 ≤ 50 ms',
     verdict: load.errors === 0 && load.p95 <= 50 ? 'atteint' : 'MANQUÉ',
   });
-  return [row('création d’appels', created), row('même appel renvoyé', retried)];
+  return [row('création d’appels (un par programme toutes les 100 à 400 ms)', created), row('même appel renvoyé, sans pause', retried)];
 }
 
 /** By hand, the same rule as the product: the membership in force on the call's service date. */

@@ -23,8 +23,10 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   if (!call) notFound();
   const t = await getTranslations();
   const locale = await getAppLocale();
-  // Dispatchers and administrators edit calls (the roles of call taking); never an invoiced call.
-  const canEdit = canOpen(user.role, '/calls/new') && !call.invoice;
+  // Dispatchers and administrators edit calls (the roles of call taking); never an invoiced call,
+  // here or in the former system (a call imported with its invoice there).
+  const isInvoiced = call.invoice !== null || call.legacyInvoiceNumber !== null;
+  const canEdit = canOpen(user.role, '/calls/new') && !isInvoiced;
 
   return (
     <ClientMessages namespaces={['callForm', 'callActions']}>
@@ -33,6 +35,10 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
         {call.invoice ? (
           <p className="notice" role="note">
             {t('callDetails.invoicedReadOnly', { invoice: call.invoice.number })}
+          </p>
+        ) : call.legacyInvoiceNumber !== null ? (
+          <p className="notice" role="note">
+            {t('importedCall.readOnly', { invoice: call.legacyInvoiceNumber })}
           </p>
         ) : null}
         <div className="call-page">
@@ -78,7 +84,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
                 }}
               />
             </section>
-          ) : !call.invoice ? (
+          ) : !isInvoiced ? (
             <p className="hint">{t('callForm.readOnly')}</p>
           ) : null}
         </div>

@@ -38,6 +38,7 @@ export const enBase: typeof frBase = {
     settings: 'Settings',
     audit: 'Audit log',
     apiTokens: 'Dispatch API',
+    dataImport: 'Import and export',
     accounting: 'Accounting export',
   },
   roles: {
@@ -93,6 +94,7 @@ export const enBase: typeof frBase = {
     settings: { title: 'Company settings' },
     audit: { title: 'Audit log' },
     apiTokens: { title: 'Dispatch API tokens' },
+    dataImport: { title: 'Data import and export' },
     accounting: { title: 'Accounting export' },
   },
   errors: {

@@ -8,6 +8,7 @@ import { enBilling } from './billing';
 import { enCalls } from './calls';
 import { enClients } from './clients';
 import { enDelivery } from './delivery';
+import { enImport } from './import';
 import { enReceivables } from './receivables';
 import { enSettings } from './settings';
 import { enStatements } from './statements';
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...enReceivables,
   ...enStatements,
   ...enApi,
+  ...enImport,
   ...enAccounting,
   errors: {
     ...enBase.errors,
@@ -35,6 +37,7 @@ export const en: Messages = {
     ...enReceivables.errors,
     ...enStatements.errors,
     ...enApi.errors,
+    ...enImport.errors,
     ...enAccounting.errors,
   },
 };

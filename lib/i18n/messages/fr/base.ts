@@ -36,6 +36,7 @@ export const frBase = {
     settings: 'Paramètres',
     audit: 'Journal d’audit',
     apiTokens: 'API de répartition',
+    dataImport: 'Importation et exportation',
     accounting: 'Exportation comptable',
   },
   roles: {
@@ -91,6 +92,7 @@ export const frBase = {
     settings: { title: 'Paramètres de l’entreprise' },
     audit: { title: 'Journal d’audit' },
     apiTokens: { title: 'Jetons de l’API de répartition' },
+    dataImport: { title: 'Importation et exportation des données' },
     accounting: { title: 'Exportation comptable' },
   },
   errors: {

@@ -7,6 +7,7 @@ import { frBilling } from './billing';
 import { frCalls } from './calls';
 import { frClients } from './clients';
 import { frDelivery } from './delivery';
+import { frImport } from './import';
 import { frReceivables } from './receivables';
 import { frSettings } from './settings';
 import { frStatements } from './statements';
@@ -22,6 +23,7 @@ export const fr = {
   ...frReceivables,
   ...frStatements,
   ...frApi,
+  ...frImport,
   ...frAccounting,
   errors: {
     ...frBase.errors,
@@ -34,6 +36,7 @@ export const fr = {
     ...frReceivables.errors,
     ...frStatements.errors,
     ...frApi.errors,
+    ...frImport.errors,
     ...frAccounting.errors,
   },
 };

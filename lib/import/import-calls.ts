@@ -1,0 +1,162 @@
+/**
+ * Historical calls from a file (docs/business-rules.md, Import), read and written as the file
+ * streams in: lines are checked one by one, looked up and written by batches (one statement per
+ * batch, never one per line), all in the caller's transaction, so that 100,000 calls are never
+ * held in memory at once and an error on the last line still leaves nothing behind. A call is
+ * identified by the former system's number (`No. appel`), kept in calls.dispatch_id as
+ * "import:<No. appel>" (unique in the database): a line equal to the call imported under its
+ * number changes nothing; a different one updates it, unless the call is billed (there or here).
+ */
+import { sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '@/db/index';
+import { callRecordColumns, importedDispatchId } from './record-columns';
+import { headerOf } from './columns';
+import { callCells, isSameCells, type CallRecord } from './format-cells';
+import { noCounts, type ImportCounts, type ImportSettings } from './import-counts';
+import { CALL_ID_PATTERN, parseCallRow } from './parse-call-row';
+import type { CsvRow } from './read-csv';
+import { intArray, textArray } from './sql-arrays';
+
+/** Lines checked and written together: big enough to amortize a statement, small enough to report progress. */
+export const CALL_BATCH = 5000;
+
+type CallLine = { line: number; call: CallRecord };
+
+type LookedUp = CallRecord & {
+  i: number;
+  hasClient: boolean;
+  nativeNumber: string | number | null;
+  existingNumber: string | number | null;
+  isLocked: boolean;
+};
+
+/** For each line of a batch: its client exists, a call of this database bears its number, the call imported under it. */
+function lookUp(tx: Tx, batch: CallLine[]) {
+  return queryRows<LookedUp>(
+    tx,
+    sql`select b.i::int as i, c.number is not null as "hasClient", n.number as "nativeNumber", k.number as "existingNumber",
+               (k.legacy_invoice_number is not null
+                 or exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)) as "isLocked",
+               ${callRecordColumns}
+          from unnest(${textArray(batch.map((l) => l.call.callId))}, ${intArray(batch.map((l) => l.call.clientNumber))},
+                      ${textArray(batch.map((l) => l.call.serviceDate))}) with ordinality as b(id, client, service_date, i)
+          left join clients c on c.number = b.client
+          left join calls k on k.dispatch_id = 'import:' || b.id
+          left join calls n on n.number = case when b.id ~ '^[0-9]{1,15}$' then b.id::bigint end
+                           and n.client_number = b.client and n.service_date = b.service_date::date
+                           and n.dispatch_id is distinct from 'import:' || b.id`,
+  );
+}
+
+/** The call columns as arrays, one element per call, for `unnest`. */
+function callColumns(calls: CallRecord[]) {
+  const text = (pick: (c: CallRecord) => string | null) => textArray(calls.map(pick));
+  const int = (pick: (c: CallRecord) => number) => intArray(calls.map(pick));
+  return sql`unnest(
+      ${text((c) => importedDispatchId(c.callId))}, ${int((c) => c.clientNumber)}, ${text((c) => c.serviceDate)},
+      ${text((c) => c.serviceTime)}, ${text((c) => c.caller)}, ${text((c) => c.pickupAddress)}, ${text((c) => c.destinationAddress)},
+      ${text((c) => c.distanceKm)}, ${int((c) => c.waitingMinutes)}, ${text((c) => c.serviceType)}, ${text((c) => c.clientReference)},
+      ${text((c) => c.notes)}, ${text((c) => c.status)}, ${text((c) => c.tariffCode)}, ${int((c) => c.grossCents)},
+      ${text((c) => c.discountPercent)}, ${int((c) => c.discountCents)}, ${int((c) => c.priceCents)}, ${text((c) => c.invoiceNumber)}
+    ) with ordinality as s(dispatch_id, client_number, service_date, service_time, caller, pickup_address, destination_address,
+           distance_km, waiting_minutes, service_type, client_reference, notes, status, tariff_code, gross_cents, discount_percent,
+           discount_cents, price_cents, invoice_number, ord)`;
+}
+
+const serviceAt = sql`(s.service_date::date + s.service_time::time) at time zone 'America/Toronto'`;
+
+/** New calls, numbered in the file's order, each with its status recorded as set by the importing user. */
+async function insertCalls(tx: Tx, calls: CallRecord[], actorId: number): Promise<void> {
+  await tx.execute(sql`with created as (
+      insert into calls (dispatch_id, client_number, service_at, service_date, caller, pickup_address, destination_address,
+                         distance_km, waiting_minutes, service_type, client_reference, notes, status, tariff_id, tariff_code,
+                         gross_cents, discount_percent, discount_cents, price_cents, legacy_invoice_number, completed_at, created_by)
+      select s.dispatch_id, s.client_number, ${serviceAt}, s.service_date::date, s.caller, s.pickup_address, s.destination_address,
+             s.distance_km::numeric, s.waiting_minutes, s.service_type::service_type, s.client_reference, s.notes,
+             s.status::call_status, t.id, s.tariff_code, s.gross_cents, s.discount_percent::numeric, s.discount_cents, s.price_cents,
+             s.invoice_number, case when s.status = 'completed' then ${serviceAt} end, ${actorId}::int
+        from ${callColumns(calls)} join tariffs t on t.code = s.tariff_code
+       order by s.ord
+      returning number, status)
+    insert into call_status_changes (call_number, from_status, to_status, changed_by)
+    select number, null, status, ${actorId}::int from created`);
+}
+
+/** Calls imported before and changed in the file (none of them billed); a new status is recorded. */
+async function updateCalls(tx: Tx, calls: CallRecord[], actorId: number): Promise<void> {
+  await tx.execute(sql`with s as (select * from ${callColumns(calls)}),
+    before as (select k.number, k.status from calls k join s on k.dispatch_id = s.dispatch_id),
+    updated as (
+      update calls k
+         set client_number = s.client_number, service_at = ${serviceAt}, service_date = s.service_date::date, caller = s.caller,
+             pickup_address = s.pickup_address, destination_address = s.destination_address, distance_km = s.distance_km::numeric,
+             waiting_minutes = s.waiting_minutes, service_type = s.service_type::service_type, client_reference = s.client_reference,
+             notes = s.notes, status = s.status::call_status, tariff_id = t.id, tariff_code = s.tariff_code,
+             gross_cents = s.gross_cents, discount_percent = s.discount_percent::numeric, discount_cents = s.discount_cents,
+             price_cents = s.price_cents, legacy_invoice_number = s.invoice_number,
+             completed_at = case when s.status = 'completed' then coalesce(k.completed_at, ${serviceAt}) end, updated_at = now()
+        from s join tariffs t on t.code = s.tariff_code
+       where k.dispatch_id = s.dispatch_id
+      returning k.number, k.status)
+    insert into call_status_changes (call_number, from_status, to_status, changed_by)
+    select updated.number, before.status, updated.status, ${actorId}::int
+      from updated join before on before.number = updated.number where before.status <> updated.status`);
+}
+
+export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings: ImportSettings): Promise<ImportCounts> {
+  const { problems } = settings;
+  const counts = noCounts();
+  const tariffCodes = new Set((await queryRows<{ code: string }>(tx, sql`select code from tariffs`)).map((t) => t.code));
+  const firstLineOf = new Map<string, number>();
+  let batch: CallLine[] = [];
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const found = await lookUp(tx, batch);
+    const created: CallRecord[] = [];
+    const changed: CallRecord[] = [];
+    for (const row of found) {
+      const { line, call } = batch[row.i - 1]!;
+      if (!row.hasClient) {
+        problems.add(line, headerOf('calls', 'clientNumber'), 'import.unknownClient', { number: call.clientNumber });
+      } else if (row.nativeNumber !== null) {
+        problems.add(line, headerOf('calls', 'callId'), 'import.callFromThisDatabase', { id: call.callId });
+      } else if (row.existingNumber === null) {
+        created.push(call);
+      } else if (isSameCells(callCells(call, ','), callCells(row, ','))) {
+        counts.unchanged++;
+      } else if (row.isLocked) {
+        problems.add(line, headerOf('calls', 'callId'), 'import.callLocked', { id: call.callId, invoice: row.invoiceNumber ?? '' });
+      } else {
+        changed.push(call);
+      }
+    }
+    counts.created += created.length;
+    counts.updated += changed.length;
+    batch = [];
+    // Once anything is wrong nothing will be kept: the rest of the file is only checked.
+    if (!settings.isApplied || !problems.isEmpty) return;
+    if (created.length > 0) await insertCalls(tx, created, settings.actorId);
+    if (changed.length > 0) await updateCalls(tx, changed, settings.actorId);
+  };
+
+  for await (const row of rows) {
+    counts.rows++;
+    const callId = row.cells.callId ?? '';
+    const first = CALL_ID_PATTERN.test(callId) ? firstLineOf.get(callId) : undefined;
+    if (first !== undefined) {
+      problems.add(row.line, headerOf('calls', 'callId'), 'import.duplicateCall', { id: callId, first });
+      continue;
+    }
+    if (CALL_ID_PATTERN.test(callId)) firstLineOf.set(callId, row.line);
+    const call = parseCallRow(row, tariffCodes, problems);
+    if (call) batch.push({ line: row.line, call });
+    if (batch.length >= CALL_BATCH) {
+      await flush();
+      settings.onRows(counts.rows);
+    }
+  }
+  await flush();
+  settings.onRows(counts.rows);
+  return counts;
+}

@@ -1,0 +1,106 @@
+/**
+ * A line of a historical call file: the call as call taking describes it (the same zod pieces as
+ * callInput), with its status, its price as billed then (gross, discount, price, each checked
+ * against the others as the database checks them) and the former system's invoice number when it
+ * was billed there. The price is taken as given, never computed again from today's tariff.
+ */
+import { z } from 'zod';
+import { callInput } from '@/lib/calls/call-input';
+import { discountPercent } from '@/lib/clients/client-input';
+import { parseMoneyToCents } from '@/lib/money/parse';
+import type { CallColumnKey } from './columns';
+import type { CallRecord } from './format-cells';
+import type { ProblemList } from './import-problems';
+import type { CsvRow } from './read-csv';
+import { RowCheck } from './row-check';
+import { callStatusWords, serviceTypeWords } from './vocabulary';
+
+/** Kept in calls.dispatch_id after the prefix "import:" (100 characters at most in all). */
+export const CALL_ID_PATTERN = /^[A-Za-z0-9._:-]{1,93}$/;
+/** The amounts of a call are `integer` cents: 999 999,99 $ is far above any real call. */
+const MAX_CALL_CENTS = 99_999_999;
+const MAX_INVOICE_NUMBER = 50;
+
+const callFields = z.object({
+  clientNumber: callInput.shape.clientNumber,
+  serviceDate: callInput.shape.serviceDate,
+  serviceTime: callInput.shape.serviceTime,
+  caller: callInput.shape.caller,
+  pickupAddress: callInput.shape.pickupAddress,
+  destinationAddress: callInput.shape.destinationAddress,
+  distanceKm: callInput.shape.distanceKm,
+  waitingMinutes: callInput.shape.waitingMinutes,
+  clientReference: callInput.shape.clientReference,
+  notes: callInput.shape.notes,
+  discountPercent,
+});
+
+/** "9:05" or "09:05:00" (as a spreadsheet may write a time) → "09:05"; anything else as typed. */
+function normalizeTime(text: string): string {
+  const match = /^(\d{1,2}):(\d{2})(?::00)?$/.exec(text.trim());
+  return match ? `${match[1]!.padStart(2, '0')}:${match[2]}` : text;
+}
+
+export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, problems: ProblemList): CallRecord | null {
+  const check = new RowCheck<CallColumnKey>('calls', row, problems);
+  const cells = row.cells as Partial<Record<CallColumnKey, string>>;
+
+  const callId = cells.callId ?? '';
+  if (!CALL_ID_PATTERN.test(callId)) check.fail('callId', callId === '' ? 'required' : 'import.callId');
+
+  const status = check.choice('status', cells.status, callStatusWords, 'open');
+  if (!cells.status) check.fail('status', 'required');
+  const serviceType = check.choice('serviceType', cells.serviceType, serviceTypeWords, 'standard');
+
+  const tariffCode = (cells.tariff ?? '').toUpperCase();
+  if (tariffCode === '') check.fail('tariff', 'required');
+  else if (!tariffCodes.has(tariffCode)) check.fail('tariff', 'import.unknownTariff', { code: tariffCode });
+
+  /** The cents of an amount cell (an empty optional one is 0), or null when refused. */
+  const amount = (key: 'grossCents' | 'discountCents' | 'priceCents', isRequired: boolean): number | null => {
+    const text = cells[key] ?? '';
+    if (text === '' && !isRequired) return 0;
+    const parsed = parseMoneyToCents(text);
+    if (!parsed.ok || parsed.cents > MAX_CALL_CENTS) {
+      check.fail(key, text === '' ? 'required' : parsed.ok ? 'import.amountTooLarge' : parsed.code);
+      return null;
+    }
+    return parsed.cents;
+  };
+  const grossCents = amount('grossCents', true);
+  const discountCents = amount('discountCents', false);
+  const priceCents = amount('priceCents', true);
+  if (grossCents !== null && discountCents !== null && priceCents !== null) {
+    // The amounts as the file writes them, so that the person finds them in their spreadsheet.
+    const gross = cells.grossCents ?? '';
+    const discount = cells.discountCents || '0';
+    if (discountCents > grossCents) {
+      check.fail('discountCents', 'import.discountAboveGross', { discount, gross });
+    } else if (priceCents !== grossCents - discountCents) {
+      check.fail('priceCents', 'import.priceMismatch', { price: cells.priceCents ?? '', gross, discount });
+    }
+  }
+
+  const invoiceNumber = cells.invoiceNumber || null;
+  if (invoiceNumber !== null && invoiceNumber.length > MAX_INVOICE_NUMBER) check.fail('invoiceNumber', 'import.invoiceNumber');
+  else if (invoiceNumber !== null && status !== 'completed' && cells.status) {
+    check.fail('status', 'import.invoicedNotCompleted', { invoice: invoiceNumber });
+  }
+
+  const parsed = callFields.safeParse({
+    clientNumber: cells.clientNumber ?? '',
+    serviceDate: cells.serviceDate ?? '',
+    serviceTime: normalizeTime(cells.serviceTime || '00:00'),
+    caller: cells.caller,
+    pickupAddress: cells.pickupAddress ?? '',
+    destinationAddress: cells.destinationAddress ?? '',
+    distanceKm: cells.distanceKm,
+    waitingMinutes: cells.waitingMinutes ?? '',
+    clientReference: cells.clientReference,
+    notes: cells.notes,
+    discountPercent: cells.discountPercent,
+  });
+  if (!parsed.success) check.addIssues(parsed.error, (field) => field as CallColumnKey);
+  if (!check.isValid || !parsed.success || grossCents === null || discountCents === null || priceCents === null) return null;
+  return { ...parsed.data, callId, serviceType, status, tariffCode, grossCents, discountCents, priceCents, invoiceNumber };
+}
