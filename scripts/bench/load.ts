@@ -75,7 +75,9 @@ function stopServer(server: { process: ChildProcess }): void {
  * The dispatch system sending calls: `clients` programs at once, each sending a new call
  * (PUT /api/v1/dispatch-calls/{id}) every 100 to 400 ms (dispatchers saving calls, some
  * 80 calls a second in all), for `seconds`, with one write token; then each call sent again as
- * fast as the programs can (the retries after a lost connection). Latency of each.
+ * fast as the programs can (the retries after a lost connection). Latency of each, and the
+ * rate the retries went at: with no pause, each program waits on the others, so their latency
+ * is the server's capacity seen from the other side.
  */
 export async function runApiLoad(options: {
   databaseUrl: string;
@@ -83,11 +85,12 @@ export async function runApiLoad(options: {
   clients: number;
   seconds: number;
   clientNumbers: { first: number; count: number };
-}): Promise<{ created: LoadResult; retried: LoadResult }> {
+}): Promise<{ created: LoadResult; retried: LoadResult & { perSecond: number } }> {
   // The rate limit is per token and minute; this load is one token doing the work of many.
   const server = await startServer(options.databaseUrl, { API_RATE_PER_MINUTE: '100000' });
   const created: { kind: string; ms: number; ok: boolean }[] = [];
   const retried: { kind: string; ms: number; ok: boolean }[] = [];
+  let retrySeconds = 0;
   try {
     const sent: { id: string; body: string }[] = [];
     let seed = 7;
@@ -136,11 +139,14 @@ export async function runApiLoad(options: {
     const retry = async () => {
       for (let call = sent[at++]; call; call = sent[at++]) await put(call.id, call.body, retried, 200);
     };
+    const retriesStarted = performance.now();
     await Promise.all(Array.from({ length: options.clients }, retry));
+    retrySeconds = (performance.now() - retriesStarted) / 1000;
   } finally {
     stopServer(server);
   }
-  return { created: summarize(created), retried: summarize(retried) };
+  const retriedSummary = summarize(retried);
+  return { created: summarize(created), retried: { ...retriedSummary, perSecond: retriedSummary.requests / retrySeconds } };
 }
 
 export async function runLoad(options: {
