@@ -9,21 +9,21 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ErrorCode } from '@/lib/errors';
 
 /**
- * A 64-bit hash of one billed call (its number, its client and its price), alias `k`. Summed per
- * invoice it does not depend on the order of the calls; the sum is folded to 64 bits in
- * `foldDigest`.
+ * A 64-bit hash of one billed call (its number, its client and its price), alias `k`. Combined
+ * per invoice by exclusive or (`bit_xor`, a 64-bit aggregate that PostgreSQL computes in
+ * parallel parts) it does not depend on the order of the calls, and parts combine into the whole
+ * (`foldDigest`). Calls differ, so their hashes do: none cancels another but by a 1-in-2^64
+ * chance.
  */
 export const callHashSql: SQL = sql`hashint8extended(k.number::bigint, k.client_number::bigint * 4294967296 + k.price_cents)`;
 
 export type InvoiceDigest = { billedClientNumber: number; calls: number; subtotalCents: number; digest: string };
 
-const MODULUS = 1n << 64n;
-
-/** A sum of call hashes (numeric text from SQL) → 64 bits in base 36. */
-export function foldDigest(sums: readonly (string | number)[]): string {
-  let total = 0n;
-  for (const sum of sums) total = (total + BigInt(sum)) % MODULUS;
-  return ((total + MODULUS) % MODULUS).toString(36);
+/** Combined call hashes (`bit_xor`, as text or a number from SQL) → 64 bits in base 36. */
+export function foldDigest(parts: readonly (string | number | bigint)[]): string {
+  let combined = 0n;
+  for (const part of parts) combined ^= BigInt(part);
+  return BigInt.asUintN(64, combined).toString(36);
 }
 
 /** "12345.40.123456.abc12;…": compact enough for a list of tens of thousands of invoices in a form field. */

@@ -52,14 +52,14 @@ export async function generateInvoices(
              invoice_gst_cents(t.subtotal_cents, b.gst_exempt) as gst_cents,
              invoice_qst_cents(t.subtotal_cents, b.qst_exempt) as qst_cents
         from (select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
-                     sum(call_hash)::text as hash_sum
+                     bit_xor(call_hash)::text as call_hashes
                 from run_calls group by billed_client_number) t
         -- The billed clients' billing information and taxes read once, in this statement: what
         -- the clerk confirmed is what the invoices get, whatever changes meanwhile.
         join clients b on b.number = t.billed_client_number`);
-    const now = await queryRows<{ billed_client_number: number; line_count: number; subtotal_cents: string; hash_sum: string }>(
+    const now = await queryRows<{ billed_client_number: number; line_count: number; subtotal_cents: string; call_hashes: string }>(
       tx,
-      sql`select billed_client_number, line_count, subtotal_cents::text, hash_sum from run_invoices`,
+      sql`select billed_client_number, line_count, subtotal_cents::text, call_hashes from run_invoices`,
     );
     const invoiceCount = now.length;
     if (confirmed) {
@@ -69,7 +69,7 @@ export async function generateInvoices(
           billedClientNumber: i.billed_client_number,
           calls: i.line_count,
           subtotalCents: Number(i.subtotal_cents),
-          digest: foldDigest([i.hash_sum]),
+          digest: foldDigest([i.call_hashes]),
         })),
       );
       if (changes.length > 0) {

@@ -1,7 +1,7 @@
 /** The billing list (liste de facturation): the invoices a run would create, without writing. */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
-import { computeTaxes } from '@/lib/money/taxes';
+import { computeTaxes, type TaxExemptions } from '@/lib/money/taxes';
 import type { BillingInput } from './billing-input';
 import { billableCallsQuery } from './billable-calls';
 import { foldDigest, type InvoiceDigest } from './confirmed-list';
@@ -35,23 +35,26 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     client_name: string;
     calls: string | number;
     subtotal: string | number;
-    hash_sum: string;
+    call_hashes: string;
   }>(
     db,
-    // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
+    // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower. In
+    // the normal process every call is billed to its own client: one client, one name to read.
     sql`select a.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-               a.client_number, c.name as client_name, a.calls, a.subtotal, a.hash_sum::text
+               a.client_number, ${input.isGrouped ? sql`c.name` : sql`b.name`} as client_name, a.calls, a.subtotal,
+               a.call_hashes::text
           from (select bc.billed_client_number, bc.client_number, count(*) as calls, sum(bc.price_cents) as subtotal,
-                       sum(bc.call_hash) as hash_sum
+                       bit_xor(bc.call_hash) as call_hashes
                   from (${billableCallsQuery(input)}) bc
                  group by bc.billed_client_number, bc.client_number) a
           join clients b on b.number = a.billed_client_number
-          join clients c on c.number = a.client_number
+          ${input.isGrouped ? sql`join clients c on c.number = a.client_number` : sql``}
          order by a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number`,
   );
 
   const invoices: PreviewInvoice[] = [];
-  const hashSums = new Map<number, string[]>();
+  // Beside each invoice, in the same order: its billed client's exemptions and its calls' hashes.
+  const pending: { exemptions: TaxExemptions; callHashes: string[] }[] = [];
   for (const row of rows) {
     let invoice = invoices.at(-1);
     if (!invoice || invoice.billedClientNumber !== row.billed_client_number) {
@@ -67,9 +70,9 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
         digest: '',
       };
       invoices.push(invoice);
-      hashSums.set(invoice.billedClientNumber, []);
+      pending.push({ exemptions: { isGstExempt: row.gst_exempt, isQstExempt: row.qst_exempt }, callHashes: [] });
     }
-    hashSums.get(invoice.billedClientNumber)!.push(row.hash_sum);
+    pending.at(-1)!.callHashes.push(row.call_hashes);
     const member = {
       clientNumber: row.client_number,
       name: row.client_name,
@@ -80,12 +83,12 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     invoice.calls += member.calls;
     invoice.subtotalCents += member.subtotalCents;
   }
-  const exemptions = new Map(rows.map((r) => [r.billed_client_number, { isGstExempt: r.gst_exempt, isQstExempt: r.qst_exempt }]));
-  for (const invoice of invoices) {
+  invoices.forEach((invoice, index) => {
+    const { exemptions, callHashes } = pending[index]!;
     // Taxes on the invoice subtotal, with the billed client's exemptions (the head's for a group).
-    Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions.get(invoice.billedClientNumber)));
-    invoice.digest = foldDigest(hashSums.get(invoice.billedClientNumber)!);
-  }
+    Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions));
+    invoice.digest = foldDigest(callHashes);
+  });
   const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
   return {
     invoices,
