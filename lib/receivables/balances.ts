@@ -20,6 +20,17 @@ function inScope(scope: ClientScope, alias: string): SQL {
   return scope.clientNumber === undefined ? sql`true` : sql`${sql.raw(alias)}.billed_client_number = ${scope.clientNumber}`;
 }
 
+/**
+ * Rows of `alias` (allocations, credit notes) kept to the scope's client through their invoice or
+ * payment; for every client, nothing to join (a join of every allocation to its invoice, for
+ * nothing, took a third of the aging's time at 200,000 invoices).
+ */
+function joinedInScope(scope: ClientScope, table: 'invoices' | 'payments', on: string): SQL {
+  return scope.clientNumber === undefined
+    ? sql``
+    : sql`join ${sql.raw(table)} x on x.id = ${sql.raw(on)} and x.billed_client_number = ${scope.clientNumber}`;
+}
+
 /** The date an invoice was voided, in Montréal (null while it is issued). */
 export const voidedOn = sql.raw(`(voided_at at time zone '${BUSINESS_TIME_ZONE}')::date`);
 
@@ -37,10 +48,10 @@ export function invoiceBalancesAsOf(asOf: string, scope: ClientScope = allClient
              where ${inScope(scope, 'v')} and issue_date <= ${asOf}::date
                and (voided_at is null or ${voidedOn} > ${asOf}::date)) i
       left join (select n.invoice_id, sum(n.total_cents) as credited
-                   from credit_notes n join invoices x on x.id = n.invoice_id and ${inScope(scope, 'x')}
+                   from credit_notes n ${joinedInScope(scope, 'invoices', 'n.invoice_id')}
                   where n.issue_date <= ${asOf}::date group by n.invoice_id) cn on cn.invoice_id = i.id
       left join (select a.invoice_id, sum(a.amount_cents) as paid
-                   from payment_allocations a join invoices x on x.id = a.invoice_id and ${inScope(scope, 'x')}
+                   from payment_allocations a ${joinedInScope(scope, 'invoices', 'a.invoice_id')}
                   where a.applied_on <= ${asOf}::date and (a.released_on is null or a.released_on > ${asOf}::date)
                   group by a.invoice_id) pa on pa.invoice_id = i.id`;
 }
@@ -57,7 +68,7 @@ export function paymentCreditsAsOf(asOf: string, scope: ClientScope = allClients
              where ${inScope(scope, 'v')} and status <> 'pending' and received_on <= ${asOf}::date
                and (reversed_on is null or reversed_on > ${asOf}::date)) p
       left join (select a.payment_id, sum(a.amount_cents) as applied
-                   from payment_allocations a join payments x on x.id = a.payment_id and ${inScope(scope, 'x')}
+                   from payment_allocations a ${joinedInScope(scope, 'payments', 'a.payment_id')}
                   where a.applied_on <= ${asOf}::date and (a.released_on is null or a.released_on > ${asOf}::date)
                   group by a.payment_id) pa on pa.payment_id = p.id`;
 }
