@@ -8,7 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
-import { BUSINESS_TIME_ZONE } from '@/lib/dates/montreal';
+import { voidedOnOf } from '@/lib/receivables/balances';
 
 export const ACCOUNTING_DOCUMENT_KINDS = ['invoice', 'invoice_void', 'credit_note', 'payment', 'payment_reversal'] as const;
 export type AccountingDocumentKind = (typeof ACCOUNTING_DOCUMENT_KINDS)[number];
@@ -77,7 +77,7 @@ export function accountingDocumentsQuery(selection: DocumentSelection): SQL {
     return sql`${inPeriod} and not exists (select 1 from accounting_exported_documents e where e.kind = ${typed} and e.document_id = ${id})`;
   };
   // The day an invoice was voided, in Montréal (as the receivables ledger dates it).
-  const voided = sql.raw(`(i.voided_at at time zone '${BUSINESS_TIME_ZONE}')::date`);
+  const voided = voidedOnOf(sql`i.voided_at`);
   return sql`
     select * from (
       select 'invoice'::accounting_document_kind as kind, 1 as rank, i.id as document_id, i.issue_date::text as date, i.number,

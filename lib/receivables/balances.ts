@@ -31,8 +31,13 @@ function joinedInScope(scope: ClientScope, table: 'invoices' | 'payments', on: s
     : sql`join ${sql.raw(table)} x on x.id = ${sql.raw(on)} and x.billed_client_number = ${scope.clientNumber}`;
 }
 
-/** The date an invoice was voided, in Montréal (null while it is issued). */
-export const voidedOn = sql.raw(`(voided_at at time zone '${BUSINESS_TIME_ZONE}')::date`);
+/** The date an invoice was voided, in Montréal (null while it is issued), of its `voided_at` column. */
+export function voidedOnOf(voidedAt: SQL): SQL {
+  return sql`(${voidedAt} at time zone ${sql.raw(`'${BUSINESS_TIME_ZONE}'`)})::date`;
+}
+
+/** The same, of an unqualified `voided_at`. */
+export const voidedOn = voidedOnOf(sql.raw('voided_at'));
 
 /**
  * Every invoice of the scope standing on `asOf`, with its balance then:
