@@ -49,7 +49,7 @@ afterAll(() => database.drop());
 
 beforeEach(async () => {
   // TRUNCATE fires no row trigger: the log starts empty.
-  await database.db.execute(sql`truncate audit_log, sign_in_attempts, users cascade`);
+  await database.db.execute(sql`truncate audit_log, sign_in_attempts, users, invoice_lines cascade`);
 });
 
 describe('creating a user', () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 beforeEach(async () => {
-  await database.db.execute(sql`truncate audit_log, calls, clients, tariffs cascade`);
+  await database.db.execute(sql`truncate audit_log, calls, clients, tariffs, invoice_lines cascade`);
 });
 
 describe('what the log shows', () => {

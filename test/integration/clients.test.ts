@@ -106,7 +106,7 @@ describe('client form input', () => {
 
 describe('grouping rules through the application (G1, G2, G5, G6)', () => {
   beforeEach(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients cascade`);
+    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
     await createClient(database.db, adminId, form(12345, { groupedClientNumber: '12345', tariffId: String(corpId) }));
     await createClient(database.db, adminId, form(12346, { groupedClientNumber: '12345' }));
     await createClient(database.db, adminId, form(12347, { groupedClientNumber: '12345' }));
@@ -262,7 +262,7 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
 
 describe('races on a real PostgreSQL (G7)', () => {
   beforeEach(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients cascade`);
+    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
     await insertClient(database.db, 12345, stdId, { groupedClientNumber: 12345 });
     await insertClient(database.db, 12346, stdId);
   });
@@ -343,7 +343,7 @@ describe('races on a real PostgreSQL (G7)', () => {
 
 describe('client search', () => {
   beforeAll(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients cascade`);
+    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
     await insertClient(database.db, 20001, stdId, { name: 'Boulangerie Côté' });
     await insertClient(database.db, 20002, stdId, { name: 'Northern Supplies Ltd', city: 'Dorval' });
     await insertClient(database.db, 12345, stdId, { name: 'Pharmacie Centrale inc.', groupedClientNumber: 12345 });
@@ -393,7 +393,7 @@ describe('client search', () => {
 });
 
 test('the schema refuses a member of a member even when written by hand', async () => {
-  await database.db.execute(sql`truncate audit_log, calls, clients cascade`);
+  await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
   await insertClient(database.db, 12345, stdId, { groupedClientNumber: 12345 });
   await insertClient(database.db, 12346, stdId, { groupedClientNumber: 12345 });
   expect(await violatedConstraint(insertClient(database.db, 12348, stdId, { groupedClientNumber: 12346 }))).toBe(

@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPostgres, queryRows } from '@/db/index';
 import { billingRuns, clients, companySettings, documentCounters, invoiceLines, invoices, users } from '@/db/schema';
 import { createEmptyDatabase, createTestDatabase, type TestDatabase } from '@/test/support/test-database';
-import { insertCall, insertClient, insertTariff, violatedConstraint } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertTariff, refusalCode, violatedConstraint } from '@/test/support/fixtures';
+import { until } from '@/test/support/until';
 
 describe('migrations on an empty PostgreSQL', () => {
   test('create every table, start both gapless counters at 0, and can run again or twice at once', async () => {
@@ -215,6 +217,83 @@ describe('constraints refuse bad rows in the database itself', () => {
       expect(await violatedConstraint(database.db.insert(invoiceLines).values(line(second!.id)))).toBe('invoice_lines_call_once');
       await database.db.update(invoiceLines).set({ isVoid: true }).where(eq(invoiceLines.invoiceId, first!.id));
       await database.db.insert(invoiceLines).values(line(second!.id));
+    });
+
+    const lineOf = (invoiceId: number, callNumber: number) => ({
+      invoiceId,
+      callNumber,
+      clientNumber: 20001,
+      clientName: 'Client 20001',
+      serviceDate: '2026-10-03',
+      pickupAddress: 'A',
+      destinationAddress: 'B',
+      amountCents: 1200,
+    });
+
+    test('a line without its invoice, and the deletion of an invoice that has lines', async () => {
+      const call = await insertCall(database.db, 20001, tariffId);
+      expect(await violatedConstraint(database.db.insert(invoiceLines).values(lineOf(987_654_321, call.number)))).toBe(
+        'invoice_lines_invoice_id',
+      );
+      // One missing invoice among existing ones refuses the whole statement.
+      const [invoice] = await database.db.insert(invoices).values(invoiceValues(6)).returning();
+      const other = await insertCall(database.db, 20001, tariffId);
+      expect(
+        await violatedConstraint(
+          database.db.insert(invoiceLines).values([lineOf(invoice!.id, call.number), lineOf(987_654_321, other.number)]),
+        ),
+      ).toBe('invoice_lines_invoice_id');
+      expect(await database.db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice!.id))).toEqual([]);
+      await database.db.insert(invoiceLines).values(lineOf(invoice!.id, call.number));
+      expect(await violatedConstraint(database.db.delete(invoices).where(eq(invoices.id, invoice!.id)))).toBe('invoice_lines_invoice_id');
+      // Emptying the invoices leaves no line behind: refused unless the lines go in the same statement.
+      expect(await refusalCode(database.db.execute(sql`truncate invoices cascade`))).toBe('0A000');
+    });
+
+    test('a line written while its invoice is being deleted waits for that deletion, then is refused', async () => {
+      const [invoice] = await database.db.insert(invoices).values(invoiceValues(7)).returning();
+      const call = await insertCall(database.db, 20001, tariffId);
+      const deleting = postgres(database.url, { max: 1, onnotice: () => {} });
+      const writing = postgres(database.url, { max: 1, onnotice: () => {} });
+      try {
+        let release!: () => void;
+        const released = new Promise<void>((resolve) => (release = resolve));
+        let deleted!: () => void;
+        const isDeleted = new Promise<void>((resolve) => (deleted = resolve));
+        const deletion = deleting.begin(async (tx) => {
+          await tx`delete from invoices where id = ${invoice!.id}`;
+          deleted();
+          await released;
+        });
+        await isDeleted;
+        const insertion = writing`insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
+                                                             pickup_address, destination_address, amount_cents)
+                                  values (${invoice!.id}, ${call.number}, 20001, 'Client 20001', '2026-10-03', 'A', 'B', 1200)`;
+        let hasEnded = false;
+        void insertion.then(
+          () => (hasEnded = true),
+          () => (hasEnded = true),
+        );
+        // The line's check waits for the deleting transaction (it locks the invoice as a foreign
+        // key does); without that lock the line would be written beside a vanishing invoice.
+        await until(
+          async () =>
+            hasEnded ||
+            (
+              await queryRows<{ n: number }>(
+                database.db,
+                sql`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into invoice_lines%'`,
+              )
+            )[0]!.n > 0,
+          'the line to wait for the deletion',
+        );
+        release();
+        await deletion;
+        await expect(insertion).rejects.toMatchObject({ code: '23503', constraint_name: 'invoice_lines_invoice_id' });
+      } finally {
+        await deleting.end();
+        await writing.end();
+      }
     });
 
     test('a void invoice must say when it was voided', async () => {
