@@ -25,39 +25,55 @@ export type BillingPreview = {
 };
 
 export async function previewBilling(db: Executor, input: BillingInput): Promise<BillingPreview> {
-  // One GROUP BY over the billable calls, by billed client and by the client each call was taken for.
+  // One GROUP BY over the billable calls, by billed client and by the client each call was taken
+  // for. In the normal process every call is billed to its own client: one key, one name.
   const rows = await queryRows<{
     billed_client_number: number;
     billed_name: string;
     gst_exempt: boolean;
     qst_exempt: boolean;
     client_number: number;
-    client_name: string;
-    calls: string | number;
-    subtotal: string | number;
+    client_name: string | null;
+    calls: number;
+    subtotal: string;
     call_hashes: string;
   }>(
     db,
-    // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower. In
-    // the normal process every call is billed to its own client: one client, one name to read.
-    sql`select a.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-               a.client_number, ${input.isGrouped ? sql`c.name` : sql`b.name`} as client_name, a.calls, a.subtotal,
-               a.call_hashes::text
-          from (select bc.billed_client_number, bc.client_number, count(*) as calls, sum(bc.price_cents) as subtotal,
-                       bit_xor(bc.call_hash) as call_hashes
-                  from (${billableCallsQuery(input)}) bc
-                 group by bc.billed_client_number, bc.client_number) a
-          join clients b on b.number = a.billed_client_number
-          ${input.isGrouped ? sql`join clients c on c.number = a.client_number` : sql``}
-         order by a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number`,
+    // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
+    input.isGrouped
+      ? sql`select a.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
+                   a.client_number, c.name as client_name, a.calls, a.subtotal, a.call_hashes::text
+              from (select bc.billed_client_number, bc.client_number, count(*)::int as calls, sum(bc.price_cents)::text as subtotal,
+                           bit_xor(bc.call_hash) as call_hashes
+                      from (${billableCallsQuery(input)}) bc
+                     group by bc.billed_client_number, bc.client_number) a
+              join clients b on b.number = a.billed_client_number
+              join clients c on c.number = a.client_number
+             order by a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number`
+      : sql`select a.client_number as billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
+                   a.client_number, null as client_name, a.calls, a.subtotal, a.call_hashes::text
+              from (select bc.client_number, count(*)::int as calls, sum(bc.price_cents)::text as subtotal,
+                           bit_xor(bc.call_hash) as call_hashes
+                      from (${billableCallsQuery(input)}) bc
+                     group by bc.client_number) a
+              join clients b on b.number = a.client_number
+             order by a.client_number`,
   );
 
   const invoices: PreviewInvoice[] = [];
-  // Beside each invoice, in the same order: its billed client's exemptions and its calls' hashes.
-  const pending: { exemptions: TaxExemptions; callHashes: string[] }[] = [];
+  let invoice: PreviewInvoice | undefined;
+  let exemptions: TaxExemptions = { isGstExempt: false, isQstExempt: false };
+  let callHashes: string[] = [];
+  // Taxes on the invoice subtotal, with the billed client's exemptions (the head's for a group);
+  // the digest of all its members' calls.
+  const close = () => {
+    if (!invoice) return;
+    Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions));
+    invoice.digest = foldDigest(callHashes);
+  };
   for (const row of rows) {
-    let invoice = invoices.at(-1);
     if (!invoice || invoice.billedClientNumber !== row.billed_client_number) {
+      close();
       invoice = {
         billedClientNumber: row.billed_client_number,
         name: row.billed_name,
@@ -70,25 +86,21 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
         digest: '',
       };
       invoices.push(invoice);
-      pending.push({ exemptions: { isGstExempt: row.gst_exempt, isQstExempt: row.qst_exempt }, callHashes: [] });
+      exemptions = { isGstExempt: row.gst_exempt, isQstExempt: row.qst_exempt };
+      callHashes = [];
     }
-    pending.at(-1)!.callHashes.push(row.call_hashes);
+    callHashes.push(row.call_hashes);
     const member = {
       clientNumber: row.client_number,
-      name: row.client_name,
-      calls: Number(row.calls),
+      name: row.client_name ?? row.billed_name,
+      calls: row.calls,
       subtotalCents: Number(row.subtotal),
     };
     invoice.members.push(member);
     invoice.calls += member.calls;
     invoice.subtotalCents += member.subtotalCents;
   }
-  invoices.forEach((invoice, index) => {
-    const { exemptions, callHashes } = pending[index]!;
-    // Taxes on the invoice subtotal, with the billed client's exemptions (the head's for a group).
-    Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions));
-    invoice.digest = foldDigest(callHashes);
-  });
+  close();
   const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
   return {
     invoices,
