@@ -199,26 +199,6 @@ describe('constraints refuse bad rows in the database itself', () => {
       expect(await violatedConstraint(database.db.insert(invoices).values(invoiceValues(2)))).toBe('invoices_number_unique');
     });
 
-    test('no double billing: a call on two non-void invoices is refused; once the first is void, it may be billed again', async () => {
-      const call = await insertCall(database.db, 20001, tariffId);
-      const [first] = await database.db.insert(invoices).values(invoiceValues(3)).returning();
-      const [second] = await database.db.insert(invoices).values(invoiceValues(4)).returning();
-      const line = (invoiceId: number) => ({
-        invoiceId,
-        callNumber: call.number,
-        clientNumber: 20001,
-        clientName: 'Client 20001',
-        serviceDate: '2026-10-03',
-        pickupAddress: 'A',
-        destinationAddress: 'B',
-        amountCents: 1200,
-      });
-      await database.db.insert(invoiceLines).values(line(first!.id));
-      expect(await violatedConstraint(database.db.insert(invoiceLines).values(line(second!.id)))).toBe('invoice_lines_call_once');
-      await database.db.update(invoiceLines).set({ isVoid: true }).where(eq(invoiceLines.invoiceId, first!.id));
-      await database.db.insert(invoiceLines).values(line(second!.id));
-    });
-
     const lineOf = (invoiceId: number, callNumber: number) => ({
       invoiceId,
       callNumber,
@@ -228,6 +208,17 @@ describe('constraints refuse bad rows in the database itself', () => {
       pickupAddress: 'A',
       destinationAddress: 'B',
       amountCents: 1200,
+    });
+
+    test('no double billing: a call on two non-void invoices is refused; once the first is void, it may be billed again', async () => {
+      const call = await insertCall(database.db, 20001, tariffId);
+      const [first] = await database.db.insert(invoices).values(invoiceValues(3)).returning();
+      const [second] = await database.db.insert(invoices).values(invoiceValues(4)).returning();
+      const line = (invoiceId: number) => lineOf(invoiceId, call.number);
+      await database.db.insert(invoiceLines).values(line(first!.id));
+      expect(await violatedConstraint(database.db.insert(invoiceLines).values(line(second!.id)))).toBe('invoice_lines_call_once');
+      await database.db.update(invoiceLines).set({ isVoid: true }).where(eq(invoiceLines.invoiceId, first!.id));
+      await database.db.insert(invoiceLines).values(line(second!.id));
     });
 
     test('a line without its invoice, and the deletion of an invoice that has lines', async () => {
