@@ -26,7 +26,11 @@ export type BillingPreview = {
 
 export async function previewBilling(db: Executor, input: BillingInput): Promise<BillingPreview> {
   // One GROUP BY over the billable calls, by billed client and by the client each call was taken
-  // for. In the normal process every call is billed to its own client: one key, one name.
+  // for. In the normal process every call is billed to its own client: one key to group by, one
+  // name to read (the member's name is then the invoice's).
+  const grouped = input.isGrouped;
+  const keys = grouped ? sql`bc.billed_client_number, bc.client_number` : sql`bc.client_number`;
+  const billed = grouped ? sql`a.billed_client_number` : sql`a.client_number`;
   const rows = await queryRows<{
     billed_client_number: number;
     billed_name: string;
@@ -40,24 +44,14 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   }>(
     db,
     // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
-    input.isGrouped
-      ? sql`select a.billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-                   a.client_number, c.name as client_name, a.calls, a.subtotal, a.call_hashes::text
-              from (select bc.billed_client_number, bc.client_number, count(*)::int as calls, sum(bc.price_cents)::text as subtotal,
-                           bit_xor(bc.call_hash) as call_hashes
-                      from (${billableCallsQuery(input)}) bc
-                     group by bc.billed_client_number, bc.client_number) a
-              join clients b on b.number = a.billed_client_number
-              join clients c on c.number = a.client_number
-             order by a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number`
-      : sql`select a.client_number as billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-                   a.client_number, null as client_name, a.calls, a.subtotal, a.call_hashes::text
-              from (select bc.client_number, count(*)::int as calls, sum(bc.price_cents)::text as subtotal,
-                           bit_xor(bc.call_hash) as call_hashes
-                      from (${billableCallsQuery(input)}) bc
-                     group by bc.client_number) a
-              join clients b on b.number = a.client_number
-             order by a.client_number`,
+    sql`select ${billed} as billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
+               a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.call_hashes::text
+          from (select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, bit_xor(bc.call_hash) as call_hashes
+                  from (${billableCallsQuery(input)}) bc
+                 group by ${keys}) a
+          join clients b on b.number = ${billed}
+          ${grouped ? sql`join clients c on c.number = a.client_number` : sql``}
+         order by ${grouped ? sql`a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number` : sql`a.client_number`}`,
   );
 
   const invoices: PreviewInvoice[] = [];

@@ -84,6 +84,17 @@ describe('the golden scenario (test/golden/billing.json)', () => {
     expect(preview.invoices.map((i) => [i.billedClientNumber, i.subtotalCents, i.gstCents, i.qstCents, i.totalCents])).toEqual(
       golden.scenario.expected.normal.map((e) => [e.billedClient, e.subtotalCents, e.gstCents, e.qstCents, e.totalCents]),
     );
+    // Each invoice of the normal process is its own client's, named once: its one member block
+    // carries the same number, name, calls and subtotal.
+    const names = new Map(
+      (await database!.db.select({ number: clients.number, name: clients.name }).from(clients)).map((c) => [c.number, c.name]),
+    );
+    for (const invoice of preview.invoices) {
+      expect(invoice.name).toBe(names.get(invoice.billedClientNumber));
+      expect(invoice.members).toEqual([
+        { clientNumber: invoice.billedClientNumber, name: invoice.name, calls: invoice.calls, subtotalCents: invoice.subtotalCents },
+      ]);
+    }
   });
 
   test('grouped generation bills head and members on one invoice, each call at its own price, with the head’s billing information', async () => {
