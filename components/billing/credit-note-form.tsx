@@ -6,7 +6,7 @@ import { createCreditNoteAction } from '@/app/(app)/billing/actions';
 import { FormMessage, TextField } from '@/components/form/fields';
 import { idleState } from '@/lib/actions/action-state';
 
-type Line = { id: number; callNumber: number; clientNumber: number; amount: string; isCredited: boolean };
+type Line = { id: number; callNumber: number; clientNumber: number; amount: string; isCredited: boolean; isFree: boolean };
 
 /** A credit note from an issued invoice: some of its calls and/or an amount, with a reason. */
 export function CreditNoteForm({ invoiceNumber, lines }: { invoiceNumber: number; lines: Line[] }) {
@@ -32,17 +32,17 @@ export function CreditNoteForm({ invoiceNumber, lines }: { invoiceNumber: number
         <legend>{t('lines')}</legend>
         <div className="credit-lines">
           {lines.map((line) => (
-            <label key={line.id} className={line.isCredited ? 'hint' : undefined}>
+            <label key={line.id} className={line.isCredited || line.isFree ? 'hint' : undefined}>
               <input
                 type="checkbox"
                 name="lineIds"
                 value={line.id}
-                disabled={line.isCredited}
+                disabled={line.isCredited || line.isFree}
                 checked={selected.includes(line.id)}
                 onChange={(event) => setSelected((s) => (event.target.checked ? [...s, line.id] : s.filter((id) => id !== line.id)))}
               />{' '}
               {t('line', { call: line.callNumber, client: line.clientNumber, amount: line.amount })}
-              {line.isCredited ? ` (${t('credited')})` : null}
+              {line.isCredited ? ` (${t('credited')})` : line.isFree ? ` (${t('free')})` : null}
             </label>
           ))}
         </div>

@@ -3,7 +3,9 @@
  * A credit note credits some lines of the invoice and/or an amount, with a reason, and takes
  * the next number of its own gapless series. Its taxes are the invoice's taxes reversed on its
  * own subtotal (same rates, same exemptions, rounded half-up), never more than what is left of
- * the invoice's taxes, so that all credit notes together never exceed the invoice.
+ * the invoice's taxes, so that all credit notes together never exceed the invoice; the note
+ * that completes the invoice's subtotal takes exactly the taxes left, so that an invoice
+ * credited in full owes exactly zero (docs/business-rules.md, Credit notes).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -12,7 +14,7 @@ import { queryRows, type Db } from '@/db/index';
 import { creditNoteLines, creditNotes, documentCounters, invoiceLines, invoices } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { moneyCents, requiredText } from '@/lib/forms/fields';
-import { computeTaxes } from '@/lib/money/taxes';
+import { computeTaxes, type TaxExemptions } from '@/lib/money/taxes';
 
 export const creditNoteInput = z
   .object({
@@ -40,6 +42,25 @@ export const creditNoteInput = z
   });
 export type CreditNoteInput = z.output<typeof creditNoteInput>;
 
+type CreditableRest = {
+  remainingSubtotalCents: number;
+  remainingGstCents: number;
+  remainingQstCents: number;
+  exemptions: TaxExemptions;
+};
+
+/**
+ * The taxes of a credit note of `subtotalCents`. Each note's taxes are rounded on its own
+ * subtotal, and rounded parts need not add up to the rounded whole (two lines of 10,09 $: GST
+ * 0,50 + 0,50 against 1,01 on the invoice). So the note that credits the rest of the invoice's
+ * subtotal takes exactly the taxes left, and any other note never more than what is left.
+ */
+export function creditNoteTaxes(subtotalCents: number, rest: CreditableRest): { gstCents: number; qstCents: number } {
+  if (subtotalCents === rest.remainingSubtotalCents) return { gstCents: rest.remainingGstCents, qstCents: rest.remainingQstCents };
+  const taxes = computeTaxes(subtotalCents, rest.exemptions);
+  return { gstCents: Math.min(taxes.gstCents, rest.remainingGstCents), qstCents: Math.min(taxes.qstCents, rest.remainingQstCents) };
+}
+
 export async function createCreditNote(
   db: Db,
   actorId: number,
@@ -51,19 +72,25 @@ export async function createCreditNote(
     if (!invoice) throw new AppError('credit.invoiceNotFound', { number: input.invoiceNumber });
     if (invoice.status === 'void') throw new AppError('credit.invoiceVoid', { number: invoice.number });
 
-    const lines = input.lineIds.length
+    const chosen = input.lineIds.length
       ? await tx
           .select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents })
           .from(invoiceLines)
           .where(and(eq(invoiceLines.invoiceId, invoice.id), inIds(invoiceLines.id, input.lineIds)))
       : [];
-    if (lines.length !== new Set(input.lineIds).size) throw new AppError('credit.foreignLine', {}, { lineIds: ['credit.foreignLine'] });
+    if (chosen.length !== new Set(input.lineIds).size) throw new AppError('credit.foreignLine', {}, { lineIds: ['credit.foreignLine'] });
+    // A call billed 0 $ has nothing to credit: it is left out of the note (a credit note's lines
+    // are positive amounts), and a selection of such calls alone is refused.
+    const lines = chosen.filter((line) => line.amountCents > 0);
+    if (lines.length === 0 && chosen.length > 0 && input.amount === 0)
+      throw new AppError('credit.onlyZeroLines', {}, { lineIds: ['credit.onlyZeroLines'] });
+    const lineIds = lines.map((line) => line.id);
 
     const [already] = await queryRows<{ subtotal: string; gst: string; qst: string; credited_lines: string }>(
       tx,
       sql`select coalesce(sum(subtotal_cents), 0)::text as subtotal, coalesce(sum(gst_cents), 0)::text as gst, coalesce(sum(qst_cents), 0)::text as qst,
                  (select count(*) from credit_note_lines cl join credit_notes cn on cn.id = cl.credit_note_id
-                   where cn.invoice_id = ${invoice.id} and cl.invoice_line_id = any(${idArray(input.lineIds)}))::text as credited_lines
+                   where cn.invoice_id = ${invoice.id} and cl.invoice_line_id = any(${idArray(lineIds)}))::text as credited_lines
             from credit_notes where invoice_id = ${invoice.id}`,
     );
     if (Number(already!.credited_lines) > 0)
@@ -73,13 +100,13 @@ export async function createCreditNote(
     const remaining = invoice.subtotalCents - Number(already!.subtotal);
     if (subtotalCents > remaining) throw new AppError('credit.tooMuch', { remaining: remaining / 100 }, { amount: ['credit.tooMuch'] });
 
-    // The invoice's exemptions: its snapshot holds an exemption number only for an exempt tax.
-    const taxes = computeTaxes(subtotalCents, {
-      isGstExempt: invoice.gstExemptionNumber !== null,
-      isQstExempt: invoice.qstExemptionNumber !== null,
+    const { gstCents, qstCents } = creditNoteTaxes(subtotalCents, {
+      remainingSubtotalCents: remaining,
+      remainingGstCents: invoice.gstCents - Number(already!.gst),
+      remainingQstCents: invoice.qstCents - Number(already!.qst),
+      // The invoice's exemptions: its snapshot holds an exemption number only for an exempt tax.
+      exemptions: { isGstExempt: invoice.gstExemptionNumber !== null, isQstExempt: invoice.qstExemptionNumber !== null },
     });
-    const gstCents = Math.min(taxes.gstCents, invoice.gstCents - Number(already!.gst));
-    const qstCents = Math.min(taxes.qstCents, invoice.qstCents - Number(already!.qst));
 
     // What payments already settle stays settled: a credit note takes only from the balance due.
     const balanceCents = invoice.totalCents - invoice.creditedCents - invoice.paidCents;
@@ -116,7 +143,7 @@ export async function createCreditNote(
         insert into credit_note_lines (credit_note_id, invoice_line_id, description, amount_cents)
         select ${note!.id}::bigint, id, 'Appel ' || call_number, amount_cents
           from invoice_lines
-         where invoice_id = ${invoice.id} and id = any(${idArray(input.lineIds)})
+         where invoice_id = ${invoice.id} and id = any(${idArray(lineIds)})
          order by id`);
     }
     if (input.amount > 0) {

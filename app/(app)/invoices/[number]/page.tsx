@@ -55,6 +55,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ number
                 clientNumber: line.clientNumber,
                 amount: money(line.amountCents),
                 isCredited: creditedLineIds.has(line.id),
+                isFree: line.amountCents === 0,
               })),
             )}
           />

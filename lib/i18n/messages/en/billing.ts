@@ -95,6 +95,7 @@ export const enBilling: typeof frBilling = {
     lines: 'Calls to credit',
     line: 'Call {call} ({client}) — {amount}',
     credited: 'already credited',
+    free: 'nothing to credit',
     amount: 'Amount to credit, before taxes (optional)',
     reason: 'Reason',
     submit: 'Create the credit note',
@@ -131,6 +132,7 @@ export const enBilling: typeof frBilling = {
       invoiceNotFound: 'Invoice {number} does not exist.',
       invoiceVoid: 'Invoice {number} is void: it cannot be credited.',
       foreignLine: 'One of the chosen calls is not on this invoice.',
+      onlyZeroLines: 'The chosen calls were billed $0: there is nothing to credit. Choose other calls or enter an amount.',
       lineAlreadyCredited: 'One of the chosen calls was already credited.',
       tooMuch: 'The credit exceeds what is left to credit on the invoice ({remaining, number, ::currency/CAD}).',
       exceedsBalance:

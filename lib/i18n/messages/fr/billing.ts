@@ -96,6 +96,7 @@ export const frBilling = {
     lines: 'Appels à créditer',
     line: 'Appel {call} ({client}) — {amount}',
     credited: 'déjà crédité',
+    free: 'rien à créditer',
     amount: 'Montant à créditer, avant taxes (facultatif)',
     reason: 'Raison',
     submit: 'Créer la note de crédit',
@@ -132,6 +133,7 @@ export const frBilling = {
       invoiceNotFound: 'La facture {number} n’existe pas.',
       invoiceVoid: 'La facture {number} est annulée : elle ne peut pas être créditée.',
       foreignLine: 'Un des appels choisis n’est pas sur cette facture.',
+      onlyZeroLines: 'Les appels choisis ont été facturés 0 $ : il n’y a rien à créditer. Choisissez d’autres appels ou entrez un montant.',
       lineAlreadyCredited: 'Un des appels choisis a déjà été crédité.',
       tooMuch: 'Le crédit dépasse ce qui reste à créditer sur la facture ({remaining, number, ::currency/CAD}).',
       exceedsBalance:
