@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { clients, tariffs } from '../db/schema';
+import { calls, clients, tariffs } from '../db/schema';
 import { addDays, todayInMontreal } from '../lib/dates/montreal';
 import { pdfText } from '../test/support/pdf-text';
 import { openTestDatabase } from './database';
@@ -171,5 +171,58 @@ test.describe('dispatcher', () => {
     await page.getByLabel('Destination').fill('2, rue B, Laval');
     await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
     await expect(page.getByText(`Appel refusé : le compte ${head} est suspendu.`)).toBeVisible();
+  });
+
+  test('a call moved onto a member of a held head shows the hold and is refused; kept for its own client, it saves', async ({ page }) => {
+    const database = openTestDatabase();
+    const head = 79_200_000 + Math.floor(Math.random() * 90_000);
+    let callNumber: number;
+    try {
+      const [tariff] = await database.db
+        .select()
+        .from(tariffs)
+        .where(sql`${tariffs.code} = 'STD'`);
+      const base = { addressLine1: '1, rue Principale', city: 'Montréal', postalCode: 'H2X 1Y4', tariffId: tariff!.id };
+      await database.db.insert(clients).values([
+        { ...base, number: head, name: `Siège ${head}`, groupedClientNumber: head, suspensionReason: 'Chèque sans provision' },
+        { ...base, number: head + 1, name: `Succursale ${head + 1}`, groupedClientNumber: head },
+        { ...base, number: head + 2, name: `Client ${head + 2}` },
+      ]);
+      const today = todayInMontreal();
+      const [call] = await database.db
+        .insert(calls)
+        .values({
+          clientNumber: head + 2,
+          serviceAt: new Date(`${today}T14:00:00Z`),
+          serviceDate: today,
+          pickupAddress: '1, rue A, Montréal',
+          destinationAddress: '2, rue B, Laval',
+          tariffId: tariff!.id,
+          tariffCode: 'STD',
+          grossCents: 1200,
+          discountCents: 0,
+          priceCents: 1200,
+        })
+        .returning();
+      callNumber = call!.number;
+    } finally {
+      await database.close();
+    }
+    await page.goto(`/calls/${callNumber}`);
+    // Its own client is not held: no notice.
+    await expect(page.getByTestId('client-lookup')).toHaveText(`Client ${head + 2}`);
+    await expect(page.getByTestId('credit-hold')).toHaveCount(0);
+    await page.getByLabel('No. client', { exact: true }).fill(String(head + 1));
+    const hold = page.getByTestId('credit-hold');
+    await expect(hold).toContainText(`Compte facturé : ${head} — Siège ${head}`);
+    await expect(hold).toContainText('Suspendu par un administrateur : Chèque sans provision');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect(page.getByText(`Appel refusé : le compte ${head} est suspendu.`)).toBeVisible();
+    // Back to its own client with another caller: saved.
+    await page.getByLabel('No. client', { exact: true }).fill(String(head + 2));
+    await expect(page.getByTestId('credit-hold')).toHaveCount(0);
+    await page.getByLabel('Appelant').fill('M. Roy');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Appel modifié' })).toBeVisible();
   });
 });

@@ -40,6 +40,9 @@ export function CallForm({ number, initial }: Props) {
   const clientField = useRef<HTMLInputElement>(null);
   const [holdOverride, setHoldOverride] = useState('');
   const isNew = number === undefined;
+  // A new call, or a call moved to another client, goes through the credit hold; a call edited
+  // for the same client does not (docs/business-rules.md, Credit hold).
+  const isClientChanged = isNew || values.clientNumber.trim() !== initial.clientNumber.trim();
 
   const { quote: shownQuote, reset: resetQuote } = useCallQuote(values);
   const [state, formAction, isPending] = useActionState(
@@ -80,7 +83,7 @@ export function CallForm({ number, initial }: Props) {
             ) : null}
           </p>
         </div>
-        {isNew && shownQuote && 'hold' in shownQuote && shownQuote.hold ? (
+        {isClientChanged && shownQuote && 'hold' in shownQuote && shownQuote.hold ? (
           <div className="notice hold" role="alert" data-testid="credit-hold">
             <p>
               <strong>{shownQuote.hold.title}</strong> — {shownQuote.hold.billedOn}

@@ -18,14 +18,14 @@ type Answer = { clientNumber: string; quote: CallQuote };
  * shown while the client field holds no number, nor for another client than the one typed. `reset`
  * forgets the last answer once a call is saved, so that the next call never shows its price.
  */
-export function useCallQuote(input: { clientNumber: string; distanceKm: string; waitingMinutes: string }): {
+export function useCallQuote(input: { clientNumber: string; distanceKm: string; waitingMinutes: string; serviceDate: string }): {
   quote: CallQuote;
   reset: () => void;
 } {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [, startQuoting] = useTransition();
   const request = useRef(0);
-  const { clientNumber, distanceKm, waitingMinutes } = input;
+  const { clientNumber, distanceKm, waitingMinutes, serviceDate } = input;
   useEffect(() => {
     const id = ++request.current;
     if (!isClientNumber(clientNumber)) return;
@@ -35,6 +35,7 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
         form.set('clientNumber', clientNumber);
         form.set('distanceKm', distanceKm);
         form.set('waitingMinutes', waitingMinutes);
+        form.set('serviceDate', serviceDate);
         const result = await quoteCallAction(idleState, form);
         if (id !== request.current) return;
         if (result.status === 'success')
@@ -49,7 +50,7 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
       });
     }, 150);
     return () => clearTimeout(timer);
-  }, [clientNumber, distanceKm, waitingMinutes]);
+  }, [clientNumber, distanceKm, waitingMinutes, serviceDate]);
   const quote = isClientNumber(clientNumber) && answer?.clientNumber === clientNumber ? answer.quote : null;
   return { quote, reset: () => setAnswer(null) };
 }

@@ -53,10 +53,15 @@ async function lockByDispatchId(tx: Tx, dispatchId: string): Promise<StoredCall 
   return found;
 }
 
-/** The price of the call for its client, refused when that client's account is blocked. */
-async function quoteAllowedCall(tx: Tx, call: CallInput) {
+/**
+ * The price of the call for its client. A new call, or a call moved to another client, is refused
+ * when the account it will be billed to (its client's group on its service date) is blocked; a
+ * call re-priced for the same client is not held again (docs/business-rules.md, Credit hold).
+ */
+async function quoteAllowedCall(tx: Tx, call: CallInput, isHoldChecked: boolean) {
   const quote = await quoteCall(tx, call.clientNumber, call, { lock: true });
-  const hold = await creditHoldOf(tx, call.clientNumber, todayInMontreal());
+  if (!isHoldChecked) return quote;
+  const hold = await creditHoldOf(tx, call.clientNumber, todayInMontreal(), call.serviceDate);
   // No administrator stands behind the API to let a call through: a blocked account refuses it.
   if (hold?.effect === 'block') throw new ApiError('credit_hold', { clientNumber: [`billed client ${hold.billedClientNumber} on hold`] });
   return quote;
@@ -70,7 +75,7 @@ async function insertDispatchCall(
   call: CallInput,
   status: CallStatus,
 ): Promise<StoredCall | null> {
-  const quote = await quoteAllowedCall(tx, call);
+  const quote = await quoteAllowedCall(tx, call, true);
   const [created] = await tx
     .insert(calls)
     .values({
@@ -116,7 +121,7 @@ async function updateDispatchCall(
   const invoice = await findInvoiceOfCall(tx, current.number);
   if (!isChanged) return { call: apiCallOf(current, invoice), isCreated: false, isChanged: false };
   if (invoice) throw new ApiError('call_invoiced');
-  const values = isRepriced ? pricedValues(call, await quoteAllowedCall(tx, call)) : details;
+  const values = isRepriced ? pricedValues(call, await quoteAllowedCall(tx, call, current.clientNumber !== call.clientNumber)) : details;
   const isNewStatus = current.status !== status;
   const [updated] = await tx
     .update(calls)

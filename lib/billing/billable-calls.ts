@@ -9,21 +9,10 @@
  * the billed client (for a group: the head).
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
 import type { BillingInput } from './billing-input';
 import { callHashSql } from './confirmed-list';
 import { isNotInvoiced } from './invoiced-calls';
-
-/**
- * The membership in force on call `k`'s service date, as `m` (docs/business-rules.md, Dated
- * group membership): the one rule by which the billing list, generation and every screen that
- * says where a call is billed find its group. No row: the call is billed on its own client.
- */
-export function membershipOnServiceDate(kind: 'join' | 'left join' = 'left join'): SQL {
-  return sql`${sql.raw(kind)} group_memberships m
-          on m.client_number = k.client_number
-         and m.valid_from <= k.service_date
-         and (m.valid_to is null or k.service_date < m.valid_to)`;
-}
 
 /**
  * Call `k` waits to be billed: completed, on no non-void invoice, and not billed by the former

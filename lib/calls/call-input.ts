@@ -68,4 +68,7 @@ export const callInput = z.object({
 export type CallInput = z.output<typeof callInput>;
 
 /** The measures a price preview needs, parsed leniently: a half-typed form gives no price yet. */
-export const quoteInput = callInput.pick({ clientNumber: true, distanceKm: true, waitingMinutes: true });
+export const quoteInput = callInput.pick({ clientNumber: true, distanceKm: true, waitingMinutes: true }).extend({
+  /** The account billed for the call is its client's group on this date; a date not yet typed in full means today. */
+  serviceDate: isoDate.optional().catch(undefined),
+});

@@ -8,7 +8,7 @@ import { queryRows, type Db, type Executor, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { auditLog, callStatusChanges, calls, clients, creditHoldOverrides, tariffs } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
-import { creditHoldOf, holdReasonCodes } from '@/lib/receivables/credit-hold';
+import { creditHoldOf, holdReasonCodes, type CreditHold } from '@/lib/receivables/credit-hold';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { montrealDateTime, todayInMontreal } from '@/lib/dates/montreal';
 import { takeBillingLockShared } from '@/lib/billing/billing-lock';
@@ -90,6 +90,45 @@ export function pricedValues(input: CallInput, quote: CallQuote) {
   };
 }
 
+type HoldOptions = { role?: Role; holdOverride?: string | null };
+
+/**
+ * The credit hold of the account a call of `input` will be billed to (its client's group on the
+ * call's service date). A blocked account refuses the call unless an administrator lets this one
+ * through with a reason; the answer says whether an override is to be recorded.
+ */
+async function checkCreditHold(tx: Tx, input: CallInput, options: HoldOptions): Promise<{ hold: CreditHold; override: string } | null> {
+  const hold = await creditHoldOf(tx, input.clientNumber, todayInMontreal(), input.serviceDate);
+  if (hold?.effect !== 'block') return null;
+  const override = options.holdOverride?.trim() || null;
+  if (override === null) {
+    const suspended = hold.reasons.find((reason) => reason.kind === 'suspended');
+    throw new AppError('hold.blocked', { number: suspended?.clientNumber ?? hold.billedClientNumber });
+  }
+  if (options.role !== 'admin') throw new AppError('hold.overrideForbidden', {}, { holdOverride: ['hold.overrideForbidden'] });
+  return { hold, override };
+}
+
+/** A call let through a blocked account: kept with the call and in the audit log. */
+async function recordHoldOverride(tx: Tx, actorId: number, callNumber: number, { hold, override }: { hold: CreditHold; override: string }) {
+  await tx.insert(creditHoldOverrides).values({
+    billedClientNumber: hold.billedClientNumber,
+    callNumber,
+    reason: override,
+    holdReasons: holdReasonCodes(hold),
+    createdBy: actorId,
+  });
+  await tx.insert(auditLog).values({
+    userId: actorId,
+    entity: 'client',
+    entityKey: String(hold.billedClientNumber),
+    clientNumber: hold.billedClientNumber,
+    field: 'credit_hold_override',
+    oldValue: holdReasonCodes(hold),
+    newValue: `${callNumber} : ${override}`,
+  });
+}
+
 /**
  * Takes a call. An account on credit hold under the policy "bloquer" (or suspended) refuses it,
  * unless an administrator lets this one call through with a reason (`holdOverride`), which is
@@ -99,39 +138,17 @@ export async function createCall(
   db: Db,
   actorId: number,
   input: CallInput,
-  options: { role?: Role; holdOverride?: string | null } = {},
+  options: HoldOptions = {},
 ): Promise<{ number: number; priceCents: number }> {
   return db.transaction(async (tx) => {
     const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
-    const hold = await creditHoldOf(tx, input.clientNumber, todayInMontreal());
-    const override = options.holdOverride?.trim() || null;
-    if (hold?.effect === 'block') {
-      if (override === null) throw new AppError('hold.blocked', { number: hold.billedClientNumber });
-      if (options.role !== 'admin') throw new AppError('hold.overrideForbidden', {}, { holdOverride: ['hold.overrideForbidden'] });
-    }
+    const letThrough = await checkCreditHold(tx, input, options);
     const [created] = await tx
       .insert(calls)
       .values({ ...pricedValues(input, quote), status: 'open', createdBy: actorId })
       .returning({ number: calls.number, priceCents: calls.priceCents });
     await tx.insert(callStatusChanges).values({ callNumber: created!.number, fromStatus: null, toStatus: 'open', changedBy: actorId });
-    if (hold?.effect === 'block' && override !== null) {
-      await tx.insert(creditHoldOverrides).values({
-        billedClientNumber: hold.billedClientNumber,
-        callNumber: created!.number,
-        reason: override,
-        holdReasons: holdReasonCodes(hold),
-        createdBy: actorId,
-      });
-      await tx.insert(auditLog).values({
-        userId: actorId,
-        entity: 'client',
-        entityKey: String(hold.billedClientNumber),
-        clientNumber: hold.billedClientNumber,
-        field: 'credit_hold_override',
-        oldValue: holdReasonCodes(hold),
-        newValue: `${created!.number} : ${override}`,
-      });
-    }
+    if (letThrough) await recordHoldOverride(tx, actorId, created!.number, letThrough);
     return created!;
   });
 }
@@ -163,8 +180,18 @@ function explainCallRefusal(error: unknown, number: number): never {
   throw error;
 }
 
-/** Edits a call not yet invoiced; it is priced again with its client's tariff of today. */
-export async function updateCall(db: Db, actorId: number, number: number, input: CallInput): Promise<{ priceCents: number }> {
+/**
+ * Edits a call not yet invoiced; it is priced again with its client's tariff of today. A call
+ * moved to another client goes through the credit hold as a new call does, on the account that
+ * client is billed to on the call's service date; a call re-priced for the same client does not.
+ */
+export async function updateCall(
+  db: Db,
+  actorId: number,
+  number: number,
+  input: CallInput,
+  options: HoldOptions = {},
+): Promise<{ priceCents: number }> {
   try {
     return await db.transaction(async (tx) => {
       const current = await lockEditableCall(tx, number);
@@ -183,10 +210,12 @@ export async function updateCall(db: Db, actorId: number, number: number, input:
         return { priceCents: current.priceCents };
       }
       const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
+      const letThrough = current.clientNumber !== input.clientNumber ? await checkCreditHold(tx, input, options) : null;
       await tx
         .update(calls)
         .set({ ...pricedValues(input, quote), updatedAt: new Date() })
         .where(eq(calls.number, number));
+      if (letThrough) await recordHoldOverride(tx, actorId, number, letThrough);
       return { priceCents: quote.price.priceCents };
     });
   } catch (error) {

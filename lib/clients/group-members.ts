@@ -8,7 +8,8 @@ import { queryRows } from '@/db/index';
 import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import { listMemberNumbers } from './verify-grouping';
-import { isWaitingToBeBilled, membershipOnServiceDate } from '@/lib/billing/billable-calls';
+import { isWaitingToBeBilled } from '@/lib/billing/billable-calls';
+import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import {
   checkEffectiveDate,

@@ -116,9 +116,12 @@ export async function agingAsOf(
 export type MemberAging = Record<AgingBucket, number> & { clientNumber: number; name: string; balance: number };
 
 /**
- * A head's open balances broken down by member: each open grouped invoice's balance shared
- * among its members in proportion to their lines, to the cent (the cents left by rounding go
- * to the largest remainders), so that the members' rows add up to the head's.
+ * A head's open balances broken down by member, following what each member still owes: an open
+ * grouped invoice's balance is shared among its members in proportion to what is left of their
+ * lines (their calls less the calls credited on them by that date); credit notes of an amount
+ * and payments, which name no member, fall on each in that same proportion. Shares are whole
+ * cents, floored; the cents left by flooring go to the largest share (docs/business-rules.md,
+ * Balances as of a date), so that the members' rows add up to the head's balance to the cent.
  */
 export async function memberAgingAsOf(db: Executor, asOf: string, headNumbers: readonly number[]): Promise<Map<number, MemberAging[]>> {
   const result = new Map<number, MemberAging[]>();
@@ -130,28 +133,35 @@ export async function memberAgingAsOf(db: Executor, asOf: string, headNumbers: r
         select id, billed_client_number, balance_cents, (${asOf}::date - due_date) as days
           from (${invoiceBalancesAsOf(asOf)}) b
          where balance_cents > 0 and billed_client_number = any(${sql.param(headNumbers)}::int[])),
+      credited_lines as (
+        select cl.invoice_line_id, sum(cl.amount_cents) as credited_cents
+          from credit_note_lines cl join credit_notes n on n.id = cl.credit_note_id
+         where n.invoice_id in (select id from open_invoices) and n.issue_date <= ${asOf}::date and cl.invoice_line_id is not null
+         group by cl.invoice_line_id),
       member_lines as (
-        select o.id, o.billed_client_number, o.balance_cents, o.days, l.client_number, sum(l.amount_cents) as lines_cents
-          from open_invoices o join invoice_lines l on l.invoice_id = o.id
+        select o.id, o.billed_client_number, o.balance_cents, o.days, l.client_number,
+               sum(l.amount_cents - coalesce(cr.credited_cents, 0)) as left_cents
+          from open_invoices o
+          join invoice_lines l on l.invoice_id = o.id
+          left join credited_lines cr on cr.invoice_line_id = l.id
          group by o.id, o.billed_client_number, o.balance_cents, o.days, l.client_number),
-      shares as (
-        select *, sum(lines_cents) over (partition by id) as invoice_lines_cents from member_lines),
       floored as (
-        -- Whole cents: div() and mod() of numerics (the sums), never a fractional quotient.
-        select *, div(balance_cents * lines_cents, nullif(invoice_lines_cents, 0)) as floor_share,
-                  mod(balance_cents * lines_cents, nullif(invoice_lines_cents, 0)) as remainder
-          from shares),
+        -- Whole cents: div() of numerics (the sums), never a fractional quotient.
+        select *, coalesce(div(balance_cents * left_cents, nullif(sum(left_cents) over (partition by id), 0)), 0) as floor_share
+          from member_lines),
       ranked as (
-        select *, row_number() over (partition by id order by remainder desc, client_number) as rank,
+        select *, row_number() over (partition by id order by floor_share desc, left_cents desc, client_number) as rank,
                   balance_cents - sum(floor_share) over (partition by id) as cents_left
           from floored),
       member_share as (
         select billed_client_number, client_number, days,
-               coalesce(floor_share, 0) + case when rank <= cents_left then 1 else 0 end as balance_cents
+               floor_share + case when rank = 1 then cents_left else 0 end as balance_cents
           from ranked)
       select m.billed_client_number as head, m.client_number, c.name, ${bucketsSql}, 0 as credit
         from member_share m join clients c on c.number = m.client_number
        group by m.billed_client_number, m.client_number, c.name
+      -- A member whose calls were all credited owes nothing: no row.
+      having sum(m.balance_cents) <> 0
        order by m.billed_client_number, m.client_number`,
   );
   for (const row of rows) {

@@ -1,19 +1,24 @@
 /**
  * Credit hold (docs/business-rules.md, Credit hold), read from the ledger at the moment it is
- * asked, never from a flag to keep up to date. It is evaluated on the billed client: a member
- * of a group is held when its head is. An account is held when an administrator suspended it
- * (always refused at call taking), or, under the policy "avertir" or "bloquer", when what it
- * owes is above its credit limit or an invoice is more days past due than its threshold.
+ * asked, never from a flag to keep up to date. It is evaluated on the account that will be
+ * billed: for a member, the head of the group it belongs to on the call's service date. An
+ * account is held when an administrator suspended it (always refused at call taking), or, under
+ * the policy "avertir" or "bloquer", when what it owes is above its credit limit or an invoice
+ * is more days past due than its threshold. A member's own suspension and its own invoices from
+ * before it joined still hold it, the latter under its head's policy and threshold: its own
+ * limit and policy do not apply while it is grouped.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
+import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
 
 export type CreditPolicy = 'none' | 'warn' | 'block';
 
+/** Why an account is held; `clientNumber` is the account the fact is about (a member's own, or the billed account). */
 export type HoldReason =
-  | { kind: 'suspended'; reason: string }
-  | { kind: 'overLimit'; balanceCents: number; limitCents: number }
-  | { kind: 'pastDue'; days: number; threshold: number };
+  | { kind: 'suspended'; clientNumber: number; reason: string }
+  | { kind: 'overLimit'; clientNumber: number; balanceCents: number; limitCents: number }
+  | { kind: 'pastDue'; clientNumber: number; days: number; threshold: number };
 
 export type CreditHold = {
   billedClientNumber: number;
@@ -26,49 +31,73 @@ export type CreditHold = {
   oldestDaysPastDue: number;
 };
 
-/** The hold of the account billed for `clientNumber` (its head for a member), as of `today`; null for an unknown client. */
-export async function creditHoldOf(db: Executor, clientNumber: number, today: string): Promise<CreditHold | null> {
-  const [row] = await queryRows<{
-    number: number;
-    name: string;
-    credit_policy: CreditPolicy;
-    credit_limit_cents: string | number | null;
-    hold_after_days_past_due: number | null;
-    suspension_reason: string | null;
-    open_cents: string | number;
-    credit_cents: string | number;
-    oldest_days: number | null;
-  }>(
+type AccountRow = {
+  billed_number: number;
+  number: number;
+  name: string;
+  credit_policy: CreditPolicy;
+  credit_limit_cents: string | number | null;
+  hold_after_days_past_due: number | null;
+  suspension_reason: string | null;
+  open_cents: string | number;
+  credit_cents: string | number;
+  oldest_days: number | null;
+};
+
+/**
+ * The hold of the account billed for a call of `clientNumber` on `serviceDate` (by default
+ * `today`: the account billed today), as of `today`; null for an unknown client.
+ */
+export async function creditHoldOf(
+  db: Executor,
+  clientNumber: number,
+  today: string,
+  serviceDate: string = today,
+): Promise<CreditHold | null> {
+  // One row for the billed account, and one more for the client itself when it is a member.
+  const rows = await queryRows<AccountRow>(
     db,
     sql`
-      with billed as (
-        select b.* from clients c join clients b on b.number = case when c.grouped_client_number is null then c.number else c.grouped_client_number end
-         where c.number = ${clientNumber})
-      select b.number, b.name, b.credit_policy, b.credit_limit_cents, b.hold_after_days_past_due, b.suspension_reason,
+      with asked as (
+        select k.client_number as number, coalesce(m.head_number, k.client_number) as billed_number
+          from (select number as client_number, ${serviceDate}::date as service_date from clients where number = ${clientNumber}) k
+          ${membershipOnServiceDate()})
+      select a.billed_number, x.number, x.name, x.credit_policy, x.credit_limit_cents, x.hold_after_days_past_due, x.suspension_reason,
              (select coalesce(sum(total_cents - credited_cents - paid_cents), 0)::int8 from invoices
-               where billed_client_number = b.number and status = 'issued' and credited_cents + paid_cents < total_cents) as open_cents,
+               where billed_client_number = x.number and status = 'issued' and credited_cents + paid_cents < total_cents) as open_cents,
              (select coalesce(sum(amount_cents - applied_cents), 0)::int8 from payments
-               where billed_client_number = b.number and status = 'posted') as credit_cents,
+               where billed_client_number = x.number and status = 'posted') as credit_cents,
              (select max(${today}::date - due_date) from invoices
-               where billed_client_number = b.number and status = 'issued' and credited_cents + paid_cents < total_cents) as oldest_days
-        from billed b`,
+               where billed_client_number = x.number and status = 'issued' and credited_cents + paid_cents < total_cents) as oldest_days
+        from asked a join clients x on x.number in (a.billed_number, a.number)`,
   );
-  if (!row) return null;
-  const balanceCents = Number(row.open_cents) - Number(row.credit_cents);
-  const oldestDaysPastDue = Math.max(0, Number(row.oldest_days ?? 0));
+  const billed = rows.find((row) => Number(row.number) === Number(row.billed_number));
+  if (!billed) return null;
+  const member = rows.find((row) => row !== billed);
+  const balanceCents = Number(billed.open_cents) - Number(billed.credit_cents);
+  const oldestDaysPastDue = Math.max(0, Number(billed.oldest_days ?? 0));
+  const threshold = billed.hold_after_days_past_due;
   const reasons: HoldReason[] = [];
-  if (row.suspension_reason) reasons.push({ kind: 'suspended', reason: row.suspension_reason });
-  if (row.credit_policy !== 'none') {
-    const limit = row.credit_limit_cents === null ? null : Number(row.credit_limit_cents);
-    if (limit !== null && balanceCents > limit) reasons.push({ kind: 'overLimit', balanceCents, limitCents: limit });
-    const threshold = row.hold_after_days_past_due;
-    if (threshold !== null && oldestDaysPastDue > threshold) reasons.push({ kind: 'pastDue', days: oldestDaysPastDue, threshold });
+  for (const account of [billed, member]) {
+    if (account?.suspension_reason)
+      reasons.push({ kind: 'suspended', clientNumber: Number(account.number), reason: account.suspension_reason });
   }
-  const effect = row.suspension_reason ? 'block' : reasons.length > 0 ? (row.credit_policy as 'warn' | 'block') : 'none';
+  if (billed.credit_policy !== 'none') {
+    const limit = billed.credit_limit_cents === null ? null : Number(billed.credit_limit_cents);
+    if (limit !== null && balanceCents > limit)
+      reasons.push({ kind: 'overLimit', clientNumber: Number(billed.number), balanceCents, limitCents: limit });
+    for (const account of [billed, member]) {
+      const days = Math.max(0, Number(account?.oldest_days ?? 0));
+      if (account && threshold !== null && days > threshold)
+        reasons.push({ kind: 'pastDue', clientNumber: Number(account.number), days, threshold });
+    }
+  }
+  const isSuspended = reasons.some((reason) => reason.kind === 'suspended');
+  const effect = isSuspended ? 'block' : reasons.length > 0 ? (billed.credit_policy as 'warn' | 'block') : 'none';
   return {
-    billedClientNumber: Number(row.number),
-    billedClientName: row.name,
-    policy: row.credit_policy,
+    billedClientNumber: Number(billed.number),
+    billedClientName: billed.name,
+    policy: billed.credit_policy,
     effect,
     reasons,
     balanceCents,
@@ -78,5 +107,7 @@ export async function creditHoldOf(db: Executor, clientNumber: number, today: st
 
 /** The reasons of a hold in a few words, for the record of a call let through ("suspended, overLimit"). */
 export function holdReasonCodes(hold: CreditHold): string {
-  return hold.reasons.map((reason) => reason.kind).join(', ');
+  return hold.reasons
+    .map((reason) => (reason.clientNumber === hold.billedClientNumber ? reason.kind : `${reason.kind} (${reason.clientNumber})`))
+    .join(', ');
 }

@@ -16,13 +16,19 @@ export function describeHold(
     effect: hold.effect,
     title: hold.effect === 'block' ? t('blockTitle') : t('warnTitle'),
     billedOn: t('billedOn', { number: hold.billedClientNumber, name: hold.billedClientName }),
-    reasons: hold.reasons.map((reason) =>
-      reason.kind === 'suspended'
-        ? t('reasons.suspended', { reason: reason.reason })
-        : reason.kind === 'overLimit'
-          ? t('reasons.overLimit', { balance: money(reason.balanceCents), limit: money(reason.limitCents) })
-          : t('reasons.pastDue', { days: reason.days, threshold: reason.threshold }),
-    ),
+    reasons: hold.reasons.map((reason) => {
+      // A member's own suspension or invoices from before it joined: named, since they are not its head's.
+      const isMembers = reason.clientNumber !== hold.billedClientNumber;
+      if (reason.kind === 'suspended')
+        return isMembers
+          ? t('reasons.memberSuspended', { number: reason.clientNumber, reason: reason.reason })
+          : t('reasons.suspended', { reason: reason.reason });
+      if (reason.kind === 'overLimit')
+        return t('reasons.overLimit', { balance: money(reason.balanceCents), limit: money(reason.limitCents) });
+      return isMembers
+        ? t('reasons.memberPastDue', { number: reason.clientNumber, days: reason.days, threshold: reason.threshold })
+        : t('reasons.pastDue', { days: reason.days, threshold: reason.threshold });
+    }),
     canOverride: hold.effect === 'block' && options.canOverride,
   };
 }

@@ -6,6 +6,7 @@ import { callSearchParams, findCalls, getCallDetails } from '@/lib/calls/find-ca
 import { changeCallStatus, createCall, updateCall } from '@/lib/calls/save-call';
 import { AppError } from '@/lib/errors';
 import { priceCall } from '@/lib/pricing/price-call';
+import { setMembershipDate } from '@/lib/clients/membership';
 import { insertClient, insertTariff } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -315,6 +316,72 @@ describe('credit hold at call taking', () => {
       expect(logged).toMatchObject({ userId: admin!.id, newValue: `${number} : Transport médical urgent` });
       // A client billed on its own is not concerned by the group's hold.
       await createCall(db, dispatcherId, call({ clientNumber: '20001' }));
+    } finally {
+      await db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
+    }
+  });
+});
+
+describe('credit hold when a call moves to another client', () => {
+  test('moved onto a suspended head’s member: refused, then let through by an administrator with a reason; the call is unchanged until then', async () => {
+    const db = database.db;
+    const [admin] = await db
+      .insert(users)
+      .values({ email: 'adm2@test.local', name: 'Admin', role: 'admin', passwordHash: 'x' })
+      .returning();
+    const { number } = await createCall(db, dispatcherId, call({ clientNumber: '20001' }));
+    await db.update(clients).set({ suspensionReason: 'Chèque sans provision' }).where(eq(clients.number, 12345));
+    try {
+      const moved = call({ clientNumber: '12346' });
+      expect(await refusal(updateCall(db, dispatcherId, number, moved))).toMatchObject({
+        code: 'hold.blocked',
+        params: { number: 12345 },
+      });
+      expect((await refusal(updateCall(db, dispatcherId, number, moved, { role: 'dispatcher', holdOverride: 'Urgence' }))).code).toBe(
+        'hold.overrideForbidden',
+      );
+      const [unchanged] = await db.select().from(calls).where(eq(calls.number, number));
+      expect(unchanged!.clientNumber).toBe(20001);
+
+      await updateCall(db, admin!.id, number, moved, { role: 'admin', holdOverride: 'Client attendu à l’hôpital' });
+      const [saved] = await db.select().from(calls).where(eq(calls.number, number));
+      expect(saved!.clientNumber).toBe(12346);
+      const [override] = await db.select().from(creditHoldOverrides).where(eq(creditHoldOverrides.callNumber, number));
+      expect(override).toMatchObject({ billedClientNumber: 12345, reason: 'Client attendu à l’hôpital', holdReasons: 'suspended' });
+      const logged = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.field, 'credit_hold_override'), eq(auditLog.newValue, `${number} : Client attendu à l’hôpital`)));
+      expect(logged).toHaveLength(1);
+
+      // Re-priced for the same client (a longer trip): not held again.
+      const longer = await updateCall(db, dispatcherId, number, call({ clientNumber: '12346', distanceKm: '30,0' }));
+      expect(longer.priceCents).toBeGreaterThan(saved!.priceCents);
+    } finally {
+      await db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
+    }
+  });
+
+  test('the account held is the one billed on the call’s service date: a client joining a suspended head on 2026-11-01 is held for a call of 2026-11-05, not of 2026-10-15', async () => {
+    const db = database.db;
+    const std = (await db.select({ id: clients.tariffId }).from(clients).where(eq(clients.number, 20001)))[0]!.id;
+    await insertClient(db, 30001, std, { name: 'Clinique Saint-Laurent' });
+    await db.transaction(async (tx) => {
+      await setMembershipDate(tx, '2026-11-01');
+      await tx.update(clients).set({ groupedClientNumber: 12345 }).where(eq(clients.number, 30001));
+    });
+    const { number } = await createCall(db, dispatcherId, call({ clientNumber: '20001', serviceDate: '2026-10-15' }));
+    await db.update(clients).set({ suspensionReason: 'Faillite' }).where(eq(clients.number, 12345));
+    try {
+      await updateCall(db, dispatcherId, number, call({ clientNumber: '30001', serviceDate: '2026-10-15' }));
+      await createCall(db, dispatcherId, call({ clientNumber: '30001', serviceDate: '2026-10-20' }));
+      expect((await refusal(createCall(db, dispatcherId, call({ clientNumber: '30001', serviceDate: '2026-11-05' })))).code).toBe(
+        'hold.blocked',
+      );
+      const other = await createCall(db, dispatcherId, call({ clientNumber: '20001', serviceDate: '2026-11-05' }));
+      expect(
+        (await refusal(updateCall(db, dispatcherId, other.number, call({ clientNumber: '30001', serviceDate: '2026-11-05' })))).code,
+      ).toBe('hold.blocked');
     } finally {
       await db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
     }

@@ -304,6 +304,24 @@ describe('calls from the dispatch system', () => {
     ]);
   });
 
+  test('a call moved to a held account is refused as a new call would be; re-priced for the same client, it is not held again', async () => {
+    const alone = (await (await put('D-1005', { ...body, clientNumber: 20001 })).json()) as CallAnswer;
+    const member = (await (await put('D-1006', body)).json()) as CallAnswer;
+    await database.db.update(clients).set({ suspensionReason: 'Chèque sans provision' }).where(eq(clients.number, 12345));
+    try {
+      const moved = await put('D-1005', body);
+      expect(moved.status).toBe(409);
+      expect((await errorOf(moved)).code).toBe('credit_hold');
+      expect((await callsWith('D-1005'))[0]!.clientNumber).toBe(20001);
+      const longer = await put('D-1006', { ...body, distanceKm: 30 });
+      expect(longer.status).toBe(200);
+      expect(((await longer.json()) as CallAnswer).priceCents).toBeGreaterThan(member.priceCents);
+    } finally {
+      await database.db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
+    }
+    expect(alone.clientNumber).toBe(20001);
+  });
+
   test('once invoiced, a change is refused with call_invoiced; the same request is still answered', async () => {
     const sent = { ...body, clientNumber: 20001, serviceDate: '2026-11-05' };
     const call = (await (await put('D-1003', sent)).json()) as CallAnswer;

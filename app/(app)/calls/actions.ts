@@ -33,9 +33,9 @@ export const createCallAction = defineAction({
 export const updateCallAction = defineAction({
   name: 'calls.update',
   roles: CALL_TAKERS,
-  input: callInput.extend({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid') }),
+  input: callInput.extend({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid'), holdOverride: optionalText(500) }),
   run: async ({ db, user, input }) => {
-    const { priceCents } = await updateCall(db, user.id, input.number, input);
+    const { priceCents } = await updateCall(db, user.id, input.number, input, { role: user.role, holdOverride: input.holdOverride });
     revalidatePath('/calls');
     revalidatePath(`/calls/${input.number}`);
     const t = await getTranslations('callForm');
@@ -67,7 +67,8 @@ export const quoteCallAction = defineAction({
   run: async ({ db, user, input }) => {
     const t = await getTranslations('callForm');
     const quote = await quoteCall(db, input.clientNumber, input);
-    const hold = await creditHoldOf(db, input.clientNumber, todayInMontreal());
+    const today = todayInMontreal();
+    const hold = await creditHoldOf(db, input.clientNumber, today, input.serviceDate ?? today);
     const locale = await getAppLocale();
     return {
       client: quote.client,

@@ -186,6 +186,8 @@ export const enReceivables: typeof frReceivables = {
       suspended: 'Suspended by an administrator: {reason}',
       overLimit: 'Balance of {balance}, above the credit limit of {limit}',
       pastDue: 'Invoice {days} days past due (hold after {threshold} days)',
+      memberSuspended: 'Client {number} suspended by an administrator: {reason}',
+      memberPastDue: 'Invoice of client {number}, from before it joined the group, {days} days past due (hold after {threshold} days)',
     },
   },
   errors: {

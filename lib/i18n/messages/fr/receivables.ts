@@ -186,6 +186,8 @@ export const frReceivables = {
       suspended: 'Suspendu par un administrateur : {reason}',
       overLimit: 'Solde de {balance}, au-delà de la limite de crédit de {limit}',
       pastDue: 'Facture en retard de {days} jours (suspension après {threshold} jours)',
+      memberSuspended: 'Client {number} suspendu par un administrateur : {reason}',
+      memberPastDue: 'Facture du client {number}, d’avant son regroupement, en retard de {days} jours (suspension après {threshold} jours)',
     },
   },
   errors: {
