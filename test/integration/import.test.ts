@@ -474,6 +474,12 @@ describe('hostile files are refused or neutralized, never half-imported', () => 
         {},
         [[3, null, 'import.mixedEncoding']],
       ],
+      [
+        'Windows-1252, then UTF-8',
+        Uint8Array.from([...Buffer.from('No. client;Nom;Adresse\n50003;Caf\xe9;a\n', 'latin1'), ...Buffer.from('50004;Dépôt;b\n')]),
+        {},
+        [[3, null, 'import.switchedToUtf8']],
+      ],
       ['10 MB of one line', 'x;'.repeat(5 * MB), {}, [[1, null, 'import.headerLine']]],
       // A PNG's signature holds two line feeds before its first NUL byte.
       [

@@ -57,6 +57,8 @@ export const enImport: typeof frImport = {
       binary: 'This file is not a CSV text file: save the sheet as “CSV UTF-8” or “CSV (semicolon delimited)”.',
       mixedEncoding:
         'Inconsistent encoding from this line on: the file starts in UTF-8 then holds characters of another encoding. Save it again as “CSV UTF-8”.',
+      switchedToUtf8:
+        'Inconsistent encoding from this line on: the file starts in Windows-1252 then holds UTF-8 text (“Ã©” instead of “é”). Save it again as “CSV UTF-8”.',
       headerLine: 'The first line must name the columns, separated by semicolons or commas.',
       unknownColumn: 'Unknown column “{column}” (see this file’s template).',
       missingColumn: 'Required column missing: “{column}”.',
