@@ -27,8 +27,8 @@ export function importedDispatchId(callId: string): string {
   return `${IMPORTED_CALL_PREFIX}${callId}`;
 }
 
-/** The invoice of this application a call is on (not void), as text. */
-const invoiceHere = sql`(select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
+/** The invoice of this application the call `k` is on (not void), as text. */
+export const invoiceHere = sql`(select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
                           where l.call_number = k.number and not l.is_void limit 1)`;
 
 /** The columns of a CallRecord, from `calls k` joined to nothing else. */
