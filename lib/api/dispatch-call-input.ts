@@ -5,12 +5,20 @@
  */
 import { z } from 'zod';
 import { CALL_STATUSES, SERVICE_TYPES, type CallInput, type CallStatus } from '@/lib/calls/call-input';
+import { IMPORTED_CALL_PREFIX } from '@/lib/calls/dispatch-id';
 
 export const dispatchIdParams = z.object({
   dispatchId: z
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: '1 to 100 letters, digits or . _ : -' })
-    .meta({ description: 'The dispatch system’s own id of the call', example: 'D-2026-004512' }),
+    // The ids of imported calls (lib/calls/dispatch-id.ts): the API neither reads nor writes them.
+    .regex(new RegExp(`^(?!${IMPORTED_CALL_PREFIX})`), {
+      error: `an id starting with ${IMPORTED_CALL_PREFIX} is reserved for imported calls`,
+    })
+    .meta({
+      description: `The dispatch system’s own id of the call: 1 to 100 letters, digits or . _ : -, not starting with \`${IMPORTED_CALL_PREFIX}\` (reserved for the calls imported from a former system)`,
+      example: 'D-2026-004512',
+    }),
 });
 
 const isRealDate = (text: string) => {

@@ -11,7 +11,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
-import { callRecordColumns, importedDispatchId, invoiceHere } from './record-columns';
+import { importedDispatchId } from '@/lib/calls/dispatch-id';
+import { callRecordColumns, invoiceHere } from './record-columns';
 import { headerOf } from './columns';
 import { callCells, isSameCells, type CallRecord } from './format-cells';
 import { noCounts, type ImportCounts, type ImportSettings } from './import-counts';
@@ -29,6 +30,7 @@ type LookedUp = CallRecord & {
   hasClient: boolean;
   nativeNumber: string | number | null;
   existingNumber: string | number | null;
+  isFromApi: boolean;
   legacyInvoiceNumber: string | null;
   invoiceHere: string | null;
 };
@@ -44,11 +46,15 @@ function isSameCall(call: CallRecord, stored: LookedUp): boolean {
   return isSameWith(stored.legacyInvoiceNumber) || (stored.invoiceHere !== null && isSameWith(stored.invoiceHere));
 }
 
-/** For each line of a batch: its client exists, a call of this database bears its number, the call imported under it. */
+/**
+ * For each line of a batch: its client exists, a call of this database bears its number, the call
+ * imported under it (or a call the dispatch API created under that id before the API refused it).
+ */
 function lookUp(tx: Tx, batch: CallLine[]) {
   return queryRows<LookedUp>(
     tx,
     sql`select b.i::int as i, c.number is not null as "hasClient", n.number as "nativeNumber", k.number as "existingNumber",
+               k.created_by_token is not null as "isFromApi",
                k.legacy_invoice_number as "legacyInvoiceNumber", ${invoiceHere} as "invoiceHere", ${callRecordColumns}
           from unnest(${textArray(batch.map((l) => l.call.callId))}, ${intArray(batch.map((l) => l.call.clientNumber))},
                       ${textArray(batch.map((l) => l.call.serviceDate))}) with ordinality as b(id, client, service_date, i)
@@ -133,6 +139,8 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
         problems.add(line, headerOf('calls', 'clientNumber'), 'import.unknownClient', { number: call.clientNumber });
       } else if (row.nativeNumber !== null) {
         problems.add(line, headerOf('calls', 'callId'), 'import.callFromThisDatabase', { id: call.callId });
+      } else if (row.isFromApi) {
+        problems.add(line, headerOf('calls', 'callId'), 'import.callFromApi', { id: call.callId });
       } else if (row.existingNumber === null) {
         created.push(call);
       } else if (isSameCall(call, row)) {

@@ -84,6 +84,7 @@ export const enImport: typeof frImport = {
       callLocked: 'Call {id} was already imported and is billed (invoice {invoice}): it can no longer change.',
       callFromThisDatabase:
         'Call {id} is already a call of this database (same number, client and date): this file looks like an export of it.',
+      callFromApi: 'Call {id} cannot be imported: its id import:{id} is that of a call received from the dispatch API.',
       conflict: 'The same data was changed by someone else during the import: nothing was imported. Check the file again.',
       callLegacyInvoiced: 'Call {number} was billed in the former system (invoice {invoice}): it can no longer be changed.',
     },

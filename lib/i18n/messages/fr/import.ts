@@ -84,6 +84,7 @@ export const frImport = {
       callLocked: 'L’appel {id} a déjà été importé et il est facturé (facture {invoice}) : il ne peut plus changer.',
       callFromThisDatabase:
         'L’appel {id} est déjà un appel de cette base de données (même numéro, même client, même date) : ce fichier en semble une exportation.',
+      callFromApi: 'L’appel {id} ne peut pas être importé : son identifiant import:{id} est celui d’un appel reçu de l’API de répartition.',
       conflict:
         'Les mêmes données ont été modifiées par quelqu’un d’autre pendant l’importation : rien n’a été importé. Vérifiez le fichier de nouveau.',
       callLegacyInvoiced: 'L’appel {number} a été facturé dans l’ancien système (facture {invoice}) : il ne peut plus être modifié.',
