@@ -548,6 +548,48 @@ describe('hostile files are refused or neutralized, never half-imported', () => 
     expect(await countOf(target.db, 'clients')).toBe(clients);
   });
 
+  test('a name or a reference on two lines is refused on its line and column; addresses and notes keep their line breaks', async () => {
+    const twoLines = csv([
+      'No. client;Nom;Adresse;Ville;Code postal;Tarif;Notes',
+      '50020;"A\r\n1060,-9999\r\nZed";1, rue A;Montréal;H2X 1Y4;STD;',
+    ]);
+    expect(tableOf(await importFile(target, 'clients', twoLines))).toEqual([
+      [2, 'Nom', 'Une seule ligne : sans retour à la ligne, tabulation ni caractère invisible.'],
+    ]);
+    const kept = csv([
+      'No. client;Nom;Adresse;Ville;Code postal;Tarif;Notes',
+      '50021;Client 50021;"1, rue A\r\nPorte 2";Montréal;H2X 1Y4;STD;"Sonner\ndeux fois"',
+    ]);
+    expect(await importFile(target, 'clients', kept)).toMatchObject({ isApplied: true, problemCount: 0 });
+    const [client] = await queryRows<{ address_line1: string; notes: string }>(
+      target.db,
+      sql`select address_line1, notes from clients where number = 50021`,
+    );
+    expect(client).toEqual({ address_line1: '1, rue A\r\nPorte 2', notes: 'Sonner\ndeux fois' });
+
+    const headers =
+      'No. appel;No. client;Date du service;Adresse de départ;Destination;Statut;Tarif;Montant brut;Prix;Appelant;Référence du client;No. facture;Notes';
+    const calls = csv([
+      headers,
+      'C-1;50021;2026-10-03;1, rue A;2, rue B;Terminé;STD;20,00;20,00;"Marie\nTremblay";"PO\r\n7";"F-1\r\n1060,-9999";',
+    ]);
+    expect(codesOf(await importFile(target, 'calls', calls))).toEqual([
+      [2, 'No. facture', 'text.singleLine'],
+      [2, 'Appelant', 'text.singleLine'],
+      [2, 'Référence du client', 'text.singleLine'],
+    ]);
+    const noted = csv([
+      headers,
+      'C-1;50021;2026-10-03;"1, rue A\r\nPorte 2";2, rue B;Terminé;STD;20,00;20,00;Marie;PO 7;;"Fragile\r\nCode 12"',
+    ]);
+    expect(await importFile(target, 'calls', noted)).toMatchObject({ isApplied: true, problemCount: 0 });
+    const [call] = await queryRows<{ pickup_address: string; notes: string }>(
+      target.db,
+      sql`select pickup_address, notes from calls where dispatch_id = 'import:C-1'`,
+    );
+    expect(call).toEqual({ pickup_address: '1, rue A\r\nPorte 2', notes: 'Fragile\r\nCode 12' });
+  });
+
   test('the size limit names the setting, in French', async () => {
     const file = csv(['Code;Nom', ...Array.from({ length: 100_000 }, (_, i) => `T${i};Tarif ${i}`)]);
     expect(file.length).toBeGreaterThan(MB);
