@@ -8,8 +8,11 @@
  * - `sage50`: Sage 50 (Canadian edition)'s general journal import, a text file: per entry a line
  *   `mm-dd-yy,"source","comment"`, then a line `account,amount` per debit (positive) or credit
  *   (negative), in Windows-1252 as the Windows program reads it.
+ * Every text goes through its layout's one rule: `writeCsv` for the CSV layouts (a cell holding a
+ * separator, a quote or a line break is quoted, a formula neutralized), `sageField` for Sage 50.
  */
 import { csvAmount, writeCsv, type CsvCell } from '@/lib/csv/write-csv';
+import { toSingleLine } from '@/lib/text/control-characters';
 import { encodeWindows1252 } from '@/lib/text/windows-1252';
 import type { JournalEntry } from './journal-entries';
 
@@ -61,14 +64,28 @@ export function quickBooksCsv(entries: JournalEntry[]): string {
   return writeCsv(rows, { separator: 'comma' });
 }
 
-/** Sage 50's limits: a source of 13 characters, a comment of 39, in straight quotes (so none inside). */
-const sageText = (text: string, length: number) => text.replace(/"/g, "'").slice(0, length);
+/**
+ * Sage 50's one rule for text: a line of the file is a record and has no way to hold a line break,
+ * so every line break, tab or other control character becomes a space (a name stored on two lines
+ * reads on one); a quoted field cannot hold a straight quote, which becomes an apostrophe; a field
+ * written bare (an account) ends at a comma, which becomes a space. Then Sage's lengths: a source
+ * of 13 characters, a comment of 39.
+ */
+function sageField(text: string, field: { length?: number; isQuoted: boolean }): string {
+  const line = toSingleLine(text);
+  const safe = field.isQuoted ? line.replace(/"/g, "'") : line.replace(/[",]/g, ' ');
+  return field.length === undefined ? safe : safe.slice(0, field.length);
+}
 
 export function sage50Text(entries: JournalEntry[]): Uint8Array {
   const lines: string[] = [];
   for (const entry of entries) {
-    lines.push(`${usDate(entry.document.date, '-', 'short')},"${sageText(entry.source, 13)}","${sageText(entry.description, 39)}"`);
-    for (const line of entry.lines) lines.push(`${line.account},${csvAmount(line.debitCents - line.creditCents, '.')}`);
+    const source = sageField(entry.source, { length: 13, isQuoted: true });
+    const comment = sageField(entry.description, { length: 39, isQuoted: true });
+    lines.push(`${usDate(entry.document.date, '-', 'short')},"${source}","${comment}"`);
+    for (const line of entry.lines) {
+      lines.push(`${sageField(line.account, { isQuoted: false })},${csvAmount(line.debitCents - line.creditCents, '.')}`);
+    }
   }
   return encodeWindows1252(lines.map((line) => `${line}\r\n`).join(''));
 }

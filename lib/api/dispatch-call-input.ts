@@ -5,12 +5,21 @@
  */
 import { z } from 'zod';
 import { CALL_STATUSES, SERVICE_TYPES, type CallInput, type CallStatus } from '@/lib/calls/call-input';
+import { IMPORTED_CALL_PREFIX } from '@/lib/calls/dispatch-id';
+import { hasForbiddenCharacters, type TextShape } from '@/lib/text/control-characters';
 
 export const dispatchIdParams = z.object({
   dispatchId: z
     .string()
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: '1 to 100 letters, digits or . _ : -' })
-    .meta({ description: 'The dispatch system’s own id of the call', example: 'D-2026-004512' }),
+    // The ids of imported calls (lib/calls/dispatch-id.ts): the API neither reads nor writes them.
+    .regex(new RegExp(`^(?!${IMPORTED_CALL_PREFIX})`), {
+      error: `an id starting with ${IMPORTED_CALL_PREFIX} is reserved for imported calls`,
+    })
+    .meta({
+      description: `The dispatch system’s own id of the call: 1 to 100 letters, digits or . _ : -, not starting with \`${IMPORTED_CALL_PREFIX}\` (reserved for the calls imported from a former system)`,
+      example: 'D-2026-004512',
+    }),
 });
 
 const isRealDate = (text: string) => {
@@ -18,12 +27,15 @@ const isRealDate = (text: string) => {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && text >= '2000-01-01' && text <= '2100-12-31';
 };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+/** As the screens' fields (lib/forms/fields.ts): on one line unless `shape` is `'multiline'` (notes, addresses). */
+const shaped = (text: z.ZodString, shape: TextShape) =>
+  text.refine((value) => !hasForbiddenCharacters(value, shape), {
+    error:
+      shape === 'singleLine' ? 'one line, without tabs or control characters' : 'no control characters other than line breaks and tabs',
+  });
+const text = (max: number, shape: TextShape = 'singleLine') => shaped(z.string().trim().min(1).max(max), shape);
+const optional = (max: number, shape: TextShape = 'singleLine') =>
+  shaped(z.string().trim().max(max), shape)
     .nullish()
     .transform((value) => value || null);
 
@@ -42,8 +54,8 @@ export const dispatchCallInput = z
     status: z.enum(CALL_STATUSES).default('open'),
     serviceType: z.enum(SERVICE_TYPES).default('standard'),
     caller: optional(120),
-    pickupAddress: text(300),
-    destinationAddress: text(300),
+    pickupAddress: text(300, 'multiline'),
+    destinationAddress: text(300, 'multiline'),
     distanceKm: z
       .number()
       .min(0)
@@ -55,7 +67,7 @@ export const dispatchCallInput = z
       .meta({ description: 'Kilometres, at most two decimals', example: 12.4 }),
     waitingMinutes: z.number().int().min(0).max(1440).default(0),
     clientReference: optional(100),
-    notes: optional(2000),
+    notes: optional(2000, 'multiline'),
   })
   .strict()
   .meta({ id: 'DispatchCallInput' });

@@ -35,7 +35,7 @@ export const creditNoteInput = z
         }
         return parsed.data;
       }),
-    reason: requiredText(500),
+    reason: requiredText(500, 'multiline'),
   })
   .superRefine((input, ctx) => {
     if (input.lineIds.length === 0 && input.amount === 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'credit.nothing' });

@@ -50,8 +50,8 @@ export const callInput = z.object({
   serviceDate: isoDate,
   serviceTime: time,
   caller: optionalText(120),
-  pickupAddress: requiredText(300),
-  destinationAddress: requiredText(300),
+  pickupAddress: requiredText(300, 'multiline'),
+  destinationAddress: requiredText(300, 'multiline'),
   distanceKm: distance,
   waitingMinutes: z.preprocess(
     (v) => (typeof v === 'string' ? (v.trim() === '' ? 0 : /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN) : v),
@@ -63,7 +63,7 @@ export const callInput = z.object({
   ),
   serviceType: z.enum(SERVICE_TYPES, { error: 'invalid' }),
   clientReference: optionalText(100),
-  notes: optionalText(2000),
+  notes: optionalText(2000, 'multiline'),
 });
 export type CallInput = z.output<typeof callInput>;
 

@@ -67,8 +67,8 @@ export const clientInput = z
     name: requiredText(200),
     contactName: optionalText(120),
     phone: optionalText(40),
-    addressLine1: requiredText(200),
-    addressLine2: optionalText(200),
+    addressLine1: requiredText(200, 'multiline'),
+    addressLine2: optionalText(200, 'multiline'),
     city: requiredText(100),
     province: z.enum(PROVINCES, { error: 'client.province' }),
     postalCode: z.string({ error: 'required' }).transform((text, ctx) => {
@@ -93,7 +93,7 @@ export const clientInput = z
     groupedClientNumber: groupedClientNumberField,
     groupedEffectiveDate: effectiveDateField,
     isActive: checkbox,
-    notes: optionalText(2000),
+    notes: optionalText(2000, 'multiline'),
   })
   .superRefine((client, ctx) => {
     if (client.deliveryMethod !== 'print' && client.invoiceEmails.length === 0) {

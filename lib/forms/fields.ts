@@ -5,17 +5,25 @@
 import { z } from 'zod';
 import type { ErrorCode } from '@/lib/errors';
 import { parseMoneyToCents, parseRate } from '@/lib/money/parse';
+import { hasForbiddenCharacters, type TextShape } from '@/lib/text/control-characters';
 
-/** Required text, trimmed. */
-export const requiredText = (max = 200) =>
-  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'invalid' });
+/**
+ * Text on one line unless said otherwise (lib/text/control-characters.ts): a name, a reference or
+ * a number refuses line breaks, tabs and other control characters, which could end a line or a
+ * field of an export; a note or an address (`'multiline'`) keeps its line breaks.
+ */
+const shaped = (text: z.ZodString, shape: TextShape) =>
+  text.refine((value) => !hasForbiddenCharacters(value, shape), {
+    error: shape === 'singleLine' ? 'text.singleLine' : 'text.controlCharacters',
+  });
 
-/** Optional text: empty becomes null. */
-export const optionalText = (max = 200) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'invalid' })
+/** Required text, trimmed; on one line unless `shape` is `'multiline'`. */
+export const requiredText = (max = 200, shape: TextShape = 'singleLine') =>
+  shaped(z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'invalid' }), shape);
+
+/** Optional text: empty becomes null; on one line unless `shape` is `'multiline'`. */
+export const optionalText = (max = 200, shape: TextShape = 'singleLine') =>
+  shaped(z.string().trim().max(max, { error: 'invalid' }), shape)
     .optional()
     .transform((v) => (v ? v : null));
 

@@ -76,4 +76,30 @@ describe('decodeText', () => {
     expect(await refusal(bytes)).toEqual({ code: 'import.mixedEncoding', line: 4 });
     expect(await refusal(bytes, 3)).toEqual({ code: 'import.mixedEncoding', line: 4 });
   });
+
+  test('a file that starts in Windows-1252 and then holds UTF-8 (Café written Ã©) is refused at that line, whatever the chunks', async () => {
+    const bytes = Uint8Array.from([...windows1252('Nom\nCafé\nA\n'), ...utf8('Dépôt\n')]);
+    for (const size of [undefined, 1, 2, 3, 5, 13]) {
+      expect(await refusal(bytes, size), `chunks of ${size ?? 'all'}`).toEqual({ code: 'import.switchedToUtf8', line: 4 });
+    }
+  });
+
+  test.each([
+    ['an accented letter', 'é'],
+    ['a capital with its accent', 'É'],
+    ['a typographic apostrophe', '’'],
+    ['a no-break space before a guillemet', '\u00a0»'],
+    ['the euro sign', '€'],
+    ['œ', 'œ'],
+  ])('Windows-1252 then UTF-8 for %s: refused on its line', async (_name, text) => {
+    const bytes = Uint8Array.from([...windows1252('Nom\nGarçon\n'), ...utf8(`x${text}y\n`)]);
+    expect(await refusal(bytes)).toEqual({ code: 'import.switchedToUtf8', line: 3 });
+  });
+
+  test('Windows-1252 whose bytes happen to form a rare UTF-8 character (é, no-break space, ») is still read as written', async () => {
+    // E9 A0 BB is also the UTF-8 of a CJK ideograph: no French text written in UTF-8 holds one.
+    const text = 'Nom\n« Café\u00a0» à Québec\nCAFÉ\u00a0»\n';
+    const bytes = Uint8Array.from([...text].map((c) => c.charCodeAt(0)).map((code) => (code === 0x2019 ? 0x92 : code)));
+    expect(await decode(bytes)).toEqual({ text, encoding: 'windows-1252' });
+  });
 });

@@ -4,10 +4,12 @@
  * virgule)" in Excel): the two agree on ASCII, so the decision waits for the first byte above
  * 127. A valid UTF-8 sequence there means UTF-8 (a Windows-1252 text virtually never forms one:
  * "Ã©" is not French); anything else means Windows-1252. A file that then breaks the encoding it
- * started in is refused at that line rather than imported with garbled accents; so is UTF-16 and
- * anything with a NUL byte (a spreadsheet's binary format, an image).
+ * started in is refused at that line rather than imported with garbled accents: a UTF-8 file
+ * holding a byte that is not UTF-8, or a Windows-1252 file holding a character of its own written
+ * as UTF-8 writes it (é as the two bytes "Ã©", ’ as the three bytes "â€™"; two files pasted
+ * together). So is UTF-16 and anything with a NUL byte (a spreadsheet's binary format, an image).
  */
-import { decodeWindows1252 } from '@/lib/text/windows-1252';
+import { decodeWindows1252, isWindows1252Character } from '@/lib/text/windows-1252';
 import { ImportStop } from './import-problems';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252';
@@ -56,6 +58,34 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function isUtf8Prefix(bytes: Uint8Array): boolean {
   for (let i = 1; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) return false;
   return true;
+}
+
+/**
+ * In a Windows-1252 text, where a character of Windows-1252 itself appears written in UTF-8: its
+ * first byte (`at`), or -1. Only such characters count: they are what a French text in UTF-8
+ * holds, and a Windows-1252 text never forms one ("Ã©", "â€™" are no French), whereas its own
+ * letters may happen to form another UTF-8 character ("é\u00a0»" is also the bytes of an
+ * ideograph). `cut`: the bytes at the end that may begin such a character, to be read again with
+ * the next chunk.
+ */
+function findUtf8InWindows1252(bytes: Uint8Array): { at: number; cut: number } {
+  const isContinuation = (i: number) => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i]!;
+    // Windows-1252's characters are all below U+10000: two or three bytes in UTF-8.
+    if (lead < 0xc2 || lead > 0xef || !isContinuation(i + 1)) {
+      if (lead >= 0xc2 && lead <= 0xef && i + 1 === bytes.length) return { at: -1, cut: 1 };
+      continue;
+    }
+    let codePoint: number;
+    if (lead <= 0xdf) codePoint = ((lead & 0x1f) << 6) | (bytes[i + 1]! & 0x3f);
+    else if (isContinuation(i + 2)) codePoint = ((lead & 0x0f) << 12) | ((bytes[i + 1]! & 0x3f) << 6) | (bytes[i + 2]! & 0x3f);
+    else if (i + 2 === bytes.length) return { at: -1, cut: 2 };
+    else continue;
+    // A three-byte form of a character below U+0800 is not UTF-8 (an overlong form).
+    if ((lead <= 0xdf || codePoint >= 0x800) && isWindows1252Character(codePoint)) return { at: i, cut: 0 };
+  }
+  return { at: -1, cut: 0 };
 }
 
 /**
@@ -118,8 +148,14 @@ export async function* decodeText(
     }
 
     if (encoding === 'windows-1252') {
+      const { at, cut } = findUtf8InWindows1252(bytes);
+      if (at >= 0) throw new ImportStop('import.switchedToUtf8', {}, lineFeeds + countLineFeeds(bytes, at) + 1);
+      if (cut > 0) {
+        pending = Uint8Array.from(bytes.subarray(bytes.length - cut));
+        bytes = bytes.subarray(0, bytes.length - cut);
+      }
       lineFeeds += countLineFeeds(bytes);
-      yield decodeWindows1252(bytes);
+      if (bytes.length > 0) yield decodeWindows1252(bytes);
       continue;
     }
     try {

@@ -6,10 +6,13 @@
  * identified by the former system's number (`No. appel`), kept in calls.dispatch_id as
  * "import:<No. appel>" (unique in the database): a line equal to the call imported under its
  * number changes nothing; a different one updates it, unless the call is billed (there or here).
+ * A call billed here since its import still equals its line: the line's `No. facture` is the
+ * former system's invoice, which billing here does not change.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
-import { callRecordColumns, importedDispatchId } from './record-columns';
+import { importedDispatchId } from '@/lib/calls/dispatch-id';
+import { callRecordColumns, invoiceHere } from './record-columns';
 import { headerOf } from './columns';
 import { callCells, isSameCells, type CallRecord } from './format-cells';
 import { noCounts, type ImportCounts, type ImportSettings } from './import-counts';
@@ -27,17 +30,32 @@ type LookedUp = CallRecord & {
   hasClient: boolean;
   nativeNumber: string | number | null;
   existingNumber: string | number | null;
-  isLocked: boolean;
+  isFromApi: boolean;
+  legacyInvoiceNumber: string | null;
+  invoiceHere: string | null;
 };
 
-/** For each line of a batch: its client exists, a call of this database bears its number, the call imported under it. */
+/**
+ * Whether `call`, a line of the file, describes the stored call as it stands. Its `No. facture`
+ * is the invoice of the former system; a call billed here since its import matches a line naming
+ * no invoice (the file imported before the billing) or the invoice it is on here (a file exported
+ * from this database since, which writes that number in the column).
+ */
+function isSameCall(call: CallRecord, stored: LookedUp): boolean {
+  const isSameWith = (invoiceNumber: string | null) => isSameCells(callCells(call, ','), callCells({ ...stored, invoiceNumber }, ','));
+  return isSameWith(stored.legacyInvoiceNumber) || (stored.invoiceHere !== null && isSameWith(stored.invoiceHere));
+}
+
+/**
+ * For each line of a batch: its client exists, a call of this database bears its number, the call
+ * imported under it (or a call the dispatch API created under that id before the API refused it).
+ */
 function lookUp(tx: Tx, batch: CallLine[]) {
   return queryRows<LookedUp>(
     tx,
     sql`select b.i::int as i, c.number is not null as "hasClient", n.number as "nativeNumber", k.number as "existingNumber",
-               (k.legacy_invoice_number is not null
-                 or exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)) as "isLocked",
-               ${callRecordColumns}
+               k.created_by_token is not null as "isFromApi",
+               k.legacy_invoice_number as "legacyInvoiceNumber", ${invoiceHere} as "invoiceHere", ${callRecordColumns}
           from unnest(${textArray(batch.map((l) => l.call.callId))}, ${intArray(batch.map((l) => l.call.clientNumber))},
                       ${textArray(batch.map((l) => l.call.serviceDate))}) with ordinality as b(id, client, service_date, i)
           left join clients c on c.number = b.client
@@ -121,12 +139,15 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
         problems.add(line, headerOf('calls', 'clientNumber'), 'import.unknownClient', { number: call.clientNumber });
       } else if (row.nativeNumber !== null) {
         problems.add(line, headerOf('calls', 'callId'), 'import.callFromThisDatabase', { id: call.callId });
+      } else if (row.isFromApi) {
+        problems.add(line, headerOf('calls', 'callId'), 'import.callFromApi', { id: call.callId });
       } else if (row.existingNumber === null) {
         created.push(call);
-      } else if (isSameCells(callCells(call, ','), callCells(row, ','))) {
+      } else if (isSameCall(call, row)) {
         counts.unchanged++;
-      } else if (row.isLocked) {
-        problems.add(line, headerOf('calls', 'callId'), 'import.callLocked', { id: call.callId, invoice: row.invoiceNumber ?? '' });
+      } else if (row.legacyInvoiceNumber !== null || row.invoiceHere !== null) {
+        const invoice = row.legacyInvoiceNumber ?? row.invoiceHere ?? '';
+        problems.add(line, headerOf('calls', 'callId'), 'import.callLocked', { id: call.callId, invoice });
       } else {
         changed.push(call);
       }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { callInput } from '@/lib/calls/call-input';
 import { discountPercent } from '@/lib/clients/client-input';
 import { parseMoneyToCents } from '@/lib/money/parse';
+import { hasForbiddenCharacters } from '@/lib/text/control-characters';
 import type { CallColumnKey } from './columns';
 import type { CallRecord } from './format-cells';
 import type { ProblemList } from './import-problems';
@@ -83,6 +84,7 @@ export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, prob
 
   const invoiceNumber = cells.invoiceNumber || null;
   if (invoiceNumber !== null && invoiceNumber.length > MAX_INVOICE_NUMBER) check.fail('invoiceNumber', 'import.invoiceNumber');
+  else if (invoiceNumber !== null && hasForbiddenCharacters(invoiceNumber, 'singleLine')) check.fail('invoiceNumber', 'text.singleLine');
   else if (invoiceNumber !== null && status !== 'completed' && cells.status) {
     check.fail('status', 'import.invoicedNotCompleted', { invoice: invoiceNumber });
   }

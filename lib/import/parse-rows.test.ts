@@ -86,6 +86,26 @@ describe('a client line', () => {
     ]);
   });
 
+  test('a name, a phone or an exemption number on two lines is refused on its column; the address and the notes keep their line breaks', () => {
+    const twoLines = 'A\r\n1060,-9999';
+    expect(
+      client({ ...NEW_CLIENT, name: twoLines, phone: '514\n555-0101', gstExempt: 'oui', gstExemptionNumber: 'TPS\t1', city: 'Qué\rbec' })
+        .problems,
+    ).toEqual([
+      ['Nom', 'text.singleLine', {}],
+      ['Téléphone', 'text.singleLine', {}],
+      ['Ville', 'text.singleLine', {}],
+      ['No. d’exemption TPS', 'text.singleLine', {}],
+    ]);
+    const { value, problems } = client({
+      ...NEW_CLIENT,
+      addressLine1: '10, rue Principale\r\nBureau 200',
+      notes: 'Livrer à l’arrière\nSonner',
+    });
+    expect(problems).toEqual([]);
+    expect(value).toMatchObject({ addressLine1: '10, rue Principale\r\nBureau 200', notes: 'Livrer à l’arrière\nSonner' });
+  });
+
   test('a new client needs the form’s required fields, even from a file that leaves their columns out', () => {
     expect(client({ number: '12350' }).problems.map(([column, code]) => [column, code])).toEqual([
       ['Tarif', 'required'],
@@ -256,6 +276,45 @@ describe('a call line', () => {
       ['Montant brut', 'import.amountTooLarge', {}],
       ['Prix', 'import.amountTooLarge', {}],
     ]);
+  });
+});
+
+describe('a call line on several lines of the file', () => {
+  const CALL = {
+    callId: 'A-1',
+    clientNumber: '12346',
+    serviceDate: '2026-10-03',
+    pickupAddress: '1, rue A',
+    destinationAddress: '2, rue B',
+    status: 'Terminé',
+    tariff: 'STD',
+    grossCents: '20,00',
+    priceCents: '20,00',
+  };
+  const call = (cells: Record<string, string>) => {
+    const problems = new ProblemList();
+    const value = parseCallRow(row(cells), new Set(['STD']), problems);
+    return { value, problems: problems.sorted().map((p) => [p.column, p.code]) };
+  };
+
+  test('the caller, the client’s reference and the former invoice’s number are refused on two lines', () => {
+    expect(call({ ...CALL, caller: 'Marie\r\nTremblay', clientReference: 'PO\n1', invoiceNumber: 'F-1\r\n1060,-9999' }).problems).toEqual([
+      ['No. facture', 'text.singleLine'],
+      ['Appelant', 'text.singleLine'],
+      ['Référence du client', 'text.singleLine'],
+    ]);
+  });
+
+  test('the addresses and the notes keep their line breaks', () => {
+    const cells = { ...CALL, pickupAddress: '1, rue A\r\nPorte 2', destinationAddress: '2, rue B\nQuai 4', notes: 'Fragile\r\nCode 12' };
+    expect(call(cells)).toEqual({
+      problems: [],
+      value: expect.objectContaining({
+        pickupAddress: '1, rue A\r\nPorte 2',
+        destinationAddress: '2, rue B\nQuai 4',
+        notes: 'Fragile\r\nCode 12',
+      }),
+    });
   });
 });
 

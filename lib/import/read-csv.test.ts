@@ -82,10 +82,12 @@ describe('readCsvRows', () => {
   });
 
   test('a cell over 2,000 characters or with control characters is refused, named by line and column', async () => {
-    const { problems } = await read(`Code;Nom\nA;${'x'.repeat(2001)}\nB;bip\u0007\n`);
+    const { problems } = await read(`Code;Nom\nA;${'x'.repeat(2001)}\nB;bip\u0007\nC;"deux\nlignes\ttab"\nD;bip\u0085\n`);
+    // A line break or a tab is the field's to judge (a note keeps it, a name refuses it); any other control character, never.
     expect(problems).toEqual([
       [2, 'Nom', 'import.cellTooLong'],
       [3, 'Nom', 'import.controlCharacters'],
+      [6, 'Nom', 'import.controlCharacters'],
     ]);
   });
 

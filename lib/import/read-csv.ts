@@ -9,6 +9,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { parse as parseLine } from 'csv-parse/sync';
+import { hasForbiddenCharacters } from '@/lib/text/control-characters';
 import { COLUMNS_BY_KIND, foldWord, headerOf, type ImportKind } from './columns';
 import { ImportStop, type ProblemList } from './import-problems';
 
@@ -30,9 +31,6 @@ export type CsvRow = {
 };
 
 export type CsvHeader = { delimiter: Delimiter; keys: string[] };
-
-/** Control characters other than tab and line breaks: invisible, and refused by the PDFs' fonts. */
-const CONTROL_CHARACTERS = /[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 
 /**
  * The single quote that the exports (and spreadsheets) put before a text starting like a formula
@@ -203,7 +201,9 @@ export async function* readCsvRows(
         if (cell.length > MAX_CELL_CHARACTERS) {
           problems.add(line, headerOf(kind, key), 'import.cellTooLong', { max: MAX_CELL_CHARACTERS });
           row.rejected.add(key);
-        } else if (CONTROL_CHARACTERS.test(cell)) {
+        } else if (hasForbiddenCharacters(cell, 'multiline')) {
+          // Control characters other than tab and line breaks: invisible, and refused by the PDFs' fonts.
+          // A tab or a line break is left to the field's own rule: a note keeps it, a name refuses it.
           problems.add(line, headerOf(kind, key), 'import.controlCharacters');
           row.rejected.add(key);
         }

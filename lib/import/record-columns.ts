@@ -7,6 +7,7 @@
  * system.
  */
 import { sql } from 'drizzle-orm';
+import { IMPORTED_CALL_PREFIX } from '@/lib/calls/dispatch-id';
 
 /** The columns of a ClientRecord (and its tariff's id), from `clients c join tariffs t on t.id = c.tariff_id`. */
 export const clientRecordColumns = sql`c.number, c.name, c.contact_name as "contactName", c.phone, c.address_line1 as "addressLine1",
@@ -20,15 +21,8 @@ export const clientRecordColumns = sql`c.number, c.name, c.contact_name as "cont
 export const tariffRecordColumns = sql`t.code, t.name, t.base_cents as "baseCents", t.per_km::text as "perKm",
   t.per_minute::text as "perMinute", t.minimum_charge_cents as "minimumChargeCents", t.is_active as "isActive"`;
 
-/** calls.dispatch_id of a call imported under the former system's number `callId`. */
-export const IMPORTED_CALL_PREFIX = 'import:';
-
-export function importedDispatchId(callId: string): string {
-  return `${IMPORTED_CALL_PREFIX}${callId}`;
-}
-
-/** The invoice of this application a call is on (not void), as text. */
-const invoiceHere = sql`(select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
+/** The invoice of this application the call `k` is on (not void), as text. */
+export const invoiceHere = sql`(select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
                           where l.call_number = k.number and not l.is_void limit 1)`;
 
 /** The columns of a CallRecord, from `calls k` joined to nothing else. */

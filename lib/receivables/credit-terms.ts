@@ -32,7 +32,7 @@ export const creditTermsInput = z.object({
   creditLimit: optionalMoney,
   holdAfterDays: z.preprocess((v) => (v === '' || v === undefined ? null : v), wholeNumber(0, 3650).nullable()),
   policy: z.enum(['none', 'warn', 'block'], { error: 'invalid' }),
-  suspensionReason: optionalText(500),
+  suspensionReason: optionalText(500, 'multiline'),
 });
 export type CreditTermsInput = z.output<typeof creditTermsInput>;
 

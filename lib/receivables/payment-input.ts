@@ -51,7 +51,7 @@ export function paymentInput(today?: string) {
       receivedOn: receivedOnField(today),
       method: z.enum(PAYMENT_METHODS, { error: 'payment.method' }),
       reference: optionalText(100),
-      note: optionalText(500),
+      note: optionalText(500, 'multiline'),
       allocation: z.enum(['auto', 'manual'], { error: 'invalid' }).default('auto'),
       invoiceNumbers: repeated(z.coerce.number().int().positive()),
       appliedAmounts: repeated(optionalAmount),
@@ -71,6 +71,6 @@ export const reversalInput = (today?: string) =>
   z.object({
     number: z.coerce.number({ error: 'invalid' }).int().positive(),
     reversedOn: receivedOnField(today),
-    reason: requiredText(500),
+    reason: requiredText(500, 'multiline'),
   });
 export type ReversalInput = z.output<ReturnType<typeof reversalInput>>;

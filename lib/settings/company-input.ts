@@ -51,8 +51,8 @@ const optionalEmail = z
 
 export const companySettingsInput = z.object({
   name: requiredText(200),
-  addressLine1: requiredText(200),
-  addressLine2: optionalText(200),
+  addressLine1: requiredText(200, 'multiline'),
+  addressLine2: optionalText(200, 'multiline'),
   city: requiredText(100),
   province: z.enum(PROVINCES, { error: 'settings.province' }).default('QC'),
   postalCode: normalized(normalizePostalCode, 'settings.postalCode'),

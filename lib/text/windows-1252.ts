@@ -36,6 +36,11 @@ const HIGH: Record<number, string> = {
 };
 const BYTE_OF = new Map(Object.entries(HIGH).map(([byte, character]) => [character, Number(byte)]));
 
+/** Whether Windows-1252 writes the character `codePoint` (above ASCII) in one byte of its own: é, «, ’, €, œ… */
+export function isWindows1252Character(codePoint: number): boolean {
+  return (codePoint >= 0xa0 && codePoint <= 0xff) || BYTE_OF.has(String.fromCodePoint(codePoint));
+}
+
 /** Text as Windows-1252 bytes; a character it cannot hold becomes "?". */
 export function encodeWindows1252(text: string): Uint8Array {
   const bytes: number[] = [];

@@ -20,6 +20,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/api/tokens'
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { AppError } from '@/lib/errors';
+import { runImport } from '@/lib/import/run-import';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 import { until } from '@/test/support/until';
@@ -368,6 +369,77 @@ describe('calls from the dispatch system', () => {
       await database.db.update(clients).set({ suspensionReason: null }).where(eq(clients.number, 12345));
     }
     expect(await callsWith('D-1004')).toEqual([]);
+  });
+});
+
+describe('dispatch ids and imported calls are kept apart', () => {
+  const body = {
+    clientNumber: 12347,
+    serviceDate: '2026-11-04',
+    serviceTime: '10:00',
+    status: 'open',
+    pickupAddress: '1, rue du Port',
+    destinationAddress: '2, rue du Quai',
+  };
+  const put = (dispatchId: string, value: unknown) =>
+    routes.dispatchCall.PUT(
+      new Request(`http://localhost/api/v1/dispatch-calls/${dispatchId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${writeToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(value),
+      }),
+      params({ dispatchId }),
+    );
+  const get = (dispatchId: string) => routes.dispatchCall.GET(request(`/dispatch-calls/${dispatchId}`, readToken), params({ dispatchId }));
+  async function* bytesOf(text: string) {
+    yield new TextEncoder().encode(text);
+  }
+  const importCalls = (lines: string[]) =>
+    runImport(database.db, {
+      kind: 'calls',
+      mode: 'import',
+      actorId: adminId,
+      body: bytesOf(
+        ['No. appel;No. client;Date du service;Heure;Adresse de départ;Destination;Statut;Tarif;Montant brut;Prix', ...lines].join('\n'),
+      ),
+      maxBytes: 1024 * 1024,
+      today: '2026-12-04',
+    });
+  const stored = async (dispatchId: string) => (await database.db.select().from(calls).where(eq(calls.dispatchId, dispatchId)))[0];
+
+  test('the API can neither read, create nor change a call under an imported call’s id', async () => {
+    const [tariff] = await queryRows<{ code: string }>(database.db, sql`select tariff_code as code from calls limit 1`);
+    const imported = await importCalls([`H-1;12347;2026-10-20;08:00;Ancien départ;Ancienne arrivée;Terminé;${tariff!.code};20,00;20,00`]);
+    expect(imported).toMatchObject({ isApplied: true, counts: { created: 1 } });
+    const before = await stored('import:H-1');
+
+    const changed = await put('import:H-1', body);
+    expect(changed.status).toBe(422);
+    expect(await errorOf(changed)).toEqual({
+      code: 'validation',
+      message: expect.any(String),
+      fields: { dispatchId: [expect.stringContaining('import:')] },
+    });
+    expect((await put('import:H-2', body)).status).toBe(422);
+    expect((await get('import:H-1')).status).toBe(422);
+    expect(await stored('import:H-1')).toEqual(before);
+    expect(await stored('import:H-2')).toBeUndefined();
+  });
+
+  test('an import line never reaches a call the API created, even under the same id', async () => {
+    const [tariff] = await queryRows<{ code: string }>(database.db, sql`select tariff_code as code from calls limit 1`);
+    const line = (id: string) => `${id};12347;2026-10-21;08:00;Ancien départ;Ancienne arrivée;Terminé;${tariff!.code};20,00;20,00`;
+    const sent = (await (await put('H-7', body)).json()) as { number: number };
+    expect(await importCalls([line('H-7')])).toMatchObject({ isApplied: true, counts: { created: 1 } });
+    expect(await stored('H-7')).toMatchObject({ number: sent.number, pickupAddress: '1, rue du Port', status: 'open' });
+    expect(await stored('import:H-7')).toMatchObject({ pickupAddress: 'Ancien départ', status: 'completed', createdByToken: null });
+
+    // A call the API created under a reserved id before the API refused them is left alone by the import.
+    const [early] = await database.db.update(calls).set({ dispatchId: 'import:H-8' }).where(eq(calls.number, sent.number)).returning();
+    const refused = await importCalls([line('H-8')]);
+    expect(refused.isApplied).toBe(false);
+    expect(refused.problems).toEqual([expect.objectContaining({ line: 2, column: 'No. appel', code: 'import.callFromApi' })]);
+    expect(await stored('import:H-8')).toEqual(early);
   });
 });
 

@@ -15,10 +15,12 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openEmbedded, queryRows, type Db } from '@/db/index';
 import { prepareDatabase } from '@/db/prepare';
 import { seedDemoData } from '@/db/seed';
-import { users } from '@/db/schema';
+import { companySettings, users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { billingInput } from '@/lib/billing/billing-input';
+import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { previewBilling } from '@/lib/billing/preview-billing';
+import { reverseRun } from '@/lib/billing/reverse-run';
 import { callInput } from '@/lib/calls/call-input';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { changeCallStatus, updateCall } from '@/lib/calls/save-call';
@@ -139,6 +141,15 @@ const call = (
     extra.price ?? '20,00',
     extra.invoice ?? '',
   ].join(';');
+
+const COMPANY = {
+  name: 'Répartition Express Montréal inc.',
+  addressLine1: '1200, rue Saint-Jacques',
+  city: 'Montréal',
+  postalCode: 'H3C 1G1',
+  gstNumber: '123456789 RT0001',
+  qstNumber: '1234567890 TQ0001',
+};
 
 const TARIFFS_FILE = csv([
   'Code;Nom;Montant de base;Taux au km;Taux par minute d’attente;Frais minimum',
@@ -290,20 +301,54 @@ describe('importing again', () => {
     expect((await importFile(target, 'tariffs', TARIFFS_FILE)).isApplied).toBe(true);
   });
 
-  test('the same file twice: the second import changes nothing and writes no audit line', async () => {
+  test('the same file twice, its calls billed here meanwhile: the second import changes nothing and writes no audit line', async () => {
     const first = await importFile(target, 'clients', FIRST);
     expect(first).toMatchObject({ isApplied: true, counts: { rows: 3, created: 3, updated: 0, unchanged: 0 } });
-    const calls = csv([CALL_HEADERS, call('H-1', 30002, { invoice: 'F-9' }), call('H-2', 30003, { status: 'Annulé' })]);
-    expect((await importFile(target, 'calls', calls)).counts).toMatchObject({ created: 2 });
+    const calls = csv([
+      CALL_HEADERS,
+      call('H-1', 30002, { invoice: 'F-9' }),
+      call('H-2', 30003, { status: 'Annulé' }),
+      call('H-3', 30003, { date: '2026-09-15' }),
+      call('H-4', 30002),
+      call('H-5', 30003, { date: '2026-09-20' }),
+    ]);
+    expect((await importFile(target, 'calls', calls)).counts).toMatchObject({ created: 5 });
+    // Since then: H-3 billed on its client's invoice, H-4 on its head's grouped invoice, H-5 billed then its run reversed.
+    await target.db.insert(companySettings).values(COMPANY);
+    const bill = (cutoff: string, isGrouped?: 'on') =>
+      generateInvoices(target.db, target.adminId, billingInput.parse({ cutoff, cycle: 'all', isGrouped }), TODAY);
+    await bill('2026-09-15');
+    await bill(TODAY, 'on');
+    await reverseRun(target.db, target.adminId, (await bill('2026-09-30')).runId!);
+    const billed = await queryRows<{ dispatch_id: string; invoice: number }>(
+      target.db,
+      sql`select k.dispatch_id, i.number::int as invoice from calls k join invoice_lines l on l.call_number = k.number and not l.is_void
+            join invoices i on i.id = l.invoice_id order by k.dispatch_id`,
+    );
+    expect(billed.map((b) => b.dispatch_id)).toEqual(['import:H-3', 'import:H-4']);
     const audit = await countOf(target.db, 'audit_log');
     const statuses = await countOf(target.db, 'call_status_changes');
 
     expect((await importFile(target, 'clients', FIRST)).counts).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3 });
-    expect((await importFile(target, 'calls', calls)).counts).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2 });
+    const again = await importFile(target, 'calls', calls);
+    expect(codesOf(again)).toEqual([]);
+    expect(again.counts).toEqual({ rows: 5, created: 0, updated: 0, unchanged: 5 });
     expect((await importFile(target, 'tariffs', TARIFFS_FILE)).counts).toEqual({ rows: 1, created: 0, updated: 0, unchanged: 1 });
     expect(await countOf(target.db, 'audit_log')).toBe(audit);
     expect(await countOf(target.db, 'call_status_changes')).toBe(statuses);
-    expect(await countOf(target.db, 'calls')).toBe(2);
+    expect(await countOf(target.db, 'calls')).toBe(5);
+
+    // An export of this database made since names the invoices here: it imports back unchanged too.
+    const exported = await textOf(exportCallsCsv(target.db, { from: null, to: null }, 'semicolon'));
+    const h3 = parse(exported, { bom: true, delimiter: ';' }).find((line: string[]) => line[0] === 'H-3') as string[];
+    expect(h3.at(-1)).toBe(String(billed[0]!.invoice));
+    expect((await importFile(target, 'calls', exported)).counts).toEqual({ rows: 5, created: 0, updated: 0, unchanged: 5 });
+
+    // A line that would change a call billed here is refused, naming the invoice it is on.
+    const changed = await importFile(target, 'calls', csv([CALL_HEADERS, call('H-3', 30003, { date: '2026-09-15', status: 'Annulé' })]));
+    expect(tableOf(changed)).toEqual([
+      [2, 'No. appel', `L’appel H-3 a déjà été importé et il est facturé (facture ${billed[0]!.invoice}) : il ne peut plus changer.`],
+    ]);
   });
 
   test('every change is in the audit log under the importing user', async () => {
@@ -474,6 +519,12 @@ describe('hostile files are refused or neutralized, never half-imported', () => 
         {},
         [[3, null, 'import.mixedEncoding']],
       ],
+      [
+        'Windows-1252, then UTF-8',
+        Uint8Array.from([...Buffer.from('No. client;Nom;Adresse\n50003;Caf\xe9;a\n', 'latin1'), ...Buffer.from('50004;Dépôt;b\n')]),
+        {},
+        [[3, null, 'import.switchedToUtf8']],
+      ],
       ['10 MB of one line', 'x;'.repeat(5 * MB), {}, [[1, null, 'import.headerLine']]],
       // A PNG's signature holds two line feeds before its first NUL byte.
       [
@@ -495,6 +546,48 @@ describe('hostile files are refused or neutralized, never half-imported', () => 
       expect(codesOf(outcome), name).toEqual(expected);
     }
     expect(await countOf(target.db, 'clients')).toBe(clients);
+  });
+
+  test('a name or a reference on two lines is refused on its line and column; addresses and notes keep their line breaks', async () => {
+    const twoLines = csv([
+      'No. client;Nom;Adresse;Ville;Code postal;Tarif;Notes',
+      '50020;"A\r\n1060,-9999\r\nZed";1, rue A;Montréal;H2X 1Y4;STD;',
+    ]);
+    expect(tableOf(await importFile(target, 'clients', twoLines))).toEqual([
+      [2, 'Nom', 'Une seule ligne : sans retour à la ligne, tabulation ni caractère invisible.'],
+    ]);
+    const kept = csv([
+      'No. client;Nom;Adresse;Ville;Code postal;Tarif;Notes',
+      '50021;Client 50021;"1, rue A\r\nPorte 2";Montréal;H2X 1Y4;STD;"Sonner\ndeux fois"',
+    ]);
+    expect(await importFile(target, 'clients', kept)).toMatchObject({ isApplied: true, problemCount: 0 });
+    const [client] = await queryRows<{ address_line1: string; notes: string }>(
+      target.db,
+      sql`select address_line1, notes from clients where number = 50021`,
+    );
+    expect(client).toEqual({ address_line1: '1, rue A\r\nPorte 2', notes: 'Sonner\ndeux fois' });
+
+    const headers =
+      'No. appel;No. client;Date du service;Adresse de départ;Destination;Statut;Tarif;Montant brut;Prix;Appelant;Référence du client;No. facture;Notes';
+    const calls = csv([
+      headers,
+      'C-1;50021;2026-10-03;1, rue A;2, rue B;Terminé;STD;20,00;20,00;"Marie\nTremblay";"PO\r\n7";"F-1\r\n1060,-9999";',
+    ]);
+    expect(codesOf(await importFile(target, 'calls', calls))).toEqual([
+      [2, 'No. facture', 'text.singleLine'],
+      [2, 'Appelant', 'text.singleLine'],
+      [2, 'Référence du client', 'text.singleLine'],
+    ]);
+    const noted = csv([
+      headers,
+      'C-1;50021;2026-10-03;"1, rue A\r\nPorte 2";2, rue B;Terminé;STD;20,00;20,00;Marie;PO 7;;"Fragile\r\nCode 12"',
+    ]);
+    expect(await importFile(target, 'calls', noted)).toMatchObject({ isApplied: true, problemCount: 0 });
+    const [call] = await queryRows<{ pickup_address: string; notes: string }>(
+      target.db,
+      sql`select pickup_address, notes from calls where dispatch_id = 'import:C-1'`,
+    );
+    expect(call).toEqual({ pickup_address: '1, rue A\r\nPorte 2', notes: 'Fragile\r\nCode 12' });
   });
 
   test('the size limit names the setting, in French', async () => {

@@ -21,7 +21,7 @@ async function money(cents: number) {
 export const createCallAction = defineAction({
   name: 'calls.create',
   roles: CALL_TAKERS,
-  input: callInput.extend({ holdOverride: optionalText(500) }),
+  input: callInput.extend({ holdOverride: optionalText(500, 'multiline') }),
   run: async ({ db, user, input }) => {
     const call = await createCall(db, user.id, input, { role: user.role, holdOverride: input.holdOverride });
     revalidatePath('/calls');

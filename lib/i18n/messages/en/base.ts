@@ -104,6 +104,10 @@ export const enBase: typeof frBase = {
     unexpected: 'An unexpected error occurred. Nothing was saved. Try again or tell an administrator.',
     invalid: 'Invalid value.',
     required: 'This field is required.',
+    text: {
+      singleLine: 'One line only: no line break, tab or invisible character.',
+      controlCharacters: 'This text holds invisible control characters.',
+    },
     money: {
       invalid: 'Invalid amount (e.g. 12.50).',
       negative: 'The amount cannot be negative.',

@@ -57,6 +57,8 @@ export const enImport: typeof frImport = {
       binary: 'This file is not a CSV text file: save the sheet as “CSV UTF-8” or “CSV (semicolon delimited)”.',
       mixedEncoding:
         'Inconsistent encoding from this line on: the file starts in UTF-8 then holds characters of another encoding. Save it again as “CSV UTF-8”.',
+      switchedToUtf8:
+        'Inconsistent encoding from this line on: the file starts in Windows-1252 then holds UTF-8 text (“Ã©” instead of “é”). Save it again as “CSV UTF-8”.',
       headerLine: 'The first line must name the columns, separated by semicolons or commas.',
       unknownColumn: 'Unknown column “{column}” (see this file’s template).',
       missingColumn: 'Required column missing: “{column}”.',
@@ -82,6 +84,7 @@ export const enImport: typeof frImport = {
       callLocked: 'Call {id} was already imported and is billed (invoice {invoice}): it can no longer change.',
       callFromThisDatabase:
         'Call {id} is already a call of this database (same number, client and date): this file looks like an export of it.',
+      callFromApi: 'Call {id} cannot be imported: its id import:{id} is that of a call received from the dispatch API.',
       conflict: 'The same data was changed by someone else during the import: nothing was imported. Check the file again.',
       callLegacyInvoiced: 'Call {number} was billed in the former system (invoice {invoice}): it can no longer be changed.',
     },

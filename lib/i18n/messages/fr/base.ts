@@ -102,6 +102,10 @@ export const frBase = {
     unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré. Réessayez ou avisez un administrateur.',
     invalid: 'Valeur invalide.',
     required: 'Ce champ est obligatoire.',
+    text: {
+      singleLine: 'Une seule ligne : sans retour à la ligne, tabulation ni caractère invisible.',
+      controlCharacters: 'Ce texte contient des caractères de contrôle invisibles.',
+    },
     money: {
       invalid: 'Montant invalide (ex. 12,50).',
       negative: 'Le montant ne peut pas être négatif.',

@@ -57,6 +57,8 @@ export const frImport = {
         'Ce fichier n’est pas un fichier texte CSV : enregistrez la feuille en « CSV UTF-8 » ou en « CSV (séparateur : point-virgule) ».',
       mixedEncoding:
         'Encodage incohérent à partir de cette ligne : le fichier commence en UTF-8 puis contient des caractères d’un autre encodage. Enregistrez-le de nouveau en « CSV UTF-8 ».',
+      switchedToUtf8:
+        'Encodage incohérent à partir de cette ligne : le fichier commence en Windows-1252 puis contient du texte en UTF-8 (« Ã© » au lieu de « é »). Enregistrez-le de nouveau en « CSV UTF-8 ».',
       headerLine: 'La première ligne doit nommer les colonnes, séparées par des points-virgules ou des virgules.',
       unknownColumn: 'Colonne inconnue « {column} » (voir le modèle de ce fichier).',
       missingColumn: 'Colonne obligatoire absente : « {column} ».',
@@ -82,6 +84,7 @@ export const frImport = {
       callLocked: 'L’appel {id} a déjà été importé et il est facturé (facture {invoice}) : il ne peut plus changer.',
       callFromThisDatabase:
         'L’appel {id} est déjà un appel de cette base de données (même numéro, même client, même date) : ce fichier en semble une exportation.',
+      callFromApi: 'L’appel {id} ne peut pas être importé : son identifiant import:{id} est celui d’un appel reçu de l’API de répartition.',
       conflict:
         'Les mêmes données ont été modifiées par quelqu’un d’autre pendant l’importation : rien n’a été importé. Vérifiez le fichier de nouveau.',
       callLegacyInvoiced: 'L’appel {number} a été facturé dans l’ancien système (facture {invoice}) : il ne peut plus être modifié.',
