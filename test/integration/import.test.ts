@@ -643,6 +643,18 @@ describe('all or nothing', () => {
   });
 });
 
+describe('historical calls and the credit hold', () => {
+  test('the calls of a suspended client, or of a member of a suspended head, are imported: they were already served', async () => {
+    const target = await newDatabase();
+    await importFile(target, 'tariffs', TARIFFS_FILE);
+    await importFile(target, 'clients', csv([CLIENT_HEADERS, client(81000, 81000), client(81001, 81000), client(81002)]));
+    await target.db.execute(sql`update clients set suspension_reason = 'Faillite' where number in (81000, 81002)`);
+    const outcome = await importFile(target, 'calls', csv([CALL_HEADERS, call('H-1', 81001), call('H-2', 81002), call('H-3', 81000)]));
+    expect(outcome.problems).toEqual([]);
+    expect(await countOf(target.db, 'calls')).toBe(3);
+  });
+});
+
 describe('a call billed in the former system', () => {
   let target: { db: Db; adminId: number };
   let number: number;
