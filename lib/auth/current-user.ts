@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
+import { isSameOrigin } from '@/lib/http/same-origin';
 import { auth } from './index';
 import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
 import { canOpen, type AppRoute } from './permissions';
@@ -59,14 +61,29 @@ export type FileRouteAccess = { user: CurrentUser; refusal: null } | { user: nul
  * as its own error page. So a browser navigating there without the role (a link followed, a form
  * posted) is sent (303) to the file's screen, which refuses it with the application's forbidden
  * page, translated, still with status 403; a script or a fetch gets the plain 403.
+ *
+ * Only a GET (or HEAD) may be sent from anywhere, and it only reads: a request of any other
+ * method changes data (prints, marks), and is refused with a plain 403 when another site sent it,
+ * whoever is signed in, as Next.js refuses a server action (docs/business-rules.md, Roles and
+ * permissions).
  */
 export async function requireFileRoute(request: Request, route: FileRoute): Promise<FileRouteAccess> {
+  if (!isReading(request) && !isSameOrigin(request)) {
+    const t = await getTranslations('errors');
+    return { user: null, refusal: plainRefusal(403, t('otherSite')) };
+  }
   const user = await getCurrentUser();
   if (!user) redirect(await signInUrl());
   if (canOpen(user.role, route)) return { user, refusal: null };
   if (!isBrowserNavigation(request)) forbidden();
   const location = SCREEN_OF_FILE_ROUTE[route];
   return { user: null, refusal: new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } }) };
+}
+
+const isReading = (request: Request) => request.method === 'GET' || request.method === 'HEAD';
+
+function plainRefusal(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
 /** The sign-in page, coming back afterwards to where the visitor was going (set by proxy.ts). */
