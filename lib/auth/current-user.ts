@@ -17,16 +17,21 @@ export type CurrentUser = { id: number; name: string; email: string; role: Role;
 
 /**
  * The signed-in user as the database knows them now: a deactivated user or a changed role
- * takes effect at the next request, whatever the session cookie still says.
+ * takes effect at the next request, whatever the session cookie still says. A session opened
+ * before the user's password was changed or the user deactivated carries an older session
+ * version and is no one's (docs/business-rules.md, Roles and permissions): read in the same query
+ * as the user, so that no request pays a second round trip. A session without a version (opened
+ * before versions existed) signs in again.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isSafeInteger(id)) return null;
+  const version = session?.user?.sessionVersion;
+  if (!Number.isSafeInteger(id) || typeof version !== 'number') return null;
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.isActive, true)))
+    .where(and(eq(users.id, id), eq(users.isActive, true), eq(users.sessionVersion, version)))
     .limit(1);
   return user ?? null;
 });
