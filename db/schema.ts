@@ -68,6 +68,12 @@ export const users = pgTable(
     role: roleEnum('role').notNull(),
     locale: localeEnum('locale').notNull().default('fr'),
     isActive: boolean('is_active').notNull().default(true),
+    /**
+     * The version of the user's sessions: each session carries the one it was opened with and is
+     * refused once it differs. Raised by the database when the password changes or the user is
+     * deactivated (db/migrations/0021), which ends every session opened before.
+     */
+    sessionVersion: integer('session_version').notNull().default(1),
     ...timestamps,
   },
   (t) => [

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { storageStateOf } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { insertUser, openTestDatabase } from './database';
+import { expectSignedIn, signIn, storageStateOf } from './support';
 
 test.use({ storageState: storageStateOf('admin') });
 
@@ -122,4 +123,73 @@ test('an administrator is not offered to deactivate their own account or drop th
   await expect(page.getByText('Vous ne pouvez pas désactiver votre propre compte.')).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'Rôle', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Changer le rôle' })).toBeDisabled();
+});
+
+/** A dispatcher of the test's own, signed in in a browser of their own; their user id and page. */
+async function signedInDispatcher(browser: Browser, password: string) {
+  const email = `repartition-${unique.toLowerCase()}-${Date.now().toString(36)}@exemple.test`;
+  const app = openTestDatabase();
+  let id: number;
+  try {
+    id = await insertUser(app.db, { email, role: 'dispatcher', password });
+  } finally {
+    await app.close();
+  }
+  // Its own cookies: not the administrator's session this file's pages use.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  await expectSignedIn(page);
+  await page.goto('/calls');
+  await expect(page.getByRole('heading', { level: 1, name: 'Recherche d’appel' })).toBeVisible();
+  return { id, email, page, close: () => context.close() };
+}
+
+test('a dispatcher whose password an administrator resets is sent to the sign-in page at their next request, and signs in with the new one', async ({
+  page,
+  browser,
+}) => {
+  const dispatcher = await signedInDispatcher(browser, 'ancien-mot-de-passe');
+  try {
+    await page.goto(`/admin/users/${dispatcher.id}`);
+    await page.getByLabel('Nouveau mot de passe').fill('nouveau-mot-de-passe');
+    await page.getByRole('button', { name: 'Réinitialiser le mot de passe' }).click();
+    await expect(page.getByText(`Mot de passe de ${dispatcher.email} réinitialisé.`)).toBeVisible();
+
+    await dispatcher.page.goto('/calls/new');
+    await expect(dispatcher.page).toHaveURL(/\/login\?callbackUrl=%2Fcalls%2Fnew$/);
+    await expect(dispatcher.page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
+    await signIn(dispatcher.page, dispatcher.email, 'ancien-mot-de-passe', { isOnLoginPage: true });
+    await expect(dispatcher.page.getByText('Courriel ou mot de passe invalide.')).toBeVisible();
+    await signIn(dispatcher.page, dispatcher.email, 'nouveau-mot-de-passe', { isOnLoginPage: true });
+    await expect(dispatcher.page).toHaveURL('/calls/new');
+    await expectSignedIn(dispatcher.page);
+  } finally {
+    await dispatcher.close();
+  }
+});
+
+test('a dispatcher deactivated and then reactivated does not get their former session back; a change of role keeps it, with the new role', async ({
+  page,
+  browser,
+}) => {
+  const dispatcher = await signedInDispatcher(browser, 'mot-de-passe-du-quart');
+  try {
+    await page.goto(`/admin/users/${dispatcher.id}`);
+    await page.getByRole('combobox', { name: 'Rôle', exact: true }).selectOption({ label: 'Commis à la facturation' });
+    await page.getByRole('button', { name: 'Changer le rôle' }).click();
+    await expect(page.getByText(`Rôle de ${dispatcher.email} : Commis à la facturation.`)).toBeVisible();
+    await dispatcher.page.goto('/billing');
+    await expect(dispatcher.page.getByRole('heading', { level: 1, name: 'Liste de facturation' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Désactiver l’utilisateur' }).click();
+    await expect(page.getByText(`${dispatcher.email} est désactivé.`)).toBeVisible();
+    await page.getByRole('button', { name: 'Réactiver l’utilisateur' }).click();
+    await expect(page.getByText(`${dispatcher.email} est réactivé.`)).toBeVisible();
+
+    await dispatcher.page.goto('/billing');
+    await expect(dispatcher.page).toHaveURL(/\/login\?callbackUrl=%2Fbilling$/);
+  } finally {
+    await dispatcher.close();
+  }
 });

@@ -61,18 +61,24 @@ test.describe('billing clerk', () => {
     await ledger.getByText('Membres').first().click();
     await expect(ledger.getByText(/12346 — Pharmacie Centrale — succursale Laval : \d+ appels?/).first()).toBeVisible();
 
-    // The head's statement: listed with the grouped checkbox, its PDF naming its members.
+    // The head's statement: listed with the grouped checkbox, its PDF preview naming its members,
+    // and saying that looking at it does not record it printed.
     const from = addDays(todayInMontreal(), -150);
     const to = todayInMontreal();
     await page.goto(`/receivables/statements?from=${from}&to=${to}&isGrouped=on`);
     await expect(page.getByLabel('Facturation par client regroupé')).toBeChecked();
-    await expect(page.getByRole('table', { name: /états? de compte/ }).getByRole('row', { name: /12345/ })).toBeVisible();
-    const pdf = await page.request.get(`/receivables/statements/print?from=${from}&to=${to}&clientNumber=12345`);
+    const row = page.getByRole('table', { name: /états? de compte/ }).getByRole('row', { name: /12345/ });
+    const preview = row.getByRole('link', { name: 'Aperçu PDF' });
+    await expect(preview).toHaveAccessibleDescription(/ne l’inscrit pas imprimé/);
+    const pdf = await page.request.get((await preview.getAttribute('href'))!);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const text = (await pdfText(await pdf.body())).join('\n');
     expect(text).toContain('Pharmacie Centrale inc.');
     expect(text).toContain('Pharmacie Centrale — succursale Laval');
     expect(text).toContain('004613');
+    await page.reload();
+    await expect(row).toBeVisible();
+    await expect(row).not.toContainText('Imprimé le');
   });
 
   test('the aging exports as CSV for a French spreadsheet and as PDF, a head with its members', async ({ page }) => {

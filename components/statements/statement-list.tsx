@@ -29,7 +29,8 @@ export async function StatementList({
     isGrouped: selection.isGrouped,
     clientNumber: selection.clientNumber === undefined ? '' : String(selection.clientNumber),
   };
-  const pdfHref = (clientNumber: number) =>
+  // A preview (GET) records nothing: printing is the form's POST, for the batch or one client.
+  const previewHref = (clientNumber: number) =>
     `/receivables/statements/print?${new URLSearchParams({ from: selection.from, to: selection.to, clientNumber: String(clientNumber) }).toString()}`;
   const money = (cents: number) => formatMoney(cents, locale);
   const member = selection.clientNumber !== undefined ? progress.statements.find((s) => s.memberOf !== null) : undefined;
@@ -51,6 +52,9 @@ export async function StatementList({
         </button>
         <span className="hint">{t('printHint')}</span>
       </form>
+      <p className="hint" id="statement-preview-hint">
+        {t('previewHint')}
+      </p>
       <h3>{t('emailTitle')}</h3>
       {!hasSmtp ? (
         <p className="notice">
@@ -95,7 +99,9 @@ export async function StatementList({
             header: t('columns.detail'),
             cell: (row) => (
               <>
-                <a href={pdfHref(row.clientNumber)}>{t('pdf')}</a>{' '}
+                <a href={previewHref(row.clientNumber)} aria-describedby="statement-preview-hint">
+                  {t('preview')}
+                </a>{' '}
                 {row.printedAt ? <span className="hint">{t('printed', { date: formatDateTimeShort(row.printedAt, locale) })} </span> : null}
                 {row.error && row.status !== 'sent' ? <span className="error">{row.error} </span> : null}
                 {row.attempts > 0 ? <span className="hint">{t('attempts', { count: row.attempts })} </span> : null}

@@ -10,10 +10,12 @@ export const SESSION_MAX_AGE_SECONDS = 10 * 60 * 60;
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; role: Role; name?: string | null; email?: string | null };
+    /** `sessionVersion`: the user's session version when this session was opened (lib/auth/current-user.ts). */
+    user: { id: string; role: Role; sessionVersion?: number; name?: string | null; email?: string | null };
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -27,6 +29,7 @@ export const authConfig = {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sessionVersion = user.sessionVersion;
       }
       return token;
     },
@@ -34,6 +37,7 @@ export const authConfig = {
       if (token.sub && isRole(token.role)) {
         session.user.id = token.sub;
         session.user.role = token.role;
+        if (typeof token.sessionVersion === 'number') session.user.sessionVersion = token.sessionVersion;
       }
       return session;
     },

@@ -12,7 +12,8 @@ export const MAX_FAILED_ATTEMPTS = 5;
 export const FAILED_ATTEMPTS_WINDOW_MINUTES = 15;
 
 export type SignInResult =
-  { ok: true; user: { id: number; name: string; email: string; role: Role } } | { ok: false; reason: 'invalid' | 'rate_limited' };
+  | { ok: true; user: { id: number; name: string; email: string; role: Role; sessionVersion: number } }
+  | { ok: false; reason: 'invalid' | 'rate_limited' };
 
 // Verified against when the e-mail is unknown, so that both cases take the same time.
 let decoyHash: Promise<string> | undefined;
@@ -45,5 +46,6 @@ async function checkLocked(db: Executor, email: string, password: string, now: D
   const isSuccess = Boolean(user && user.isActive && isValid);
   await db.insert(signInAttempts).values({ email, isSuccess, attemptedAt: now });
   if (!user || !isSuccess) return { ok: false, reason: 'invalid' };
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  // The session opened now carries the version read with the password it was checked against.
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
+import { isSameOrigin } from '@/lib/http/same-origin';
 import { auth } from './index';
 import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
 import { canOpen, type AppRoute } from './permissions';
@@ -15,16 +17,21 @@ export type CurrentUser = { id: number; name: string; email: string; role: Role;
 
 /**
  * The signed-in user as the database knows them now: a deactivated user or a changed role
- * takes effect at the next request, whatever the session cookie still says.
+ * takes effect at the next request, whatever the session cookie still says. A session opened
+ * before the user's password was changed or the user deactivated carries an older session
+ * version and is no one's (docs/business-rules.md, Roles and permissions): read in the same query
+ * as the user, so that no request pays a second round trip. A session without a version (opened
+ * before versions existed) signs in again.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!Number.isSafeInteger(id)) return null;
+  const version = session?.user?.sessionVersion;
+  if (!Number.isSafeInteger(id) || typeof version !== 'number') return null;
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.isActive, true)))
+    .where(and(eq(users.id, id), eq(users.isActive, true), eq(users.sessionVersion, version)))
     .limit(1);
   return user ?? null;
 });
@@ -59,14 +66,29 @@ export type FileRouteAccess = { user: CurrentUser; refusal: null } | { user: nul
  * as its own error page. So a browser navigating there without the role (a link followed, a form
  * posted) is sent (303) to the file's screen, which refuses it with the application's forbidden
  * page, translated, still with status 403; a script or a fetch gets the plain 403.
+ *
+ * Only a GET (or HEAD) may be sent from anywhere, and it only reads: a request of any other
+ * method changes data (prints, marks), and is refused with a plain 403 when another site sent it,
+ * whoever is signed in, as Next.js refuses a server action (docs/business-rules.md, Roles and
+ * permissions).
  */
 export async function requireFileRoute(request: Request, route: FileRoute): Promise<FileRouteAccess> {
+  if (!isReading(request) && !isSameOrigin(request)) {
+    const t = await getTranslations('errors');
+    return { user: null, refusal: plainRefusal(403, t('otherSite')) };
+  }
   const user = await getCurrentUser();
   if (!user) redirect(await signInUrl());
   if (canOpen(user.role, route)) return { user, refusal: null };
   if (!isBrowserNavigation(request)) forbidden();
   const location = SCREEN_OF_FILE_ROUTE[route];
   return { user: null, refusal: new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } }) };
+}
+
+const isReading = (request: Request) => request.method === 'GET' || request.method === 'HEAD';
+
+function plainRefusal(status: number, text: string): Response {
+  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
 /** The sign-in page, coming back afterwards to where the visitor was going (set by proxy.ts). */

@@ -31,7 +31,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           if (result.reason === 'rate_limited') throw new RateLimitedSignIn();
           return null;
         }
-        return { id: String(result.user.id), name: result.user.name, email: result.user.email, role: result.user.role };
+        const { id, name, email, role, sessionVersion } = result.user;
+        return { id: String(id), name, email, role, sessionVersion };
       },
     }),
   ],

@@ -54,16 +54,17 @@ async function recordStatements(
   return new Map(rows.map((r) => [r.clientNumber, r.id]));
 }
 
+type StatementsPdf = { stream: ReadableStream<Uint8Array>; candidates: StatementCandidate[] };
+
 /**
- * The merged PDF of the selection's statements, in client order, streamed as it is written; the
- * statements are recorded printed once the whole file was written out. Null when the selection
- * has no statement.
+ * The merged PDF of the selection's statements, in client order, streamed as it is written;
+ * `onWritten` runs once the whole file was written out. Null when the selection has no statement.
  */
-export async function printStatements(
+async function statementsPdf(
   db: Db,
-  actorId: number,
   selection: StatementSelection,
-): Promise<{ stream: ReadableStream<Uint8Array>; candidates: StatementCandidate[] } | null> {
+  onWritten?: (candidates: StatementCandidate[], period: StatementPeriod) => Promise<void>,
+): Promise<StatementsPdf | null> {
   const candidates = await selectStatementClients(db, selection);
   if (candidates.length === 0) return null;
   const company = await requireCompanySettings(db);
@@ -72,7 +73,18 @@ export async function printStatements(
     for (const candidate of candidates) yield await loadStatement(db, candidate.clientNumber, period);
   }
   const title = `États de compte ${selection.from} – ${selection.to}`;
-  const stream = await pdfStream(renderStatementsPdf(read(), company, title), async () => {
+  const stream = await pdfStream(renderStatementsPdf(read(), company, title), onWritten && (() => onWritten(candidates, period)));
+  return { stream, candidates };
+}
+
+/** The selection's statements to look at: the same PDF as a print, recording nothing. */
+export function previewStatements(db: Db, selection: StatementSelection): Promise<StatementsPdf | null> {
+  return statementsPdf(db, selection);
+}
+
+/** The selection's statements printed: recorded printed once the whole file was written out. */
+export function printStatements(db: Db, actorId: number, selection: StatementSelection): Promise<StatementsPdf | null> {
+  return statementsPdf(db, selection, async (candidates, period) => {
     await db.transaction(async (tx) => {
       const ids = await recordStatements(tx, actorId, period, candidates, { isPrinted: true });
       await tx.execute(sql`
@@ -80,7 +92,6 @@ export async function printStatements(
         select id, 'print', 'sent', ${actorId}, now() from unnest(${idArray([...ids.values()])}) as id`);
     });
   });
-  return { stream, candidates };
 }
 
 /** Queues the e-mail of every statement of the selection not yet sent nor waiting; returns what was queued. */

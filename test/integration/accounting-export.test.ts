@@ -1,8 +1,9 @@
 /**
  * The accounting export on a real PostgreSQL: a period's invoices, credit notes, payments and
  * returned cheques as journal entries that balance to the cent in every layout; each document
- * exported once (two exports at once included), re-exported only on purpose; an invoice voided
- * after its export goes out as its reversal; an export's files never change afterwards.
+ * exported once (two exports at once included, and a payment recorded while an export is being
+ * written), re-exported only on purpose; an invoice voided after its export goes out as its
+ * reversal; an export's files never change afterwards.
  */
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { openPostgres, queryRows, type AppDatabase } from '@/db/index';
 import { accountingExports, accountingSettings, auditLog, invoices, users } from '@/db/schema';
 import { getAccountMapping, saveAccountMapping } from '@/lib/accounting/account-mapping';
 import { findAccountingDocuments } from '@/lib/accounting/accounting-documents';
-import { createAccountingExport } from '@/lib/accounting/create-export';
+import { createAccountingExport, type CreatedExport } from '@/lib/accounting/create-export';
 import { exportPeriodInput } from '@/lib/accounting/export-input';
 import { journalCsv, quickBooksCsv, sage50Text } from '@/lib/accounting/export-layouts';
 import { findExportEntries } from '@/lib/accounting/find-exports';
@@ -55,6 +56,34 @@ function journalSums(csv: string) {
     byPiece.set(row['Pièce']!, (byPiece.get(row['Pièce']!) ?? 0) + cents(row['Débit']!) - cents(row['Crédit']!));
   }
   return { rows, debit, credit, unbalanced: [...byPiece].filter(([, sum]) => sum !== 0) };
+}
+
+/** Until another session waits for a lock that session `pid` holds; fails if `operation` ends without ever waiting. */
+async function untilBlockedBy(pid: number, operation: Promise<unknown>) {
+  let hasEnded = false;
+  void operation.then(
+    () => (hasEnded = true),
+    () => (hasEnded = true),
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const [waiting] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`,
+    );
+    if (waiting!.n > 0) return;
+    if (hasEnded) throw new Error('the operation ended without waiting for the lock');
+    if (Date.now() > deadline) throw new Error('the operation never waited for the lock');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The export's count and totals are those of the file it gives, which holds `documents`. */
+async function expectAsItsFile(created: CreatedExport, documents: string[]) {
+  const { entries } = (await findExportEntries(database.db, created.id))!;
+  const journal = journalSums(journalOf(entries));
+  expect(created).toMatchObject({ documentCount: entries.length, debitCents: journal.debit, creditCents: journal.credit });
+  expect(entries.map((entry) => `${entry.document.kind} ${entry.document.date} ${entry.document.totalCents}`)).toEqual(documents);
 }
 
 const journalOf = (entries: JournalEntry[]) =>
@@ -214,6 +243,35 @@ describe('a period exported to the books', () => {
     } finally {
       await second.close();
     }
+  });
+
+  test('a payment recorded while an export is being written is in its file, count and totals, or in none of them and waits for the next export', async () => {
+    const pay = (amount: string, receivedOn: string) =>
+      paymentInput('2026-11-29').parse({ method: 'cheque', allocation: 'auto', clientNumber: '20002', amount, receivedOn });
+    await recordPayment(database.db, clerkId, pay('3', '2026-11-26'));
+
+    // Another clerk's transaction holds the exporting clerk's row (FOR UPDATE; the export's own
+    // row reads it as its foreign key): the export, its documents read, waits at its first write.
+    // The other clerk records a payment meanwhile and commits, which lets the export go on.
+    const other: AppDatabase = openPostgres(database.url, { max: 1 });
+    let exporting!: Promise<CreatedExport>;
+    try {
+      await other.db.transaction(async (tx) => {
+        const [holder] = await queryRows<{ pid: number }>(
+          tx,
+          sql`select pg_backend_pid() as pid from users where id = ${clerkId} for update`,
+        );
+        exporting = createAccountingExport(database.db, clerkId, period(NOVEMBER.from, NOVEMBER.to));
+        await untilBlockedBy(holder!.pid, exporting);
+        await recordPayment(tx, clerkId, pay('4', '2026-11-27'));
+      });
+    } finally {
+      await other.close();
+    }
+    await expectAsItsFile(await exporting, ['payment 2026-11-26 300']);
+    await expectAsItsFile(await createAccountingExport(database.db, clerkId, period(NOVEMBER.from, NOVEMBER.to)), [
+      'payment 2026-11-27 400',
+    ]);
   });
 
   test('an export reads the same after the accounts change; the change is audited; the database keeps exports as written', async () => {

@@ -1,8 +1,9 @@
 /**
  * Printing statements of account through the route handler, as the clerk's browser calls it:
- * the batch's merged PDF (POST, the screen's form) and one client's PDF (GET, the list's link);
- * the statements are recorded printed only once the whole file was taken, never when the
- * download is cancelled; a selection that is wrong or empty answers a short message.
+ * the batch's merged PDF (POST, the screen's form) and one client's preview (GET, the list's
+ * link, which records nothing); the statements are recorded printed only once the whole file was
+ * taken, never when the download is cancelled; a selection that is wrong or empty answers a short
+ * message.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest';
@@ -68,14 +69,15 @@ test('the grouped batch takes the heads only', async () => {
   expect(await printedClients()).toEqual([12345]);
 });
 
-test('one client’s statement from the list’s link', async () => {
+test('one client’s statement previewed from the list’s link: shown, and nothing recorded', async () => {
   const response = await printRoute.GET(
     new Request('http://localhost/receivables/statements/print?from=2026-11-01&to=2026-11-30&clientNumber=20002'),
   );
   expect(response.headers.get('content-disposition')).toBe('inline; filename="etats-de-compte-20002-2026-11-30.pdf"');
   const pages = await pdfPages(new Uint8Array(await response.arrayBuffer()));
   expect(pages.map((page) => page.text.includes('STATEMENT OF ACCOUNT'))).toEqual([true]);
-  expect(await printedClients()).toEqual([20002]);
+  expect(await database.db.select().from(statements)).toEqual([]);
+  expect(await database.db.execute(sql`select 1 from deliveries where statement_id is not null`)).toHaveLength(0);
 });
 
 test('a download cancelled records nothing', async () => {

@@ -73,7 +73,7 @@ export const enAdmin: typeof frAdmin = {
       selfRoleHint: 'You cannot remove your own administrator role.',
       accessTitle: 'Access',
       isActive: 'Active account: this person can sign in.',
-      isInactive: 'Deactivated account: this person can no longer sign in.',
+      isInactive: 'Deactivated account: this person can no longer sign in; their earlier sessions stay ended, even after a reactivation.',
       deactivate: 'Deactivate user',
       reactivate: 'Reactivate user',
       deactivated: '{email} is deactivated.',
@@ -81,7 +81,8 @@ export const enAdmin: typeof frAdmin = {
       selfActiveHint: 'You cannot deactivate your own account.',
       passwordTitle: 'Password',
       newPassword: 'New password',
-      passwordHint: 'At least 10 characters. The old password stops working at once.',
+      passwordHint:
+        'At least 10 characters. The old password stops working at once, and the person’s open sessions end at their next action.',
       resetPassword: 'Reset password',
       passwordReset: 'Password of {email} reset.',
     },

@@ -100,6 +100,7 @@ export const enBase: typeof frBase = {
   errors: {
     unauthenticated: 'Your session has expired. Sign in again.',
     forbidden: 'Your role does not allow this operation.',
+    otherSite: 'This request came from another site: it was refused and nothing was saved. Do it again from the application.',
     validation: 'Some fields need correcting.',
     unexpected: 'An unexpected error occurred. Nothing was saved. Try again or tell an administrator.',
     invalid: 'Invalid value.',

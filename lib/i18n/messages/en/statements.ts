@@ -18,7 +18,9 @@ export const enStatements: typeof frStatements = {
     listTitle: '{count, plural, one {# statement} other {# statements}}',
     printButton: 'Print (one PDF for the whole batch)',
     printHint: 'Statements are recorded printed once the whole PDF has been produced.',
-    pdf: 'PDF',
+    preview: 'PDF preview',
+    previewHint:
+      'A client’s PDF preview does not record it printed. To print one client’s statement, enter its number above, show it, then print.',
     printed: 'Printed {date}',
     emailTitle: 'E-mail',
     counts:

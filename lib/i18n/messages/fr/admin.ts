@@ -72,7 +72,8 @@ export const frAdmin = {
       selfRoleHint: 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
       accessTitle: 'Accès',
       isActive: 'Compte actif : la personne peut se connecter.',
-      isInactive: 'Compte désactivé : la personne ne peut plus se connecter.',
+      isInactive:
+        'Compte désactivé : la personne ne peut plus se connecter ; ses sessions d’avant restent fermées, même après une réactivation.',
       deactivate: 'Désactiver l’utilisateur',
       reactivate: 'Réactiver l’utilisateur',
       deactivated: '{email} est désactivé.',
@@ -80,7 +81,8 @@ export const frAdmin = {
       selfActiveHint: 'Vous ne pouvez pas désactiver votre propre compte.',
       passwordTitle: 'Mot de passe',
       newPassword: 'Nouveau mot de passe',
-      passwordHint: 'Au moins 10 caractères. L’ancien mot de passe cesse de fonctionner aussitôt.',
+      passwordHint:
+        'Au moins 10 caractères. L’ancien mot de passe cesse de fonctionner aussitôt, et les sessions ouvertes de la personne se ferment à sa prochaine action.',
       resetPassword: 'Réinitialiser le mot de passe',
       passwordReset: 'Mot de passe de {email} réinitialisé.',
     },

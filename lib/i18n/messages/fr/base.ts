@@ -98,6 +98,7 @@ export const frBase = {
   errors: {
     unauthenticated: 'Votre session a expiré. Reconnectez-vous.',
     forbidden: 'Votre rôle ne permet pas cette opération.',
+    otherSite: 'Cette demande vient d’un autre site : elle est refusée et rien n’a été enregistré. Refaites-la depuis l’application.',
     validation: 'Certains champs sont à corriger.',
     unexpected: 'Une erreur inattendue est survenue. Rien n’a été enregistré. Réessayez ou avisez un administrateur.',
     invalid: 'Valeur invalide.',

@@ -16,7 +16,9 @@ export const frStatements = {
     listTitle: '{count, plural, one {# état de compte} other {# états de compte}}',
     printButton: 'Imprimer (un PDF pour tout le lot)',
     printHint: 'Les états sont inscrits imprimés une fois le PDF produit en entier.',
-    pdf: 'PDF',
+    preview: 'Aperçu PDF',
+    previewHint:
+      'L’aperçu PDF d’un client ne l’inscrit pas imprimé. Pour imprimer l’état d’un seul client, inscrivez son numéro ci-dessus, affichez, puis imprimez.',
     printed: 'Imprimé le {date}',
     emailTitle: 'Envoi par courriel',
     counts: '{total, plural, one {# état} other {# états}} : {sent} envoyés · {pending} en cours · {failed} en échec · {none} à envoyer',

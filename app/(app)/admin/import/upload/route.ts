@@ -20,7 +20,8 @@ export async function POST(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response(null, { status: 303, headers: { location: '/login?callbackUrl=%2Fadmin%2Fimport' } });
   const t = await getTranslations('errors');
-  if (!canOpen(user.role, '/admin/import/upload') || !isSameOrigin(request)) return refusal(403, t('forbidden'));
+  if (!isSameOrigin(request)) return refusal(403, t('otherSite'));
+  if (!canOpen(user.role, '/admin/import/upload')) return refusal(403, t('forbidden'));
   const params = uploadParams.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!params.success) return refusal(400, t('import.kind'));
   const maxBytes = importMaxBytes();

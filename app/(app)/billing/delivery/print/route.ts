@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors';
  * Prints a batch: the merged PDF of the selected invoices whose delivery method includes print.
  * The browser shows what this answers in place of the page (the form is a plain POST that
  * downloads the file): a failure answers a short message the clerk can act on, never a stack
- * trace or an error page.
+ * trace or an error page. A POST sent from another site is refused (requireFileRoute).
  */
 export async function POST(request: Request) {
   try {

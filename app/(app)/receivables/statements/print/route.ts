@@ -3,39 +3,41 @@ import { isConnectionLost } from '@/db/errors';
 import { getDb } from '@/db/index';
 import { requireFileRoute } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';
-import { printStatements } from '@/lib/statements/statement-delivery';
+import { previewStatements, printStatements } from '@/lib/statements/statement-delivery';
 import { statementSelection } from '@/lib/statements/statement-input';
 
 /**
- * Prints statements of account: one client's (a link, GET) or a batch's (the screen's form,
- * POST), as one PDF in client order, streamed as it is written. A failure answers a short
- * message the clerk can act on, never a stack trace or an error page.
+ * Statements of account as one PDF in client order, streamed as it is written: a GET (the list's
+ * `Aperçu PDF` link) previews one client's or a batch's without recording anything; a POST (the
+ * screen's form, from the application's own page) prints them and records them printed. A failure
+ * answers a short message the clerk can act on, never a stack trace or an error page.
  */
 export async function GET(request: Request) {
-  return print(request, Object.fromEntries(new URL(request.url).searchParams.entries()), 'inline');
+  return answer(request, Object.fromEntries(new URL(request.url).searchParams.entries()), 'preview');
 }
 
 export async function POST(request: Request) {
-  return print(request, null, 'attachment');
+  return answer(request, null, 'print');
 }
 
-async function print(request: Request, query: Record<string, string> | null, disposition: 'inline' | 'attachment') {
+async function answer(request: Request, query: Record<string, string> | null, purpose: 'preview' | 'print') {
   try {
     const access = await requireFileRoute(request, '/receivables/statements/print');
     if (access.refusal) return access.refusal;
     const fields = query ?? Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
     const parsed = statementSelection.safeParse(fields);
     if (!parsed.success) return message(400, 'Sélection invalide / Invalid selection');
-    const printed = await printStatements(getDb(), access.user.id, parsed.data);
-    if (!printed) return message(404, 'Aucun état de compte à imprimer / No statement to print');
-    const { candidates } = printed;
+    const produced =
+      purpose === 'print' ? await printStatements(getDb(), access.user.id, parsed.data) : await previewStatements(getDb(), parsed.data);
+    if (!produced) return message(404, 'Aucun état de compte à imprimer / No statement to print');
+    const { candidates } = produced;
     const clients =
       candidates.length === 1 ? `${candidates[0]!.clientNumber}` : `${candidates[0]!.clientNumber}-${candidates.at(-1)!.clientNumber}`;
     const name = `etats-de-compte-${clients}-${parsed.data.to}.pdf`;
-    return new Response(printed.stream, {
+    return new Response(produced.stream, {
       headers: {
         'content-type': 'application/pdf',
-        'content-disposition': `${disposition}; filename="${name}"`,
+        'content-disposition': `${purpose === 'print' ? 'attachment' : 'inline'}; filename="${name}"`,
         'cache-control': 'no-store',
       },
     });
