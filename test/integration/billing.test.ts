@@ -359,6 +359,12 @@ test('the database keeps issued invoices as issued: no change of their content, 
       .execute(sql`insert into credit_notes (number, invoice_id, issue_date, reason, subtotal_cents, gst_cents, qst_cents, total_cents, created_by)
                              select 90, id, '2026-11-02', 'x', ${subtotal}, 0, 0, ${subtotal}, ${clerkId} from invoices where number = 1`);
   expect(await refusalCode(credit(15093))).toBe('RB004'); // one cent more than the subtotal of 150.92 $
+  expect(await refusalCode(credit(15092))).toBe('RB004'); // the whole subtotal without the taxes left: 0.01 $… would stay owing
+  const taxes = (gst: number, qst: number) =>
+    database!.db
+      .execute(sql`insert into credit_notes (number, invoice_id, issue_date, reason, subtotal_cents, gst_cents, qst_cents, total_cents, created_by)
+                             select 91, id, '2026-11-02', 'x', 100, ${gst}, ${qst}, 100 + ${gst} + ${qst}, ${clerkId} from invoices where number = 1`);
+  expect(await refusalCode(taxes(0, 1_000_000))).toBe('RB004'); // more QST than the invoice charged
   await reverseRun(database!.db, clerkId, run.runId!);
   await database!.db.execute(sql`update invoices set printed_at = now() where number = 1`); // a delivery mark may be written…
   expect(await refusalCode(database!.db.execute(sql`update invoices set printed_at = null where number = 1`))).toBe('RB002'); // …never erased
