@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { generateRun, insertBillableClients, withTestDatabase } from './database';
 import { storageStateOf } from './support';
 
 const cents = (text: string) => (text === '' ? 0 : Math.round(Number(text.replace(',', '.')) * 100));
@@ -11,6 +12,12 @@ test.describe('as a billing clerk', () => {
   test('exports the documents waiting, downloads a general journal whose debits equal its credits, and cannot export them twice', async ({
     page,
   }) => {
+    // An invoice of the test's own, so that a document waits whatever was exported before.
+    await withTestDatabase(async (db) => {
+      const range = await insertBillableClients(db, { count: 1, isEmailed: false });
+      await generateRun(db, { ...range, isGrouped: false });
+    });
+
     await page.goto('/admin/accounting');
     await expect(page.getByRole('heading', { level: 1, name: 'Exportation comptable' })).toBeVisible();
     await expect(page.getByText(/documents? attend(ent)? d’être exportés/)).toBeVisible();

@@ -1,59 +1,73 @@
 import { expect, test } from '@playwright/test';
+import { addDays, todayInMontreal } from '../lib/dates/montreal';
+import { generateRun, insertBillableClients, insertBillableGroup, withTestDatabase } from './database';
 import { storageStateOf } from './support';
 
 test.use({ storageState: storageStateOf('billing') });
 
+const yesterday = () => addDays(todayInMontreal(), -1);
+
 test('the billing clerk lists, generates and opens grouped invoices; generating again creates nothing', async ({ page }) => {
-  await page.goto('/billing');
+  // A client billed on its own and a group of the test's own (head, two members), side by side
+  // in one range of numbers: what the lists show is theirs, whatever the other tests billed.
+  const { alone, group } = await withTestDatabase(async (db) => ({
+    alone: (await insertBillableClients(db, { count: 1, isEmailed: false })).from,
+    group: await insertBillableGroup(db, { members: 2, deliveryMethod: 'print' }),
+  }));
+  const { head } = group;
+  const [first, second] = group.members as [number, number];
+  const range = `/billing?cycle=all&clientFrom=${alone}&clientTo=${group.to}`;
+
+  await page.goto(range);
   const checkbox = page.getByLabel('Facturation par client regroupé');
 
-  // Unchecked: the normal process, which never shows the group of 12345.
+  // Unchecked: the normal process, which never shows the group.
   await expect(checkbox).not.toBeChecked();
   await page.getByRole('button', { name: 'Afficher la liste' }).click();
   const list = page.getByRole('table', { name: 'Liste de facturation' });
-  await expect(list.getByTestId('billed-20001')).toBeVisible();
-  for (const number of ['12345', '12346', '12347']) await expect(list.getByTestId(`billed-${number}`)).toHaveCount(0);
-  // It says that the group's completed calls wait in the grouped process, with a link to it.
-  await expect(page.getByTestId('other-process')).toContainText(/appels terminés attendent dans la facturation regroupée/);
+  await expect(list.getByTestId(`billed-${alone}`)).toBeVisible();
+  for (const number of [head, first, second]) await expect(list.getByTestId(`billed-${number}`)).toHaveCount(0);
+  // It says that the group's six completed calls wait in the grouped process, with a link to it.
+  await expect(page.getByTestId('other-process')).toContainText(/^6 appels terminés attendent dans la facturation regroupée/);
   await expect(page.getByRole('link', { name: 'Afficher la liste de facturation regroupée' })).toHaveAttribute('href', /isGrouped=on/);
 
-  // Checked: one row per head; 12345 expands into its members 12346 and 12347.
+  // Checked: one row per head, which expands into its members.
   await checkbox.check();
   await page.getByRole('button', { name: 'Afficher la liste' }).click();
   await expect(page).toHaveURL(/isGrouped=on/);
-  await expect(list.getByTestId('billed-12345')).toBeVisible();
-  await expect(list.getByTestId('billed-12346')).toHaveCount(0);
-  await list.getByText('Membres de 12345').click();
-  const members = page.getByRole('table', { name: 'Membres de 12345' });
-  await expect(members.getByRole('row', { name: /12346/ })).toBeVisible();
-  await expect(members.getByRole('row', { name: /12347/ })).toBeVisible();
-  const total = (await list.getByTestId('billed-12345').locator('td').last().textContent())!;
+  await expect(list.getByTestId(`billed-${head}`)).toBeVisible();
+  for (const number of [alone, first, second]) await expect(list.getByTestId(`billed-${number}`)).toHaveCount(0);
+  await list.getByText(`Membres de ${head}`).click();
+  const members = page.getByRole('table', { name: `Membres de ${head}` });
+  await expect(members.getByRole('row', { name: new RegExp(`${first}`) })).toBeVisible();
+  await expect(members.getByRole('row', { name: new RegExp(`${second}`) })).toBeVisible();
+  const total = (await list.getByTestId(`billed-${head}`).locator('td').last().textContent())!;
 
   // Generation: a confirmation states what will be created, then the run page.
   await page.getByRole('button', { name: 'Générer les factures' }).click();
-  await expect(page.getByText(/^Générer \d+ factures? regroupées? pour un total de/)).toBeVisible();
+  await expect(page.getByText(/^Générer 1 facture regroupée pour un total de/)).toBeVisible();
   await page.getByRole('button', { name: 'Confirmer la génération' }).click();
   await expect(page).toHaveURL(/\/billing\/runs\/\d+\?created=1/);
-  await expect(page.getByRole('status').filter({ hasText: /factures? créées?/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /1 facture créée/ })).toBeVisible();
 
-  // The invoice of 12345 shows its lines in member blocks, and the same total as the list.
+  // The head's invoice shows its lines in member blocks, and the same total as the list.
   const invoices = page.getByRole('table', { name: 'Factures du traitement' });
   await invoices
-    .getByRole('row', { name: /12345 — Pharmacie Centrale inc\./ })
+    .getByRole('row', { name: new RegExp(`${head} — Siège d’essai ${head}`) })
     .getByRole('link')
     .first()
     .click();
   await expect(page.getByRole('heading', { name: /^Facture \d+$/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Client 12345 — Pharmacie Centrale inc.' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Client 12346 — Pharmacie Centrale — succursale Laval' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Client 12347 — Pharmacie Centrale — succursale Longueuil' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Client ${head} — Siège d’essai ${head}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Client ${first} — Succursale d’essai ${first}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Client ${second} — Succursale d’essai ${second}` })).toBeVisible();
   await expect(page.getByTestId('invoice-total')).toHaveText(total);
   const pdf = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
 
   // Generating again with the same inputs creates nothing.
-  await page.goto('/billing');
+  await page.goto(range);
   await page.getByLabel('Facturation par client regroupé').check();
   await page.getByRole('button', { name: 'Afficher la liste' }).click();
   await expect(page.getByText('Aucun appel à facturer pour ces critères.')).toBeVisible();
@@ -61,19 +75,25 @@ test('the billing clerk lists, generates and opens grouped invoices; generating 
 });
 
 test('a run not yet delivered can be reversed: its invoices are void and keep their numbers', async ({ page }) => {
-  await page.goto('/billing/runs');
-  await page.getByRole('table', { name: 'Traitements de facturation' }).getByRole('link').first().click();
+  // A grouped run of the test's own.
+  const { group, runId } = await withTestDatabase(async (db) => {
+    const group = await insertBillableGroup(db, { members: 1, deliveryMethod: 'print' });
+    return { group, runId: await generateRun(db, { ...group, isGrouped: true }) };
+  });
+
+  await page.goto(`/billing/runs/${runId}`);
+  const invoices = page.getByRole('table', { name: 'Factures du traitement' });
+  const row = invoices.getByRole('row', { name: new RegExp(`${group.head} — Siège d’essai ${group.head}`) });
+  const number = (await row.getByRole('link').first().textContent())!.trim();
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Annuler ce traitement' }).click();
   await expect(page.getByRole('status').filter({ hasText: /Ce traitement a été annulé le/ })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Factures du traitement' }).getByRole('cell', { name: 'Annulée' }).first()).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'Annulée' })).toBeVisible();
+  await expect(row.getByRole('link', { name: number, exact: true })).toBeVisible();
 
   // The calls are billable again.
-  await page.goto(
-    '/billing?isGrouped=on&cycle=all&cutoff=' +
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto' }).format(new Date(Date.now() - 86_400_000)),
-  );
-  await expect(page.getByRole('table', { name: 'Liste de facturation' }).getByTestId('billed-12345')).toBeVisible();
+  await page.goto(`/billing?isGrouped=on&cycle=all&cutoff=${yesterday()}&clientFrom=${group.head}&clientTo=${group.head}`);
+  await expect(page.getByRole('table', { name: 'Liste de facturation' }).getByTestId(`billed-${group.head}`)).toBeVisible();
 });
 
 test.describe('as the dispatcher', () => {
@@ -85,16 +105,25 @@ test.describe('as the dispatcher', () => {
   });
 });
 
-test('the billing list exports as CSV for a French spreadsheet', async ({ request }) => {
-  const response = await request.get('/billing/export?cutoff=2026-12-31&cycle=all&isGrouped=on&separator=semicolon');
+test('the billing list exports as CSV for a French spreadsheet: a group of 3 clients × (15,00 $ + 17,50 $) = 97,50 $, GST 4,88 $, QST 9,73 $', async ({
+  request,
+}) => {
+  const { head, members } = await withTestDatabase((db) => insertBillableGroup(db, { members: 2, deliveryMethod: 'print' }));
+  const response = await request.get(
+    `/billing/export?cutoff=${yesterday()}&cycle=all&isGrouped=on&clientFrom=${head}&clientTo=${head}&separator=semicolon`,
+  );
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('text/csv');
   const body = await response.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const text = body.toString('utf8');
-  expect(text).toContain('Type;No. client facturé;Nom;');
-  expect(text).toMatch(/\nFacture;12345;Pharmacie Centrale inc\.;;;\d+;\d+,\d\d;/);
-  expect(text).toMatch(/\nMembre;12345;Pharmacie Centrale inc\.;12346;Pharmacie Centrale — succursale Laval;/);
+  expect(body.toString('utf8').split('\r\n')).toEqual([
+    '\ufeffType;No. client facturé;Nom;No. client;Membre;Appels;Sous-total;TPS;TVQ;Total',
+    `Facture;${head};Siège d’essai ${head};;;6;97,50;4,88;9,73;112,11`,
+    `Membre;${head};Siège d’essai ${head};${head};Siège d’essai ${head};2;32,50;;;`,
+    ...members.map((member) => `Membre;${head};Siège d’essai ${head};${member};Succursale d’essai ${member};2;32,50;;;`),
+    'Total général;;;;;6;97,50;4,88;9,73;112,11',
+    '',
+  ]);
 });
 
 test('the billing list exports as PDF', async ({ request }) => {

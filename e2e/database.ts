@@ -1,19 +1,33 @@
 /**
  * The database the instances share, opened by the tests that set up what would take many
- * screens (dozens of clients with calls, a user) or check what no screen shows (locks held,
- * messages per invoice, the invariants).
+ * screens (dozens of clients with calls, a group, a billing run, a user) or check what no screen
+ * shows (locks held, messages per invoice, the invariants). A test bills and delivers only the
+ * clients it set up itself: the demo's recent calls stay unbilled for the others, whatever order
+ * the files run in.
  */
 import { sql } from 'drizzle-orm';
 import { openPostgres, queryRows, type AppDatabase, type Db, type Tx } from '../db/index';
 import { calls, clients, tariffs, users } from '../db/schema';
 import { hashPassword } from '../lib/auth/password';
 import type { Role } from '../lib/auth/roles';
+import { generateInvoices } from '../lib/billing/generate-invoices';
 import { addDays, montrealDateTime, todayInMontreal } from '../lib/dates/montreal';
+import { DEMO } from './support';
 
 export function openTestDatabase(): AppDatabase {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL manquant : lancez les tests par `npm run test:e2e`.');
   return openPostgres(url, { max: 3 });
+}
+
+/** Runs `body` on a connection of its own to that database, closed afterwards, even on failure. */
+export async function withTestDatabase<T>(body: (db: Db) => Promise<T>): Promise<T> {
+  const app = openTestDatabase();
+  try {
+    return await body(app.db);
+  } finally {
+    await app.close();
+  }
 }
 
 /** A user of its own for a test, so that its sign-ins and changes touch no other test. */
@@ -25,39 +39,50 @@ export async function insertUser(db: Db, input: { email: string; role: Role; pas
   return user!.id;
 }
 
+type TestClient = { number: number; name: string; groupedClientNumber?: number };
+
 /**
- * `count` clients billed on their own (normal process) in a range of numbers no other test uses,
- * each with two completed calls three days ago (before the default cut-off, yesterday).
- * E-mail delivery when `isEmailed`. Returns the range, for the billing list's "from"/"to".
+ * The next `count` numbers of the block the tests take their own clients from (80000000 to
+ * 89999999), after the last one taken, so that a second run on the same database starts clean.
  */
-export async function insertBillableClients(db: Db, input: { count: number; isEmailed: boolean }): Promise<{ from: number; to: number }> {
-  // After the last block taken, so that a second run on the same database starts clean.
+async function nextTestNumbers(db: Db, count: number): Promise<number[]> {
   const [last] = await queryRows<{ last: number }>(
     db,
     sql`select coalesce(max(number), 79999999)::int as last from clients where number between 80000000 and 89999999`,
   );
-  const from = last!.last + 1;
-  const to = from + input.count - 1;
+  return Array.from({ length: count }, (_, i) => last!.last + 1 + i);
+}
+
+/**
+ * Clients of a test's own, each with two completed calls three days ago (before the default
+ * cut-off, yesterday) of 15,00 $ and 17,50 $, delivered by `deliveryMethod`, with an e-mail
+ * address when that includes e-mail. One statement per entry of `batches`, in order, so that
+ * a group's head exists before its members point to it.
+ */
+async function insertClientsWithCalls(db: Db, batches: TestClient[][], deliveryMethod: 'print' | 'email' | 'both'): Promise<void> {
   const [tariff] = await db
     .select()
     .from(tariffs)
     .where(sql`${tariffs.code} = 'STD'`);
-  const numbers = Array.from({ length: input.count }, (_, i) => from + i);
-  await db.insert(clients).values(
-    numbers.map((number) => ({
-      number,
-      name: `Client d’essai ${number}`,
-      addressLine1: '1200, rue Saint-Jacques',
-      city: 'Montréal',
-      postalCode: 'H3C 1G1',
-      tariffId: tariff!.id,
-      deliveryMethod: input.isEmailed ? ('email' as const) : ('print' as const),
-      invoiceEmails: input.isEmailed ? [`comptes-${number}@exemple.test`] : [],
-    })),
-  );
+  const isEmailed = deliveryMethod !== 'print';
+  for (const batch of batches) {
+    await db.insert(clients).values(
+      batch.map(({ number, name, groupedClientNumber }) => ({
+        number,
+        name,
+        addressLine1: '1200, rue Saint-Jacques',
+        city: 'Montréal',
+        postalCode: 'H3C 1G1',
+        tariffId: tariff!.id,
+        deliveryMethod,
+        invoiceEmails: isEmailed ? [`comptes-${number}@exemple.test`] : [],
+        groupedClientNumber: groupedClientNumber ?? null,
+      })),
+    );
+  }
   const serviceDate = addDays(todayInMontreal(), -3);
   await db.insert(calls).values(
-    numbers.flatMap((clientNumber) =>
+    batches.flat().flatMap(({ number: clientNumber }) =>
       ['09:00', '14:30'].map((time, i) => ({
         clientNumber,
         serviceAt: montrealDateTime(serviceDate, time),
@@ -73,7 +98,60 @@ export async function insertBillableClients(db: Db, input: { count: number; isEm
       })),
     ),
   );
-  return { from, to };
+}
+
+/**
+ * `count` clients billed on their own (normal process) in a range of numbers no other test uses,
+ * named `Client d’essai <number>`, each with two completed calls three days ago (15,00 $ and
+ * 17,50 $). E-mail delivery when `isEmailed`. Returns the range, for the billing list's "from"/"to".
+ */
+export async function insertBillableClients(db: Db, input: { count: number; isEmailed: boolean }): Promise<{ from: number; to: number }> {
+  const numbers = await nextTestNumbers(db, input.count);
+  await insertClientsWithCalls(
+    db,
+    [numbers.map((number) => ({ number, name: `Client d’essai ${number}` }))],
+    input.isEmailed ? 'email' : 'print',
+  );
+  return { from: numbers[0]!, to: numbers.at(-1)! };
+}
+
+/**
+ * A group of a test's own (grouped process), in a range of numbers no other test uses: a head
+ * named `Siège d’essai <number>` and `members` members named `Succursale d’essai <number>`, the
+ * head first. Each of them, the head included, has two completed calls three days ago (15,00 $
+ * and 17,50 $), so that the group's invoice has a block per client. The head's `deliveryMethod`
+ * is the invoice's.
+ */
+export async function insertBillableGroup(
+  db: Db,
+  input: { members: number; deliveryMethod: 'print' | 'email' | 'both' },
+): Promise<{ head: number; members: number[]; from: number; to: number }> {
+  const [head, ...members] = await nextTestNumbers(db, input.members + 1);
+  await insertClientsWithCalls(
+    db,
+    [
+      [{ number: head!, name: `Siège d’essai ${head}`, groupedClientNumber: head }],
+      members.map((number) => ({ number, name: `Succursale d’essai ${number}`, groupedClientNumber: head })),
+    ],
+    input.deliveryMethod,
+  );
+  return { head: head!, members, from: head!, to: members.at(-1) ?? head! };
+}
+
+/**
+ * Bills the clients `from`–`to` up to yesterday in one run, issued today, by the demo billing
+ * clerk, as the run confirmed on the billing list would; returns the run's id.
+ */
+export async function generateRun(db: Db, input: { from: number; to: number; isGrouped: boolean }): Promise<number> {
+  const [clerk] = await queryRows<{ id: number }>(db, sql`select id from users where email = ${DEMO.billing}`);
+  const run = await generateInvoices(
+    db,
+    clerk!.id,
+    { cutoff: addDays(todayInMontreal(), -1), cycle: 'all', clientFrom: input.from, clientTo: input.to, isGrouped: input.isGrouped },
+    todayInMontreal(),
+  );
+  if (run.runId === null) throw new Error(`nothing to bill from ${input.from} to ${input.to}`);
+  return run.runId;
 }
 
 /**

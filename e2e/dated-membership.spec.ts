@@ -9,6 +9,7 @@ import { storageStateOf } from './support';
 test.use({ storageState: storageStateOf('admin') });
 
 const MEMBER = 12347;
+const NEW_HEAD = 30000;
 
 /** "2026-11-15" as the date field of the browser's French locale takes it: typed in ISO. */
 async function changeGroup(page: Page, head: string, effective: string) {
@@ -32,7 +33,9 @@ test('12347 moves to head 30000 from a date: both grouped invoices take their sh
   const earliest = limits!.last ? addDays(limits!.last, 1) : addDays(today, -10);
   const effective = earliest > addDays(today, -10) ? earliest : addDays(today, -10);
   expect(effective <= today).toBe(true);
-  // One call the day before the move and one on its day, completed, not invoiced.
+  // One call of 12347 the day before the move and one on its day, completed, not invoiced; and
+  // one of head 30000 itself on that day, so that 30000 has a row in the list whatever the other
+  // tests billed.
   const [tariff] = await app.db
     .select()
     .from(tariffs)
@@ -40,8 +43,12 @@ test('12347 moves to head 30000 from a date: both grouped invoices take their sh
   const inserted = await app.db
     .insert(calls)
     .values(
-      [addDays(effective, -1), effective].map((serviceDate, i) => ({
-        clientNumber: MEMBER,
+      [
+        { clientNumber: MEMBER, serviceDate: addDays(effective, -1) },
+        { clientNumber: MEMBER, serviceDate: effective },
+        { clientNumber: NEW_HEAD, serviceDate: effective },
+      ].map(({ clientNumber, serviceDate }, i) => ({
+        clientNumber,
         serviceAt: montrealDateTime(serviceDate, '11:00'),
         serviceDate,
         pickupAddress: '100, rue Saint-Charles Ouest, Longueuil',

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { insertBillableGroup, withTestDatabase } from './database';
 import { storageStateOf } from './support';
 
 test.use({ storageState: storageStateOf('billing') });
 
 test('the billing clerk prints the grouped batch of a run as one PDF, then e-mails it and sees it sent', async ({ page }) => {
-  // A grouped run to deliver.
-  await page.goto('/billing');
+  // A grouped run to deliver: a group of the test's own, printed and e-mailed.
+  const { head } = await withTestDatabase((db) => insertBillableGroup(db, { members: 2, deliveryMethod: 'both' }));
+  await page.goto(`/billing?cycle=all&clientFrom=${head}&clientTo=${head}`);
   await page.getByLabel('Facturation par client regroupé').check();
   await page.getByRole('button', { name: 'Afficher la liste' }).click();
   await page.getByRole('button', { name: 'Générer les factures' }).click();
@@ -30,7 +32,7 @@ test('the billing clerk prints the grouped batch of a run as one PDF, then e-mai
   await page.getByLabel('Facturation par client regroupé').check();
   await page.getByLabel('Impression').check();
   await page.getByRole('button', { name: 'Afficher' }).click();
-  await expect(page.getByRole('heading', { name: /factures? à imprimer/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 facture à imprimer' })).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Imprimer (un PDF pour tout le lot)' }).click();
   const pdf = readFileSync((await (await download).path())!);
@@ -46,7 +48,7 @@ test('the billing clerk prints the grouped batch of a run as one PDF, then e-mai
   await page.getByRole('button', { name: 'Envoyer par courriel' }).click();
   await expect(page.getByRole('status').filter({ hasText: /mises? en file d’envoi/ })).toBeVisible();
   await expect(page.getByTestId('email-counts')).toContainText(/en cours|envoyées/);
-  const headRow = page.getByRole('row', { name: /12345 — Pharmacie Centrale inc\./ });
+  const headRow = page.getByRole('row', { name: new RegExp(`${head} — Siège d’essai ${head}`) });
   await expect(headRow.getByRole('cell', { name: 'Envoyée' })).toBeVisible({ timeout: 20_000 });
   // Sending again queues nothing: every invoice of the batch was sent.
   await expect(page.getByRole('button', { name: 'Envoyer par courriel' })).toBeDisabled();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { users } from '../db/schema';
-import { insertUser, openTestDatabase } from './database';
+import { insertUser, openTestDatabase, withTestDatabase } from './database';
 import { DEMO, expectSignedIn, signIn, storageStateOf } from './support';
 
 async function menuLinks(page: Page): Promise<string[]> {
@@ -153,7 +153,10 @@ test('signing out ends the session', async ({ page }) => {
 });
 
 test('English is remembered for the user after sign-out and sign-in', async ({ page }) => {
-  await signIn(page, DEMO.dispatcher);
+  // A dispatcher of the test's own: the demo dispatcher stays in French for the other tests.
+  const email = `langue-${Date.now().toString(36)}@exemple.test`;
+  await withTestDatabase((db) => insertUser(db, { email, role: 'dispatcher', password: 'mot-de-passe-langue' }));
+  await signIn(page, email, 'mot-de-passe-langue');
   await expect(page.getByRole('link', { name: 'Prise d’appel' })).toBeVisible();
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Call taking' })).toBeVisible();
@@ -165,7 +168,7 @@ test('English is remembered for the user after sign-out and sign-in', async ({ p
   await page.context().clearCookies();
   await page.goto('/login');
   await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
-  await signIn(page, DEMO.dispatcher);
+  await signIn(page, email, 'mot-de-passe-langue');
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Call search' })).toBeVisible();
 

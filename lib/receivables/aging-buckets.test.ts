@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { addDays } from '@/lib/dates/montreal';
+import { describe, expect, test } from 'vitest';
+import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { AGING_BUCKETS, agingBucket, daysPastDue } from './aging-buckets';
 
 describe('agingBucket', () => {
@@ -34,18 +34,10 @@ describe('agingBucket', () => {
   });
 });
 
+// Calendar days between two AAAA-MM-JJ dates: no clock is involved, so the day of a change of
+// time counts one like any other. Where the clock matters, an instant becoming a Montréal date,
+// is tested below ('the aging as of an instant').
 describe('daysPastDue', () => {
-  // Run in Montréal's zone, where a day across a change of time lasts 23 or 25 hours.
-  let zone: string | undefined;
-  beforeEach(() => {
-    zone = process.env.TZ;
-    process.env.TZ = 'America/Toronto';
-  });
-  afterEach(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
-
   test('due today is 0, not yet due is negative', () => {
     expect(daysPastDue('2026-11-29', '2026-11-29')).toBe(0);
     expect(daysPastDue('2026-12-01', '2026-11-29')).toBe(-2);
@@ -80,11 +72,11 @@ describe('daysPastDue', () => {
     ['2026-10-02', '2026-11-02', 31],
     ['2026-08-03', '2026-11-01', 90],
     ['2026-08-03', '2026-11-02', 91],
-  ])('across a change of time: due %s, as of %s, %i days', (due, asOf, days) => {
+  ])('across the date of a change of time: due %s, as of %s, %i days', (due, asOf, days) => {
     expect(daysPastDue(due, asOf)).toBe(days);
   });
 
-  test('a bucket boundary falls on the right day across a change of time', () => {
+  test('a bucket boundary falls on the right date across a change of time', () => {
     expect(agingBucket(daysPastDue('2026-02-07', '2026-03-09'))).toBe('days1to30');
     expect(agingBucket(daysPastDue('2026-02-06', '2026-03-09'))).toBe('days31to60');
     expect(agingBucket(daysPastDue('2026-08-03', '2026-11-01'))).toBe('days61to90');
@@ -102,5 +94,25 @@ describe('daysPastDue', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the aging as of an instant', () => {
+  // The aging's "as of" is today in Montréal (todayInMontreal), taken from the instant the clerk
+  // opens it. Near midnight the Montréal date is not the UTC date, and across a change of time
+  // Montréal is UTC−4 on one side and UTC−5 on the other.
+  test.each([
+    // Fall back on Sunday November 1, 2026 at 02:00 EDT: from then on, UTC−5.
+    ['2026-11-02T04:30:00Z', '23:30 EST on Nov 1', '2026-10-02', '2026-11-01', 30, 'days1to30'],
+    ['2026-11-02T05:00:00Z', '00:00 EST on Nov 2', '2026-10-02', '2026-11-02', 31, 'days31to60'],
+    ['2026-11-02T04:59:59Z', '23:59:59 EST on Nov 1', '2026-08-03', '2026-11-01', 90, 'days61to90'],
+    // Spring forward on Sunday March 8, 2026 at 02:00 EST: from then on, UTC−4.
+    ['2026-03-09T03:59:00Z', '23:59 EDT on Mar 8', '2026-02-06', '2026-03-08', 30, 'days1to30'],
+    ['2026-03-09T04:30:00Z', '00:30 EDT on Mar 9', '2026-02-06', '2026-03-09', 31, 'days31to60'],
+  ] as const)('at %s (%s), an invoice due %s is as of %s: %i days past due, %s', (instant, _wallClock, due, asOf, days, bucket) => {
+    const asOfDate = todayInMontreal(new Date(instant));
+    expect(asOfDate).toBe(asOf);
+    expect(daysPastDue(due, asOfDate)).toBe(days);
+    expect(agingBucket(daysPastDue(due, asOfDate))).toBe(bucket);
   });
 });

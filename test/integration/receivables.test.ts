@@ -5,6 +5,7 @@
  * invoice's balance, never a void or another client's invoice), also from two clerks at once.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
 import { auditLog, clients, companySettings, invoices, paymentAllocations, payments, users } from '@/db/schema';
@@ -13,6 +14,7 @@ import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { AppError } from '@/lib/errors';
+import { fr } from '@/lib/i18n/messages/fr/index';
 import { agingAsOf, memberAgingAsOf } from '@/lib/receivables/aging';
 import { creditHoldOf } from '@/lib/receivables/credit-hold';
 import { createDepositBatch, postDepositBatch } from '@/lib/receivables/deposit-batches';
@@ -32,6 +34,12 @@ const invoiceOf = new Map<string, { id: number; number: number; totalCents: numb
 
 const pay = (values: Record<string, string | string[]>) =>
   paymentInput(TODAY).parse({ receivedOn: '2026-11-20', method: 'cheque', allocation: 'auto', ...values });
+
+const translateError = createTranslator({ locale: 'fr', messages: fr, namespace: 'errors' });
+/** What a clerk reads of a refusal, translated as the action wrapper does; anything but an AppError as itself, to fail the comparison. */
+function clerkMessageOf(error: unknown): string {
+  return error instanceof AppError ? translateError(error.code, error.params) : `not an AppError: ${String(error)}`;
+}
 
 async function invoiceRow(number: number) {
   const [row] = await database.db.select().from(invoices).where(eq(invoices.number, number));
@@ -291,9 +299,10 @@ describe('what the database refuses by itself', () => {
     await expect(createCreditNote(database.db, clerkId, input, TODAY)).rejects.toMatchObject({ code: 'credit.exceedsBalance' });
   });
 
-  test('two clerks applying the same payment, or paying the same invoice, at once: never more than either', async () => {
+  test('two clerks paying the same 91,98 $ invoice 60,00 $ at once: one is applied, the other refused with the 31,98 $ left due; two applying one payment’s credit: one applies it, the other finds no open invoice', async () => {
     const db = database.db;
     await insertClient(db, 700, tariffId);
+    // 80,00 $ + GST 4,00 $ + QST 7,98 $ = 91,98 $.
     await insertCall(db, 700, tariffId, {
       serviceDate: '2026-10-05',
       serviceAt: new Date('2026-10-05T14:00:00Z'),
@@ -303,51 +312,55 @@ describe('what the database refuses by itself', () => {
     const runInput = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', clientFrom: '700', clientTo: '700' });
     await generateInvoices(db, clerkId, runInput, '2026-11-01');
     const [invoice] = await db.select().from(invoices).where(eq(invoices.billedClientNumber, 700));
-    for (let round = 0; round < 10; round++) {
-      const results = await Promise.allSettled([
-        recordPayment(
-          db,
-          clerkId,
-          pay({
-            clientNumber: '700',
-            amount: '60,00',
-            allocation: 'manual',
-            invoiceNumbers: [String(invoice!.number)],
-            appliedAmounts: ['60,00'],
-          }),
-        ),
-        recordPayment(
-          db,
-          clerkId,
-          pay({
-            clientNumber: '700',
-            amount: '60,00',
-            allocation: 'manual',
-            invoiceNumbers: [String(invoice!.number)],
-            appliedAmounts: ['60,00'],
-          }),
-        ),
-      ]);
-      const row = await invoiceRow(invoice!.number);
-      expect(row.paidCents).toBeLessThanOrEqual(row.totalCents);
-      for (const result of results) if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(AppError);
-      // Reset for the next round: the successful payments reversed.
-      const open = await db
+    expect(invoice!.totalCents).toBe(9_198);
+    const sixtyOnTheInvoice = () =>
+      recordPayment(
+        db,
+        clerkId,
+        pay({
+          clientNumber: '700',
+          amount: '60,00',
+          allocation: 'manual',
+          invoiceNumbers: [String(invoice!.number)],
+          appliedAmounts: ['60,00'],
+        }),
+      );
+    const postedOf700 = () =>
+      db
         .select()
         .from(payments)
         .where(sql`billed_client_number = 700 and status = 'posted'`);
-      for (const p of open) await reversePayment(db, clerkId, { number: p.number, reversedOn: TODAY, reason: 'Essai' });
+    for (let round = 0; round < 10; round++) {
+      const results = await Promise.allSettled([sixtyOnTheInvoice(), sixtyOnTheInvoice()]);
+      const applied = results.filter((r) => r.status === 'fulfilled');
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(applied, `round ${round}`).toHaveLength(1);
+      expect(applied[0]!.value).toMatchObject({ appliedCents: 6_000, creditCents: 0, invoices: [invoice!.number] });
+      expect(refused, `round ${round}`).toHaveLength(1);
+      expect(clerkMessageOf(refused[0]!.reason), `round ${round}`).toBe(
+        `Le montant affecté à la facture ${invoice!.number} dépasse son solde dû (31,98\u00a0$CA).`,
+      );
+      // Nothing of the refused payment is saved: one payment, the invoice paid 60,00 $.
+      const posted = await postedOf700();
+      expect(posted.map((p) => p.appliedCents)).toEqual([6_000]);
+      expect((await invoiceRow(invoice!.number)).paidCents).toBe(6_000);
+      // Reset for the next round: the payment applied is reversed.
+      await reversePayment(db, clerkId, { number: posted[0]!.number, reversedOn: TODAY, reason: 'Essai' });
     }
-    // One payment, two clerks applying its credit at once.
+    // One payment of 200,00 $ on account, two clerks applying its credit at once.
     const { number } = await recordPayment(
       db,
       clerkId,
       pay({ clientNumber: '700', amount: '200,00', allocation: 'manual', invoiceNumbers: [], appliedAmounts: [] }),
     );
     const both = await Promise.allSettled([applyPaymentCredit(db, clerkId, number, TODAY), applyPaymentCredit(db, clerkId, number, TODAY)]);
-    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const applied = both.filter((r) => r.status === 'fulfilled');
+    expect(applied).toHaveLength(1);
+    expect(applied[0]!.value).toMatchObject({ appliedCents: 9_198, creditCents: 20_000 - 9_198, invoices: [invoice!.number] });
     const refused = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(refused.reason).toBeInstanceOf(AppError);
+    expect(clerkMessageOf(refused.reason)).toBe('Le client 700 n’a aucune facture ouverte.');
+    const [payment] = await db.select().from(payments).where(eq(payments.number, number));
+    expect(payment!.appliedCents).toBe(9_198);
     expect(await checkLedgerInvariants(db, TODAY)).toEqual(NO_LEDGER_VIOLATION);
   });
 });
