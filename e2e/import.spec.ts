@@ -116,6 +116,9 @@ test('a call imported with the invoice of the former system says so on its page 
 });
 
 test('a file of 100,000 calls (15 MB) is checked with a progress bar that moves as the server reads it', async ({ page }) => {
+  // Building, uploading and checking 15 MB is this suite's heaviest test: its own time limit,
+  // above the minute its last step may take (30 s for every other test).
+  test.setTimeout(90_000);
   const lines = [
     'No. appel;No. client;Date du service;Heure;Adresse de départ;Destination;Statut;Tarif;Montant brut;Escompte;Prix;No. facture',
   ];
