@@ -9,14 +9,14 @@ import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
-import { companySettings, invoiceLines, invoices, users } from '@/db/schema';
+import { invoiceLines, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { AppError } from '@/lib/errors';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
-import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 const TODAY = '2026-11-29';
@@ -128,19 +128,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.',
-    addressLine1: '1200, rue Saint-Jacques',
-    city: 'Montréal',
-    postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  });
-  const [clerk] = await database.db
-    .insert(users)
-    .values({ email: 'commis@credits.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-    .returning();
-  clerkId = clerk!.id;
+  await insertCompanySettings(database.db);
+  clerkId = await insertUser(database.db, 'commis@credits.local');
   tariffId = (await insertTariff(database.db)).id;
 });
 afterAll(() => database.drop());

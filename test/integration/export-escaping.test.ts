@@ -8,7 +8,6 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
-import { companySettings, users } from '@/db/schema';
 import { createAccountingExport } from '@/lib/accounting/create-export';
 import { exportPeriodInput } from '@/lib/accounting/export-input';
 import { journalCsv, quickBooksCsv, sage50Text } from '@/lib/accounting/export-layouts';
@@ -24,7 +23,7 @@ import { agingCsv } from '@/lib/receivables/aging-csv';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
 import { decodeWindows1252 } from '@/lib/text/windows-1252';
-import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 /** A client on its own, a head and its member, each named to forge a line of some layout. */
@@ -52,19 +51,8 @@ async function textOf(parts: AsyncIterable<string>): Promise<string> {
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  await db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.',
-    addressLine1: '1200, rue Saint-Jacques',
-    city: 'Montréal',
-    postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  });
-  const [clerk] = await db
-    .insert(users)
-    .values({ email: 'commis@test.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-    .returning();
-  clerkId = clerk!.id;
+  await insertCompanySettings(db);
+  clerkId = await insertUser(db, 'commis@test.local');
   const tariff = await insertTariff(db, { name: 'Standard\r\n1060,-9999' });
   await insertClient(db, 61001, tariff.id, {
     name: NAMES[61001],

@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clients, companySettings, invoiceLines, invoices, users } from '@/db/schema';
+import { clients, invoiceLines, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -15,7 +15,7 @@ import { agingAsOf, memberAgingAsOf } from '@/lib/receivables/aging';
 import { creditHoldOf } from '@/lib/receivables/credit-hold';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
-import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -25,19 +25,8 @@ let tariffId: number;
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  await db.insert(companySettings).values({
-    name: 'Taxi Laval inc.',
-    addressLine1: '1, boulevard Saint-Martin',
-    city: 'Laval',
-    postalCode: 'H7N 1A1',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  });
-  const [clerk] = await db
-    .insert(users)
-    .values({ email: 'commis@groupe.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-    .returning();
-  clerkId = clerk!.id;
+  await insertCompanySettings(db);
+  clerkId = await insertUser(db, 'commis@groupe.local');
   tariffId = (await insertTariff(db)).id;
 });
 afterAll(() => database.drop());

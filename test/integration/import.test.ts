@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { openEmbedded, queryRows, type Db } from '@/db/index';
 import { prepareDatabase } from '@/db/prepare';
 import { seedDemoData } from '@/db/seed';
-import { companySettings, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -32,7 +32,7 @@ import type { ImportKind } from '@/lib/import/columns';
 import { describeProblems } from '@/lib/import/describe-problems';
 import { exportCallsCsv, exportClientsCsv, exportTariffsCsv } from '@/lib/import/export-files';
 import { runImport, type ImportMode, type ImportOutcome, type ImportProgress } from '@/lib/import/run-import';
-import { insertClient, insertTariff, refusalCode } from '@/test/support/fixtures';
+import { insertClient, insertCompanySettings, insertTariff, refusalCode } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let signedIn: CurrentUser | null = null;
@@ -141,15 +141,6 @@ const call = (
     extra.price ?? '20,00',
     extra.invoice ?? '',
   ].join(';');
-
-const COMPANY = {
-  name: 'Répartition Express Montréal inc.',
-  addressLine1: '1200, rue Saint-Jacques',
-  city: 'Montréal',
-  postalCode: 'H3C 1G1',
-  gstNumber: '123456789 RT0001',
-  qstNumber: '1234567890 TQ0001',
-};
 
 const TARIFFS_FILE = csv([
   'Code;Nom;Montant de base;Taux au km;Taux par minute d’attente;Frais minimum',
@@ -314,7 +305,7 @@ describe('importing again', () => {
     ]);
     expect((await importFile(target, 'calls', calls)).counts).toMatchObject({ created: 5 });
     // Since then: H-3 billed on its client's invoice, H-4 on its head's grouped invoice, H-5 billed then its run reversed.
-    await target.db.insert(companySettings).values(COMPANY);
+    await insertCompanySettings(target.db);
     const bill = (cutoff: string, isGrouped?: 'on') =>
       generateInvoices(target.db, target.adminId, billingInput.parse({ cutoff, cycle: 'all', isGrouped }), TODAY);
     await bill('2026-09-15');

@@ -11,7 +11,6 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { queryRows, type Db } from '@/db/index';
-import { companySettings, users } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -23,7 +22,7 @@ import { daysPastDue } from '@/lib/receivables/aging-buckets';
 import { clientLedger } from '@/lib/receivables/ledger';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { applyPaymentCredit, recordPayment, releaseAllocation, reversePayment } from '@/lib/receivables/payments';
-import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { checkLedgerInvariants, NO_LEDGER_VIOLATION } from '@/test/support/ledger-invariants';
 import { createTestDatabase } from '@/test/support/test-database';
 
@@ -256,19 +255,8 @@ async function runHistory(prices: number[], ops: Op[], pastOffset: number) {
   const database = await createTestDatabase();
   const db = database.db;
   try {
-    await db.insert(companySettings).values({
-      name: 'Répartition Express Montréal inc.',
-      addressLine1: '1200, rue Saint-Jacques',
-      city: 'Montréal',
-      postalCode: 'H3C 1G1',
-      gstNumber: '123456789 RT0001',
-      qstNumber: '1234567890 TQ0001',
-    });
-    const [clerk] = await db
-      .insert(users)
-      .values({ email: 'commis@courses.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-      .returning();
-    const clerkId = clerk!.id;
+    await insertCompanySettings(db);
+    const clerkId = await insertUser(db, 'commis@courses.local');
     const tariffId = (await insertTariff(db)).id;
     await insertClient(db, HEAD, tariffId, { groupedClientNumber: HEAD });
     for (const member of MEMBERS) await insertClient(db, member, tariffId, { groupedClientNumber: HEAD });

@@ -8,7 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
-import { auditLog, clients, companySettings, invoices, paymentAllocations, payments, users } from '@/db/schema';
+import { auditLog, clients, invoices, paymentAllocations, payments } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -21,7 +21,7 @@ import { createDepositBatch, postDepositBatch } from '@/lib/receivables/deposit-
 import { clientLedger, memberShares, memberSubtotals } from '@/lib/receivables/ledger';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { applyPaymentCredit, recordPayment, releaseAllocation, reversePayment } from '@/lib/receivables/payments';
-import { insertCall, insertClient, insertTariff, refusalCode } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser, refusalCode } from '@/test/support/fixtures';
 import { checkLedgerInvariants, NO_LEDGER_VIOLATION } from '@/test/support/ledger-invariants';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -60,19 +60,8 @@ async function billMonth(cutoff: string, issueDate: string, isGrouped: boolean) 
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  await db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.',
-    addressLine1: '1200, rue Saint-Jacques',
-    city: 'Montréal',
-    postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  });
-  const [clerk] = await db
-    .insert(users)
-    .values({ email: 'commis@courses.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-    .returning();
-  clerkId = clerk!.id;
+  await insertCompanySettings(db);
+  clerkId = await insertUser(db, 'commis@courses.local');
   tariffId = (await insertTariff(db)).id;
   // Head 500 with members 501 and 502; 600 and 601 billed on their own.
   await insertClient(db, 500, tariffId, { groupedClientNumber: 500 });

@@ -9,7 +9,7 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { inIds } from '@/db/id-list';
 import { queryRows } from '@/db/index';
-import { billingRuns, companySettings, deliveries, invoices, users } from '@/db/schema';
+import { billingRuns, deliveries, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -19,7 +19,7 @@ import { enqueueInvoiceEmails, processPendingEmails, resendInvoiceEmail, retryFa
 import type { Mailer } from '@/lib/delivery/mailer';
 import { markPrinted } from '@/lib/delivery/print-batch';
 import { AppError } from '@/lib/errors';
-import { insertClientsWithOneCall, insertTariff } from '@/test/support/fixtures';
+import { insertClientsWithOneCall, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { checkInvariants, NO_VIOLATION } from '@/test/support/invariants';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -33,19 +33,8 @@ let nextClient = 40_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.',
-    addressLine1: '1200, rue Saint-Jacques',
-    city: 'Montréal',
-    postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  });
-  const [clerk] = await database.db
-    .insert(users)
-    .values({ email: 'commis@courses.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-    .returning();
-  clerkId = clerk!.id;
+  await insertCompanySettings(database.db);
+  clerkId = await insertUser(database.db, 'commis@courses.local');
   tariffId = (await insertTariff(database.db)).id;
 });
 afterAll(() => database.drop());

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Executor } from '@/db/index';
-import { calls, clients, tariffs } from '@/db/schema';
+import { calls, clients, companySettings, tariffs, users } from '@/db/schema';
+import type { Role } from '@/lib/auth/roles';
 
 /** The name of the database constraint that refused a statement (postgres.js, through Drizzle). */
 export async function violatedConstraint(statement: PromiseLike<unknown>): Promise<string> {
@@ -82,4 +83,24 @@ export async function insertClientsWithOneCall(
     await insertCall(db, number, tariffId);
   }
   return numbers;
+}
+
+/** The issuing company: generation refuses to run without it. */
+export const COMPANY = {
+  name: 'Répartition Express Montréal inc.',
+  addressLine1: '1200, rue Saint-Jacques',
+  city: 'Montréal',
+  postalCode: 'H3C 1G1',
+  gstNumber: '123456789 RT0001',
+  qstNumber: '1234567890 TQ0001',
+};
+
+export async function insertCompanySettings(db: Executor): Promise<void> {
+  await db.insert(companySettings).values(COMPANY);
+}
+
+/** A user who never signs in (no usable password); returns its id. */
+export async function insertUser(db: Executor, email: string, role: Role = 'billing', name = 'Commis'): Promise<number> {
+  const [user] = await db.insert(users).values({ email, name, role, passwordHash: 'x' }).returning({ id: users.id });
+  return user!.id;
 }
