@@ -5,13 +5,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '@/test/support/free-port';
 import { until } from '@/test/support/until';
 import { percentile } from './measure';
 
 export type LoadResult = {
+  /** Share of one core used while measured: the load generator (this process), the server's processes and PostgreSQL's. */
+  cpu?: { generator: number; server: number; database: number };
   requests: number;
   errors: number;
   p50: number;
@@ -24,13 +26,19 @@ export function hasProductionBuild(): boolean {
   return existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
 }
 
+/** One secret for every instance of a run: a session opened on one is valid on the others, as behind a load balancer. */
+const AUTH_SECRET = randomBytes(32).toString('base64url');
+
 async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  // BENCH_SERVER_PROFILE=<folder>: the server writes a CPU profile there when it stops (chrome://inspect, speedscope).
+  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [...profile, next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      AUTH_SECRET,
       AUTH_TRUST_HOST: 'true',
       EMAIL_WORKER: 'off',
       NODE_ENV: 'production',
@@ -155,11 +163,13 @@ export async function runLoad(options: {
   seconds: number;
   clients: { first: number; count: number };
   credentials: { email: string; password: string }[];
+  /** Instances of the application on one database, the users spread among them as a load balancer would (one per core, say). */
+  instances?: number;
 }): Promise<LoadResult> {
-  const server = await startServer(options.databaseUrl);
+  const servers = await Promise.all(Array.from({ length: options.instances ?? 1 }, () => startServer(options.databaseUrl)));
   const samples: { kind: string; ms: number; ok: boolean }[] = [];
   try {
-    const cookies = await Promise.all(options.credentials.map((c) => signIn(server.base, c.email, c.password)));
+    const cookies = await Promise.all(options.credentials.map((c) => signIn(servers[0]!.base, c.email, c.password)));
     let seed = 1;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const client = () => options.clients.first + Math.floor(random() * options.clients.count);
@@ -184,13 +194,16 @@ export async function runLoad(options: {
       return actions.find((a) => (roll -= a.weight) < 0) ?? actions[0]!;
     };
     // Warm-up, not measured: the first request of each screen loads its code.
-    for (const action of actions) {
-      for (let i = 0; i < 5; i++)
-        await (
-          await fetch(`${server.base}${action.path()}`, { headers: { cookie: cookies[action.cookie % cookies.length]! } })
-        ).arrayBuffer();
-    }
+    for (const server of servers)
+      for (const action of actions) {
+        for (let i = 0; i < 5; i++)
+          await (
+            await fetch(`${server.base}${action.path()}`, { headers: { cookie: cookies[action.cookie % cookies.length]! } })
+          ).arrayBuffer();
+      }
+    let nextUser = 0;
     const user = async () => {
+      const server = servers[nextUser++ % servers.length]!;
       // People do not all click at the same millisecond.
       await new Promise((resolve) => setTimeout(resolve, random() * 1500));
       while (Date.now() < deadline) {
@@ -213,11 +226,55 @@ export async function runLoad(options: {
       }
     };
     const deadline = Date.now() + options.seconds * 1000;
+    const cpu = startCpuWatch(servers.map((server) => server.process.pid!));
     await Promise.all(Array.from({ length: options.users }, user));
+    return { ...summarize(samples), cpu: cpu.stop() };
   } finally {
-    stopServer(server);
+    for (const server of servers) stopServer(server);
   }
-  return summarize(samples);
+}
+
+/** CPU seconds used so far by the processes that `isCounted` picks (by their process group and command name), from /proc. */
+function cpuSeconds(isCounted: (pgid: number, command: string) => boolean): number {
+  const ticksPerSecond = 100;
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (command) state ppid pgrp … utime stime …": fields counted after the command's parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (isCounted(Number(fields[2]), command)) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
+/**
+ * The share of one core used between start and stop by this process (the load generator), by
+ * the server's processes (its process group) and by PostgreSQL's.
+ */
+function startCpuWatch(serverPgids: number[]): { stop: () => { generator: number; server: number; database: number } } {
+  const isServer = (pgid: number) => serverPgids.includes(pgid);
+  const isDatabase = (_pgid: number, command: string) => command === 'postgres';
+  const started = performance.now();
+  const generatorStart = process.cpuUsage();
+  const serverStart = cpuSeconds(isServer);
+  const databaseStart = cpuSeconds(isDatabase);
+  return {
+    stop: () => {
+      const seconds = (performance.now() - started) / 1000;
+      const generator = process.cpuUsage(generatorStart);
+      return {
+        generator: (generator.user + generator.system) / 1e6 / seconds,
+        server: (cpuSeconds(isServer) - serverStart) / seconds,
+        database: (cpuSeconds(isDatabase) - databaseStart) / seconds,
+      };
+    },
+  };
 }
 
 function summarize(samples: { kind: string; ms: number; ok: boolean }[]): LoadResult {

@@ -63,14 +63,23 @@ const SCALES = {
 
 async function main() {
   const { values } = parseArgs({
-    options: { scale: { type: 'string', default: 'full' }, seed: { type: 'string', default: '42' }, only: { type: 'string' } },
+    options: {
+      scale: { type: 'string', default: 'full' },
+      seed: { type: 'string', default: '42' },
+      only: { type: 'string' },
+      // The screens' load on this many instances of the application (one per core, say), users spread among them.
+      instances: { type: 'string', default: '1' },
+      // The screens' load with this many users (50 by default: a dispatch company at work).
+      users: { type: 'string', default: '50' },
+    },
   });
   // `--only sql`: the searches, the billing list and generation, without documents, receivables
   // and load: a quicker check of the SQL paths.
   // `--only api`: the dispatch API's sending of calls alone (after `npm run build`).
   // `--only import`: the CSV import of clients and historical calls beside COPY (import-bench.ts).
-  if (values.only !== undefined && !['sql', 'api', 'import'].includes(values.only))
-    throw new Error(`--only sql|api|import (not ${values.only})`);
+  // `--only load`: the 50 users on the screens alone (after `npm run build`).
+  if (values.only !== undefined && !['sql', 'api', 'import', 'load'].includes(values.only))
+    throw new Error(`--only sql|api|import|load (not ${values.only})`);
   const isSql = values.only === undefined || values.only === 'sql';
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
@@ -234,7 +243,8 @@ async function main() {
       );
 
     // 50 users at once on next start (the production build), each with a think time.
-    if (isAll && hasProductionBuild()) {
+    const isLoad = isAll || values.only === 'load';
+    if (isLoad && hasProductionBuild()) {
       const passwordHash = await hashPassword('charge-bench-1');
       await app.db.insert(users).values([
         { email: 'repartition@bench.local', name: 'Répartition', role: 'dispatcher', passwordHash },
@@ -242,7 +252,8 @@ async function main() {
       ]);
       const load = await runLoad({
         databaseUrl: url,
-        users: 50,
+        users: Number(values.users),
+        instances: Number(values.instances),
         seconds: scale.loadSeconds,
         clients: { first: 100_000, count: scale.clients - 100 },
         credentials: [
@@ -251,7 +262,7 @@ async function main() {
         ],
       });
       rows.push({
-        measure: `charge : 50 utilisateurs, ${scale.loadSeconds} s, ${load.requests} requêtes (p50 ${ms(load.p50)})`,
+        measure: `charge : ${values.users} utilisateurs, ${scale.loadSeconds} s, ${values.instances} instance(s), ${load.requests} requêtes (p50 ${ms(load.p50)})`,
         product: `p95 ${ms(load.p95)}, ${load.errors} erreurs`,
         floor: '—',
         ratio: '—',
@@ -260,7 +271,11 @@ async function main() {
       });
       for (const [kind, figures] of Object.entries(load.byKind))
         console.log(`charge « ${kind} » : ${figures.count} requêtes, p95 ${ms(figures.p95)}`);
-    } else if (isAll) {
+      if (load.cpu)
+        console.log(
+          `charge : processeur (en % d’un cœur) du serveur ${(load.cpu.server * 100).toFixed(0)} %, de PostgreSQL ${(load.cpu.database * 100).toFixed(0)} %, du générateur de charge ${(load.cpu.generator * 100).toFixed(0)} %`,
+        );
+    } else if (isLoad) {
       console.log('Charge non mesurée : lancez `npm run build` avant `npm run bench`.');
     }
 
