@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { calls, clients, tariffs } from '../db/schema';
 import { addDays, todayInMontreal } from '../lib/dates/montreal';
 import { pdfText } from '../test/support/pdf-text';
-import { openTestDatabase } from './database';
+import type { Db } from '../db/index';
+import { withTestDatabase } from './database';
 import { storageStateOf } from './support';
 
 /** The figure in a cell as cents ("1 234,56 $" → 123456). */
@@ -146,25 +147,28 @@ test.describe('billing clerk', () => {
   });
 });
 
+const CLIENT_ADDRESS = { addressLine1: '1, rue Principale', city: 'Montréal', postalCode: 'H2X 1Y4' };
+
+/** Head `head`, suspended for `reason`, with its member `head + 1`, on the STD tariff; returns the tariff's id. */
+async function insertHeldGroup(db: Db, head: number, reason: string): Promise<number> {
+  const [tariff] = await db
+    .select()
+    .from(tariffs)
+    .where(sql`${tariffs.code} = 'STD'`);
+  const base = { ...CLIENT_ADDRESS, tariffId: tariff!.id };
+  await db.insert(clients).values([
+    { ...base, number: head, name: `Siège ${head}`, groupedClientNumber: head, suspensionReason: reason },
+    { ...base, number: head + 1, name: `Succursale ${head + 1}`, groupedClientNumber: head },
+  ]);
+  return tariff!.id;
+}
+
 test.describe('dispatcher', () => {
   test.use({ storageState: storageStateOf('dispatcher') });
 
   test('taking a call for a member of a held head shows the hold and refuses the call', async ({ page }) => {
-    const database = openTestDatabase();
     const head = 79_100_000 + Math.floor(Math.random() * 90_000);
-    try {
-      const [tariff] = await database.db
-        .select()
-        .from(tariffs)
-        .where(sql`${tariffs.code} = 'STD'`);
-      const base = { addressLine1: '1, rue Principale', city: 'Montréal', postalCode: 'H2X 1Y4', tariffId: tariff!.id };
-      await database.db
-        .insert(clients)
-        .values({ ...base, number: head, name: `Siège ${head}`, groupedClientNumber: head, suspensionReason: 'Faillite' });
-      await database.db.insert(clients).values({ ...base, number: head + 1, name: `Succursale ${head + 1}`, groupedClientNumber: head });
-    } finally {
-      await database.close();
-    }
+    await withTestDatabase((db) => insertHeldGroup(db, head, 'Faillite'));
     await page.goto('/calls/new');
     await page.getByLabel('No. client', { exact: true }).fill(String(head + 1));
     const hold = page.getByTestId('credit-hold');
@@ -180,22 +184,12 @@ test.describe('dispatcher', () => {
   });
 
   test('a call moved onto a member of a held head shows the hold and is refused; kept for its own client, it saves', async ({ page }) => {
-    const database = openTestDatabase();
     const head = 79_200_000 + Math.floor(Math.random() * 90_000);
-    let callNumber: number;
-    try {
-      const [tariff] = await database.db
-        .select()
-        .from(tariffs)
-        .where(sql`${tariffs.code} = 'STD'`);
-      const base = { addressLine1: '1, rue Principale', city: 'Montréal', postalCode: 'H2X 1Y4', tariffId: tariff!.id };
-      await database.db.insert(clients).values([
-        { ...base, number: head, name: `Siège ${head}`, groupedClientNumber: head, suspensionReason: 'Chèque sans provision' },
-        { ...base, number: head + 1, name: `Succursale ${head + 1}`, groupedClientNumber: head },
-        { ...base, number: head + 2, name: `Client ${head + 2}` },
-      ]);
+    const callNumber = await withTestDatabase(async (db) => {
+      const tariffId = await insertHeldGroup(db, head, 'Chèque sans provision');
+      await db.insert(clients).values({ ...CLIENT_ADDRESS, tariffId, number: head + 2, name: `Client ${head + 2}` });
       const today = todayInMontreal();
-      const [call] = await database.db
+      const [call] = await db
         .insert(calls)
         .values({
           clientNumber: head + 2,
@@ -203,17 +197,15 @@ test.describe('dispatcher', () => {
           serviceDate: today,
           pickupAddress: '1, rue A, Montréal',
           destinationAddress: '2, rue B, Laval',
-          tariffId: tariff!.id,
+          tariffId,
           tariffCode: 'STD',
           grossCents: 1200,
           discountCents: 0,
           priceCents: 1200,
         })
         .returning();
-      callNumber = call!.number;
-    } finally {
-      await database.close();
-    }
+      return call!.number;
+    });
     await page.goto(`/calls/${callNumber}`);
     // Its own client is not held: no notice.
     await expect(page.getByTestId('client-lookup')).toHaveText(`Client ${head + 2}`);

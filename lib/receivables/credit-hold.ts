@@ -73,23 +73,23 @@ export async function creditHoldOf(
   );
   const billed = rows.find((row) => Number(row.number) === Number(row.billed_number));
   if (!billed) return null;
-  const member = rows.find((row) => row !== billed);
+  // The billed account first, then the member's own (its suspension, its invoices of before it joined).
+  const accounts = [billed, ...rows.filter((row) => row !== billed)];
+  const daysPastDue = (account: AccountRow) => Math.max(0, Number(account.oldest_days ?? 0));
   const balanceCents = Number(billed.open_cents) - Number(billed.credit_cents);
-  const oldestDaysPastDue = Math.max(0, Number(billed.oldest_days ?? 0));
   const threshold = billed.hold_after_days_past_due;
   const reasons: HoldReason[] = [];
-  for (const account of [billed, member]) {
-    if (account?.suspension_reason)
+  for (const account of accounts) {
+    if (account.suspension_reason)
       reasons.push({ kind: 'suspended', clientNumber: Number(account.number), reason: account.suspension_reason });
   }
   if (billed.credit_policy !== 'none') {
     const limit = billed.credit_limit_cents === null ? null : Number(billed.credit_limit_cents);
     if (limit !== null && balanceCents > limit)
       reasons.push({ kind: 'overLimit', clientNumber: Number(billed.number), balanceCents, limitCents: limit });
-    for (const account of [billed, member]) {
-      const days = Math.max(0, Number(account?.oldest_days ?? 0));
-      if (account && threshold !== null && days > threshold)
-        reasons.push({ kind: 'pastDue', clientNumber: Number(account.number), days, threshold });
+    for (const account of accounts) {
+      const days = daysPastDue(account);
+      if (threshold !== null && days > threshold) reasons.push({ kind: 'pastDue', clientNumber: Number(account.number), days, threshold });
     }
   }
   const isSuspended = reasons.some((reason) => reason.kind === 'suspended');
@@ -101,7 +101,7 @@ export async function creditHoldOf(
     effect,
     reasons,
     balanceCents,
-    oldestDaysPastDue,
+    oldestDaysPastDue: daysPastDue(billed),
   };
 }
 

@@ -14,6 +14,8 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { AppError } from '@/lib/errors';
+import { centsToInput } from '@/lib/money/parse';
+import { computeTaxes } from '@/lib/money/taxes';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
 import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
@@ -63,7 +65,7 @@ async function billInvoice(shape: InvoiceShape): Promise<Invoice> {
 }
 
 async function credit(invoice: Invoice, lineIds: number[], amountCents: number): Promise<{ totalCents: number } | { refused: string }> {
-  const amount = amountCents === 0 ? '' : `${Math.floor(amountCents / 100)},${String(amountCents % 100).padStart(2, '0')}`;
+  const amount = amountCents === 0 ? '' : centsToInput(amountCents, 'fr');
   const input = creditNoteInput.parse({
     invoiceNumber: String(invoice.number),
     lineIds: lineIds.map(String),
@@ -79,11 +81,15 @@ async function credit(invoice: Invoice, lineIds: number[], amountCents: number):
 }
 
 async function pay(invoice: Invoice, cents: number) {
-  const amount = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
   await recordPayment(
     database.db,
     clerkId,
-    paymentInput(TODAY).parse({ clientNumber: String(invoice.billedClientNumber), amount, receivedOn: '2026-11-10', method: 'cheque' }),
+    paymentInput(TODAY).parse({
+      clientNumber: String(invoice.billedClientNumber),
+      amount: centsToInput(cents, 'fr'),
+      receivedOn: '2026-11-10',
+      method: 'cheque',
+    }),
   );
 }
 
@@ -103,16 +109,18 @@ async function settlement(invoice: Invoice) {
 
 /**
  * What the rule says a credit note of `subtotalCents` takes in taxes, from what is left of the
- * invoice: the whole rest when it completes the subtotal, else its own taxes rounded half-up
- * (5 % and 9,975 %), never more than what is left.
+ * invoice: the whole rest when it completes the subtotal, else its own taxes (the invoice's
+ * rounding and exemptions), never more than what is left.
  */
 function expectedTaxes(invoice: Invoice, creditedSoFar: { subtotal: number; gst: number; qst: number }, subtotalCents: number) {
   const gstLeft = invoice.gstCents - creditedSoFar.gst;
   const qstLeft = invoice.qstCents - creditedSoFar.qst;
   if (creditedSoFar.subtotal + subtotalCents === invoice.subtotalCents) return gstLeft + qstLeft;
-  const gst = invoice.gstExemptionNumber ? 0 : Math.floor((subtotalCents * 5 + 50) / 100);
-  const qst = invoice.qstExemptionNumber ? 0 : Math.floor((subtotalCents * 9_975 + 50_000) / 100_000);
-  return Math.min(gst, gstLeft) + Math.min(qst, qstLeft);
+  const own = computeTaxes(subtotalCents, {
+    isGstExempt: invoice.gstExemptionNumber !== null,
+    isQstExempt: invoice.qstExemptionNumber !== null,
+  });
+  return Math.min(own.gstCents, gstLeft) + Math.min(own.qstCents, qstLeft);
 }
 
 type Step = { kind: 'lines'; pick: number[] } | { kind: 'amount'; share: number; isBeyond: boolean } | { kind: 'pay'; share: number };

@@ -1,25 +1,16 @@
 /** The worked grouped-billing scenario of test/golden/billing.json, loaded into a database. */
 import golden from '@/test/golden/billing.json';
 import type { Executor } from '@/db/index';
-import { calls, clients, companySettings, tariffs, users } from '@/db/schema';
+import { calls, clients, tariffs } from '@/db/schema';
 import { parseScaledDecimal } from '@/lib/money/round';
 import { priceCall } from '@/lib/pricing/price-call';
+import { insertCompanySettings, insertUser } from './fixtures';
 
 export { golden };
 
 export async function loadGoldenScenario(db: Executor): Promise<{ clerkId: number }> {
-  await db.insert(companySettings).values({
-    name: 'Répartition Express Montréal inc.',
-    addressLine1: '1200, rue Saint-Jacques',
-    city: 'Montréal',
-    postalCode: 'H3C 1G1',
-    gstNumber: '123456789 RT0001',
-    qstNumber: '1234567890 TQ0001',
-  });
-  const [clerk] = await db
-    .insert(users)
-    .values({ email: 'commis@golden.local', name: 'Commis', role: 'billing', passwordHash: 'x' })
-    .returning();
+  await insertCompanySettings(db);
+  const clerkId = await insertUser(db, 'commis@golden.local');
   const tariffRows = await db
     .insert(tariffs)
     .values(
@@ -78,5 +69,5 @@ export async function loadGoldenScenario(db: Executor): Promise<{ clerkId: numbe
       ...price,
     });
   }
-  return { clerkId: clerk!.id };
+  return { clerkId };
 }
