@@ -6,10 +6,10 @@ import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { isSameOrigin } from '@/lib/http/same-origin';
-import { auth } from './index';
 import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
 import { canOpen, type AppRoute } from './permissions';
 import { routeOfPath } from './route-of-path';
+import { readSessionClaims } from './session-token';
 import { isAppPath, REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
 
@@ -24,14 +24,12 @@ export type CurrentUser = { id: number; name: string; email: string; role: Role;
  * before versions existed) signs in again.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  const version = session?.user?.sessionVersion;
-  if (!Number.isSafeInteger(id) || typeof version !== 'number') return null;
+  const claims = await readSessionClaims();
+  if (!claims) return null;
   const [user] = await getDb()
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
     .from(users)
-    .where(and(eq(users.id, id), eq(users.isActive, true), eq(users.sessionVersion, version)))
+    .where(and(eq(users.id, claims.userId), eq(users.isActive, true), eq(users.sessionVersion, claims.sessionVersion)))
     .limit(1);
   return user ?? null;
 });

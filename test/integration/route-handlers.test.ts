@@ -21,8 +21,8 @@ import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { findRouteModules, importRouteModule, type RouteModule } from '@/test/support/route-modules';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
-let session: { user: { id: string; role: string; sessionVersion: number } } | null = null;
-vi.mock('@/lib/auth/index', () => ({ auth: async () => session }));
+let session: { userId: number; sessionVersion: number } | null = null;
+vi.mock('@/lib/auth/session-token', () => ({ readSessionClaims: async () => session }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, set: () => undefined }),
   headers: async () => new Headers(),
@@ -55,7 +55,7 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: 'admin@golden.local', name: 'Administratrice', role: 'admin', passwordHash: 'x' })
     .returning();
-  session = { user: { id: String(admin!.id), role: 'admin', sessionVersion: admin!.sessionVersion } };
+  session = { userId: admin!.id, sessionVersion: admin!.sessionVersion };
   await db
     .update(clients)
     .set({ deliveryMethod: 'print' })

@@ -3,12 +3,14 @@
  * Roles and permissions): a password changed — by an administrator, or by any other path, a
  * script or psql — or a deactivation ends every session opened before, at its next request, and a
  * reactivation does not bring them back; a change of role keeps them, with the new role. The
- * session is read as Auth.js hands it to the application (its cookie decrypted), signed in by the
- * same check of the password as the sign-in form.
+ * session is read from its cookie as Auth.js encrypts it, opened by the same check of the password
+ * as the sign-in form.
  */
 import { eq, sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, beforeEach, expect, test, vi } from 'vitest';
 import { users } from '@/db/schema';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { checkCredentials } from '@/lib/auth/credentials';
 import { hashPassword } from '@/lib/auth/password';
 import { changeUserRole, setUserActive } from '@/lib/users/change-user-access';
@@ -16,10 +18,17 @@ import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { setUserLocale } from '@/lib/users/set-user-locale';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
-type Session = { user: { id: string; role: string; sessionVersion?: number } };
-/** The session each browser holds (its cookie), by browser. */
-let sessionOfRequest: Session | null = null;
-vi.mock('@/lib/auth/index', () => ({ auth: async () => sessionOfRequest }));
+/** The claims of a session cookie, as Auth.js's jwt callback writes them at sign-in (lib/auth/config.ts). */
+type Session = { sub: string; role: string; sessionVersion?: number };
+const COOKIE = 'authjs.session-token';
+/** The cookies the next request carries. */
+let cookieJar = new Map<string, string>();
+vi.mock('next/headers', () => ({
+  cookies: async () => ({
+    get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
+    getAll: () => [...cookieJar].map(([name, value]) => ({ name, value })),
+  }),
+}));
 
 let database: TestDatabase;
 let adminId: number;
@@ -31,17 +40,27 @@ async function signIn(email: string, password: string): Promise<Session> {
   const result = await checkCredentials(database.db, email, password);
   if (!result.ok) throw new Error(`sign-in refused: ${result.reason}`);
   const { id, role, sessionVersion } = result.user;
-  return { user: { id: String(id), role, sessionVersion } };
+  return { sub: String(id), role, sessionVersion };
 }
 
-/** Who the next request made with `session` is for: the user's e-mail and role, or null (sent to the sign-in page). */
-async function nextRequestWith(session: Session | null): Promise<string | null> {
-  sessionOfRequest = session;
+/** The cookie Auth.js sets for `session`: encrypted with the application's secret, ending after `maxAge` seconds. */
+const cookieOf = (session: Session, options: { secret?: string; name?: string; maxAge?: number } = {}) =>
+  encode({
+    token: session,
+    secret: options.secret ?? process.env.AUTH_SECRET!,
+    salt: options.name ?? COOKIE,
+    maxAge: options.maxAge ?? SESSION_MAX_AGE_SECONDS,
+  });
+
+/** Who the next request made with `session`'s cookie is for: the user's e-mail and role, or null (sent to the sign-in page). */
+async function nextRequestWith(session: Session | null, options: Parameters<typeof cookieOf>[1] = {}): Promise<string | null> {
+  cookieJar = new Map(session ? [[options.name ?? COOKIE, await cookieOf(session, options)]] : []);
   const user = await getCurrentUser();
   return user ? `${user.email} ${user.role}` : null;
 }
 
 beforeAll(async () => {
+  process.env.AUTH_SECRET ??= 'secret-des-sessions-de-ce-test-0123456789';
   database = await createTestDatabase();
   globalThis.__appDatabase = database;
   const passwordHash = await hashPassword('mot-de-passe-du-quart');
@@ -107,10 +126,21 @@ test('a change of role, of language or of name keeps the sessions, each next req
 });
 
 test('a session that carries no version, or a version the user never had, is no one’s', async () => {
-  expect(await nextRequestWith({ user: { id: String(adminId), role: 'admin' } })).toBeNull();
+  expect(await nextRequestWith({ sub: String(adminId), role: 'admin' })).toBeNull();
   const [admin] = await database.db.select().from(users).where(eq(users.id, adminId));
-  expect(await nextRequestWith({ user: { id: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion + 1 } })).toBeNull();
-  expect(await nextRequestWith({ user: { id: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion } })).toBe(
-    'admin@test.local admin',
-  );
+  expect(await nextRequestWith({ sub: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion + 1 })).toBeNull();
+  expect(await nextRequestWith({ sub: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion })).toBe('admin@test.local admin');
+});
+
+test('a session cookie past its end, encrypted with another secret, or altered is no one’s; over HTTPS the cookie carries the __Secure- prefix', async () => {
+  const session = await signIn('admin@test.local', 'mot-de-passe-du-quart');
+  expect(await nextRequestWith(session)).toBe('admin@test.local admin');
+  expect(await nextRequestWith(session, { name: '__Secure-authjs.session-token' })).toBe('admin@test.local admin');
+  // Expired a minute ago (beyond the 15 s tolerance for clocks).
+  expect(await nextRequestWith(session, { maxAge: -60 })).toBeNull();
+  expect(await nextRequestWith(session, { secret: 'un-autre-secret-que-celui-de-l-application' })).toBeNull();
+  const cookie = await cookieOf(session);
+  cookieJar = new Map([[COOKIE, `${cookie.slice(0, -4)}AAAA`]]);
+  expect(await getCurrentUser()).toBeNull();
+  expect(await nextRequestWith(null)).toBeNull();
 });
