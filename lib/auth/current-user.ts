@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { cache } from 'react';
 import { getDb } from '@/db/index';
 import { users } from '@/db/schema';
 import { isSameOrigin } from '@/lib/http/same-origin';
@@ -20,10 +19,31 @@ export type CurrentUser = { id: number; name: string; email: string; role: Role;
  * takes effect at the next request, whatever the session cookie still says. A session opened
  * before the user's password was changed or the user deactivated carries an older session
  * version and is no one's (docs/business-rules.md, Roles and permissions): read in the same query
- * as the user, so that no request pays a second round trip. A session without a version (opened
- * before versions existed) signs in again.
+ * as the user. A session without a version (opened before versions existed) signs in again.
+ *
+ * Read once per request, however many parts of it ask (the layout, the page, each translation's
+ * language): remembered on the request's own headers object, which lives as long as the request.
+ * React's `cache` would do it for a page, but not for a server action, which runs outside any
+ * rendering: a price preview asked for the user eight times, eight decryptions and eight queries.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const request = await headers();
+  let user = userOfRequest.get(request);
+  if (!user) {
+    user = readCurrentUser();
+    userOfRequest.set(request, user);
+  }
+  return user;
+}
+
+const userOfRequest = new WeakMap<object, Promise<CurrentUser | null>>();
+
+/** For an action that changed the signed-in user's own record (the language): the rest of the request reads it again. */
+export async function forgetCurrentUser(): Promise<void> {
+  userOfRequest.delete(await headers());
+}
+
+async function readCurrentUser(): Promise<CurrentUser | null> {
   const claims = await readSessionClaims();
   if (!claims) return null;
   const [user] = await getDb()
@@ -32,7 +52,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .where(and(eq(users.id, claims.userId), eq(users.isActive, true), eq(users.sessionVersion, claims.sessionVersion)))
     .limit(1);
   return user ?? null;
-});
+}
 
 /** For pages and route handlers: anonymous → sign-in page; signed in without the role → 403. */
 export async function requireRoute(route: AppRoute): Promise<CurrentUser> {

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction, registerAnonymousAction } from '@/lib/actions/define-action';
+import { forgetCurrentUser } from '@/lib/auth/current-user';
 import { EVERYONE } from '@/lib/auth/roles';
 import { setUserLocale } from '@/lib/users/set-user-locale';
 import { LOCALE_COOKIE, LOCALES, isLocale, type Locale } from './locale';
@@ -20,6 +21,8 @@ export const setUserLocaleAction = defineAction({
   input: z.object({ locale: z.enum(LOCALES, { error: 'invalid' }) }),
   run: async ({ db, user, input }) => {
     await setUserLocale(db, user.id, input.locale);
+    // The page rendered again for this request speaks the new language.
+    await forgetCurrentUser();
     await rememberLocale(input.locale);
     return null;
   },

@@ -13,7 +13,7 @@ import { findActionModules, importActionModule } from '@/test/support/action-mod
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let signedIn: CurrentUser | null = null;
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn }));
+vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn, forgetCurrentUser: async () => undefined }));
 // The sign-in module (Auth.js) cannot load outside Next.js; its actions are only listed here.
 vi.mock('@/lib/auth/index', () => ({ signIn: async () => undefined, signOut: async () => undefined }));
 vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));

@@ -14,7 +14,7 @@ import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let signedIn: CurrentUser | null = null;
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn }));
+vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn, forgetCurrentUser: async () => undefined }));
 vi.mock('next-intl/server', () => {
   const t = Object.assign((key: string, params?: Record<string, unknown>) => `${key} ${JSON.stringify(params ?? {})}`, { has: () => true });
   return { getTranslations: async () => t, getLocale: async () => 'fr' };

@@ -36,7 +36,7 @@ import { insertClient, insertCompanySettings, insertTariff, refusalCode } from '
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let signedIn: CurrentUser | null = null;
-vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn }));
+vi.mock('@/lib/auth/current-user', () => ({ getCurrentUser: async () => signedIn, forgetCurrentUser: async () => undefined }));
 vi.mock('next-intl/server', async () => {
   const { createTranslator: translator } = await import('next-intl');
   const { fr: messages } = await import('@/lib/i18n/messages/fr/index');

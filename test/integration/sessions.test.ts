@@ -21,9 +21,11 @@ import { createTestDatabase, type TestDatabase } from '@/test/support/test-datab
 /** The claims of a session cookie, as Auth.js's jwt callback writes them at sign-in (lib/auth/config.ts). */
 type Session = { sub: string; role: string; sessionVersion?: number };
 const COOKIE = 'authjs.session-token';
-/** The cookies the next request carries. */
+/** The cookies the next request carries; its headers, one object per request. */
 let cookieJar = new Map<string, string>();
+let requestHeaders = new Headers();
 vi.mock('next/headers', () => ({
+  headers: async () => requestHeaders,
   cookies: async () => ({
     get: (name: string) => (cookieJar.has(name) ? { name, value: cookieJar.get(name)! } : undefined),
     getAll: () => [...cookieJar].map(([name, value]) => ({ name, value })),
@@ -55,6 +57,7 @@ const cookieOf = (session: Session, options: { secret?: string; name?: string; m
 /** Who the next request made with `session`'s cookie is for: the user's e-mail and role, or null (sent to the sign-in page). */
 async function nextRequestWith(session: Session | null, options: Parameters<typeof cookieOf>[1] = {}): Promise<string | null> {
   cookieJar = new Map(session ? [[options.name ?? COOKIE, await cookieOf(session, options)]] : []);
+  requestHeaders = new Headers();
   const user = await getCurrentUser();
   return user ? `${user.email} ${user.role}` : null;
 }
@@ -129,7 +132,9 @@ test('a session that carries no version, or a version the user never had, is no 
   expect(await nextRequestWith({ sub: String(adminId), role: 'admin' })).toBeNull();
   const [admin] = await database.db.select().from(users).where(eq(users.id, adminId));
   expect(await nextRequestWith({ sub: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion + 1 })).toBeNull();
-  expect(await nextRequestWith({ sub: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion })).toBe('admin@test.local admin');
+  expect(await nextRequestWith({ sub: String(adminId), role: 'admin', sessionVersion: admin!.sessionVersion })).toBe(
+    'admin@test.local admin',
+  );
 });
 
 test('a session cookie past its end, encrypted with another secret, or altered is no one’s; over HTTPS the cookie carries the __Secure- prefix', async () => {
@@ -141,6 +146,31 @@ test('a session cookie past its end, encrypted with another secret, or altered i
   expect(await nextRequestWith(session, { secret: 'un-autre-secret-que-celui-de-l-application' })).toBeNull();
   const cookie = await cookieOf(session);
   cookieJar = new Map([[COOKIE, `${cookie.slice(0, -4)}AAAA`]]);
+  requestHeaders = new Headers();
   expect(await getCurrentUser()).toBeNull();
   expect(await nextRequestWith(null)).toBeNull();
+});
+
+test('a request reads its user once, however many parts of it ask; a deactivation during it takes effect at the next request', async () => {
+  const session = await signIn('repartition@test.local', 'mot-de-passe-du-quart');
+  expect(await nextRequestWith(session)).toBe('repartition@test.local dispatcher');
+  await setUserActive(database.db, adminId, dispatcherId, false);
+  // The same request (its headers), asking again: the layout, then the page, then a translation.
+  expect((await getCurrentUser())?.email).toBe('repartition@test.local');
+  expect(await nextRequestWith(session)).toBeNull();
+});
+
+test('a cookie read before is refused once its shift is over, as one never read', async () => {
+  const session = await signIn('repartition@test.local', 'mot-de-passe-du-quart');
+  cookieJar = new Map([[COOKIE, await cookieOf(session)]]);
+  requestHeaders = new Headers();
+  expect((await getCurrentUser())?.email).toBe('repartition@test.local');
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(Date.now() + (SESSION_MAX_AGE_SECONDS + 60) * 1000);
+    requestHeaders = new Headers();
+    expect(await getCurrentUser()).toBeNull();
+  } finally {
+    vi.useRealTimers();
+  }
 });
