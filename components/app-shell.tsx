@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/lib/auth/actions';
 import type { CurrentUser } from '@/lib/auth/current-user';
@@ -22,6 +23,9 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
         <p className="signed-in" data-testid="signed-in-user">
           {t('common.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}
         </p>
+        <Link href="/about" className="about-link">
+          {t('screens.about.title')}
+        </Link>
         <LanguageSwitch current={user.locale} />
         <form action={signOutAction}>
           <button type="submit" className="link-button">

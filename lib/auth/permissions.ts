@@ -8,6 +8,8 @@ import { ADMIN, BILLING, CALL_TAKERS, EVERYONE, type Role } from './roles';
 /** Every route pattern (docs/business-rules.md, Screens and routes) and the roles allowed on each. */
 export const ROUTE_ROLES = {
   '/': EVERYONE,
+  '/about': EVERYONE,
+  '/me': EVERYONE,
   '/clients': EVERYONE,
   '/clients/new': ADMIN,
   '/clients/[number]': EVERYONE,

@@ -101,6 +101,7 @@ const readingRequests = (): Record<string, string[]> => ({
   '/admin/outbox/[id]/attachment': [`/admin/outbox/${samples.outboxId}/attachment`],
   '/billing/export': ['/billing/export?cutoff=2026-12-31&cycle=all', '/billing/export?cutoff=2026-12-31&cycle=all&isGrouped=on&format=pdf'],
   '/invoices/[number]/pdf': [`/invoices/${samples.invoiceNumber}/pdf`],
+  '/me': ['/me'],
   '/receivables/export': ['/receivables/export?asOf=2026-11-30', '/receivables/export?asOf=2026-11-30&grouped=on&format=pdf'],
   '/receivables/statements/print': [
     `/receivables/statements/print?${PERIOD}&clientNumber=20002`,

@@ -77,6 +77,13 @@ export const enBase: typeof frBase = {
     body: 'This address matches no page.',
   },
   screens: {
+    about: {
+      title: 'About',
+      version: 'Version',
+      database: 'Database',
+      postgres: 'PostgreSQL',
+      embedded: 'Embedded (PGlite), for a trial on one computer',
+    },
     clients: { title: 'Clients' },
     clientNew: { title: 'New client' },
     client: { title: 'Client {number}' },

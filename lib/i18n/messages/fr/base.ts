@@ -75,6 +75,13 @@ export const frBase = {
     body: 'Cette adresse ne correspond à aucune page.',
   },
   screens: {
+    about: {
+      title: 'À propos',
+      version: 'Version',
+      database: 'Base de données',
+      postgres: 'PostgreSQL',
+      embedded: 'Intégrée (PGlite), pour l’essai sur un seul poste',
+    },
     clients: { title: 'Clients' },
     clientNew: { title: 'Nouveau client' },
     client: { title: 'Client {number}' },
