@@ -1,0 +1,92 @@
+/**
+ * `npm start` on PostgreSQL (scripts/start-server.ts): one server process per core, here two
+ * (WEB_CONCURRENCY), sharing one port. A browser's session opens its screens on either; a worker
+ * that dies is replaced while the other keeps serving; a stop ends them all.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { freePort } from '../test/support/free-port';
+import { until } from '../test/support/until';
+import { storageStateOf } from './support';
+
+test.use({ storageState: storageStateOf('dispatcher') });
+
+let primary: ChildProcess | null = null;
+let log = '';
+let baseUrl = '';
+
+/** The processes whose parent is `pid`, from /proc. */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return children.sort((a, b) => a - b);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  // As `npm start` runs it; no e-mail worker: the other instances already run theirs on this database.
+  primary = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start-server.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, WEB_CONCURRENCY: '2', EMAIL_WORKER: 'off', PGAPPNAME: 'web-cluster' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000));
+  primary.stdout!.on('data', keep);
+  primary.stderr!.on('data', keep);
+  await until(async () => (await fetch(`${baseUrl}/login`)).status === 200, `npm start on ${baseUrl}:\n${log}`, 100);
+});
+
+test.afterAll(async () => {
+  const child = primary;
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGKILL');
+  await exited;
+});
+
+/** The cluster's primary: the process running scripts/start-server.ts (under tsx, a child of the one started). */
+function clusterPrimary(started: number): number {
+  const running = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-server.ts');
+  return [...childrenOf(started), started].find(running)!;
+}
+
+test('two server processes share the port, a dead one is replaced while the other serves, and a stop ends both', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pid = clusterPrimary(primary!.pid!);
+  expect(log).toContain('[start] 2 processus serveur (PostgreSQL)');
+  await until(async () => childrenOf(pid).length === 2, `two workers:\n${log}`, 30);
+  const [first, second] = childrenOf(pid);
+
+  await page.goto(`${baseUrl}/about`);
+  await expect(page.getByRole('heading', { name: 'À propos' })).toBeVisible();
+  await expect(page.getByText('PostgreSQL')).toBeVisible();
+
+  process.kill(first!, 'SIGKILL');
+  // Meanwhile the other answers every request of the session.
+  for (let i = 0; i < 20; i++) {
+    const me = await page.request.get(`${baseUrl}/me`);
+    expect(me.status()).toBe(200);
+    expect(((await me.json()) as { role: string }).role).toBe('dispatcher');
+  }
+  await until(async () => childrenOf(pid).length === 2 && !childrenOf(pid).includes(first!), `a replacement:\n${log}`, 60);
+  expect(childrenOf(pid)).toContain(second);
+  expect(log).toContain(`[start] processus serveur ${first} arrêté (SIGKILL) : remplacé`);
+  expect((await page.request.get(`${baseUrl}/me`)).status()).toBe(200);
+
+  const workers = childrenOf(pid);
+  const exited = new Promise<number | null>((resolve) => primary!.once('exit', (code) => resolve(code)));
+  process.kill(primary!.pid!, 'SIGTERM');
+  expect(await exited).toBe(0);
+  for (const worker of workers) expect(() => process.kill(worker, 0)).toThrow();
+});
