@@ -24,7 +24,9 @@ export const createCallAction = defineAction({
   input: callInput.extend({ holdOverride: optionalText(500, 'multiline') }),
   run: async ({ db, user, input }) => {
     const call = await createCall(db, user.id, input, { role: user.role, holdOverride: input.holdOverride });
-    revalidatePath('/calls');
+    // Nothing to revalidate: the call search is a dynamic page, read anew at each visit, and the
+    // form stays open for the next call. Revalidating would render the whole page again into the
+    // answer of every save (the price of a second page per call taken).
     const t = await getTranslations('callForm');
     return { number: call.number, message: t('created', { number: call.number, price: await money(call.priceCents) }) };
   },
