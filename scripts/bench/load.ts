@@ -6,7 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { freePort } from '@/test/support/free-port';
 import { until } from '@/test/support/until';
 import { percentile } from './measure';
@@ -19,7 +21,7 @@ export type LoadResult = {
   p50: number;
   p95: number;
   max: number;
-  byKind: Record<string, { count: number; p95: number }>;
+  byKind: Record<string, KindFigures>;
 };
 
 export function hasProductionBuild(): boolean {
@@ -29,12 +31,20 @@ export function hasProductionBuild(): boolean {
 /** One secret for every instance of a run: a session opened on one is valid on the others, as behind a load balancer. */
 const AUTH_SECRET = randomBytes(32).toString('base64url');
 
+/**
+ * The application as `npm start` starts it (scripts/start-server.ts), on a free loopback port.
+ * BENCH_SERVER_PROFILE=<folder>: one `next start` process instead, writing its CPU profile there
+ * when it stops (chrome://inspect, speedscope).
+ */
 async function startServer(databaseUrl: string, env: Record<string, string> = {}): Promise<{ base: string; process: ChildProcess }> {
   const port = await freePort();
-  // BENCH_SERVER_PROFILE=<folder>: the server writes a CPU profile there when it stops (chrome://inspect, speedscope).
-  const profile = process.env.BENCH_SERVER_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
+  const profile = process.env.BENCH_SERVER_PROFILE;
   const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [...profile, next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const tsx = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const command = profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, next, 'start']
+    : [tsx, path.join(process.cwd(), 'scripts', 'start-server.ts')];
+  const child = spawn(process.execPath, [...command, '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -71,12 +81,15 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return session.split(';')[0]!;
 }
 
-function stopServer(server: { process: ChildProcess }): void {
+/** Stops a server and its workers, and waits for them to be gone (the next measure has the cores to itself). */
+async function stopServer(server: { process: ChildProcess }): Promise<void> {
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
   try {
     process.kill(-server.process.pid!, 'SIGTERM');
   } catch {
     server.process.kill('SIGTERM');
   }
+  if (server.process.exitCode === null && server.process.signalCode === null) await exited;
 }
 
 /**
@@ -151,87 +164,203 @@ export async function runApiLoad(options: {
     await Promise.all(Array.from({ length: options.clients }, retry));
     retrySeconds = (performance.now() - retriesStarted) / 1000;
   } finally {
-    stopServer(server);
+    await stopServer(server);
   }
   const retriedSummary = summarize(retried);
   return { created: summarize(created), retried: { ...retriedSummary, perSecond: retriedSummary.requests / retrySeconds } };
 }
 
+/** A kind of request the users make, and how often among the others. */
+type Action = { kind: string; weight: number; send: (server: string, agent: http.Agent) => Promise<boolean> };
+
+/** What the load reports for each kind of request. */
+export type KindFigures = { count: number; errors: number; p50: number; p95: number };
+
+/** The floors, measured in the same run under the same load as the screens. */
+export const FLOOR_PAGE = 'plancher : page vide dans la mise en page (/about)';
+export const FLOOR_ROUTE = 'plancher : gestionnaire de route, session et une requête (/me)';
+
+/**
+ * Fifty people at work on the screens of `next start` + PostgreSQL (loopback only, bounded in
+ * time), each signed in and working like a person, with a think time of 0.5 to 1.5 s between
+ * actions: call search, call taking (the screen, the price preview asked as the client number is
+ * typed, the save), the billing list, client search; and, in the same mix, the two floors: an
+ * empty page inside the application's layout (`/about`, what the framework and the layout cost)
+ * and a route handler that reads the session and runs one query by primary key (`/me`). A
+ * warm-up of the same mix comes first, not measured: a server at work has compiled its code.
+ *
+ * The servers are started as `npm start` starts them (scripts/start-server.ts): `workers`
+ * processes of a cluster sharing one port; or `instances` separate servers, the users spread
+ * among them as a load balancer would. Each user's requests go through a keep-alive connection
+ * of its own (node:http), as a browser keeps one, so that the load generator costs little of the
+ * cores it shares with what it measures (its share is reported).
+ */
 export async function runLoad(options: {
   databaseUrl: string;
   users: number;
   seconds: number;
+  warmSeconds?: number;
   clients: { first: number; count: number };
+  /** A dispatcher's and a billing clerk's. */
   credentials: { email: string; password: string }[];
-  /** Instances of the application on one database, the users spread among them as a load balancer would (one per core, say). */
+  workers?: number;
   instances?: number;
 }): Promise<LoadResult> {
-  const servers = await Promise.all(Array.from({ length: options.instances ?? 1 }, () => startServer(options.databaseUrl)));
+  const workers = options.workers ?? 1;
+  const servers = await Promise.all(
+    Array.from({ length: options.instances ?? 1 }, () => startServer(options.databaseUrl, { WEB_CONCURRENCY: String(workers) })),
+  );
   const samples: { kind: string; ms: number; ok: boolean }[] = [];
   try {
-    const cookies = await Promise.all(options.credentials.map((c) => signIn(servers[0]!.base, c.email, c.password)));
+    const [dispatcher, clerk] = await Promise.all(options.credentials.map((c) => signIn(servers[0]!.base, c.email, c.password)));
     let seed = 1;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const client = () => options.clients.first + Math.floor(random() * options.clients.count);
-    const actions: { kind: string; weight: number; path: () => string; cookie: number }[] = [
-      { kind: 'recherche d’appels', weight: 5, path: () => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, cookie: 0 },
-      { kind: 'prise d’appel', weight: 3, path: () => '/calls/new', cookie: 0 },
+    const page = (path: () => string, cookie: string) => async (server: string, agent: http.Agent) =>
+      (await send(server, path(), { agent, cookie })).status === 200;
+    const action = (name: string, fields: () => Record<string, string>) => {
+      const id = serverActionId(name);
+      return async (server: string, agent: http.Agent) => {
+        const answer = await sendAction(server, agent, '/calls/new', id, fields(), dispatcher!);
+        return answer.status === 200 && answer.body.includes('"status":"success"');
+      };
+    };
+    const callFields = () => ({
+      clientNumber: String(client()),
+      distanceKm: String(Math.floor(random() * 40)),
+      waitingMinutes: String(Math.floor(random() * 20)),
+      serviceDate: '2026-11-15',
+    });
+    const actions: Action[] = [
+      { kind: 'recherche d’appels', weight: 5, send: page(() => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, dispatcher!) },
+      { kind: 'prise d’appel (écran)', weight: 3, send: page(() => '/calls/new', dispatcher!) },
+      { kind: 'prise d’appel : aperçu du prix', weight: 3, send: action('quoteCallAction', callFields) },
+      {
+        kind: 'prise d’appel : enregistrement',
+        weight: 1,
+        send: action('createCallAction', () => ({
+          ...callFields(),
+          serviceTime: '10:30',
+          caller: 'Réception',
+          pickupAddress: '100, rue King Ouest, Montréal',
+          destinationAddress: '2500, chemin de la Côte-Sainte-Catherine, Montréal',
+          serviceType: 'standard',
+          clientReference: '',
+          notes: '',
+          holdOverride: '',
+        })),
+      },
+      // A range of 50 clients, as a clerk checks a part of the list.
       {
         kind: 'liste de facturation',
         weight: 1,
-        path: () => {
-          // A range of 50 clients, as a clerk checks a part of the list.
+        send: page(() => {
           const from = client();
           return `/billing?cutoff=2026-10-31&cycle=all&clientFrom=${from}&clientTo=${from + 50}`;
-        },
-        cookie: 1,
+        }, clerk!),
       },
-      { kind: 'recherche de clients', weight: 2, path: () => `/clients?q=cote&page=${1 + Math.floor(random() * 5)}`, cookie: 1 },
+      { kind: 'recherche de clients', weight: 2, send: page(() => `/clients?q=cote&page=${1 + Math.floor(random() * 5)}`, clerk!) },
+      { kind: FLOOR_PAGE, weight: 1, send: page(() => '/about', dispatcher!) },
+      { kind: FLOOR_ROUTE, weight: 1, send: page(() => '/me', dispatcher!) },
     ];
     const totalWeight = actions.reduce((sum, a) => sum + a.weight, 0);
     const pick = () => {
       let roll = random() * totalWeight;
       return actions.find((a) => (roll -= a.weight) < 0) ?? actions[0]!;
     };
-    // Warm-up, not measured: the first request of each screen loads its code.
-    for (const server of servers)
-      for (const action of actions) {
-        for (let i = 0; i < 5; i++)
-          await (
-            await fetch(`${server.base}${action.path()}`, { headers: { cookie: cookies[action.cookie % cookies.length]! } })
-          ).arrayBuffer();
-      }
+    let isMeasured = false;
     let nextUser = 0;
-    const user = async () => {
-      const server = servers[nextUser++ % servers.length]!;
+    const user = async (deadline: number, agent: http.Agent) => {
+      const server = servers[nextUser++ % servers.length]!.base;
       // People do not all click at the same millisecond.
       await new Promise((resolve) => setTimeout(resolve, random() * 1500));
       while (Date.now() < deadline) {
-        const action = pick();
+        const chosen = pick();
         const started = performance.now();
-        let ok = false;
-        try {
-          const response = await fetch(`${server.base}${action.path()}`, {
-            headers: { cookie: cookies[action.cookie % cookies.length]! },
-            redirect: 'manual',
-          });
-          await response.arrayBuffer();
-          ok = response.status === 200;
-        } catch {
-          ok = false;
-        }
-        samples.push({ kind: action.kind, ms: performance.now() - started, ok });
+        const ok = await chosen.send(server, agent).catch(() => false);
+        if (isMeasured) samples.push({ kind: chosen.kind, ms: performance.now() - started, ok });
         // A person reads the screen before the next action: 0.5 to 1.5 s.
         await new Promise((resolve) => setTimeout(resolve, 500 + random() * 1000));
       }
     };
-    const deadline = Date.now() + options.seconds * 1000;
+    // Each person's browser keeps its own connection open between actions; the server's workers
+    // share the connections among them, as they would the browsers of a dispatch office.
+    const browsers = Array.from({ length: options.users }, () => new http.Agent({ keepAlive: true }));
+    const run = (seconds: number) => Promise.all(browsers.map((agent) => user(Date.now() + seconds * 1000, agent)));
+    await run(options.warmSeconds ?? 10);
+    isMeasured = true;
     const cpu = startCpuWatch(servers.map((server) => server.process.pid!));
-    await Promise.all(Array.from({ length: options.users }, user));
+    await run(options.seconds);
     return { ...summarize(samples), cpu: cpu.stop() };
   } finally {
-    for (const server of servers) stopServer(server);
+    await Promise.all(servers.map(stopServer));
   }
+}
+
+/** A request through node:http: its status and its body as text. */
+function send(
+  base: string,
+  path: string,
+  options: { agent: http.Agent; cookie: string; method?: string; headers?: Record<string, string>; body?: Buffer },
+): Promise<{ status: number; body: string }> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        agent: options.agent,
+        method: options.method ?? 'GET',
+        headers: { cookie: options.cookie, 'accept-encoding': 'gzip', ...options.headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const body = response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+          resolve({ status: response.statusCode ?? 0, body: body.toString('utf8') });
+        });
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+/**
+ * A server action called as the page's form calls it: POST to the page with the action's id,
+ * the arguments (the form's previous state, then its fields) encoded as React encodes them.
+ */
+async function sendAction(base: string, agent: http.Agent, path: string, actionId: string, fields: Record<string, string>, cookie: string) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.set(`_1_${name}`, value);
+  // The root last, as React sends it: the server reads the fields it refers to as they come.
+  form.set('0', JSON.stringify([{ status: 'idle' }, '$K1']));
+  const encoded = new Response(form);
+  const body = Buffer.from(await encoded.arrayBuffer());
+  return send(base, path, {
+    agent,
+    cookie,
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': encoded.headers.get('content-type')!,
+      'next-action': actionId,
+      accept: 'text/x-component',
+      origin: base,
+    },
+  });
+}
+
+/** The id the production build gave a server action (its manifest), by the action's exported name. */
+function serverActionId(exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName)?.[0];
+  if (!id) throw new Error(`action ${exportedName} absente de la compilation : relancez \`npm run build\``);
+  return id;
 }
 
 /** CPU seconds used so far by the processes that `isCounted` picks (by their process group and command name), from /proc. */
@@ -281,8 +410,14 @@ function summarize(samples: { kind: string; ms: number; ok: boolean }[]): LoadRe
   const all = samples.map((s) => s.ms);
   const byKind: LoadResult['byKind'] = {};
   for (const kind of new Set(samples.map((s) => s.kind))) {
-    const values = samples.filter((s) => s.kind === kind).map((s) => s.ms);
-    byKind[kind] = { count: values.length, p95: percentile(values, 0.95) };
+    const ofKind = samples.filter((s) => s.kind === kind);
+    const values = ofKind.map((s) => s.ms);
+    byKind[kind] = {
+      count: values.length,
+      errors: ofKind.filter((s) => !s.ok).length,
+      p50: percentile(values, 0.5),
+      p95: percentile(values, 0.95),
+    };
   }
   return {
     requests: samples.length,
