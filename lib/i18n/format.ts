@@ -18,22 +18,33 @@ export function formatMoney(cents: number, locale: Locale): string {
   return money[locale].format(exact).replace(/[\u202f\u00a0]/g, ' ');
 }
 
+/**
+ * Date formats, made once per language: building an Intl.DateTimeFormat costs far more than
+ * using one, and a table formats a date on every row.
+ */
+const dateFormats = {
+  date: formatsByLocale({ dateStyle: 'long', timeZone: 'UTC' }),
+  dateTime: formatsByLocale({ dateStyle: 'medium', timeStyle: 'short', timeZone: BUSINESS_TIME_ZONE }),
+  dateTimeShort: formatsByLocale({ dateStyle: 'short', timeStyle: 'short', timeZone: BUSINESS_TIME_ZONE }),
+};
+
+function formatsByLocale(options: Intl.DateTimeFormatOptions): Record<Locale, Intl.DateTimeFormat> {
+  return {
+    fr: new Intl.DateTimeFormat(formattingLocale('fr'), options),
+    en: new Intl.DateTimeFormat(formattingLocale('en'), options),
+  };
+}
+
 /** A YYYY-MM-DD date as the reader writes it: "3 octobre 2026" / "October 3, 2026". */
 export function formatDate(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return dateFormats.date[locale].format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 export function formatDateTime(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: BUSINESS_TIME_ZONE,
-  }).format(instant);
+  return dateFormats.dateTime[locale].format(instant);
 }
 
 /** Compact date and time for tables: "2026-11-25 18 h 25" / "2026-11-25, 6:25 p.m.". */
 export function formatDateTimeShort(instant: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(formattingLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone: BUSINESS_TIME_ZONE }).format(
-    instant,
-  );
+  return dateFormats.dateTimeShort[locale].format(instant);
 }
