@@ -73,15 +73,16 @@ test('two server processes share the port, a dead one is replaced while the othe
   await expect(page.getByText('PostgreSQL')).toBeVisible();
 
   process.kill(first!, 'SIGKILL');
-  // Meanwhile the other answers every request of the session.
+  // Once the cluster knows it (a connection handed to a worker at the instant it dies is lost
+  // with it), the other answers every request of the session while the replacement starts.
+  await until(async () => log.includes(`[start] processus serveur ${first} arrêté (SIGKILL) : remplacé`), `the death noticed:\n${log}`, 30);
   for (let i = 0; i < 20; i++) {
-    const me = await page.request.get(`${baseUrl}/me`);
+    const me = await page.request.get(`${baseUrl}/me`, { timeout: 10_000 });
     expect(me.status()).toBe(200);
     expect(((await me.json()) as { role: string }).role).toBe('dispatcher');
   }
   await until(async () => childrenOf(pid).length === 2 && !childrenOf(pid).includes(first!), `a replacement:\n${log}`, 60);
   expect(childrenOf(pid)).toContain(second);
-  expect(log).toContain(`[start] processus serveur ${first} arrêté (SIGKILL) : remplacé`);
   expect((await page.request.get(`${baseUrl}/me`)).status()).toBe(200);
 
   const workers = childrenOf(pid);
