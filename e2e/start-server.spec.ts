@@ -31,6 +31,17 @@ function childrenOf(pid: number): number[] {
   return children.sort((a, b) => a - b);
 }
 
+const commandOf = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+/** The server processes of the cluster: its primary's children that run Next.js (not tsx's esbuild, say). */
+const workersOf = (primaryPid: number) => childrenOf(primaryPid).filter((pid) => /next-server|next\/dist\/bin\/next/.test(commandOf(pid)));
+
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const port = await freePort();
@@ -57,16 +68,15 @@ test.afterAll(async () => {
 
 /** The cluster's primary: the process running scripts/start-server.ts (under tsx, a child of the one started). */
 function clusterPrimary(started: number): number {
-  const running = (pid: number) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-server.ts');
-  return [...childrenOf(started), started].find(running)!;
+  return [...childrenOf(started), started].find((pid) => commandOf(pid).includes('start-server.ts'))!;
 }
 
 test('two server processes share the port, a dead one is replaced while the other serves, and a stop ends both', async ({ page }) => {
   test.setTimeout(120_000);
   const pid = clusterPrimary(primary!.pid!);
   expect(log).toContain('[start] 2 processus serveur (PostgreSQL)');
-  await until(async () => childrenOf(pid).length === 2, `two workers:\n${log}`, 30);
-  const [first, second] = childrenOf(pid);
+  await until(async () => workersOf(pid).length === 2, `two workers:\n${log}`, 30);
+  const [first, second] = workersOf(pid);
 
   await page.goto(`${baseUrl}/about`);
   await expect(page.getByRole('heading', { name: 'À propos' })).toBeVisible();
@@ -81,11 +91,11 @@ test('two server processes share the port, a dead one is replaced while the othe
     expect(me.status()).toBe(200);
     expect(((await me.json()) as { role: string }).role).toBe('dispatcher');
   }
-  await until(async () => childrenOf(pid).length === 2 && !childrenOf(pid).includes(first!), `a replacement:\n${log}`, 60);
-  expect(childrenOf(pid)).toContain(second);
+  await until(async () => workersOf(pid).length === 2 && !workersOf(pid).includes(first!), `a replacement:\n${log}`, 60);
+  expect(workersOf(pid)).toContain(second);
   expect((await page.request.get(`${baseUrl}/me`)).status()).toBe(200);
 
-  const workers = childrenOf(pid);
+  const workers = workersOf(pid);
   const exited = new Promise<number | null>((resolve) => primary!.once('exit', (code) => resolve(code)));
   process.kill(primary!.pid!, 'SIGTERM');
   expect(await exited).toBe(0);
