@@ -4,56 +4,29 @@
  * allow (allowedDevOrigins in next.config.js), and then server-rendered forms still work while
  * every button that needs JavaScript silently does nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { eq, inArray } from 'drizzle-orm';
 import { calls, clients } from '../db/schema';
 import { addDays, todayInMontreal } from '../lib/dates/montreal';
-import { freePort } from '../test/support/free-port';
-import { until } from '../test/support/until';
 import { insertBillableClients, openTestDatabase } from './database';
+import { startServerProcess, type ServerProcess } from './server-process';
 import { storageStateOf } from './support';
 
 test.use({ storageState: storageStateOf('billing') });
 
-let server: ChildProcess | null = null;
-let serverLog = '';
-let baseUrl = '';
+let server: ServerProcess | null = null;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
   // No e-mail worker: the instances of the production build already run theirs on this database.
   const env = { ...process.env, NODE_ENV: 'development' as const, EMAIL_WORKER: 'off', PGAPPNAME: 'web-dev', NEXT_TELEMETRY_DISABLED: '1' };
   // As `npm run dev` starts it: every interface, no -H. It writes .next/dev, apart from the
-  // production build (.next) that the other instances serve. Its own process group, to end it whole.
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'dev', '-p', String(port)], {
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server = child;
-  const keep = (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-20_000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  await until(async () => (await fetch(`${baseUrl}/login`)).status === 200, `next dev on ${baseUrl}:\n${serverLog}`, 150);
+  // production build (.next) that the other instances serve.
+  server = await startServerProcess((port) => ['node_modules/next/dist/bin/next', 'dev', '-p', String(port)], env, 'next dev', 150);
 });
 
 test.afterAll(async () => {
-  const child = server;
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
+  await server?.stop();
 });
 
 test('through 127.0.0.1 the billing list runs its scripts: the generation asks for confirmation', async ({ page }) => {
@@ -61,7 +34,7 @@ test('through 127.0.0.1 the billing list runs its scripts: the generation asks f
   const app = openTestDatabase();
   const { from } = await insertBillableClients(app.db, { count: 1, isEmailed: false });
   try {
-    await page.goto(`${baseUrl}/billing?cutoff=${addDays(todayInMontreal(), -1)}&cycle=all&clientFrom=${from}&clientTo=${from}`);
+    await page.goto(`${server!.url}/billing?cutoff=${addDays(todayInMontreal(), -1)}&cycle=all&clientFrom=${from}&clientTo=${from}`);
     await expect(page.getByRole('table', { name: 'Liste de facturation' }).getByTestId(`billed-${from}`)).toBeVisible({
       timeout: 60_000,
     });

@@ -1,9 +1,10 @@
 /**
  * `npm start`: the production server. One Node.js process renders on one thread, so on
  * PostgreSQL (`DATABASE_URL`) it runs one `next start` per core, as workers of a Node.js cluster
- * sharing the port (the primary hands the connections round), which doubles what two cores serve
- * (`npm run bench -- --only load`, README, Performance). `WEB_CONCURRENCY` sets their number. The
- * embedded database belongs to one process: without `DATABASE_URL` there is one server.
+ * sharing the port (the primary hands the connections round); `npm run bench -- --only load`
+ * measures one process beside one per core (README, Pages under load). `WEB_CONCURRENCY` sets
+ * their number. The embedded database belongs to one process: without `DATABASE_URL` there is one
+ * server.
  *
  * The workers are what several instances behind a load balancer are: each migrates at start-up
  * in turn (advisory lock), runs its own e-mail worker on the shared queue, and reads the session
@@ -18,7 +19,7 @@ const args = ['start', ...process.argv.slice(2)];
 const REPLACEMENTS_PER_MINUTE = 5;
 
 /** The workers to run: WEB_CONCURRENCY (1 to 64), else one per core on PostgreSQL and one on the embedded database. */
-export function serverWorkers(env: NodeJS.ProcessEnv, cores: number): number {
+function serverWorkers(env: NodeJS.ProcessEnv, cores: number): number {
   if (!env.DATABASE_URL) return 1;
   const asked = env.WEB_CONCURRENCY?.trim();
   if (!asked) return Math.max(1, cores);
@@ -72,4 +73,4 @@ function main() {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (require.main === module) main();
+main();

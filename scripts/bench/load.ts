@@ -109,8 +109,8 @@ export async function runApiLoad(options: {
 }): Promise<{ created: LoadResult; retried: LoadResult & { perSecond: number } }> {
   // The rate limit is per token and minute; this load is one token doing the work of many.
   const server = await startServer(options.databaseUrl, { API_RATE_PER_MINUTE: '100000' });
-  const created: { kind: string; ms: number; ok: boolean }[] = [];
-  const retried: { kind: string; ms: number; ok: boolean }[] = [];
+  const created: Sample[] = [];
+  const retried: Sample[] = [];
   let retrySeconds = 0;
   try {
     const sent: { id: string; body: string }[] = [];
@@ -170,11 +170,17 @@ export async function runApiLoad(options: {
   return { created: summarize(created), retried: { ...retriedSummary, perSecond: retriedSummary.requests / retrySeconds } };
 }
 
-/** A kind of request the users make, and how often among the others. */
-type Action = { kind: string; weight: number; send: (server: string, agent: http.Agent) => Promise<boolean> };
+/**
+ * Which floor a kind of request is judged against: pages against the empty page, the call
+ * taking's actions against the route handler; the floors themselves against none.
+ */
+export type FloorOf = 'page' | 'route' | null;
+
+/** A kind of request the users make, how often among the others, and its floor. */
+type Action = { kind: string; weight: number; floor: FloorOf; send: (server: string, agent: http.Agent) => Promise<boolean> };
 
 /** What the load reports for each kind of request. */
-export type KindFigures = { count: number; errors: number; p50: number; p95: number };
+export type KindFigures = { count: number; errors: number; p50: number; p95: number; floor: FloorOf };
 
 /** The floors, measured in the same run under the same load as the screens. */
 export const FLOOR_PAGE = 'plancher : page vide dans la mise en page (/about)';
@@ -189,9 +195,8 @@ export const FLOOR_ROUTE = 'plancher : gestionnaire de route, session et une req
  * and a route handler that reads the session and runs one query by primary key (`/me`). A
  * warm-up of the same mix comes first, not measured: a server at work has compiled its code.
  *
- * The servers are started as `npm start` starts them (scripts/start-server.ts): `workers`
- * processes of a cluster sharing one port; or `instances` separate servers, the users spread
- * among them as a load balancer would. Each user's requests go through a keep-alive connection
+ * The server is started as `npm start` starts it (scripts/start-server.ts): `workers` processes
+ * of a cluster sharing one port. Each user's requests go through a keep-alive connection
  * of its own (node:http), as a browser keeps one, so that the load generator costs little of the
  * cores it shares with what it measures (its share is reported).
  */
@@ -204,24 +209,20 @@ export async function runLoad(options: {
   /** A dispatcher's and a billing clerk's. */
   credentials: { email: string; password: string }[];
   workers?: number;
-  instances?: number;
 }): Promise<LoadResult> {
-  const workers = options.workers ?? 1;
-  const servers = await Promise.all(
-    Array.from({ length: options.instances ?? 1 }, () => startServer(options.databaseUrl, { WEB_CONCURRENCY: String(workers) })),
-  );
-  const samples: { kind: string; ms: number; ok: boolean }[] = [];
+  const server = await startServer(options.databaseUrl, { WEB_CONCURRENCY: String(options.workers ?? 1) });
+  const samples: Sample[] = [];
   try {
-    const [dispatcher, clerk] = await Promise.all(options.credentials.map((c) => signIn(servers[0]!.base, c.email, c.password)));
+    const [dispatcher, clerk] = await Promise.all(options.credentials.map((c) => signIn(server.base, c.email, c.password)));
     let seed = 1;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const client = () => options.clients.first + Math.floor(random() * options.clients.count);
-    const page = (path: () => string, cookie: string) => async (server: string, agent: http.Agent) =>
-      (await send(server, path(), { agent, cookie })).status === 200;
+    const page = (path: () => string, cookie: string) => async (base: string, agent: http.Agent) =>
+      (await send(base, path(), { agent, cookie })).status === 200;
     const action = (name: string, fields: () => Record<string, string>) => {
       const id = serverActionId(name);
-      return async (server: string, agent: http.Agent) => {
-        const answer = await sendAction(server, agent, '/calls/new', id, fields(), dispatcher!);
+      return async (base: string, agent: http.Agent) => {
+        const answer = await sendAction(base, agent, '/calls/new', id, fields(), dispatcher!);
         return answer.status === 200 && answer.body.includes('"status":"success"');
       };
     };
@@ -232,12 +233,18 @@ export async function runLoad(options: {
       serviceDate: '2026-11-15',
     });
     const actions: Action[] = [
-      { kind: 'recherche d’appels', weight: 5, send: page(() => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, dispatcher!) },
-      { kind: 'prise d’appel (écran)', weight: 3, send: page(() => '/calls/new', dispatcher!) },
-      { kind: 'prise d’appel : aperçu du prix', weight: 3, send: action('quoteCallAction', callFields) },
+      {
+        kind: 'recherche d’appels',
+        weight: 5,
+        floor: 'page',
+        send: page(() => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, dispatcher!),
+      },
+      { kind: 'prise d’appel (écran)', weight: 3, floor: 'page', send: page(() => '/calls/new', dispatcher!) },
+      { kind: 'prise d’appel : aperçu du prix', weight: 3, floor: 'route', send: action('quoteCallAction', callFields) },
       {
         kind: 'prise d’appel : enregistrement',
         weight: 1,
+        floor: 'route',
         send: action('createCallAction', () => ({
           ...callFields(),
           serviceTime: '10:30',
@@ -254,14 +261,20 @@ export async function runLoad(options: {
       {
         kind: 'liste de facturation',
         weight: 1,
+        floor: 'page',
         send: page(() => {
           const from = client();
           return `/billing?cutoff=2026-10-31&cycle=all&clientFrom=${from}&clientTo=${from + 50}`;
         }, clerk!),
       },
-      { kind: 'recherche de clients', weight: 2, send: page(() => `/clients?q=cote&page=${1 + Math.floor(random() * 5)}`, clerk!) },
-      { kind: FLOOR_PAGE, weight: 1, send: page(() => '/about', dispatcher!) },
-      { kind: FLOOR_ROUTE, weight: 1, send: page(() => '/me', dispatcher!) },
+      {
+        kind: 'recherche de clients',
+        weight: 2,
+        floor: 'page',
+        send: page(() => `/clients?q=cote&page=${1 + Math.floor(random() * 5)}`, clerk!),
+      },
+      { kind: FLOOR_PAGE, weight: 1, floor: null, send: page(() => '/about', dispatcher!) },
+      { kind: FLOOR_ROUTE, weight: 1, floor: null, send: page(() => '/me', dispatcher!) },
     ];
     const totalWeight = actions.reduce((sum, a) => sum + a.weight, 0);
     const pick = () => {
@@ -269,16 +282,14 @@ export async function runLoad(options: {
       return actions.find((a) => (roll -= a.weight) < 0) ?? actions[0]!;
     };
     let isMeasured = false;
-    let nextUser = 0;
     const user = async (deadline: number, agent: http.Agent) => {
-      const server = servers[nextUser++ % servers.length]!.base;
       // People do not all click at the same millisecond.
       await new Promise((resolve) => setTimeout(resolve, random() * 1500));
       while (Date.now() < deadline) {
         const chosen = pick();
         const started = performance.now();
-        const ok = await chosen.send(server, agent).catch(() => false);
-        if (isMeasured) samples.push({ kind: chosen.kind, ms: performance.now() - started, ok });
+        const ok = await chosen.send(server.base, agent).catch(() => false);
+        if (isMeasured) samples.push({ kind: chosen.kind, floor: chosen.floor, ms: performance.now() - started, ok });
         // A person reads the screen before the next action: 0.5 to 1.5 s.
         await new Promise((resolve) => setTimeout(resolve, 500 + random() * 1000));
       }
@@ -289,11 +300,11 @@ export async function runLoad(options: {
     const run = (seconds: number) => Promise.all(browsers.map((agent) => user(Date.now() + seconds * 1000, agent)));
     await run(options.warmSeconds ?? 10);
     isMeasured = true;
-    const cpu = startCpuWatch(servers.map((server) => server.process.pid!));
+    const cpu = startCpuWatch([server.process.pid!]);
     await run(options.seconds);
     return { ...summarize(samples), cpu: cpu.stop() };
   } finally {
-    await Promise.all(servers.map(stopServer));
+    await stopServer(server);
   }
 }
 
@@ -406,7 +417,10 @@ function startCpuWatch(serverPgids: number[]): { stop: () => { generator: number
   };
 }
 
-function summarize(samples: { kind: string; ms: number; ok: boolean }[]): LoadResult {
+/** One request timed: its kind (and the floor it is judged against), how long it took, whether it was answered as it should. */
+type Sample = { kind: string; floor?: FloorOf; ms: number; ok: boolean };
+
+function summarize(samples: Sample[]): LoadResult {
   const all = samples.map((s) => s.ms);
   const byKind: LoadResult['byKind'] = {};
   for (const kind of new Set(samples.map((s) => s.kind))) {
@@ -417,6 +431,7 @@ function summarize(samples: { kind: string; ms: number; ok: boolean }[]): LoadRe
       errors: ofKind.filter((s) => !s.ok).length,
       p50: percentile(values, 0.5),
       p95: percentile(values, 0.95),
+      floor: ofKind[0]?.floor ?? null,
     };
   }
   return {

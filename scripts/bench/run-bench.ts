@@ -302,9 +302,6 @@ async function main() {
   if (rows.some((r) => r.verdict === 'MANQUÉ')) process.exitCode = 1;
 }
 
-/** Kinds of request that are not pages: judged against the route handler's floor rather than the empty page's. */
-const ACTION_KINDS = new Set(['prise d’appel : aperçu du prix', 'prise d’appel : enregistrement']);
-
 /**
  * The rows of one load: the whole, the two floors, then each kind of request against its floor
  * (pages against the empty page in the layout, the call-taking actions against the route
@@ -322,10 +319,9 @@ function loadRows(load: LoadResult, setup: { users: number; seconds: number; wor
       verdict: load.errors === 0 ? 'atteint' : 'MANQUÉ',
     },
   ];
-  const floorOf = (kind: string) => load.byKind[ACTION_KINDS.has(kind) ? FLOOR_ROUTE : FLOOR_PAGE];
   for (const [kind, figures] of Object.entries(load.byKind)) {
-    const isFloor = kind === FLOOR_PAGE || kind === FLOOR_ROUTE;
-    const floor = floorOf(kind);
+    const isFloor = figures.floor === null;
+    const floor = figures.floor && load.byKind[figures.floor === 'route' ? FLOOR_ROUTE : FLOOR_PAGE];
     const ratio = floor && floor.p95 > 0 ? figures.p95 / floor.p95 : Number.NaN;
     rows.push({
       measure: `charge « ${kind} » (${where}) : ${figures.count} requêtes, p50 ${ms(figures.p50)}`,
