@@ -37,9 +37,41 @@ const MIGRATION_LOCK_KEY = 72_420_001;
 /** How long closing waits for queries still running before it cuts the connections. */
 const CLOSE_GRACE_SECONDS = 5;
 
+/** Longest statement kept prepared on a connection: past it, a statement is a bulk one, planned once. */
+const PREPARED_STATEMENT_MAX_LENGTH = 8_000;
+
+/**
+ * The driver as Drizzle sees it, with its statements prepared: postgres.js keeps each statement
+ * parsed on the connection (by its text) and PostgreSQL reuses its analysis, instead of parsing
+ * and planning again every query Drizzle sends (which it sends unprepared). Statements without
+ * parameters keep the simple protocol; long ones (bulk inserts) are not kept.
+ */
+function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  // A transaction (begin) and a savepoint hand their body a driver of their own: it prepares too.
+  const scoped =
+    (open: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const body = args.pop() as (scope: postgres.TransactionSql) => unknown;
+      return open(...args, (scope: postgres.TransactionSql) => body(withPreparedStatements(scope)));
+    };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property === 'unsafe')
+        return (query: string, parameters?: unknown[], queryOptions?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters as never, {
+            ...queryOptions,
+            prepare: (parameters?.length ?? 0) > 0 && query.length <= PREPARED_STATEMENT_MAX_LENGTH,
+          });
+      if (property === 'begin' || property === 'savepoint') return scoped(value as (...args: unknown[]) => unknown);
+      return value;
+    },
+  });
+}
+
 export function openPostgres(url: string, options: { max?: number } = {}): AppDatabase {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(withPreparedStatements(client), { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
