@@ -15,3 +15,9 @@ export async function takeBillingLockExclusive(tx: Tx): Promise<void> {
 export async function takeBillingLockShared(tx: Tx): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock_shared(${BILLING_LOCK})`);
 }
+
+/**
+ * The shared lock taken inside another statement: as an uncorrelated subquery in its WHERE
+ * clause it is a one-time condition, evaluated before the statement reads or locks any row.
+ */
+export const billingLockSharedCondition = sql`(select pg_advisory_xact_lock_shared(${BILLING_LOCK}))`;

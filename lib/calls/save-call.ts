@@ -3,7 +3,7 @@
  * (for a member: the member's, never the head's), by the one pricing function, and stores the
  * price with the tariff it came from. A call on a non-void invoice is read-only.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db, type Executor, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { auditLog, callStatusChanges, calls, clients, creditHoldOverrides, tariffs } from '@/db/schema';
@@ -143,18 +143,30 @@ export async function createCall(
   return db.transaction(async (tx) => {
     const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
     const letThrough = await checkCreditHold(tx, input, options);
-    const [created] = await tx
-      .insert(calls)
-      .values({ ...pricedValues(input, quote), status: 'open', createdBy: actorId })
-      .returning({ number: calls.number, priceCents: calls.priceCents });
-    await tx.insert(callStatusChanges).values({ callNumber: created!.number, fromStatus: null, toStatus: 'open', changedBy: actorId });
-    if (letThrough) await recordHoldOverride(tx, actorId, created!.number, letThrough);
-    return created!;
+    const created = (await insertCall(tx, { ...pricedValues(input, quote), status: 'open', createdBy: actorId }))!;
+    if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
+    return { number: created.number, priceCents: created.priceCents };
   });
 }
 
+/**
+ * Inserts a call with its first status change, by the call's own author, in one statement (one
+ * round trip): the change is written from the row the insert returns. With a dispatch id already
+ * taken by another call, nothing is written and the answer is undefined.
+ */
+export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Promise<typeof calls.$inferSelect | undefined> {
+  const insert = tx.insert(calls).values(values);
+  const created = tx.$with('created').as((values.dispatchId ? insert.onConflictDoNothing({ target: calls.dispatchId }) : insert).returning());
+  const firstStatus = tx.$with('first_status', { callNumber: sql<number>`call_number` }).as(
+    sql`insert into call_status_changes (call_number, from_status, to_status, changed_by, changed_by_token)
+        select number, null, status, created_by, created_by_token from created returning call_number`,
+  );
+  const [row] = await tx.with(created, firstStatus).select().from(created);
+  return row;
+}
+
 /** The invoice a call is on (not void), if any. */
-export async function findInvoiceOfCall(db: Executor, callNumber: number): Promise<{ number: number; billedClientNumber: number } | null> {
+export async function findInvoiceOfCall(db: Executor, callNumber: number | SQL): Promise<{ number: number; billedClientNumber: number } | null> {
   const [invoice] = await queryRows<{ number: string | number; billed_client_number: number }>(
     db,
     sql`select i.number, i.billed_client_number ${invoiceOfCall(callNumber)} limit 1`,
