@@ -93,13 +93,22 @@ export function pricedValues(input: CallInput, quote: CallQuote) {
 type HoldOptions = { role?: Role; holdOverride?: string | null };
 
 /**
- * The credit hold of the account a call of `input` will be billed to (its client's group on the
- * call's service date). A blocked account refuses the call unless an administrator lets this one
- * through with a reason; the answer says whether an override is to be recorded.
+ * The price of a call of `input` for its client, with the credit hold of the account it will be
+ * billed to (its client's group on the call's service date), read together: the two statements go
+ * out pipelined, one round trip. A blocked account refuses the call unless an administrator lets
+ * this one through with a reason; the answer says whether an override is to be recorded. The hold
+ * is not checked (`isHoldChecked` false) for a call re-priced for the same client.
  */
-async function checkCreditHold(tx: Tx, input: CallInput, options: HoldOptions): Promise<{ hold: CreditHold; override: string } | null> {
-  const hold = await creditHoldOf(tx, input.clientNumber, todayInMontreal(), input.serviceDate);
-  if (hold?.effect !== 'block') return null;
+async function quoteAllowedCall(tx: Tx, input: CallInput, options: HoldOptions, isHoldChecked: boolean) {
+  const [quote, hold] = await Promise.all([
+    quoteCall(tx, input.clientNumber, input, { lock: true }),
+    isHoldChecked ? creditHoldOf(tx, input.clientNumber, todayInMontreal(), input.serviceDate) : null,
+  ]);
+  return { quote, letThrough: hold ? holdDecision(hold, options) : null };
+}
+
+function holdDecision(hold: CreditHold, options: HoldOptions): { hold: CreditHold; override: string } | null {
+  if (hold.effect !== 'block') return null;
   const override = options.holdOverride?.trim() || null;
   if (override === null) {
     const suspended = hold.reasons.find((reason) => reason.kind === 'suspended');
@@ -141,8 +150,7 @@ export async function createCall(
   options: HoldOptions = {},
 ): Promise<{ number: number; priceCents: number }> {
   return db.transaction(async (tx) => {
-    const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
-    const letThrough = await checkCreditHold(tx, input, options);
+    const { quote, letThrough } = await quoteAllowedCall(tx, input, options, true);
     const created = (await insertCall(tx, { ...pricedValues(input, quote), status: 'open', createdBy: actorId }))!;
     if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
     return { number: created.number, priceCents: created.priceCents };
@@ -156,7 +164,9 @@ export async function createCall(
  */
 export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Promise<typeof calls.$inferSelect | undefined> {
   const insert = tx.insert(calls).values(values);
-  const created = tx.$with('created').as((values.dispatchId ? insert.onConflictDoNothing({ target: calls.dispatchId }) : insert).returning());
+  const created = tx
+    .$with('created')
+    .as((values.dispatchId ? insert.onConflictDoNothing({ target: calls.dispatchId }) : insert).returning());
   const firstStatus = tx.$with('first_status', { callNumber: sql<number>`call_number` }).as(
     sql`insert into call_status_changes (call_number, from_status, to_status, changed_by, changed_by_token)
         select number, null, status, created_by, created_by_token from created returning call_number`,
@@ -166,7 +176,10 @@ export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Pro
 }
 
 /** The invoice a call is on (not void), if any. */
-export async function findInvoiceOfCall(db: Executor, callNumber: number | SQL): Promise<{ number: number; billedClientNumber: number } | null> {
+export async function findInvoiceOfCall(
+  db: Executor,
+  callNumber: number | SQL,
+): Promise<{ number: number; billedClientNumber: number } | null> {
   const [invoice] = await queryRows<{ number: string | number; billed_client_number: number }>(
     db,
     sql`select i.number, i.billed_client_number ${invoiceOfCall(callNumber)} limit 1`,
@@ -221,8 +234,7 @@ export async function updateCall(
           .where(eq(calls.number, number));
         return { priceCents: current.priceCents };
       }
-      const quote = await quoteCall(tx, input.clientNumber, input, { lock: true });
-      const letThrough = current.clientNumber !== input.clientNumber ? await checkCreditHold(tx, input, options) : null;
+      const { quote, letThrough } = await quoteAllowedCall(tx, input, options, current.clientNumber !== input.clientNumber);
       await tx
         .update(calls)
         .set({ ...pricedValues(input, quote), updatedAt: new Date() })

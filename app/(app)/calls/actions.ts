@@ -68,9 +68,12 @@ export const quoteCallAction = defineAction({
   input: quoteInput,
   run: async ({ db, user, input }) => {
     const t = await getTranslations('callForm');
-    const quote = await quoteCall(db, input.clientNumber, input);
     const today = todayInMontreal();
-    const hold = await creditHoldOf(db, input.clientNumber, today, input.serviceDate ?? today);
+    // Read at once, each on its own connection: a client unknown or inactive answers its refusal.
+    const [quote, hold] = await Promise.all([
+      quoteCall(db, input.clientNumber, input),
+      creditHoldOf(db, input.clientNumber, today, input.serviceDate ?? today),
+    ]);
     const locale = await getAppLocale();
     return {
       client: quote.client,
