@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import { computeTaxes, type TaxExemptions } from '@/lib/money/taxes';
 import type { BillingInput } from './billing-input';
-import { billableCallsQuery } from './billable-calls';
+import { billableCallsQuery, billedRangeOf } from './billable-calls';
 import { foldDigest, type InvoiceDigest } from './confirmed-list';
 
 export type PreviewMember = { clientNumber: number; name: string; calls: number; subtotalCents: number };
@@ -31,6 +31,9 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   const grouped = input.isGrouped;
   const keys = grouped ? sql`bc.billed_client_number, bc.client_number` : sql`bc.client_number`;
   const billed = grouped ? sql`a.billed_client_number` : sql`a.client_number`;
+  // The range again on the billed clients, so that a short list names its clients by their key
+  // instead of reading every client (the planner does not carry it through the grouping).
+  const range = billedRangeOf(input);
   const rows = await queryRows<{
     billed_client_number: number;
     billed_name: string;
@@ -49,7 +52,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
           from (select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, bit_xor(bc.call_hash) as call_hashes
                   from (${billableCallsQuery(input)}) bc
                  group by ${keys}) a
-          join clients b on b.number = ${billed}
+          join clients b on b.number = ${billed}${range ? sql` and b.number between ${range.from} and ${range.to}` : sql``}
           ${grouped ? sql`join clients c on c.number = a.client_number` : sql``}
          order by ${grouped ? sql`a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number` : sql`a.client_number`}`,
   );
