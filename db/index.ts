@@ -2,6 +2,7 @@
  * The one database module. `DATABASE_URL` set → a real PostgreSQL server through postgres.js;
  * unset → the embedded PostgreSQL (PGlite) persisted in `.data/pglite`, locked to this process.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -40,19 +41,32 @@ const CLOSE_GRACE_SECONDS = 5;
 /** Longest statement kept prepared on a connection: past it, a statement is a bulk one, planned once. */
 const PREPARED_STATEMENT_MAX_LENGTH = 8_000;
 
+const preparing = new AsyncLocalStorage<true>();
+
 /**
- * The driver as Drizzle sees it, with its statements prepared: postgres.js keeps each statement
- * parsed on the connection (by its text) and PostgreSQL reuses its analysis, instead of parsing
- * and planning again every query Drizzle sends (which it sends unprepared). Statements without
- * parameters keep the simple protocol; long ones (bulk inserts) are not kept.
+ * Runs `work` with the statements it sends prepared on their connection: postgres.js keeps each
+ * one by its text and PostgreSQL parses it once and, after a few runs, keeps one plan for all its
+ * values. For lookups by key, whose best plan does not depend on the values (the session's user,
+ * the dispatch API, saving a call): parsing and planning again was most of PostgreSQL's work
+ * there. Everything else is planned for its own values each time (Drizzle's unnamed statements):
+ * a search planned once for all its values ran up to nine times slower.
  */
-function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+export function withPreparedStatements<T>(work: () => Promise<T>): Promise<T> {
+  return preparing.run(true, work);
+}
+
+/**
+ * The driver as Drizzle sees it: a statement with parameters, sent within
+ * `withPreparedStatements`, is prepared (Drizzle prepares none of its own). Statements without
+ * parameters keep the simple protocol; long ones (bulk inserts) are never kept.
+ */
+function preparingDriver<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
   // A transaction (begin) and a savepoint hand their body a driver of their own: it prepares too.
   const scoped =
     (open: (...args: unknown[]) => unknown) =>
     (...args: unknown[]) => {
       const body = args.pop() as (scope: postgres.TransactionSql) => unknown;
-      return open(...args, (scope: postgres.TransactionSql) => body(withPreparedStatements(scope)));
+      return open(...args, (scope: postgres.TransactionSql) => body(preparingDriver(scope)));
     };
   return new Proxy(client, {
     get(target, property, receiver) {
@@ -61,7 +75,9 @@ function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql
         return (query: string, parameters?: unknown[], queryOptions?: postgres.UnsafeQueryOptions) =>
           target.unsafe(query, parameters as never, {
             ...queryOptions,
-            prepare: (parameters?.length ?? 0) > 0 && query.length <= PREPARED_STATEMENT_MAX_LENGTH,
+            prepare:
+              queryOptions?.prepare === true ||
+              (preparing.getStore() === true && (parameters?.length ?? 0) > 0 && query.length <= PREPARED_STATEMENT_MAX_LENGTH),
           });
       if (property === 'begin' || property === 'savepoint') return scoped(value as (...args: unknown[]) => unknown);
       return value;
@@ -71,7 +87,7 @@ function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql
 
 export function openPostgres(url: string, options: { max?: number } = {}): AppDatabase {
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  const db = drizzlePostgres(withPreparedStatements(client), { schema }) as unknown as Db;
+  const db = drizzlePostgres(preparingDriver(client), { schema }) as unknown as Db;
   return {
     db,
     kind: 'postgres',

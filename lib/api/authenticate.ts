@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, type Executor } from '@/db/index';
+import { queryRows, withPreparedStatements, type Executor } from '@/db/index';
 import { ApiError } from './api-error';
 import { hashToken } from './tokens';
 import type { ApiScope } from './token-input';
@@ -32,9 +32,10 @@ export async function authenticateApiRequest(db: Executor, request: Request, nee
   const limit = apiRatePerMinute();
   // The token's last use and its count for this minute, in one round trip; a revoked token
   // is neither touched nor counted.
-  const [row] = await queryRows<{ id: number; scope: ApiScope; is_revoked: boolean; count: number | null }>(
-    db,
-    sql`
+  const [row] = await withPreparedStatements(() =>
+    queryRows<{ id: number; scope: ApiScope; is_revoked: boolean; count: number | null }>(
+      db,
+      sql`
       with token as (
         select id, scope, revoked_at is not null as is_revoked from api_tokens where secret_hash = ${hashToken(found[1]!)}
       ), used as (
@@ -53,6 +54,7 @@ export async function authenticateApiRequest(db: Executor, request: Request, nee
          where token_id = (select id from token) and minute < date_trunc('minute', now()) - interval '1 hour'
       )
       select token.id, token.scope, token.is_revoked, (select count from counted) as count from token`,
+    ),
   );
   if (!row) throw new ApiError('unauthenticated');
   if (row.is_revoked) throw new ApiError('token_revoked');

@@ -7,7 +7,7 @@
  * time changes, refused for a blocked account, and read-only once invoiced.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/index';
+import { withPreparedStatements, type Db, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { callStatusChanges, calls } from '@/db/schema';
 import { billingLockSharedCondition } from '@/lib/billing/billing-lock';
@@ -33,30 +33,32 @@ export async function putDispatchCall(
 ): Promise<PutDispatchCallResult> {
   const { call, status } = toCallInput(input);
   try {
-    return await db.transaction(async (tx) => {
-      // What either path may need, sent at once: queries issued together go out pipelined on the
-      // transaction's connection, one round trip instead of four. The price and the credit hold are
-      // kept as outcomes: a refusal of this client only matters if the call is to be priced.
-      const [existing, invoice, quote, hold] = await Promise.all([
-        lockByDispatchId(tx, dispatchId),
-        invoiceOfDispatchCall(tx, dispatchId),
-        outcomeOf(quoteCall(tx, call.clientNumber, call, { lock: true })),
-        creditHoldOf(tx, call.clientNumber, todayInMontreal(), call.serviceDate),
-      ]);
-      const reads: Reads = { invoice, quote, hold };
-      if (existing) return updateDispatchCall(tx, tokenId, existing, call, status, reads);
-      const created = await insertCall(tx, {
-        ...pricedValues(call, allowedQuote(reads, true)),
-        status,
-        completedAt: status === 'completed' ? new Date() : null,
-        dispatchId,
-        createdByToken: tokenId,
-      });
-      if (created) return { call: apiCallOf(created, null), isCreated: true, isChanged: true };
-      // The same id was created by a request that committed while this one waited on it.
-      const [current, itsInvoice] = await Promise.all([lockByDispatchId(tx, dispatchId), invoiceOfDispatchCall(tx, dispatchId)]);
-      return updateDispatchCall(tx, tokenId, current!, call, status, { ...reads, invoice: itsInvoice });
-    });
+    return await withPreparedStatements(() =>
+      db.transaction(async (tx) => {
+        // What either path may need, sent at once: queries issued together go out pipelined on the
+        // transaction's connection, one round trip instead of four. The price and the credit hold are
+        // kept as outcomes: a refusal of this client only matters if the call is to be priced.
+        const [existing, invoice, quote, hold] = await Promise.all([
+          lockByDispatchId(tx, dispatchId),
+          invoiceOfDispatchCall(tx, dispatchId),
+          outcomeOf(quoteCall(tx, call.clientNumber, call, { lock: true })),
+          creditHoldOf(tx, call.clientNumber, todayInMontreal(), call.serviceDate),
+        ]);
+        const reads: Reads = { invoice, quote, hold };
+        if (existing) return updateDispatchCall(tx, tokenId, existing, call, status, reads);
+        const created = await insertCall(tx, {
+          ...pricedValues(call, allowedQuote(reads, true)),
+          status,
+          completedAt: status === 'completed' ? new Date() : null,
+          dispatchId,
+          createdByToken: tokenId,
+        });
+        if (created) return { call: apiCallOf(created, null), isCreated: true, isChanged: true };
+        // The same id was created by a request that committed while this one waited on it.
+        const [current, itsInvoice] = await Promise.all([lockByDispatchId(tx, dispatchId), invoiceOfDispatchCall(tx, dispatchId)]);
+        return updateDispatchCall(tx, tokenId, current!, call, status, { ...reads, invoice: itsInvoice });
+      }),
+    );
   } catch (error) {
     throw explainRefusal(error);
   }

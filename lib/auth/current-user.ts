@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/index';
+import { getDb, withPreparedStatements } from '@/db/index';
 import { users } from '@/db/schema';
 import { isSameOrigin } from '@/lib/http/same-origin';
 import { isBrowserNavigation, SCREEN_OF_FILE_ROUTE, type FileRoute } from './file-routes';
@@ -46,11 +46,13 @@ export async function forgetCurrentUser(): Promise<void> {
 async function readCurrentUser(): Promise<CurrentUser | null> {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const [user] = await getDb()
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.id, claims.userId), eq(users.isActive, true), eq(users.sessionVersion, claims.sessionVersion)))
-    .limit(1);
+  const [user] = await withPreparedStatements(() =>
+    getDb()
+      .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.id, claims.userId), eq(users.isActive, true), eq(users.sessionVersion, claims.sessionVersion)))
+      .limit(1),
+  );
   return user ?? null;
 }
 

@@ -4,7 +4,7 @@
  * price with the tariff it came from. A call on a non-void invoice is read-only.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db, type Executor, type Tx } from '@/db/index';
+import { queryRows, withPreparedStatements, type Db, type Executor, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { auditLog, callStatusChanges, calls, clients, creditHoldOverrides, tariffs } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
@@ -149,12 +149,14 @@ export async function createCall(
   input: CallInput,
   options: HoldOptions = {},
 ): Promise<{ number: number; priceCents: number }> {
-  return db.transaction(async (tx) => {
-    const { quote, letThrough } = await quoteAllowedCall(tx, input, options, true);
-    const created = (await insertCall(tx, { ...pricedValues(input, quote), status: 'open', createdBy: actorId }))!;
-    if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
-    return { number: created.number, priceCents: created.priceCents };
-  });
+  return withPreparedStatements(() =>
+    db.transaction(async (tx) => {
+      const { quote, letThrough } = await quoteAllowedCall(tx, input, options, true);
+      const created = (await insertCall(tx, { ...pricedValues(input, quote), status: 'open', createdBy: actorId }))!;
+      if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
+      return { number: created.number, priceCents: created.priceCents };
+    }),
+  );
 }
 
 /**
@@ -175,7 +177,7 @@ export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Pro
   return row;
 }
 
-/** The invoice a call is on (not void), if any. */
+/** The invoice a call is on (not void), if any; the call by its number, or by a subquery that gives it. */
 export async function findInvoiceOfCall(
   db: Executor,
   callNumber: number | SQL,
@@ -218,30 +220,32 @@ export async function updateCall(
   options: HoldOptions = {},
 ): Promise<{ priceCents: number }> {
   try {
-    return await db.transaction(async (tx) => {
-      const current = await lockEditableCall(tx, number);
-      // A call keeps the price it was given (docs/business-rules.md, Call pricing): it is priced
-      // again only when what the price depends on changes — its client, its distance or its
-      // waiting time.
-      const isRepriced =
-        current.clientNumber !== input.clientNumber ||
-        current.distanceKm !== input.distanceKm ||
-        current.waitingMinutes !== input.waitingMinutes;
-      if (!isRepriced) {
+    return await withPreparedStatements(() =>
+      db.transaction(async (tx) => {
+        const current = await lockEditableCall(tx, number);
+        // A call keeps the price it was given (docs/business-rules.md, Call pricing): it is priced
+        // again only when what the price depends on changes — its client, its distance or its
+        // waiting time.
+        const isRepriced =
+          current.clientNumber !== input.clientNumber ||
+          current.distanceKm !== input.distanceKm ||
+          current.waitingMinutes !== input.waitingMinutes;
+        if (!isRepriced) {
+          await tx
+            .update(calls)
+            .set({ ...callDetails(input), updatedAt: new Date() })
+            .where(eq(calls.number, number));
+          return { priceCents: current.priceCents };
+        }
+        const { quote, letThrough } = await quoteAllowedCall(tx, input, options, current.clientNumber !== input.clientNumber);
         await tx
           .update(calls)
-          .set({ ...callDetails(input), updatedAt: new Date() })
+          .set({ ...pricedValues(input, quote), updatedAt: new Date() })
           .where(eq(calls.number, number));
-        return { priceCents: current.priceCents };
-      }
-      const { quote, letThrough } = await quoteAllowedCall(tx, input, options, current.clientNumber !== input.clientNumber);
-      await tx
-        .update(calls)
-        .set({ ...pricedValues(input, quote), updatedAt: new Date() })
-        .where(eq(calls.number, number));
-      if (letThrough) await recordHoldOverride(tx, actorId, number, letThrough);
-      return { priceCents: quote.price.priceCents };
-    });
+        if (letThrough) await recordHoldOverride(tx, actorId, number, letThrough);
+        return { priceCents: quote.price.priceCents };
+      }),
+    );
   } catch (error) {
     if (error instanceof AppError) throw error;
     return explainCallRefusal(error, number);
@@ -250,15 +254,17 @@ export async function updateCall(
 
 export async function changeCallStatus(db: Db, actorId: number, number: number, to: CallStatus): Promise<void> {
   try {
-    await db.transaction(async (tx) => {
-      const call = await lockEditableCall(tx, number);
-      if (!canChangeStatus(call.status, to)) throw new AppError('call.statusNotAllowed', { number });
-      await tx
-        .update(calls)
-        .set({ status: to, completedAt: to === 'completed' ? new Date() : null, updatedAt: new Date() })
-        .where(eq(calls.number, number));
-      await tx.insert(callStatusChanges).values({ callNumber: number, fromStatus: call.status, toStatus: to, changedBy: actorId });
-    });
+    await withPreparedStatements(() =>
+      db.transaction(async (tx) => {
+        const call = await lockEditableCall(tx, number);
+        if (!canChangeStatus(call.status, to)) throw new AppError('call.statusNotAllowed', { number });
+        await tx
+          .update(calls)
+          .set({ status: to, completedAt: to === 'completed' ? new Date() : null, updatedAt: new Date() })
+          .where(eq(calls.number, number));
+        await tx.insert(callStatusChanges).values({ callNumber: number, fromStatus: call.status, toStatus: to, changedBy: actorId });
+      }),
+    );
   } catch (error) {
     if (error instanceof AppError) throw error;
     explainCallRefusal(error, number);

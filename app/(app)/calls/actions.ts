@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { withPreparedStatements } from '@/db/index';
 import { defineAction } from '@/lib/actions/define-action';
 import { CALL_TAKERS } from '@/lib/auth/roles';
 import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
@@ -70,10 +71,9 @@ export const quoteCallAction = defineAction({
     const t = await getTranslations('callForm');
     const today = todayInMontreal();
     // Read at once, each on its own connection: a client unknown or inactive answers its refusal.
-    const [quote, hold] = await Promise.all([
-      quoteCall(db, input.clientNumber, input),
-      creditHoldOf(db, input.clientNumber, today, input.serviceDate ?? today),
-    ]);
+    const [quote, hold] = await withPreparedStatements(() =>
+      Promise.all([quoteCall(db, input.clientNumber, input), creditHoldOf(db, input.clientNumber, today, input.serviceDate ?? today)]),
+    );
     const locale = await getAppLocale();
     return {
       client: quote.client,
