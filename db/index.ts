@@ -41,7 +41,13 @@ const CLOSE_GRACE_SECONDS = 5;
 /** Longest statement kept prepared on a connection: past it, a statement is a bulk one, planned once. */
 const PREPARED_STATEMENT_MAX_LENGTH = 8_000;
 
-const preparing = new AsyncLocalStorage<true>();
+declare global {
+  var __preparingStatements: AsyncLocalStorage<true> | undefined;
+}
+
+// One per process, as the database is (getAppDatabase): the server's bundles each hold their own
+// copy of this module, and the driver may have been opened by another copy than the caller's.
+const preparing = (globalThis.__preparingStatements ??= new AsyncLocalStorage<true>());
 
 /**
  * Runs `work` with the statements it sends prepared on their connection: postgres.js keeps each
