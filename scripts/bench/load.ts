@@ -112,21 +112,26 @@ export async function runApiLoad(options: {
   const created: Sample[] = [];
   const retried: Sample[] = [];
   let retrySeconds = 0;
+  let createdCpu: LoadResult['cpu'];
   try {
     const sent: { id: string; body: string }[] = [];
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const put = async (id: string, body: string, samples: typeof created, expected: number) => {
+    // Each program keeps its connection open, as a dispatch system's client does (node:http: the
+    // generator's own share of the cores stays small).
+    const connection = () => new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const agents: http.Agent[] = [];
+    const put = async (agent: http.Agent, id: string, body: string, samples: typeof created, expected: number) => {
       const started = performance.now();
       let ok = false;
       try {
-        const response = await fetch(`${server.base}/api/v1/dispatch-calls/${id}`, {
+        const answer = await send(server.base, `/api/v1/dispatch-calls/${id}`, {
+          agent,
           method: 'PUT',
           headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
-          body,
+          body: Buffer.from(body),
         });
-        await response.arrayBuffer();
-        ok = response.status === expected;
+        ok = answer.status === expected;
       } catch {
         ok = false;
       }
@@ -144,30 +149,42 @@ export async function runApiLoad(options: {
         waitingMinutes: Math.floor(random() * 20),
       });
     // Warm-up, not measured: the route's code loads on its first request.
-    for (let i = 0; i < 20; i++) await put(`BENCH-WARM-${i}`, callBody(), [], 201);
+    const warmUp = connection();
+    agents.push(warmUp);
+    for (let i = 0; i < 20; i++) await put(warmUp, `BENCH-WARM-${i}`, callBody(), [], 201);
     const deadline = Date.now() + options.seconds * 1000;
     let next = 0;
     const program = async () => {
+      const agent = connection();
+      agents.push(agent);
       while (Date.now() < deadline) {
         const call = { id: `BENCH-${next++}`, body: callBody() };
         sent.push(call);
-        await put(call.id, call.body, created, 201);
+        await put(agent, call.id, call.body, created, 201);
         await new Promise((resolve) => setTimeout(resolve, 100 + random() * 300));
       }
     };
+    const cpu = startCpuWatch([server.process.pid!]);
     await Promise.all(Array.from({ length: options.clients }, program));
+    createdCpu = cpu.stop();
     let at = 0;
     const retry = async () => {
-      for (let call = sent[at++]; call; call = sent[at++]) await put(call.id, call.body, retried, 200);
+      const agent = connection();
+      agents.push(agent);
+      for (let call = sent[at++]; call; call = sent[at++]) await put(agent, call.id, call.body, retried, 200);
     };
     const retriesStarted = performance.now();
     await Promise.all(Array.from({ length: options.clients }, retry));
     retrySeconds = (performance.now() - retriesStarted) / 1000;
+    for (const agent of agents) agent.destroy();
   } finally {
     await stopServer(server);
   }
   const retriedSummary = summarize(retried);
-  return { created: summarize(created), retried: { ...retriedSummary, perSecond: retriedSummary.requests / retrySeconds } };
+  return {
+    created: { ...summarize(created), cpu: createdCpu },
+    retried: { ...retriedSummary, perSecond: retriedSummary.requests / retrySeconds },
+  };
 }
 
 /**
@@ -314,7 +331,7 @@ export async function runLoad(options: {
 function send(
   base: string,
   path: string,
-  options: { agent: http.Agent; cookie: string; method?: string; headers?: Record<string, string>; body?: Buffer },
+  options: { agent: http.Agent; cookie?: string; method?: string; headers?: Record<string, string>; body?: Buffer },
 ): Promise<{ status: number; body: string }> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
@@ -323,7 +340,7 @@ function send(
       {
         agent: options.agent,
         method: options.method ?? 'GET',
-        headers: { cookie: options.cookie, 'accept-encoding': 'gzip', ...options.headers },
+        headers: { ...(options.cookie ? { cookie: options.cookie } : {}), 'accept-encoding': 'gzip', ...options.headers },
       },
       (response) => {
         const chunks: Buffer[] = [];

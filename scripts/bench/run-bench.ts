@@ -361,7 +361,7 @@ async function measureApi(db: Db, url: string, scale: { clients: number; loadSec
   const isClean = (load: LoadResult) => load.errors === 0;
   return [
     {
-      measure: `API : création d’appels (un par programme toutes les 100 à 400 ms), ${API_CLIENTS} programmes à la fois, ${created.requests} requêtes (p50 ${ms(created.p50)})`,
+      measure: `API : création d’appels (un par programme toutes les 100 à 400 ms), ${API_CLIENTS} programmes à la fois, ${created.requests} requêtes (p50 ${ms(created.p50)}); processeur (% d’un cœur) : serveur ${percent(created.cpu?.server)}, PostgreSQL ${percent(created.cpu?.database)}, générateur de charge ${percent(created.cpu?.generator)}`,
       product: `p95 ${ms(created.p95)}, ${created.errors} erreurs`,
       floor: '—',
       ratio: '—',
