@@ -7,6 +7,9 @@ import { invoiceLabel, pageLabel, termsLabel } from './invoice-labels';
 type Invoice = typeof invoices.$inferSelect;
 type Company = typeof companySettings.$inferSelect;
 
+const TOTALS_WIDTH = 280;
+const TOTAL_AMOUNT_WIDTH = 80;
+
 const styles = StyleSheet.create({
   page: {
     minHeight: 792,
@@ -36,8 +39,11 @@ const styles = StyleSheet.create({
   reference: { width: 70 },
   amount: { width: 62, textAlign: 'right' },
   blockTotal: { flexDirection: 'row', justifyContent: 'flex-end', paddingVertical: 3, fontWeight: 'bold' },
-  totals: { marginTop: 14, alignSelf: 'flex-end', width: 230 },
-  totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
+  totals: { marginTop: 14, alignSelf: 'flex-end', width: TOTALS_WIDTH },
+  totalRow: { flexDirection: 'row', paddingVertical: 2 },
+  // A long label (an exemption with its number, in two languages) wraps; its amount keeps its column.
+  totalLabel: { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+  totalAmount: { width: TOTAL_AMOUNT_WIDTH, textAlign: 'right' },
   grandTotal: { fontWeight: 'bold', fontSize: 10.5, borderTopWidth: 1, borderTopColor: '#1d2430', paddingTop: 4 },
   footer: {
     position: 'absolute',
@@ -88,6 +94,7 @@ type Row = { kind: 'block'; block: InvoiceMemberBlock } | { kind: 'line'; line: 
 const PAGE_HEIGHT = 792 - 36 - 56 - 18; // letter, less margins and the column header
 const FIRST_PAGE_HEADER = 215; // company, title block and billed-to box
 const TOTALS_HEIGHT = 90;
+const TOTAL_LABEL_CHARS_PER_LINE = 34;
 // Characters per printed line of each wrapping text, counted low (wide letters, bold titles).
 const ROUTE_CHARS_PER_LINE = 48;
 const REFERENCE_CHARS_PER_LINE = 11;
@@ -115,10 +122,27 @@ export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): In
     (sum, text) => sum + linesOf(text, COMPANY_CHARS_PER_LINE) - 1,
     0,
   );
-  return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0, 11 * (billTo + issuer));
+  const { gst, qst } = taxLabels(invoice);
+  const totals = TOTALS_HEIGHT + 11 * (linesOf(gst, TOTAL_LABEL_CHARS_PER_LINE) + linesOf(qst, TOTAL_LABEL_CHARS_PER_LINE) - 2);
+  return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0, 11 * (billTo + issuer), totals);
 }
 
-function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reservedPerPage = 0, firstPageExtra = 0): Row[][] {
+/** The labels of the taxes' totals: an exemption names itself and its number. */
+function taxLabels(invoice: Invoice): { gst: string; qst: string } {
+  const label = (word: Parameters<typeof invoiceLabel>[0]) => invoiceLabel(word, invoice.language);
+  return {
+    gst: invoice.gstExemptionNumber ? `${label('gstExempt')} (${invoice.gstExemptionNumber})` : label('gst'),
+    qst: invoice.qstExemptionNumber ? `${label('qstExempt')} (${invoice.qstExemptionNumber})` : label('qst'),
+  };
+}
+
+function paginateInvoice(
+  blocks: InvoiceMemberBlock[],
+  isGrouped: boolean,
+  reservedPerPage: number,
+  firstPageExtra: number,
+  totalsHeight: number,
+): Row[][] {
   const pageHeight = PAGE_HEIGHT - reservedPerPage;
   const rows: Row[] = blocks.flatMap((block) => [
     ...(isGrouped ? [{ kind: 'block', block } as const] : []),
@@ -140,7 +164,7 @@ function paginateInvoice(blocks: InvoiceMemberBlock[], isGrouped: boolean, reser
     room -= height;
   });
   // The totals need room at the end; otherwise they take a page of their own.
-  if (room < TOTALS_HEIGHT) pages.push([]);
+  if (room < totalsHeight) pages.push([]);
   return pages;
 }
 
@@ -161,6 +185,7 @@ export function InvoicePages({
   const money = (cents: number) => formatMoney(cents, 'fr');
   const date = (iso: string) => formatDate(iso, 'fr');
   const isGrouped = invoice.kind === 'grouped';
+  const taxes = taxLabels(invoice);
   // The company as it was when the invoice was issued (its snapshot); the logo is today's.
   const issuer = invoice.issuerName
     ? {
@@ -272,21 +297,21 @@ export function InvoicePages({
 
         {pageIndex === pageCount - 1 ? (
           <View style={styles.totals}>
-            <View style={styles.totalRow}>
-              <Text>{label('subtotal')}</Text>
-              <Text>{money(invoice.subtotalCents)}</Text>
-            </View>
-            <View style={styles.totalRow}>
-              <Text>{invoice.gstExemptionNumber ? `${label('gstExempt')} (${invoice.gstExemptionNumber})` : label('gst')}</Text>
-              <Text>{money(invoice.gstCents)}</Text>
-            </View>
-            <View style={styles.totalRow}>
-              <Text>{invoice.qstExemptionNumber ? `${label('qstExempt')} (${invoice.qstExemptionNumber})` : label('qst')}</Text>
-              <Text>{money(invoice.qstCents)}</Text>
-            </View>
+            {(
+              [
+                [label('subtotal'), invoice.subtotalCents],
+                [taxes.gst, invoice.gstCents],
+                [taxes.qst, invoice.qstCents],
+              ] as const
+            ).map(([text, cents]) => (
+              <View key={text} style={styles.totalRow}>
+                <Text style={styles.totalLabel}>{text}</Text>
+                <Text style={styles.totalAmount}>{money(cents)}</Text>
+              </View>
+            ))}
             <View style={[styles.totalRow, styles.grandTotal]}>
-              <Text>{label('total')}</Text>
-              <Text>{money(invoice.totalCents)}</Text>
+              <Text style={styles.totalLabel}>{label('total')}</Text>
+              <Text style={styles.totalAmount}>{money(invoice.totalCents)}</Text>
             </View>
           </View>
         ) : null}

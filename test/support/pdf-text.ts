@@ -29,3 +29,39 @@ export async function pdfPages(data: Uint8Array): Promise<{ width: number; heigh
 export async function streamBytes(stream: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+/** A piece of text as pdf.js places it on its page, in points from the bottom left. */
+export type PlacedText = { text: string; left: number; bottom: number; right: number; top: number };
+
+/** Each page's pieces of text with their boxes (blank pieces left out). */
+export async function pdfTextBoxes(data: Uint8Array): Promise<PlacedText[][]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PlacedText[][] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    const boxes: PlacedText[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.trim() === '') continue;
+      const [, , , , x, y] = item.transform as number[];
+      boxes.push({ text: item.str, left: x!, bottom: y!, right: x! + item.width, top: y! + item.height });
+    }
+    pages.push(boxes);
+  }
+  await document.destroy();
+  return pages;
+}
+
+/** The pairs of pieces of text of one page printed over each other (by more than a hair). */
+export function overlappingTexts(boxes: PlacedText[], tolerance = 0.5): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const height = Math.min(a.top, b.top) - Math.max(a.bottom, b.bottom);
+      if (width > tolerance && height > tolerance) pairs.push([a.text, b.text]);
+    }
+  return pairs;
+}
