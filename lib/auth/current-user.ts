@@ -46,7 +46,8 @@ export async function forgetCurrentUser(): Promise<void> {
 async function readCurrentUser(): Promise<CurrentUser | null> {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const [user] = await withPreparedStatements(() =>
+  // Awaited inside: a query runs when awaited, and only there is it prepared.
+  const [user] = await withPreparedStatements(async () =>
     getDb()
       .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
       .from(users)
