@@ -4,6 +4,9 @@ import { invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
+import { renderStatementPdf } from '@/lib/pdf/render-statements';
+import { requireCompanySettings } from '@/lib/settings/company-settings';
+import { loadStatement } from '@/lib/statements/statement';
 import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { overlappingTexts, pdfTextBoxes, streamBytes } from '@/test/support/pdf-text';
@@ -77,4 +80,16 @@ test('invoices with the longest name, addresses, references and exemptions, in t
     ).toContain('Exempté de la TVQ / QST exempt');
     for (const page of pages) expect(overlappingTexts(page)).toEqual([]);
   }
+});
+
+test('the statement of a head with the longest names, in two languages, prints no text over another', async () => {
+  const statement = await loadStatement(database.db, HEAD, { from: '2026-11-01', to: '2026-11-30' });
+  const pages = await pdfTextBoxes(await renderStatementPdf(statement, await requireCompanySettings(database.db)));
+  expect(
+    pages
+      .flat()
+      .map((piece) => piece.text)
+      .join(' '),
+  ).toContain('Succursale Centre de distribution régional');
+  for (const page of pages) expect(overlappingTexts(page)).toEqual([]);
 });
