@@ -30,24 +30,23 @@ export function billableCallsQuery(input: BillingInput): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
   const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
   if (input.cycle !== 'all') filters.push(sql`b.billing_cycle = ${input.cycle}`);
-  if (input.clientFrom !== null) filters.push(sql`${billedNumber} >= ${input.clientFrom}`);
-  if (input.clientTo !== null) filters.push(sql`${billedNumber} <= ${input.clientTo}`);
   const range = billedRangeOf(input);
   if (range) {
-    // The same range said on the calls themselves, so that a short range reads only its clients'
-    // calls (index calls_billable_by_client) instead of every billable call.
-    filters.push(
-      input.isGrouped
-        ? sql`k.client_number in (select client_number from group_memberships where head_number between ${range.from} and ${range.to})`
-        : sql`k.client_number between ${range.from} and ${range.to}`,
-    );
+    // The range is on the billed client. For a group (billed to its head) it is said again on the
+    // calls themselves, so that a short range reads only its clients' calls (index
+    // calls_billable_by_client) instead of every billable call.
+    filters.push(sql`${billedNumber} between ${range.from} and ${range.to}`);
+    if (input.isGrouped)
+      filters.push(
+        sql`k.client_number in (select client_number from group_memberships where head_number between ${range.from} and ${range.to})`,
+      );
   }
   return sql`
     select k.number as call_number, k.client_number, c.name as client_name, ${billedNumber} as billed_client_number,
            k.service_date, k.pickup_address, k.destination_address, k.client_reference, k.price_cents,
            ${callHashSql} as call_hash
       from calls k
-      ${input.isGrouped ? membershipOnServiceDate('join') : membershipOnServiceDate('left join', range ?? undefined)}
+      ${input.isGrouped ? membershipOnServiceDate('join') : membershipOnServiceDate('left join', range)}
       -- Both clients always exist (foreign keys): left joins, so that PostgreSQL drops the one a
       -- caller does not read (the billing list reads neither name: a fifth faster at a million calls).
       left join clients c on c.number = k.client_number

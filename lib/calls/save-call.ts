@@ -99,7 +99,7 @@ type HoldOptions = { role?: Role; holdOverride?: string | null };
  * this one through with a reason; the answer says whether an override is to be recorded. The hold
  * is not checked (`isHoldChecked` false) for a call re-priced for the same client.
  */
-async function quoteAllowedCall(tx: Tx, input: CallInput, options: HoldOptions, isHoldChecked: boolean) {
+async function priceWithHold(tx: Tx, input: CallInput, options: HoldOptions, isHoldChecked: boolean) {
   const [quote, hold] = await Promise.all([
     quoteCall(tx, input.clientNumber, input, { lock: true }),
     isHoldChecked ? creditHoldOf(tx, input.clientNumber, todayInMontreal(), input.serviceDate) : null,
@@ -151,7 +151,7 @@ export async function createCall(
 ): Promise<{ number: number; priceCents: number }> {
   return withPreparedStatements(() =>
     db.transaction(async (tx) => {
-      const { quote, letThrough } = await quoteAllowedCall(tx, input, options, true);
+      const { quote, letThrough } = await priceWithHold(tx, input, options, true);
       const created = (await insertCall(tx, { ...pricedValues(input, quote), status: 'open', createdBy: actorId }))!;
       if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
       return { number: created.number, priceCents: created.priceCents };
@@ -237,7 +237,7 @@ export async function updateCall(
             .where(eq(calls.number, number));
           return { priceCents: current.priceCents };
         }
-        const { quote, letThrough } = await quoteAllowedCall(tx, input, options, current.clientNumber !== input.clientNumber);
+        const { quote, letThrough } = await priceWithHold(tx, input, options, current.clientNumber !== input.clientNumber);
         await tx
           .update(calls)
           .set({ ...pricedValues(input, quote), updatedAt: new Date() })

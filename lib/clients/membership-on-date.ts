@@ -11,7 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
  * `clientRange`, when the calls are those of a range of clients, says so to the join too, so
  * that PostgreSQL reads those clients' memberships rather than all of them.
  */
-export function membershipOnServiceDate(kind: 'join' | 'left join' = 'left join', clientRange?: { from: number; to: number }): SQL {
+export function membershipOnServiceDate(kind: 'join' | 'left join' = 'left join', clientRange?: { from: number; to: number } | null): SQL {
   return sql`${sql.raw(kind)} group_memberships m
           on m.client_number = k.client_number
          and m.valid_from <= k.service_date

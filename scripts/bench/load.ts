@@ -113,14 +113,18 @@ export async function runApiLoad(options: {
   const retried: Sample[] = [];
   let retrySeconds = 0;
   let createdCpu: LoadResult['cpu'];
+  const agents: http.Agent[] = [];
   try {
     const sent: { id: string; body: string }[] = [];
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // Each program keeps its connection open, as a dispatch system's client does (node:http: the
     // generator's own share of the cores stays small).
-    const connection = () => new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const agents: http.Agent[] = [];
+    const connection = () => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      agents.push(agent);
+      return agent;
+    };
     const put = async (agent: http.Agent, id: string, body: string, samples: typeof created, expected: number) => {
       const started = performance.now();
       let ok = false;
@@ -150,13 +154,11 @@ export async function runApiLoad(options: {
       });
     // Warm-up, not measured: the route's code loads on its first request.
     const warmUp = connection();
-    agents.push(warmUp);
     for (let i = 0; i < 20; i++) await put(warmUp, `BENCH-WARM-${i}`, callBody(), [], 201);
     const deadline = Date.now() + options.seconds * 1000;
     let next = 0;
     const program = async () => {
       const agent = connection();
-      agents.push(agent);
       while (Date.now() < deadline) {
         const call = { id: `BENCH-${next++}`, body: callBody() };
         sent.push(call);
@@ -170,14 +172,13 @@ export async function runApiLoad(options: {
     let at = 0;
     const retry = async () => {
       const agent = connection();
-      agents.push(agent);
       for (let call = sent[at++]; call; call = sent[at++]) await put(agent, call.id, call.body, retried, 200);
     };
     const retriesStarted = performance.now();
     await Promise.all(Array.from({ length: options.clients }, retry));
     retrySeconds = (performance.now() - retriesStarted) / 1000;
-    for (const agent of agents) agent.destroy();
   } finally {
+    for (const agent of agents) agent.destroy();
     await stopServer(server);
   }
   const retriedSummary = summarize(retried);

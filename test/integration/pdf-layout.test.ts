@@ -69,27 +69,20 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
+/** The document prints `expected` (the long case is there) and no two pieces of text over each other on any page. */
+async function expectNoTextOverAnother(pdf: Uint8Array, expected: string) {
+  const pages = await pdfTextBoxes(pdf);
+  expect(pages.flatMap((page) => page.map((piece) => piece.text)).join(' ')).toContain(expected);
+  for (const page of pages) expect(overlappingTexts(page)).toEqual([]);
+}
+
 test('invoices with the longest name, addresses, references and exemptions, in two languages, print no text over another', async () => {
-  for (const number of invoiceNumbers) {
-    const pages = await pdfTextBoxes(await streamBytes(await invoicePdfStream(database.db, number)));
-    expect(
-      pages
-        .flat()
-        .map((piece) => piece.text)
-        .join(' '),
-    ).toContain('Exempté de la TVQ / QST exempt');
-    for (const page of pages) expect(overlappingTexts(page)).toEqual([]);
-  }
+  for (const number of invoiceNumbers)
+    await expectNoTextOverAnother(await streamBytes(await invoicePdfStream(database.db, number)), 'Exempté de la TVQ / QST exempt');
 });
 
 test('the statement of a head with the longest names, in two languages, prints no text over another', async () => {
   const statement = await loadStatement(database.db, HEAD, { from: '2026-11-01', to: '2026-11-30' });
-  const pages = await pdfTextBoxes(await renderStatementPdf(statement, await requireCompanySettings(database.db)));
-  expect(
-    pages
-      .flat()
-      .map((piece) => piece.text)
-      .join(' '),
-  ).toContain('Succursale Centre de distribution régional');
-  for (const page of pages) expect(overlappingTexts(page)).toEqual([]);
+  const pdf = await renderStatementPdf(statement, await requireCompanySettings(database.db));
+  await expectNoTextOverAnother(pdf, 'Succursale Centre de distribution régional');
 });
