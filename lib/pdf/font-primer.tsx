@@ -1,4 +1,5 @@
 import { Page, Text } from '@react-pdf/renderer';
+import { FONT_FAMILY, PAGE_SIZE } from './templates/styles';
 
 /**
  * Every character the documents draw in practice: printable ASCII, Latin-1, the letters of
@@ -25,7 +26,7 @@ function range(from: number, to: number): number[] {
  */
 export function FontPrimerPage() {
   return (
-    <Page size="LETTER" style={{ fontFamily: 'DejaVu Sans', fontSize: 8, padding: 36 }}>
+    <Page size={PAGE_SIZE} style={{ fontFamily: FONT_FAMILY, fontSize: 8, padding: 36 }}>
       <Text>{PRIMED_CHARACTERS}</Text>
       <Text style={{ fontWeight: 'bold' }}>{PRIMED_CHARACTERS}</Text>
     </Page>

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
+import { FONT_FAMILY } from './templates/styles';
 
 /**
  * The fonts of every PDF, shipped in the repository (public/fonts, DejaVu Sans, free licence)
@@ -11,7 +12,7 @@ export function registerPdfFonts(): void {
   if (isRegistered) return;
   const folder = path.join(process.cwd(), 'public', 'fonts');
   Font.register({
-    family: 'DejaVu Sans',
+    family: FONT_FAMILY,
     fonts: [
       { src: path.join(folder, 'DejaVuSans.ttf'), fontWeight: 'normal' },
       { src: path.join(folder, 'DejaVuSans-Bold.ttf'), fontWeight: 'bold' },

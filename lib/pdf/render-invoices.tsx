@@ -1,6 +1,6 @@
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
-import { invoicePages, type InvoicePage } from './invoice-document';
+import { invoicePages, type InvoicePage } from './templates/invoice';
 import { renderJoinedPdf } from './joined-pdf';
 import type { InvoicePiece, RenderJob } from './render-job';
 import { renderPool, type RenderPool } from './render-pool';

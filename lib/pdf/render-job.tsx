@@ -2,9 +2,9 @@ import { Document } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { Statement } from '@/lib/statements/statement';
 import { FontPrimerPage } from './font-primer';
-import { InvoicePages, type InvoicePage } from './invoice-document';
+import { InvoicePages, type InvoicePage } from './templates/invoice';
 import { renderPdfDocument } from './render-document';
-import { StatementDocument } from './statement-document';
+import { StatementDocument } from './templates/statement';
 
 type Company = typeof companySettings.$inferSelect;
 

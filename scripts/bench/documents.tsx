@@ -19,7 +19,7 @@ import nodemailer from 'nodemailer';
 import { sql } from 'drizzle-orm';
 import { openPostgres, queryRows, type Db } from '@/db/index';
 import { companySettings } from '@/db/schema';
-import { InvoiceDocument, invoicePages } from '@/lib/pdf/invoice-document';
+import { InvoiceDocument, invoicePages } from '@/lib/pdf/templates/invoice';
 import { getInvoice, getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { deliverySelection } from '@/lib/delivery/delivery-input';

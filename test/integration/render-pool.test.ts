@@ -6,7 +6,7 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { getInvoice } from '@/lib/billing/find-invoices';
 import { renderPrintBatch } from '@/lib/delivery/print-batch';
-import { invoicePages } from '@/lib/pdf/invoice-document';
+import { invoicePages } from '@/lib/pdf/templates/invoice';
 import { PAGES_PER_PART } from '@/lib/pdf/render-invoices';
 import { renderJob } from '@/lib/pdf/render-job';
 import { closeRenderPool, createRenderPool, PdfRenderError, renderPool } from '@/lib/pdf/render-pool';

@@ -1,8 +1,10 @@
-import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { invoiceLabel, pageLabel, termsLabel } from './invoice-labels';
+import { invoiceLabel, pageLabel, termsLabel } from '../invoice-labels';
+import { AddressBox, Letterhead, MetaRow, PageFooter, type Sender } from './letterhead';
+import { COLOURS, MARGIN, PAGE_HEIGHT, PAGE_SIZE, styles as shared } from './styles';
 
 type Invoice = typeof invoices.$inferSelect;
 type Company = typeof companySettings.$inferSelect;
@@ -10,63 +12,34 @@ type Company = typeof companySettings.$inferSelect;
 const TOTALS_WIDTH = 280;
 const TOTAL_AMOUNT_WIDTH = 80;
 
-const styles = StyleSheet.create({
-  page: {
-    minHeight: 792,
-    fontFamily: 'DejaVu Sans',
-    fontSize: 8.5,
-    paddingTop: 36,
-    paddingHorizontal: 40,
-    paddingBottom: 56,
-    color: '#1d2430',
-  },
-  header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
-  company: { fontSize: 12, fontWeight: 'bold', marginBottom: 3 },
-  logo: { maxWidth: 140, maxHeight: 48, marginBottom: 6, objectFit: 'contain' },
-  muted: { color: '#5a6474' },
-  titleBox: { alignItems: 'flex-end' },
-  title: { fontSize: 16, fontWeight: 'bold', marginBottom: 6 },
-  meta: { flexDirection: 'row', gap: 6 },
-  metaLabel: { width: 120, textAlign: 'right', color: '#5a6474' },
-  billTo: { borderWidth: 0.75, borderColor: '#c8cfd8', padding: 8, width: 260, marginBottom: 16 },
-  billToTitle: { fontWeight: 'bold', marginBottom: 3 },
-  blockTitle: { fontWeight: 'bold', fontSize: 9.5, marginTop: 10, marginBottom: 3, backgroundColor: '#eef1f5', padding: 3 },
-  row: { flexDirection: 'row', paddingVertical: 2.5, borderBottomWidth: 0.4, borderBottomColor: '#d5dbe3' },
-  headRow: { fontWeight: 'bold', borderBottomWidth: 0.8, borderBottomColor: '#1d2430' },
-  call: { width: 64 },
-  date: { width: 64 },
-  route: { flexGrow: 1, flexBasis: 0, paddingRight: 6 },
-  reference: { width: 70 },
-  amount: { width: 62, textAlign: 'right' },
-  blockTotal: { flexDirection: 'row', justifyContent: 'flex-end', paddingVertical: 3, fontWeight: 'bold' },
-  totals: { marginTop: 14, alignSelf: 'flex-end', width: TOTALS_WIDTH },
-  totalRow: { flexDirection: 'row', paddingVertical: 2 },
-  // A long label (an exemption with its number, in two languages) wraps; its amount keeps its column.
-  totalLabel: { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
-  totalAmount: { width: TOTAL_AMOUNT_WIDTH, textAlign: 'right' },
-  grandTotal: { fontWeight: 'bold', fontSize: 10.5, borderTopWidth: 1, borderTopColor: '#1d2430', paddingTop: 4 },
-  footer: {
-    position: 'absolute',
-    bottom: 24,
-    left: 40,
-    right: 40,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    fontSize: 7.5,
-    color: '#5a6474',
-  },
-  void: {
-    fontSize: 20,
-    color: '#a4161a',
-    fontWeight: 'bold',
-    textAlign: 'center',
-    borderWidth: 2,
-    borderColor: '#a4161a',
-    padding: 4,
-    marginBottom: 10,
-    letterSpacing: 2,
-  },
-});
+const styles = {
+  ...shared,
+  ...StyleSheet.create({
+    page: { ...shared.page, minHeight: PAGE_HEIGHT },
+    title: { ...shared.title, marginBottom: 6 },
+    blockTitle: { ...shared.band, marginTop: 10 },
+    call: { width: 64 },
+    route: { flexGrow: 1, flexBasis: 0, paddingRight: 6 },
+    reference: { width: 70 },
+    amount: { width: 62, textAlign: 'right' },
+    blockTotal: { flexDirection: 'row', justifyContent: 'flex-end', paddingVertical: 3, fontWeight: 'bold' },
+    totals: { ...shared.totals, width: TOTALS_WIDTH },
+    // A long label (an exemption with its number, in two languages) wraps; its amount keeps its column.
+    totalLabel: { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
+    totalAmount: { width: TOTAL_AMOUNT_WIDTH, textAlign: 'right' },
+    void: {
+      fontSize: 20,
+      color: COLOURS.alert,
+      fontWeight: 'bold',
+      textAlign: 'center',
+      borderWidth: 2,
+      borderColor: COLOURS.alert,
+      padding: 4,
+      marginBottom: 10,
+      letterSpacing: 2,
+    },
+  }),
+};
 
 /**
  * An invoice exactly as issued: every figure is a stored value (never recomputed), the billed-to
@@ -91,7 +64,7 @@ type Row = { kind: 'block'; block: InvoiceMemberBlock } | { kind: 'line'; line: 
  * page break: 5,000 lines took 143 s. Rows are measured here (conservatively, in points) and
  * cut into pages, each laid out on its own: the time grows with the number of lines only.
  */
-const PAGE_HEIGHT = 792 - 36 - 56 - 18; // letter, less margins and the column header
+const ROOM_HEIGHT = PAGE_HEIGHT - MARGIN.top - MARGIN.bottom - 18; // letter, less margins and the column header
 const FIRST_PAGE_HEADER = 215; // company, title block and billed-to box
 const TOTALS_HEIGHT = 90;
 const TOTAL_LABEL_CHARS_PER_LINE = 34;
@@ -143,7 +116,7 @@ function paginateInvoice(
   firstPageExtra: number,
   totalsHeight: number,
 ): Row[][] {
-  const pageHeight = PAGE_HEIGHT - reservedPerPage;
+  const pageHeight = ROOM_HEIGHT - reservedPerPage;
   const rows: Row[] = blocks.flatMap((block) => [
     ...(isGrouped ? [{ kind: 'block', block } as const] : []),
     ...block.lines.map((line) => ({ kind: 'line', line }) as const),
@@ -187,7 +160,7 @@ export function InvoicePages({
   const isGrouped = invoice.kind === 'grouped';
   const taxes = taxLabels(invoice);
   // The company as it was when the invoice was issued (its snapshot); the logo is today's.
-  const issuer = invoice.issuerName
+  const issuer: Sender & { gstNumber: string; qstNumber: string } = invoice.issuerName
     ? {
         name: invoice.issuerName,
         addressLine1: invoice.issuerAddressLine1 ?? '',
@@ -204,63 +177,38 @@ export function InvoicePages({
   return pages.map((rows, index) => {
     const pageIndex = from + index;
     return (
-      <Page key={pageIndex} size="LETTER" style={styles.page} wrap={false}>
+      <Page key={pageIndex} size={PAGE_SIZE} style={styles.page} wrap={false}>
         {invoice.status === 'void' ? <Text style={styles.void}>{label('void')}</Text> : null}
         {pageIndex === 0 ? (
           <>
-            <View style={styles.header}>
-              <View>
-                {/* The logo is stored as a PNG or JPEG data URL (Administration › Paramètres). */}
-                {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
-                {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
-                <Text style={styles.company}>{issuer.name}</Text>
-                <Text>{issuer.addressLine1}</Text>
-                {issuer.addressLine2 ? <Text>{issuer.addressLine2}</Text> : null}
-                <Text>
-                  {issuer.city} ({issuer.province}) {issuer.postalCode}
-                </Text>
-                {issuer.phone ? <Text>{issuer.phone}</Text> : null}
-                {issuer.email ? <Text>{issuer.email}</Text> : null}
-                <Text style={styles.muted}>
-                  {label('gstNumber')} : {issuer.gstNumber}
-                </Text>
-                <Text style={styles.muted}>
-                  {label('qstNumber')} : {issuer.qstNumber}
-                </Text>
-              </View>
-              <View style={styles.titleBox}>
-                <Text style={styles.title}>{label('invoice')}</Text>
-                <View style={styles.meta}>
-                  <Text style={styles.metaLabel}>{label('number')}</Text>
-                  <Text>{invoice.number}</Text>
-                </View>
-                <View style={styles.meta}>
-                  <Text style={styles.metaLabel}>{label('issueDate')}</Text>
-                  <Text>{date(invoice.issueDate)}</Text>
-                </View>
-                <View style={styles.meta}>
-                  <Text style={styles.metaLabel}>{label('dueDate')}</Text>
-                  <Text>{date(invoice.dueDate)}</Text>
-                </View>
-                <View style={styles.meta}>
-                  <Text style={styles.metaLabel}>{label('terms')}</Text>
-                  <Text>{termsLabel(invoice.paymentTermsDays, language)}</Text>
-                </View>
-                {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
-              </View>
-            </View>
-            <View style={styles.billTo}>
-              <Text style={styles.billToTitle}>{label('billedTo')}</Text>
-              <Text>
-                {label('client')} {invoice.billedClientNumber}
-              </Text>
-              <Text>{invoice.billToName}</Text>
-              <Text>{invoice.billToAddressLine1}</Text>
-              {invoice.billToAddressLine2 ? <Text>{invoice.billToAddressLine2}</Text> : null}
-              <Text>
-                {invoice.billToCity} ({invoice.billToProvince}) {invoice.billToPostalCode}
-              </Text>
-            </View>
+            <Letterhead
+              logo={company.logoPng}
+              sender={issuer}
+              registrations={[
+                { label: label('gstNumber'), number: issuer.gstNumber },
+                { label: label('qstNumber'), number: issuer.qstNumber },
+              ]}
+            >
+              <Text style={styles.title}>{label('invoice')}</Text>
+              <MetaRow label={label('number')}>{invoice.number}</MetaRow>
+              <MetaRow label={label('issueDate')}>{date(invoice.issueDate)}</MetaRow>
+              <MetaRow label={label('dueDate')}>{date(invoice.dueDate)}</MetaRow>
+              <MetaRow label={label('terms')}>{termsLabel(invoice.paymentTermsDays, language)}</MetaRow>
+              {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
+            </Letterhead>
+            <AddressBox
+              title={label('billedTo')}
+              clientLabel={label('client')}
+              clientNumber={invoice.billedClientNumber}
+              address={{
+                name: invoice.billToName,
+                addressLine1: invoice.billToAddressLine1,
+                addressLine2: invoice.billToAddressLine2,
+                city: invoice.billToCity,
+                province: invoice.billToProvince,
+                postalCode: invoice.billToPostalCode,
+              }}
+            />
           </>
         ) : null}
 
@@ -316,12 +264,9 @@ export function InvoicePages({
           </View>
         ) : null}
 
-        <View style={styles.footer}>
-          <Text>
-            {issuer.name} — {label('invoice')} {invoice.number}
-          </Text>
-          <Text>{pageLabel(pageIndex + 1, pageCount, language)}</Text>
-        </View>
+        <PageFooter page={<Text>{pageLabel(pageIndex + 1, pageCount, language)}</Text>}>
+          {issuer.name} — {label('invoice')} {invoice.number}
+        </PageFooter>
       </Page>
     );
   });

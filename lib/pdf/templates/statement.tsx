@@ -1,62 +1,35 @@
-import { Document, Image, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings } from '@/db/schema';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { AGING_BUCKETS } from '@/lib/receivables/aging-buckets';
 import type { LedgerEntry } from '@/lib/receivables/ledger';
 import type { Statement } from '@/lib/statements/statement';
-import { FontPrimerPage } from './font-primer';
-import { pageLabel } from './invoice-labels';
-import { statementLabel, type StatementWord } from './statement-labels';
+import { FontPrimerPage } from '../font-primer';
+import { pageLabel } from '../invoice-labels';
+import { statementLabel, type StatementWord } from '../statement-labels';
+import { AddressBox, Letterhead, MetaRow, PageFooter } from './letterhead';
+import { COLOURS, PAGE_SIZE, styles as shared } from './styles';
 
 type Company = typeof companySettings.$inferSelect;
 
-// The invoice's look (lib/pdf/invoice-document.tsx): same fonts, sizes, colours and margins.
-const styles = StyleSheet.create({
-  page: {
-    fontFamily: 'DejaVu Sans',
-    fontSize: 8.5,
-    paddingTop: 36,
-    paddingHorizontal: 40,
-    paddingBottom: 56,
-    color: '#1d2430',
-  },
-  header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 18 },
-  company: { fontSize: 12, fontWeight: 'bold', marginBottom: 3 },
-  logo: { maxWidth: 140, maxHeight: 48, marginBottom: 6, objectFit: 'contain' },
-  muted: { color: '#5a6474' },
-  titleBox: { alignItems: 'flex-end' },
-  title: { fontSize: 16, fontWeight: 'bold', marginBottom: 4 },
-  meta: { flexDirection: 'row', gap: 6 },
-  metaLabel: { width: 120, textAlign: 'right', color: '#5a6474' },
-  billTo: { borderWidth: 0.75, borderColor: '#c8cfd8', padding: 8, width: 260, marginBottom: 16 },
-  billToTitle: { fontWeight: 'bold', marginBottom: 3 },
-  sectionTitle: { fontWeight: 'bold', fontSize: 9.5, marginTop: 14, marginBottom: 3, backgroundColor: '#eef1f5', padding: 3 },
-  row: { flexDirection: 'row', paddingVertical: 2.5, borderBottomWidth: 0.4, borderBottomColor: '#d5dbe3' },
-  headRow: { fontWeight: 'bold', borderBottomWidth: 0.8, borderBottomColor: '#1d2430' },
-  strongRow: { fontWeight: 'bold' },
-  date: { width: 64 },
-  document: { flexGrow: 1, flexBasis: 0, paddingRight: 6 },
-  detail: { width: 70, paddingRight: 6 },
-  number: { width: 80 },
-  days: { width: 70, textAlign: 'right' },
-  amount: { width: 66, textAlign: 'right' },
-  bucket: { flexGrow: 1, flexBasis: 0, textAlign: 'right' },
-  memberRow: { flexDirection: 'row', paddingVertical: 1.5, paddingLeft: 14, color: '#5a6474' },
-  memberName: { flexGrow: 1, flexBasis: 0 },
-  totals: { marginTop: 14, alignSelf: 'flex-end', width: 230 },
-  totalRow: { flexDirection: 'row', justifyContent: 'space-between', paddingVertical: 2 },
-  grandTotal: { fontWeight: 'bold', fontSize: 10.5, borderTopWidth: 1, borderTopColor: '#1d2430', paddingTop: 4 },
-  footer: {
-    position: 'absolute',
-    bottom: 24,
-    left: 40,
-    right: 40,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    fontSize: 7.5,
-    color: '#5a6474',
-  },
-});
+const styles = {
+  ...shared,
+  ...StyleSheet.create({
+    title: { ...shared.title, marginBottom: 4 },
+    sectionTitle: { ...shared.band, marginTop: 14 },
+    strongRow: { fontWeight: 'bold' },
+    document: { flexGrow: 1, flexBasis: 0, paddingRight: 6 },
+    detail: { width: 70, paddingRight: 6 },
+    number: { width: 80 },
+    days: { width: 70, textAlign: 'right' },
+    amount: { width: 66, textAlign: 'right' },
+    bucket: { flexGrow: 1, flexBasis: 0, textAlign: 'right' },
+    memberRow: { flexDirection: 'row', paddingVertical: 1.5, paddingLeft: 14, color: COLOURS.muted },
+    memberName: { flexGrow: 1, flexBasis: 0 },
+    totals: { ...shared.totals, width: 230 },
+    totalRow: { ...shared.totalRow, justifyContent: 'space-between' },
+  }),
+};
 
 /** The title of a statement's PDF (its document title, and the batch's file). */
 export function statementTitle(statement: Pick<Statement, 'client' | 'to'>): string {
@@ -102,58 +75,24 @@ function StatementPage({ statement, company, pagesBefore }: { statement: Stateme
   const detailOf = (entry: LedgerEntry) =>
     entry.kind === 'credit_note' && entry.detail ? `${label('creditNoteOn')} ${entry.detail}` : (entry.detail ?? '');
   return (
-    <Page size="LETTER" style={styles.page}>
-      <View style={styles.header}>
-        <View>
-          {/* eslint-disable-next-line jsx-a11y/alt-text -- a PDF image (react-pdf) has no alt attribute */}
-          {company.logoPng ? <Image src={company.logoPng} style={styles.logo} /> : null}
-          <Text style={styles.company}>{company.name}</Text>
-          <Text>{company.addressLine1}</Text>
-          {company.addressLine2 ? <Text>{company.addressLine2}</Text> : null}
-          <Text>
-            {company.city} ({company.province}) {company.postalCode}
-          </Text>
-          {company.phone ? <Text>{company.phone}</Text> : null}
-          {company.email ? <Text>{company.email}</Text> : null}
-        </View>
-        <View style={styles.titleBox}>
-          {/* Bilingual, the title takes a line per language: one line would run off the page. */}
-          {label('statement')
-            .split(' / ')
-            .map((title) => (
-              <Text key={title} style={styles.title}>
-                {title}
-              </Text>
-            ))}
-          <View style={styles.meta}>
-            <Text style={styles.metaLabel}>{label('period')}</Text>
-            <Text>
-              {date(statement.from)} – {date(statement.to)}
+    <Page size={PAGE_SIZE} style={styles.page}>
+      <Letterhead logo={company.logoPng} sender={company}>
+        {/* Bilingual, the title takes a line per language: one line would run off the page. */}
+        {label('statement')
+          .split(' / ')
+          .map((title) => (
+            <Text key={title} style={styles.title}>
+              {title}
             </Text>
-          </View>
-          <View style={styles.meta}>
-            <Text style={styles.metaLabel}>{label('asOf')}</Text>
-            <Text>{date(statement.to)}</Text>
-          </View>
-          <View style={styles.meta}>
-            <Text style={styles.metaLabel}>{label('client')}</Text>
-            <Text>{client.number}</Text>
-          </View>
-          {statement.kind === 'grouped' ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
-        </View>
-      </View>
-      <View style={styles.billTo}>
-        <Text style={styles.billToTitle}>{label('account')}</Text>
-        <Text>
-          {label('client')} {client.number}
-        </Text>
-        <Text>{client.name}</Text>
-        <Text>{client.addressLine1}</Text>
-        {client.addressLine2 ? <Text>{client.addressLine2}</Text> : null}
-        <Text>
-          {client.city} ({client.province}) {client.postalCode}
-        </Text>
-      </View>
+          ))}
+        <MetaRow label={label('period')}>
+          {date(statement.from)} – {date(statement.to)}
+        </MetaRow>
+        <MetaRow label={label('asOf')}>{date(statement.to)}</MetaRow>
+        <MetaRow label={label('client')}>{client.number}</MetaRow>
+        {statement.kind === 'grouped' ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
+      </Letterhead>
+      <AddressBox title={label('account')} clientLabel={label('client')} clientNumber={client.number} address={client} />
 
       <View style={[styles.row, styles.headRow]} wrap={false}>
         <Text style={styles.date}>{label('date')}</Text>
@@ -294,12 +233,12 @@ function StatementPage({ statement, company, pagesBefore }: { statement: Stateme
         </View>
       </View>
 
-      <View style={styles.footer} fixed>
-        <Text>
-          {company.name} — {label('statement')} {client.number}
-        </Text>
-        <Text render={({ pageNumber, totalPages }) => pageLabel(pageNumber - pagesBefore, totalPages - pagesBefore, language)} />
-      </View>
+      <PageFooter
+        fixed
+        page={<Text render={({ pageNumber, totalPages }) => pageLabel(pageNumber - pagesBefore, totalPages - pagesBefore, language)} />}
+      >
+        {company.name} — {label('statement')} {client.number}
+      </PageFooter>
     </Page>
   );
 }
