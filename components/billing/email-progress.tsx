@@ -1,54 +1,56 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { EmailControls, ResendButton } from '@/components/billing/delivery-controls';
+import { resendInvoiceEmailAction, retryFailedEmailsAction, sendEmailsAction } from '@/app/(app)/billing/delivery/actions';
+import { EmailControls, ResendButton } from '@/components/delivery/email-controls';
+import { EmailStatus, emailColumns } from '@/components/delivery/email-status';
 import { DataTable } from '@/components/tables/data-table';
 import type { DeliveryForm } from '@/lib/delivery/delivery-input';
-import type { emailProgress } from '@/lib/delivery/email-queue';
+import type { BatchProgress, EmailState } from '@/lib/delivery/email-queue';
+import type { DeliveredInvoice } from '@/lib/delivery/kinds/invoice';
 
-type Progress = Awaited<ReturnType<typeof emailProgress>>;
-type EmailedInvoice = Progress['invoices'][number];
+type EmailedInvoice = DeliveredInvoice & EmailState;
 
 /** Where the e-mails of a selection stand: counts, the buttons that send or retry, one row an invoice. */
-export async function EmailProgress({ progress, form, hasSmtp }: { progress: Progress; form: DeliveryForm; hasSmtp: boolean }) {
+export async function EmailProgress({ progress, form }: { progress: BatchProgress<DeliveredInvoice>; form: DeliveryForm }) {
   const t = await getTranslations('delivery');
   if (progress.counts.total === 0) return <p>{t('none')}</p>;
+  const fields = { runId: form.runId, from: form.from, to: form.to, method: 'email', ...(form.isGrouped ? { isGrouped: 'on' } : {}) };
   return (
     <section aria-labelledby="email-title">
       <h2 id="email-title">{t('emailTitle')}</h2>
-      {!hasSmtp ? (
-        <p className="notice">
-          {t('outbox')} <Link href="/admin/outbox">{t('outboxLink')}</Link>
-        </p>
-      ) : null}
-      <p role="status" data-testid="email-counts">
-        {t('counts', progress.counts)}
-      </p>
-      <EmailControls
-        selection={{ runId: form.runId, from: form.from, to: form.to, isGrouped: form.isGrouped }}
-        hasPending={progress.counts.pending > 0}
-        hasFailures={progress.counts.failed > 0}
-        hasUnsent={progress.counts.none > 0}
+      <EmailStatus
+        messages="delivery"
+        counts={progress.counts}
+        testId="email-counts"
+        controls={
+          <EmailControls
+            messages="delivery"
+            send={sendEmailsAction}
+            retry={retryFailedEmailsAction}
+            fields={fields}
+            hasPending={progress.counts.pending > 0}
+            hasFailures={progress.counts.failed > 0}
+            hasUnsent={progress.hasUnsent}
+          />
+        }
       />
       <DataTable<EmailedInvoice>
         labelledBy="email-title"
-        rows={progress.invoices}
+        rows={progress.documents}
         rowKey={(invoice) => invoice.number}
         rowProps={(invoice) => ({ 'data-testid': `email-${invoice.number}` })}
         columns={[
           { header: t('columns.number'), cell: (invoice) => <Link href={`/invoices/${invoice.number}`}>{invoice.number}</Link> },
           { header: t('columns.client'), cell: (invoice) => `${invoice.billedClientNumber} — ${invoice.name}` },
-          { header: t('columns.recipients'), cell: (invoice) => invoice.recipients.join(', ') },
-          { header: t('columns.status'), cell: (invoice) => t(`statuses.${invoice.status}`) },
-          {
-            header: t('columns.detail'),
-            cell: (invoice) => (
-              <>
-                {invoice.error && invoice.status !== 'sent' ? <span className="error">{invoice.error} </span> : null}
-                {invoice.attempts > 0 ? <span className="hint">{t('attempts', { count: invoice.attempts })} </span> : null}
-                {invoice.status === 'sent' ? <ResendButton number={invoice.number} /> : null}
-              </>
+          ...(await emailColumns<EmailedInvoice>('delivery', {
+            resend: (invoice) => (
+              <ResendButton
+                action={resendInvoiceEmailAction}
+                fields={{ number: String(invoice.number) }}
+                label={t('resend', { number: invoice.number })}
+              />
             ),
-          },
+          })),
         ]}
       />
     </section>

@@ -2,14 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import type { DeliveryForm } from '@/lib/delivery/delivery-input';
-import type { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
+import type { DeliveredInvoice } from '@/lib/delivery/kinds/invoice';
 import { formatDateTimeShort } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
-type PrintableInvoice = Awaited<ReturnType<typeof selectDeliveryInvoices>>[number];
-
 /** The invoices a print batch takes, and the button that prints them as one PDF. */
-export async function PrintList({ invoices, form, locale }: { invoices: PrintableInvoice[]; form: DeliveryForm; locale: Locale }) {
+export async function PrintList({ invoices, form, locale }: { invoices: DeliveredInvoice[]; form: DeliveryForm; locale: Locale }) {
   const t = await getTranslations('delivery');
   if (invoices.length === 0) return <p>{t('none')}</p>;
   return (
@@ -25,13 +23,13 @@ export async function PrintList({ invoices, form, locale }: { invoices: Printabl
         </button>
         <span className="hint">{t('printHint')}</span>
       </form>
-      <DataTable<PrintableInvoice>
+      <DataTable<DeliveredInvoice>
         labelledBy="print-title"
         rows={invoices}
-        rowKey={(invoice) => invoice.id}
+        rowKey={(invoice) => invoice.documentId}
         columns={[
           { header: t('columns.number'), cell: (invoice) => <Link href={`/invoices/${invoice.number}`}>{invoice.number}</Link> },
-          { header: t('columns.client'), cell: (invoice) => `${invoice.billedClientNumber} — ${invoice.billToName}` },
+          { header: t('columns.client'), cell: (invoice) => `${invoice.billedClientNumber} — ${invoice.name}` },
           {
             header: t('columns.status'),
             cell: (invoice) =>

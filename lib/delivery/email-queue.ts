@@ -1,12 +1,12 @@
 /**
- * E-mailing invoices (and statements of account, lib/statements/statement-delivery.ts) through a
- * queue held in PostgreSQL: each e-mail to send is a row of `deliveries` (channel 'email'), and
- * that row is the job. Workers in any number of processes (or the one process of the embedded
+ * E-mailing documents (invoices, statements of account: lib/delivery/kinds/) through a queue
+ * held in PostgreSQL: each e-mail to send is a row of `deliveries` (channel 'email'), and that
+ * row is the job. Workers in any number of processes (or the one process of the embedded
  * database) take pending rows with FOR UPDATE SKIP LOCKED.
  *
  * The delivery row *is* the record of the attempt, which is what makes "never sent twice"
- * hold: an invoice with a sent e-mail is never queued again unless a clerk asks to resend it;
- * a partial unique index refuses a second pending e-mail for the same invoice (double click);
+ * hold: a document with a sent e-mail is never queued again unless a clerk asks to resend it;
+ * a partial unique index refuses a second pending e-mail for the same document (double click);
  * an e-mail whose worker died mid-send is not retried blindly but reported as interrupted.
  *
  * The database going away (crash, restart) while a worker lives: what the worker learnt about
@@ -18,171 +18,137 @@
  * Written here rather than with a general job library because these guarantees live in the
  * application's own rows and transactions.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { isConnectionLost } from '@/db/errors';
-import { queryRows, type Db, type Tx } from '@/db/index';
-import { deliveries, invoices, statements } from '@/db/schema';
-import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
-import { renderLoadedInvoice } from '@/lib/pdf/invoice-pdf';
-import { AppError } from '@/lib/errors';
-import type { DeliverySelection } from './delivery-input';
-import { invoiceEmailContent, statementEmailContent } from './email-content';
+import { queryRows, type Db, type Executor } from '@/db/index';
+import { deliveries } from '@/db/schema';
+import { getCompanySettings, type CompanySettings } from '@/lib/settings/company-settings';
+import type { DocumentKind, EmailedKind, ListedDocument } from './document-kind';
+import { EMAILED_KINDS } from './kinds';
 import type { Mailer } from './mailer';
-import { selectionConditions } from './select-invoices';
-import { ensureCompanySettings, getCompanySettings, type CompanySettings } from '@/lib/settings/company-settings';
-import { renderStatementPdf } from '@/lib/pdf/render-statements';
-import { loadStatement } from '@/lib/statements/statement';
-import { statementOfDelivery } from '@/lib/statements/statement-delivery';
 
 export const MAX_EMAIL_ATTEMPTS = 3;
 /** A worker holding an e-mail longer than this died: the e-mail is reported, not re-sent. */
 const STALE_AFTER_MINUTES = 10;
 const STALE_AFTER = `${STALE_AFTER_MINUTES} minutes`;
 
-/**
- * Queues the e-mail of every selected invoice not yet sent nor waiting; returns what was queued.
- * The invoices are locked (shared, in id order, as a reversal locks them): an invoice that a
- * reversal is voiding at this moment is waited for, then left out once void.
- */
-export async function enqueueInvoiceEmails(
-  db: Db,
-  actorId: number,
-  selection: DeliverySelection,
-): Promise<{ queued: number; withoutAddress: number }> {
-  return db.transaction(async (tx) => {
-    const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
-    const queued = await queryRows<{ id: number }>(
-      tx,
-      sql`insert into deliveries (invoice_id, channel, status, recipients, requested_by)
-          select invoices.id, 'email', 'pending', invoices.bill_to_emails, ${actorId}
-            from invoices
-           where ${conditions}
-             and cardinality(invoices.bill_to_emails) > 0
-             -- Never attempted: a failed or interrupted e-mail is retried only on the clerk's request.
-             and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email')
-           order by invoices.id
-             for share of invoices
-          on conflict do nothing
-          returning id`,
-    );
-    const [missing] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from invoices where ${conditions} and cardinality(invoices.bill_to_emails) = 0`,
-    );
-    return { queued: queued.length, withoutAddress: missing!.n };
-  });
-}
+const column = (kind: EmailedKind) => sql.raw(kind.deliveryColumn);
 
-/** Queues again the selected invoices whose last e-mail failed (and none was sent since); locked as when queuing. */
-export async function retryFailedEmails(db: Db, actorId: number, selection: DeliverySelection): Promise<{ queued: number }> {
-  const conditions = sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `);
-  const queued = await queryRows<{ id: number }>(
+/** Puts in the queue the documents of `rows` (id, recipients) that pass `condition`, in id order. */
+function queueEmails(db: Executor, kind: EmailedKind, actorId: number, rows: SQL, condition: SQL) {
+  return queryRows<{ id: number }>(
     db,
-    sql`insert into deliveries (invoice_id, channel, status, recipients, requested_by)
-        select invoices.id, 'email', 'pending', invoices.bill_to_emails, ${actorId}
-          from invoices
-         where ${conditions}
-           and exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status = 'failed')
-           and not exists (select 1 from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' and d.status in ('pending', 'sent'))
-         order by invoices.id
-           for share of invoices
+    sql`insert into deliveries (${column(kind)}, channel, status, recipients, requested_by)
+        select document.id, 'email', 'pending', document.recipients, ${actorId}
+          from (${rows}) as document
+         where cardinality(document.recipients) > 0 and ${condition}
+         order by document.id
         on conflict do nothing
         returning id`,
   );
-  return { queued: queued.length };
 }
 
 /**
- * A clerk's explicit request to send invoice `number` again, even though it was sent. The invoice
- * is locked (shared) while the e-mail is queued: a reversal voiding it meanwhile is waited for.
+ * Queues the e-mail of every document of the selection not yet sent nor waiting; returns what
+ * was queued. The documents are locked as their kind says (an invoice that a reversal is voiding
+ * at this moment is waited for, then left out once void).
  */
-export async function resendInvoiceEmail(db: Db, actorId: number, number: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [invoice] = await tx.select().from(invoices).where(eq(invoices.number, number)).for('share');
-    if (!invoice) throw new AppError('delivery.invoiceNotFound', { number });
-    if (invoice.status === 'void') throw new AppError('delivery.invoiceVoid', { number });
-    if (invoice.billToEmails.length === 0) throw new AppError('delivery.noAddress', { number });
-    const inserted = await tx
-      .insert(deliveries)
-      .values({
-        invoiceId: invoice.id,
-        channel: 'email',
-        status: 'pending',
-        recipients: invoice.billToEmails,
-        requestedBy: actorId,
-        isResend: true,
-      })
-      .onConflictDoNothing()
-      .returning({ id: deliveries.id });
-    if (inserted.length === 0) throw new AppError('delivery.alreadyQueued', { number });
+export async function enqueueEmails<S, K, R extends ListedDocument>(
+  db: Db,
+  kind: DocumentKind<S, K, R>,
+  actorId: number,
+  selection: S,
+): Promise<{ queued: number; withoutAddress: number }> {
+  return db.transaction(async (tx) => {
+    const { rows, withoutAddress } = await kind.emailDocuments(tx, actorId, selection, true);
+    // Never attempted: a failed or interrupted e-mail is retried only on the clerk's request.
+    const queued = await queueEmails(
+      tx,
+      kind,
+      actorId,
+      rows,
+      sql`not exists (select 1 from deliveries d where d.${column(kind)} = document.id and d.channel = 'email')`,
+    );
+    return { queued: queued.length, withoutAddress };
   });
 }
 
-type Claimed = { id: number; invoice_id: number | null; statement_id: number | null; recipients: string[]; attempts: number };
+/** Queues again the selection's documents whose last e-mail failed (and none was sent or is waiting since). */
+export async function retryFailedEmails<S, K, R extends ListedDocument>(
+  db: Db,
+  kind: DocumentKind<S, K, R>,
+  actorId: number,
+  selection: S,
+): Promise<{ queued: number }> {
+  return db.transaction(async (tx) => {
+    const { rows } = await kind.emailDocuments(tx, actorId, selection, false);
+    const queued = await queueEmails(
+      tx,
+      kind,
+      actorId,
+      rows,
+      sql`exists (select 1 from deliveries d where d.${column(kind)} = document.id and d.channel = 'email' and d.status = 'failed')
+          and not exists (select 1 from deliveries d where d.${column(kind)} = document.id and d.channel = 'email' and d.status in ('pending', 'sent'))`,
+    );
+    return { queued: queued.length };
+  });
+}
 
-/** Takes the next pending e-mail (of an issued invoice, or of a statement of account) for this worker, if any. */
+/**
+ * A clerk's explicit request to send a document again, even though it was sent. The document is
+ * locked as its kind says while the e-mail is queued (a reversal voiding an invoice is waited for).
+ */
+export async function resendEmail<S, K, R extends ListedDocument>(
+  db: Db,
+  kind: DocumentKind<S, K, R>,
+  actorId: number,
+  key: K,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const document = await kind.resendDocument(tx, actorId, key);
+    const inserted = await queryRows<{ id: number }>(
+      tx,
+      sql`insert into deliveries (${column(kind)}, channel, status, recipients, requested_by, is_resend)
+          values (${document.id}, 'email', 'pending', ${sql.param(document.recipients)}::text[], ${actorId}, true)
+          on conflict do nothing
+          returning id`,
+    );
+    if (inserted.length === 0) throw kind.alreadyQueued(key);
+  });
+}
+
+type Claimed = { id: number; kind: EmailedKind; documentId: number; recipients: string[]; attempts: number };
+
+/** Takes the next pending e-mail, of any kind of document, for this worker, if any. */
 async function claimNextEmail(db: Db): Promise<Claimed | null> {
+  const sendable = sql.join(
+    EMAILED_KINDS.map((kind) => sql`(deliveries.${column(kind)} is not null and ${kind.isSendable})`),
+    sql` or `,
+  );
+  const documentIds = sql.join(
+    EMAILED_KINDS.map((kind) => sql`${column(kind)}`),
+    sql`, `,
+  );
   // bigint columns come back as text from postgres.js: the ids are made numbers again below.
-  const [claimed] = await queryRows<
-    Omit<Claimed, 'id' | 'invoice_id' | 'statement_id'> & {
-      id: number | string;
-      invoice_id: number | string | null;
-      statement_id: number | string | null;
-    }
-  >(
+  const [claimed] = await queryRows<Record<string, unknown> & { id: number | string; recipients: string[]; attempts: number }>(
     db,
     sql`update deliveries set started_at = now(), attempts = attempts + 1
          where id = (select id from deliveries
                       where channel = 'email' and status = 'pending' and started_at is null
                         and (next_attempt_at is null or next_attempt_at <= now())
-                        and (deliveries.statement_id is not null
-                             or exists (select 1 from invoices i where i.id = deliveries.invoice_id and i.status = 'issued'))
+                        and (${sendable})
                       order by id limit 1 for update skip locked)
-     returning id, invoice_id, statement_id, recipients, attempts`,
+     returning id, recipients, attempts, ${documentIds}`,
   );
-  const id = (value: number | string | null) => (value === null ? null : Number(value));
-  return claimed
-    ? { ...claimed, id: Number(claimed.id), invoice_id: id(claimed.invoice_id), statement_id: id(claimed.statement_id) }
-    : null;
-}
-
-/** What a taken e-mail sends, and how its document is marked e-mailed once it was. */
-async function emailOfJob(db: Db, job: Claimed, company: CompanySettings | null) {
-  if (job.statement_id !== null) {
-    const statementId = job.statement_id;
-    const found = await statementOfDelivery(db, statementId);
-    if (!found) throw new Error(`état de compte ${statementId} introuvable`);
-    const statement = await loadStatement(db, found.clientNumber, { from: found.from, to: found.to });
-    const settings = ensureCompanySettings(company);
-    const pdf = await renderStatementPdf(statement, settings);
-    const content = statementEmailContent(
-      {
-        clientNumber: found.clientNumber,
-        language: statement.client.language,
-        from: found.from,
-        to: found.to,
-        closingCents: statement.closingCents,
-      },
-      settings.name,
-    );
-    const markEmailed = (tx: Tx) =>
-      tx
-        .update(statements)
-        .set({ emailedAt: sql`coalesce(${statements.emailedAt}, now())` })
-        .where(eq(statements.id, statementId));
-    return { pdf, content, markEmailed };
-  }
-  const invoiceId = job.invoice_id!;
-  const [found] = await getInvoicesWithBlocks(db, [invoiceId]);
-  const pdf = await renderLoadedInvoice(found!, company);
-  // The company as the invoice names it (its snapshot at generation).
-  const content = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
-  const markEmailed = (tx: Tx) =>
-    tx
-      .update(invoices)
-      .set({ emailedAt: sql`coalesce(${invoices.emailedAt}, now())` })
-      .where(eq(invoices.id, invoiceId));
-  return { pdf, content, markEmailed };
+  if (!claimed) return null;
+  const kind = EMAILED_KINDS.find((k) => claimed[k.deliveryColumn] !== null)!;
+  return {
+    id: Number(claimed.id),
+    kind,
+    documentId: Number(claimed[kind.deliveryColumn]),
+    recipients: claimed.recipients,
+    attempts: claimed.attempts,
+  };
 }
 
 /** E-mails whose worker died while sending: reported as failed, never re-sent without a clerk. */
@@ -259,20 +225,22 @@ async function sendEmail(
 ): Promise<void> {
   let isSent = false;
   try {
-    const { pdf, content, markEmailed } = await emailOfJob(db, job, company);
+    const email = await job.kind.emailOf(db, job.documentId, company);
     await mailer.send({
       deliveryId: job.id,
       to: job.recipients,
-      subject: content.subject,
-      text: content.text,
-      attachment: { filename: content.filename, content: pdf },
+      subject: email.subject,
+      text: email.text,
+      attachment: { filename: email.filename, content: email.pdf },
     });
     isSent = true;
-    // Written again as is if the first try committed but its answer was lost. The invoice (or
-    // statement), then its delivery: the order in which a reversal locks them.
+    // Written again as is if the first try committed but its answer was lost. The document
+    // (invoice, statement), then its delivery: the order in which a reversal locks them.
     await recordOutcome(() =>
       db.transaction(async (tx) => {
-        await markEmailed(tx);
+        await tx.execute(
+          sql`update ${sql.identifier(job.kind.table)} set emailed_at = coalesce(emailed_at, now()) where id = ${job.documentId}`,
+        );
         await tx
           .update(deliveries)
           .set({ status: 'sent', completedAt: sql`now()`, error: null })
@@ -311,44 +279,48 @@ async function sendEmail(
   }
 }
 
-/** Where a batch stands: each selected invoice with its last e-mail. */
-export async function emailProgress(db: Db, selection: DeliverySelection) {
-  const rows = await queryRows<{
-    number: string | number;
-    billed_client_number: number;
-    bill_to_name: string;
-    recipients: string[] | null;
-    status: string | null;
-    error: string | null;
-    attempts: number | null;
-    completed_at: Date | string | null;
-    is_resend: boolean | null;
-  }>(
-    db,
-    sql`select invoices.number, invoices.billed_client_number, invoices.bill_to_name, d.recipients, d.status, d.error, d.attempts, d.completed_at, d.is_resend
-          from invoices
-          left join lateral (select * from deliveries d where d.invoice_id = invoices.id and d.channel = 'email' order by d.id desc limit 1) d on true
-         where ${sql.join(selectionConditions({ ...selection, method: 'email' }), sql` and `)}
-         order by invoices.number`,
-  );
-  const invoicesProgress = rows.map((r) => ({
-    number: Number(r.number),
-    billedClientNumber: r.billed_client_number,
-    name: r.bill_to_name,
-    recipients: r.recipients ?? [],
-    status: (r.status ?? 'none') as 'none' | 'pending' | 'sent' | 'failed',
-    error: r.error,
-    attempts: r.attempts ?? 0,
-  }));
-  const count = (status: string) => invoicesProgress.filter((i) => i.status === status).length;
+export type EmailStatus = 'none' | 'pending' | 'sent' | 'failed';
+export type EmailState = { recipients: string[]; status: EmailStatus; error: string | null; attempts: number };
+export type BatchProgress<R> = {
+  documents: (R & EmailState)[];
+  counts: Record<EmailStatus | 'total', number>;
+  /** Some document is still to send and has somewhere to go. */
+  hasUnsent: boolean;
+};
+
+/** Where a batch stands: each document of the selection with its last e-mail, and the counts by state. */
+export async function emailProgress<S, K, R extends ListedDocument>(
+  db: Executor,
+  kind: DocumentKind<S, K, R>,
+  selection: S,
+): Promise<BatchProgress<R>> {
+  const listed = await kind.listDocuments(db, selection, 'email');
+  const ids = listed.flatMap((document) => (document.documentId === null ? [] : [document.documentId]));
+  const lastEmails =
+    ids.length === 0
+      ? []
+      : await queryRows<{ document: number | string; recipients: string[]; status: EmailStatus; error: string | null; attempts: number }>(
+          db,
+          sql`select document, d.recipients, d.status, d.error, d.attempts
+                from unnest(${sql.param(ids)}::int8[]) as document
+                join lateral (select * from deliveries d
+                               where d.${column(kind)} = document and d.channel = 'email' order by d.id desc limit 1) d on true`,
+        );
+  const byDocument = new Map(lastEmails.map((e) => [Number(e.document), e]));
+  const documents = listed.map((document): R & EmailState => {
+    const email = document.documentId === null ? undefined : byDocument.get(document.documentId);
+    return {
+      ...document,
+      recipients: email?.recipients ?? document.recipients,
+      status: email?.status ?? 'none',
+      error: email?.error ?? null,
+      attempts: email?.attempts ?? 0,
+    };
+  });
+  const count = (status: EmailStatus) => documents.filter((d) => d.status === status).length;
   return {
-    invoices: invoicesProgress,
-    counts: {
-      total: invoicesProgress.length,
-      none: count('none'),
-      pending: count('pending'),
-      sent: count('sent'),
-      failed: count('failed'),
-    },
+    documents,
+    counts: { total: documents.length, none: count('none'), pending: count('pending'), sent: count('sent'), failed: count('failed') },
+    hasUnsent: documents.some((d) => d.status === 'none' && d.recipients.length > 0),
   };
 }

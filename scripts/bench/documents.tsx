@@ -23,10 +23,10 @@ import { InvoiceDocument, invoicePages } from '@/lib/pdf/templates/invoice';
 import { getInvoice, getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
+import { enqueueEmails, processPendingEmails } from '@/lib/delivery/email-queue';
 import { invoiceEmailContent } from '@/lib/delivery/email-content';
 import { mailerFromEnvironment } from '@/lib/delivery/mailer';
-import { renderPrintBatch } from '@/lib/delivery/print-batch';
+import { invoiceDelivery, renderPrintBatch } from '@/lib/delivery/kinds/invoice';
 import { registerPdfFonts } from '@/lib/pdf/fonts';
 import { renderJob, type InvoicePiece } from '@/lib/pdf/render-job';
 import type { LoadedInvoice } from '@/lib/pdf/render-invoices';
@@ -160,7 +160,7 @@ async function email(db: Db, runId: number, isBare: boolean): Promise<DocumentMe
       const mailer = mailerFromEnvironment(db);
       try {
         const { value, seconds } = await timed(async () => {
-          await enqueueInvoiceEmails(db, 1, deliverySelection.parse({ runId: String(runId), method: 'email' }));
+          await enqueueEmails(db, invoiceDelivery, 1, deliverySelection.parse({ runId: String(runId), method: 'email' }));
           return processPendingEmails(db, mailer);
         });
         if (value.failed + value.retried > 0) throw new Error(`e-mails not sent: ${JSON.stringify(value)}`);

@@ -4,13 +4,8 @@ import { deliveries, invoices, outboxMessages } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import {
-  emailProgress,
-  enqueueInvoiceEmails,
-  processPendingEmails,
-  resendInvoiceEmail,
-  retryFailedEmails,
-} from '@/lib/delivery/email-queue';
+import { emailProgress, enqueueEmails, processPendingEmails, resendEmail, retryFailedEmails } from '@/lib/delivery/email-queue';
+import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
 import { outboxMailer, smtpMailer, type Mailer } from '@/lib/delivery/mailer';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { pdfText } from '@/test/support/pdf-text';
@@ -55,7 +50,10 @@ const recipientsOf = (index: number) => (smtp!.messages[index]!.to as { value: {
 
 describe('e-mailing invoices through SMTP', () => {
   test('the grouped batch sends one message per grouped invoice to the head’s addresses, with its PDF, in the head’s language', async () => {
-    expect(await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true))).toEqual({ queued: 1, withoutAddress: 0 });
+    expect(await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true))).toEqual({
+      queued: 1,
+      withoutAddress: 0,
+    });
     expect(await processPendingEmails(database!.db, mailer())).toEqual({ sent: 1, failed: 0, retried: 0 });
     expect(smtp!.messages).toHaveLength(1);
     const [message] = smtp!.messages;
@@ -71,24 +69,26 @@ describe('e-mailing invoices through SMTP', () => {
   });
 
   test('a second click queues nothing and a sent invoice is never sent again; an explicit resend sends it once more', async () => {
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
-    expect((await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true))).queued).toBe(0);
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true));
+    expect((await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true))).queued).toBe(0);
     await processPendingEmails(database!.db, mailer());
-    expect((await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true))).queued).toBe(0);
+    expect((await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true))).queued).toBe(0);
     await processPendingEmails(database!.db, mailer());
     expect(smtp!.messages).toHaveLength(1);
-    await resendInvoiceEmail(database!.db, clerkId, 3);
-    await expect(resendInvoiceEmail(database!.db, clerkId, 3)).rejects.toMatchObject({ code: 'delivery.alreadyQueued' });
+    await resendEmail(database!.db, invoiceDelivery, clerkId, { number: 3 });
+    await expect(resendEmail(database!.db, invoiceDelivery, clerkId, { number: 3 })).rejects.toMatchObject({
+      code: 'delivery.alreadyQueued',
+    });
     await processPendingEmails(database!.db, mailer());
     expect(smtp!.messages).toHaveLength(2);
   });
 
   test('the SMTP server failing mid-batch, then recovering: every invoice delivered exactly once, English for the English client', async () => {
     smtp!.failNext(1);
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(normalRun, false));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(normalRun, false));
     expect(await processPendingEmails(database!.db, mailer())).toEqual({ sent: 1, failed: 0, retried: 1 });
-    const waiting = await emailProgress(database!.db, selection(normalRun, false));
-    expect(waiting.invoices.find((i) => i.status === 'pending')?.error).toContain('Serveur temporairement indisponible');
+    const waiting = await emailProgress(database!.db, invoiceDelivery, selection(normalRun, false));
+    expect(waiting.documents.find((i) => i.status === 'pending')?.error).toContain('Serveur temporairement indisponible');
     // Time passes: the retry is due.
     await database!.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
     expect(await processPendingEmails(database!.db, mailer())).toEqual({ sent: 1, failed: 0, retried: 0 });
@@ -96,7 +96,7 @@ describe('e-mailing invoices through SMTP', () => {
       'Facture 1 — Répartition Express Montréal inc.',
       'Invoice 2 — Répartition Express Montréal inc.',
     ]);
-    expect((await emailProgress(database!.db, selection(normalRun, false))).counts).toMatchObject({
+    expect((await emailProgress(database!.db, invoiceDelivery, selection(normalRun, false))).counts).toMatchObject({
       total: 2,
       sent: 2,
       pending: 0,
@@ -108,38 +108,40 @@ describe('e-mailing invoices through SMTP', () => {
 
   test('after three failed attempts an e-mail is failed with the server’s reason; the clerk retries it and it goes once', async () => {
     smtp!.failNext(3, '550 5.1.1 Boîte aux lettres inconnue');
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true));
     for (let attempt = 0; attempt < 3; attempt++) {
       await processPendingEmails(database!.db, mailer());
       await database!.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
     }
-    const progress = await emailProgress(database!.db, selection(groupedRun, true));
-    expect(progress.invoices[0]).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(progress.invoices[0]!.error).toContain('Boîte aux lettres inconnue');
-    expect(await retryFailedEmails(database!.db, clerkId, selection(groupedRun, true))).toEqual({ queued: 1 });
+    const progress = await emailProgress(database!.db, invoiceDelivery, selection(groupedRun, true));
+    expect(progress.documents[0]).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(progress.documents[0]!.error).toContain('Boîte aux lettres inconnue');
+    expect(await retryFailedEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true))).toEqual({ queued: 1 });
     await processPendingEmails(database!.db, mailer());
     expect(smtp!.messages).toHaveLength(1);
-    expect((await retryFailedEmails(database!.db, clerkId, selection(groupedRun, true))).queued).toBe(0);
+    expect((await retryFailedEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true))).queued).toBe(0);
   });
 
   test('a worker that dies while sending: the e-mail is reported as interrupted, never sent again by itself', async () => {
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true));
     // The dead worker had taken the e-mail eleven minutes ago.
     await database!.db.execute(sql`update deliveries set started_at = now() - interval '11 minutes', attempts = 1`);
     expect(await processPendingEmails(database!.db, mailer())).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(smtp!.messages).toHaveLength(0);
-    expect((await emailProgress(database!.db, selection(groupedRun, true))).invoices[0]!.error).toContain('Envoi interrompu');
+    expect((await emailProgress(database!.db, invoiceDelivery, selection(groupedRun, true))).documents[0]!.error).toContain(
+      'Envoi interrompu',
+    );
   });
 
   test('two workers at once send each invoice exactly once', async () => {
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(normalRun, false));
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(normalRun, false));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true));
     await Promise.all([processPendingEmails(database!.db, mailer()), processPendingEmails(database!.db, mailer())]);
     expect(smtp!.messages.map((m) => (m.subject ?? '').split(' ')[1]).sort()).toEqual(['1', '2', '3']);
   });
 
   test('without SMTP settings the message is captured in the outbox, attachment included', async () => {
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true));
     await processPendingEmails(database!.db, outboxMailer(database!.db));
     const [captured] = await database!.db.select().from(outboxMessages);
     expect(captured).toMatchObject({
@@ -153,8 +155,8 @@ describe('e-mailing invoices through SMTP', () => {
 
 describe('the SMTP connections', () => {
   const batch = async () => {
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(normalRun, false));
-    await enqueueInvoiceEmails(database!.db, clerkId, selection(groupedRun, true));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(normalRun, false));
+    await enqueueEmails(database!.db, invoiceDelivery, clerkId, selection(groupedRun, true));
   };
   const opened = (options: Parameters<typeof smtpMailer>[2]) => {
     const pooled = smtpMailer(smtp!.url, 'facturation@repartition.test', options);

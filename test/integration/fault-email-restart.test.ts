@@ -17,7 +17,8 @@ import { invoices, tariffs } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import { emailProgress, enqueueInvoiceEmails } from '@/lib/delivery/email-queue';
+import { emailProgress, enqueueEmails } from '@/lib/delivery/email-queue';
+import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
 import { startEmailWorker } from '@/lib/delivery/email-worker';
 import { createCrashableDatabase, type CrashableDatabase } from '@/test/support/crashable-database';
 import { insertClientsWithOneCall } from '@/test/support/fixtures';
@@ -83,7 +84,7 @@ const invoiceNumberOf = (subject: string | undefined) => Number(/^(?:Facture|Inv
 
 test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, one per invoice, and 42 deliveries recorded sent', async () => {
   const selection = deliverySelection.parse({ runId: String(runId), method: 'email' });
-  expect(await enqueueInvoiceEmails(app.db, clerkId, selection)).toEqual({ queued: 2 + EXTRA_CLIENTS, withoutAddress: 0 });
+  expect(await enqueueEmails(app.db, invoiceDelivery, clerkId, selection)).toEqual({ queued: 2 + EXTRA_CLIENTS, withoutAddress: 0 });
   const total = 2 + EXTRA_CLIENTS;
   const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -123,7 +124,10 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
     return interrupted > 0 && smtp.messages.length === total - interrupted;
   }, 'every other invoice to be sent and the interrupted e-mails to be back in the queue');
   await app.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
-  await until(async () => (await emailProgress(app.db, selection)).counts.sent === total, 'the whole batch to be recorded sent');
+  await until(
+    async () => (await emailProgress(app.db, invoiceDelivery, selection)).counts.sent === total,
+    'the whole batch to be recorded sent',
+  );
 
   // At the SMTP server: each invoice exactly once, with its own PDF.
   const numbers = smtp.messages.map((m) => invoiceNumberOf(m.subject));
@@ -132,7 +136,7 @@ test('PostgreSQL crashed three times during a batch of 42 e-mails: 42 messages, 
     smtp.messages.map((m) => m.attachments.map((a) => /^(?:facture|invoice)-(\d+)\.pdf$/.exec(a.filename ?? '')?.[1]).map(Number)),
   ).toEqual(numbers.map((n) => [n]));
   // In the database: one delivery per invoice, sent; the invoices are marked e-mailed.
-  expect((await emailProgress(app.db, selection)).counts).toEqual({ total, none: 0, pending: 0, sent: total, failed: 0 });
+  expect((await emailProgress(app.db, invoiceDelivery, selection)).counts).toEqual({ total, none: 0, pending: 0, sent: total, failed: 0 });
   const rows = await queryRows<{ invoice_id: number; status: string; attempts: number }>(
     app.db,
     sql`select invoice_id, status, attempts from deliveries order by invoice_id`,

@@ -5,7 +5,7 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
-import { renderPrintBatch } from '@/lib/delivery/print-batch';
+import { renderPrintBatch } from '@/lib/delivery/kinds/invoice';
 import { PAGES_PER_PART } from '@/lib/pdf/render-invoices';
 import { insertClient, insertTariff } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';

@@ -5,7 +5,7 @@ import { deliveries, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { getInvoice } from '@/lib/billing/find-invoices';
-import { renderPrintBatch } from '@/lib/delivery/print-batch';
+import { renderPrintBatch } from '@/lib/delivery/kinds/invoice';
 import { invoicePages } from '@/lib/pdf/templates/invoice';
 import { PAGES_PER_PART } from '@/lib/pdf/render-invoices';
 import { renderJob } from '@/lib/pdf/render-job';

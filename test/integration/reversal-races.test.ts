@@ -15,9 +15,9 @@ import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { reverseRun } from '@/lib/billing/reverse-run';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import { enqueueInvoiceEmails, processPendingEmails, resendInvoiceEmail, retryFailedEmails } from '@/lib/delivery/email-queue';
+import { enqueueEmails, processPendingEmails, resendEmail, retryFailedEmails } from '@/lib/delivery/email-queue';
 import type { Mailer } from '@/lib/delivery/mailer';
-import { markPrinted } from '@/lib/delivery/print-batch';
+import { invoiceDelivery, markPrinted } from '@/lib/delivery/kinds/invoice';
 import { AppError } from '@/lib/errors';
 import { insertClientsWithOneCall, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { checkInvariants, NO_VIOLATION } from '@/test/support/invariants';
@@ -190,7 +190,14 @@ describe('a reversal racing other operations on the same run', () => {
       'queuing the run’s e-mails',
       {
         queue: async (run) =>
-          (await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }))).queued,
+          (
+            await enqueueEmails(
+              database.db,
+              invoiceDelivery,
+              clerkId,
+              deliverySelection.parse({ runId: String(run.runId), method: 'email' }),
+            )
+          ).queued,
       },
     ],
     [
@@ -198,10 +205,20 @@ describe('a reversal racing other operations on the same run', () => {
       {
         prepare: failEmails,
         queue: async (run) =>
-          (await retryFailedEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }))).queued,
+          (
+            await retryFailedEmails(
+              database.db,
+              invoiceDelivery,
+              clerkId,
+              deliverySelection.parse({ runId: String(run.runId), method: 'email' }),
+            )
+          ).queued,
       },
     ],
-    ['resending one of its invoices', { queue: async (run) => (await resendInvoiceEmail(database.db, clerkId, run.numbers[0]!), 1) }],
+    [
+      'resending one of its invoices',
+      { queue: async (run) => (await resendEmail(database.db, invoiceDelivery, clerkId, { number: run.numbers[0]! }), 1) },
+    ],
   ];
 
   test.each(queuings)(`%s: ${ROUNDS} rounds, the run reversed and no e-mail of it left to send`, async (_name, { prepare, queue }) => {
@@ -229,7 +246,7 @@ describe('a reversal racing other operations on the same run', () => {
   test(`the e-mail worker sending the run's queued e-mails: ${ROUNDS} rounds, either all sent or the run reversed with none sent`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const run = await freshRun();
-      await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }));
+      await enqueueEmails(database.db, invoiceDelivery, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }));
       const mailer = recordingMailer();
       const { reversal, others } = await race(round, () => reverseRun(database.db, clerkId, run.runId), [
         () => processPendingEmails(database.db, mailer),
@@ -285,7 +302,7 @@ describe('a reversal held between its checks and its writes', () => {
 
   test('the e-mail worker running meanwhile sends nothing: the run is reversed and its queued e-mails cancelled', async () => {
     const run = await freshRun();
-    await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }));
+    await enqueueEmails(database.db, invoiceDelivery, clerkId, deliverySelection.parse({ runId: String(run.runId), method: 'email' }));
 
     // Another transaction holds one of the run's lines: the reversal, its checks passed, waits at its first write.
     let release!: () => void;

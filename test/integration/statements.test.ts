@@ -10,7 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { deliveries, invoices, statements } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
-import { enqueueInvoiceEmails, processPendingEmails } from '@/lib/delivery/email-queue';
+import { emailProgress, enqueueEmails, processPendingEmails, resendEmail, retryFailedEmails } from '@/lib/delivery/email-queue';
+import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
+import { statementDelivery } from '@/lib/delivery/kinds/statement';
+import { printDocuments } from '@/lib/delivery/print';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { smtpMailer, type Mailer } from '@/lib/delivery/mailer';
 import { renderStatementPdf } from '@/lib/pdf/render-statements';
@@ -21,13 +24,6 @@ import { formatMoney } from '@/lib/i18n/format';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
 import { selectStatementClients } from '@/lib/statements/select-statements';
 import { loadStatement } from '@/lib/statements/statement';
-import {
-  enqueueStatementEmails,
-  printStatements,
-  resendStatementEmail,
-  retryFailedStatementEmails,
-  statementProgress,
-} from '@/lib/statements/statement-delivery';
 import { statementSelection } from '@/lib/statements/statement-input';
 import { violatedConstraint } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
@@ -197,8 +193,8 @@ describe('a batch of statements', () => {
   });
 
   test('printed as one PDF: each statement on its own pages, in client order, recorded printed once written out', async () => {
-    const printed = await printStatements(database.db, clerkId, select(NOVEMBER, false));
-    expect(printed!.candidates.map((c) => c.clientNumber)).toEqual([20001, 20002]);
+    const printed = await printDocuments(database.db, statementDelivery, select(NOVEMBER, false), clerkId);
+    expect(printed!.documents.map((c) => c.clientNumber)).toEqual([20001, 20002]);
     expect(await database.db.select().from(statements)).toEqual([]);
     const pages = await pdfPages(await streamBytes(printed!.stream));
     expect(pages).toHaveLength(2);
@@ -226,10 +222,10 @@ describe('e-mailing statements', () => {
   test('each statement sent once to the client’s invoice addresses; a second enqueue sends nothing; a resend on purpose sends again', async () => {
     smtp = await startSmtpServer();
     const batch = select(NOVEMBER, false);
-    expect(await enqueueStatementEmails(database.db, clerkId, batch)).toEqual({ queued: 2, withoutAddress: 0 });
-    expect((await enqueueStatementEmails(database.db, clerkId, batch)).queued).toBe(0);
+    expect(await enqueueEmails(database.db, statementDelivery, clerkId, batch)).toEqual({ queued: 2, withoutAddress: 0 });
+    expect((await enqueueEmails(database.db, statementDelivery, clerkId, batch)).queued).toBe(0);
     expect(await processPendingEmails(database.db, mailer())).toEqual({ sent: 2, failed: 0, retried: 0 });
-    expect((await enqueueStatementEmails(database.db, clerkId, batch)).queued).toBe(0);
+    expect((await enqueueEmails(database.db, statementDelivery, clerkId, batch)).queued).toBe(0);
     await processPendingEmails(database.db, mailer());
     expect(smtp.messages.map((m) => m.subject)).toEqual([
       'État de compte 20001 — 30 novembre 2026 — Répartition Express Montréal inc.',
@@ -240,16 +236,29 @@ describe('e-mailing statements', () => {
     const attached = (await pdfText(smtp.messages[0]!.attachments[0]!.content)).join(' ');
     expect(attached).toContain('ÉTAT DE COMPTE');
     expect(attached).toContain('No client 20001');
-    expect((await statementProgress(database.db, batch)).counts).toMatchObject({ total: 2, sent: 2, pending: 0, failed: 0, none: 0 });
+    expect((await emailProgress(database.db, statementDelivery, batch)).counts).toMatchObject({
+      total: 2,
+      sent: 2,
+      pending: 0,
+      failed: 0,
+      none: 0,
+    });
     const [sent] = await database.db.select().from(statements).where(eq(statements.billedClientNumber, 20001));
     expect(sent!.emailedAt).not.toBeNull();
 
-    await resendStatementEmail(database.db, clerkId, 20001, NOVEMBER);
-    await expect(resendStatementEmail(database.db, clerkId, 20001, NOVEMBER)).rejects.toMatchObject({ code: 'statements.alreadyQueued' });
+    await resendEmail(database.db, statementDelivery, clerkId, { clientNumber: 20001, ...NOVEMBER });
+    await expect(resendEmail(database.db, statementDelivery, clerkId, { clientNumber: 20001, ...NOVEMBER })).rejects.toMatchObject({
+      code: 'statements.alreadyQueued',
+    });
     await processPendingEmails(database.db, mailer());
     expect(smtp.messages).toHaveLength(3);
     // Invoice e-mails go through the same queue, unaffected.
-    await enqueueInvoiceEmails(database.db, clerkId, deliverySelection.parse({ from: '2026-11-01', to: '2026-11-01', method: 'email' }));
+    await enqueueEmails(
+      database.db,
+      invoiceDelivery,
+      clerkId,
+      deliverySelection.parse({ from: '2026-11-01', to: '2026-11-01', method: 'email' }),
+    );
     await processPendingEmails(database.db, mailer());
     expect(
       smtp.messages
@@ -263,8 +272,8 @@ describe('e-mailing statements', () => {
     smtp = await startSmtpServer();
     const batch = select(DECEMBER, false);
     const [first, second] = await Promise.all([
-      enqueueStatementEmails(database.db, clerkId, batch),
-      enqueueStatementEmails(database.db, clerkId, batch),
+      enqueueEmails(database.db, statementDelivery, clerkId, batch),
+      enqueueEmails(database.db, statementDelivery, clerkId, batch),
     ]);
     expect(first.queued + second.queued).toBe(1);
     await Promise.all([processPendingEmails(database.db, mailer()), processPendingEmails(database.db, mailer())]);
@@ -275,21 +284,21 @@ describe('e-mailing statements', () => {
     smtp = await startSmtpServer();
     smtp.failNext(3, '550 5.1.1 Boîte aux lettres inconnue');
     const batch = select(DECEMBER, true);
-    expect(await enqueueStatementEmails(database.db, clerkId, batch)).toEqual({ queued: 1, withoutAddress: 0 });
+    expect(await enqueueEmails(database.db, statementDelivery, clerkId, batch)).toEqual({ queued: 1, withoutAddress: 0 });
     for (let attempt = 0; attempt < 3; attempt++) {
       await processPendingEmails(database.db, mailer());
       await database.db.execute(sql`update deliveries set next_attempt_at = now() where status = 'pending'`);
     }
-    const progress = await statementProgress(database.db, batch);
-    expect(progress.statements[0]).toMatchObject({ clientNumber: 12345, status: 'failed', attempts: 3 });
-    expect(progress.statements[0]!.error).toContain('Boîte aux lettres inconnue');
-    expect((await enqueueStatementEmails(database.db, clerkId, batch)).queued).toBe(0);
-    expect(await retryFailedStatementEmails(database.db, clerkId, batch)).toEqual({ queued: 1 });
+    const progress = await emailProgress(database.db, statementDelivery, batch);
+    expect(progress.documents[0]).toMatchObject({ clientNumber: 12345, status: 'failed', attempts: 3 });
+    expect(progress.documents[0]!.error).toContain('Boîte aux lettres inconnue');
+    expect((await enqueueEmails(database.db, statementDelivery, clerkId, batch)).queued).toBe(0);
+    expect(await retryFailedEmails(database.db, statementDelivery, clerkId, batch)).toEqual({ queued: 1 });
     await processPendingEmails(database.db, mailer());
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]!.subject).toBe('État de compte 12345 — 31 décembre 2026 — Répartition Express Montréal inc.');
-    expect((await retryFailedStatementEmails(database.db, clerkId, batch)).queued).toBe(0);
-    expect((await statementProgress(database.db, batch)).counts).toMatchObject({ total: 1, sent: 1, failed: 0 });
+    expect((await retryFailedEmails(database.db, statementDelivery, clerkId, batch)).queued).toBe(0);
+    expect((await emailProgress(database.db, statementDelivery, batch)).counts).toMatchObject({ total: 1, sent: 1, failed: 0 });
   });
 });
 

@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { getRun, listRuns } from '@/lib/billing/find-runs';
 import { deliveryQuery, readDeliveryForm } from '@/lib/delivery/delivery-input';
 import { emailProgress } from '@/lib/delivery/email-queue';
-import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
+import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { firstValues, type PageSearchParams } from '@/lib/url-state';
 
@@ -22,8 +22,8 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
   const [runs, chosenRun, printable, progress] = await Promise.all([
     listRuns(db, { limit: 50 }),
     selection?.runId ? getRun(db, selection.runId) : null,
-    selection && form.method === 'print' ? selectDeliveryInvoices(db, selection) : null,
-    selection && form.method === 'email' ? emailProgress(db, selection) : null,
+    selection && form.method === 'print' ? invoiceDelivery.listDocuments(db, selection, 'print') : null,
+    selection && form.method === 'email' ? emailProgress(db, invoiceDelivery, selection) : null,
   ]);
 
   return (
@@ -48,7 +48,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pag
           </p>
         ) : null}
         {printable ? <PrintList invoices={printable} form={form} locale={locale} /> : null}
-        {progress ? <EmailProgress progress={progress} form={form} hasSmtp={Boolean(process.env.SMTP_URL)} /> : null}
+        {progress ? <EmailProgress progress={progress} form={form} /> : null}
       </>
     </ClientMessages>
   );

@@ -5,7 +5,8 @@ import { StatementForm } from '@/components/statements/statement-form';
 import { StatementList } from '@/components/statements/statement-list';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getAppLocale } from '@/lib/i18n/app-locale';
-import { statementProgress } from '@/lib/statements/statement-delivery';
+import { emailProgress } from '@/lib/delivery/email-queue';
+import { statementDelivery } from '@/lib/delivery/kinds/statement';
 import { readStatementForm } from '@/lib/statements/statement-input';
 import { firstValues, type PageSearchParams } from '@/lib/url-state';
 
@@ -14,7 +15,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
   const t = await getTranslations();
   const locale = await getAppLocale();
   const { form, hasAsked, selection, problems } = readStatementForm(await firstValues(searchParams));
-  const progress = selection ? await statementProgress(getDb(), selection) : null;
+  const progress = selection ? await emailProgress(getDb(), statementDelivery, selection) : null;
 
   return (
     <ClientMessages namespaces={['statements']}>
@@ -33,7 +34,7 @@ export default async function StatementsPage({ searchParams }: { searchParams: P
             {t('errors.statements.clientNotFound', { number: selection.clientNumber })}
           </p>
         ) : progress && selection ? (
-          <StatementList progress={progress} selection={selection} locale={locale} hasSmtp={Boolean(process.env.SMTP_URL)} />
+          <StatementList progress={progress} selection={selection} locale={locale} />
         ) : null}
       </>
     </ClientMessages>

@@ -34,6 +34,7 @@ export const enDelivery: typeof frDelivery = {
     resent: 'Invoice {number} will be sent again.',
     outbox: 'No SMTP server is configured: e-mails are kept in the local outbox.',
     outboxLink: 'See the outbox',
+    noAddress: 'No e-mail address',
     columns: { number: 'Invoice', client: 'Billed client', recipients: 'Recipients', status: 'Status', detail: 'Detail' },
     statuses: { none: 'To send', pending: 'In progress', sent: 'Sent', failed: 'Failed' },
     attempts: '{count, plural, one {# attempt} other {# attempts}}',

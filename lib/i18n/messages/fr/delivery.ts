@@ -34,6 +34,7 @@ export const frDelivery = {
     resent: 'La facture {number} sera renvoyée.',
     outbox: 'Aucun serveur SMTP n’est configuré : les courriels sont gardés dans la boîte d’envoi locale.',
     outboxLink: 'Voir la boîte d’envoi',
+    noAddress: 'Aucune adresse courriel',
     columns: { number: 'Facture', client: 'Client facturé', recipients: 'Destinataires', status: 'État', detail: 'Détail' },
     statuses: { none: 'À envoyer', pending: 'En cours', sent: 'Envoyée', failed: 'Échec' },
     attempts: '{count, plural, one {# tentative} other {# tentatives}}',

@@ -3,8 +3,8 @@ import { isConnectionLost } from '@/db/errors';
 import { getDb } from '@/db/index';
 import { requireFileRoute } from '@/lib/auth/current-user';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
-import { renderPrintBatch } from '@/lib/delivery/print-batch';
-import { selectDeliveryInvoices } from '@/lib/delivery/select-invoices';
+import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
+import { printDocuments } from '@/lib/delivery/print';
 import { AppError } from '@/lib/errors';
 
 /**
@@ -21,15 +21,10 @@ export async function POST(request: Request) {
     const form = Object.fromEntries((await request.formData()).entries());
     const parsed = deliverySelection.safeParse({ ...form, method: 'print' });
     if (!parsed.success) return message(400, 'Sélection invalide / Invalid selection');
-    const db = getDb();
-    const selected = await selectDeliveryInvoices(db, parsed.data);
-    if (selected.length === 0) return message(404, 'Aucune facture à imprimer / No invoice to print');
-    const stream = await renderPrintBatch(
-      db,
-      user.id,
-      selected.map((i) => i.id),
-    );
-    const name = `factures-${selected[0]!.number}-${selected.at(-1)!.number}.pdf`;
+    const printed = await printDocuments(getDb(), invoiceDelivery, parsed.data, user.id);
+    if (!printed) return message(404, 'Aucune facture à imprimer / No invoice to print');
+    const { stream, documents } = printed;
+    const name = `factures-${documents[0]!.number}-${documents.at(-1)!.number}.pdf`;
     return new Response(stream, {
       headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' },
     });

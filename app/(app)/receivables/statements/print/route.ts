@@ -3,7 +3,8 @@ import { isConnectionLost } from '@/db/errors';
 import { getDb } from '@/db/index';
 import { requireFileRoute } from '@/lib/auth/current-user';
 import { AppError } from '@/lib/errors';
-import { previewStatements, printStatements } from '@/lib/statements/statement-delivery';
+import { statementDelivery } from '@/lib/delivery/kinds/statement';
+import { printDocuments } from '@/lib/delivery/print';
 import { statementSelection } from '@/lib/statements/statement-input';
 
 /**
@@ -27,12 +28,12 @@ async function answer(request: Request, query: Record<string, string> | null, pu
     const fields = query ?? Object.fromEntries([...(await request.formData()).entries()].map(([k, v]) => [k, String(v)]));
     const parsed = statementSelection.safeParse(fields);
     if (!parsed.success) return message(400, 'Sélection invalide / Invalid selection');
-    const produced =
-      purpose === 'print' ? await printStatements(getDb(), access.user.id, parsed.data) : await previewStatements(getDb(), parsed.data);
+    // A preview records nothing: no actor.
+    const produced = await printDocuments(getDb(), statementDelivery, parsed.data, purpose === 'print' ? access.user.id : null);
     if (!produced) return message(404, 'Aucun état de compte à imprimer / No statement to print');
-    const { candidates } = produced;
+    const { documents } = produced;
     const clients =
-      candidates.length === 1 ? `${candidates[0]!.clientNumber}` : `${candidates[0]!.clientNumber}-${candidates.at(-1)!.clientNumber}`;
+      documents.length === 1 ? `${documents[0]!.clientNumber}` : `${documents[0]!.clientNumber}-${documents.at(-1)!.clientNumber}`;
     const name = `etats-de-compte-${clients}-${parsed.data.to}.pdf`;
     return new Response(produced.stream, {
       headers: {

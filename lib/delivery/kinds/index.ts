@@ -1,0 +1,6 @@
+/** Every kind of document the e-mail worker sends (lib/delivery/document-kind.ts). */
+import type { EmailedKind } from '../document-kind';
+import { invoiceDelivery } from './invoice';
+import { statementDelivery } from './statement';
+
+export const EMAILED_KINDS: readonly EmailedKind[] = [invoiceDelivery, statementDelivery];
