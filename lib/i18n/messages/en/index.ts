@@ -8,6 +8,7 @@ import { enBilling } from './billing';
 import { enCalls } from './calls';
 import { enClients } from './clients';
 import { enDelivery } from './delivery';
+import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
 import { enReceivables } from './receivables';
 import { enSettings } from './settings';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...enApi,
   ...enImport,
   ...enAccounting,
+  ...enFileRoutes,
   errors: {
     ...enBase.errors,
     ...enClients.errors,

@@ -7,6 +7,7 @@ import { frBilling } from './billing';
 import { frCalls } from './calls';
 import { frClients } from './clients';
 import { frDelivery } from './delivery';
+import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
 import { frReceivables } from './receivables';
 import { frSettings } from './settings';
@@ -25,6 +26,7 @@ export const fr = {
   ...frApi,
   ...frImport,
   ...frAccounting,
+  ...frFileRoutes,
   errors: {
     ...frBase.errors,
     ...frClients.errors,
