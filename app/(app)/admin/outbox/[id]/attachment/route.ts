@@ -1,19 +1,21 @@
-import { getDb } from '@/db/index';
-import { requireFileRoute } from '@/lib/auth/current-user';
+import { z } from 'zod';
+import { defineFileRoute, pathNumber } from '@/lib/actions/define-file-route';
 import { getOutboxAttachment } from '@/lib/delivery/outbox';
-import { parseRouteNumber } from '@/lib/url-state';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const access = await requireFileRoute(request, '/admin/outbox/[id]/attachment');
-  if (access.refusal) return access.refusal;
-  const id = parseRouteNumber((await params).id);
-  const attachment = id === null ? null : await getOutboxAttachment(getDb(), id);
-  if (!attachment) return new Response('Introuvable / Not found', { status: 404 });
-  return new Response(attachment.content, {
-    headers: {
-      'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="${attachment.name}"`,
-      'cache-control': 'private, no-store',
-    },
-  });
-}
+/** The PDF attached to a message of the outbox, shown by the browser. */
+export const GET = defineFileRoute({
+  route: '/admin/outbox/[id]/attachment',
+  input: z.object({ id: pathNumber }),
+  messages: { notFound: 'fileRoutes.outboxAttachment.notFound' },
+  file: async ({ db, input: { id } }) => {
+    const attachment = id === null ? null : await getOutboxAttachment(db, id);
+    if (!attachment) return null;
+    return {
+      body: attachment.content,
+      contentType: 'application/pdf',
+      name: attachment.name,
+      disposition: 'inline',
+      cacheControl: 'private, no-store',
+    };
+  },
+});
