@@ -13,6 +13,7 @@ import { invoices } from '@/db/schema';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { AppError } from '@/lib/errors';
 import { wholeNumber } from '@/lib/forms/fields';
+import { documentTranslator } from '@/lib/i18n/document-words';
 import { renderLoadedInvoice } from '@/lib/pdf/invoice-pdf';
 import { pdfStream } from '@/lib/pdf/pdf-stream';
 import { renderInvoicesPdf } from '@/lib/pdf/render-invoices';
@@ -135,7 +136,11 @@ async function printedInvoicesPdf(db: Executor, invoiceIds: number[], pool: Rend
       at = end;
     }
   }
-  return renderInvoicesPdf(read(), company, `Factures ${ordered[0]?.number ?? ''}–${ordered.at(-1)?.number ?? ''}`, pool);
+  const title = documentTranslator('fr')('titles.invoices', {
+    first: String(ordered[0]?.number ?? ''),
+    last: String(ordered.at(-1)?.number ?? ''),
+  });
+  return renderInvoicesPdf(read(), company, title, pool);
 }
 
 /**

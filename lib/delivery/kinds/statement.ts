@@ -12,6 +12,7 @@ import { statements } from '@/db/schema';
 import { isoDate } from '@/lib/calls/call-input';
 import { AppError } from '@/lib/errors';
 import { wholeNumber } from '@/lib/forms/fields';
+import { documentTranslator } from '@/lib/i18n/document-words';
 import { renderStatementPdf, renderStatementsPdf } from '@/lib/pdf/render-statements';
 import { ensureCompanySettings, requireCompanySettings } from '@/lib/settings/company-settings';
 import { selectStatementClients, type StatementCandidate } from '@/lib/statements/select-statements';
@@ -152,7 +153,7 @@ export const statementDelivery: DocumentKind<StatementSelection, StatementKey, D
     async function* read() {
       for (const document of documents) yield await loadStatement(db, document.clientNumber, period);
     }
-    return renderStatementsPdf(read(), company, `États de compte ${selection.from} – ${selection.to}`);
+    return renderStatementsPdf(read(), company, documentTranslator('fr')('titles.statements', period));
   },
 
   async recordPrinted(db: Db, actorId, documents, selection) {

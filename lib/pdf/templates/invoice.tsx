@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { invoiceLabel, pageLabel, termsLabel } from '../invoice-labels';
+import { invoiceLabel, pageLabel, termsLabel } from '@/lib/i18n/document-words';
 import { AddressBox, Letterhead, MetaRow, PageFooter, type Sender } from './letterhead';
 import { COLOURS, MARGIN, PAGE_HEIGHT, PAGE_SIZE, styles as shared } from './styles';
 

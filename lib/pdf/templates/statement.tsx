@@ -5,8 +5,7 @@ import { AGING_BUCKETS } from '@/lib/receivables/aging-buckets';
 import type { LedgerEntry } from '@/lib/receivables/ledger';
 import type { Statement } from '@/lib/statements/statement';
 import { FontPrimerPage } from '../font-primer';
-import { pageLabel } from '../invoice-labels';
-import { statementLabel, type StatementWord } from '../statement-labels';
+import { pageLabel, statementLabel, type StatementWord } from '@/lib/i18n/document-words';
 import { AddressBox, Letterhead, MetaRow, PageFooter } from './letterhead';
 import { COLOURS, PAGE_SIZE, styles as shared } from './styles';
 

@@ -8,6 +8,7 @@ import { enBilling } from './billing';
 import { enCalls } from './calls';
 import { enClients } from './clients';
 import { enDelivery } from './delivery';
+import { enDocuments } from './documents';
 import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
 import { enReceivables } from './receivables';
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...enCalls,
   ...enBilling,
   ...enDelivery,
+  ...enDocuments,
   ...enSettings,
   ...enAdmin,
   ...enReceivables,

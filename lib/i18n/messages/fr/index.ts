@@ -7,6 +7,7 @@ import { frBilling } from './billing';
 import { frCalls } from './calls';
 import { frClients } from './clients';
 import { frDelivery } from './delivery';
+import { frDocuments } from './documents';
 import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
 import { frReceivables } from './receivables';
@@ -19,6 +20,7 @@ export const fr = {
   ...frCalls,
   ...frBilling,
   ...frDelivery,
+  ...frDocuments,
   ...frSettings,
   ...frAdmin,
   ...frReceivables,

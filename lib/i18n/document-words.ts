@@ -1,0 +1,42 @@
+/**
+ * The words a customer reads — on a PDF, in an e-mail, in a file's name — in one place: the
+ * `documents` namespace of the messages, read through one translator for documents. A document
+ * speaks its client's language, not the reader's interface: an e-mail is in the client's
+ * language; a PDF is in French, bilingual French first for a client whose language is English
+ * (Charter of the French language, docs/business-rules.md).
+ */
+import { createTranslator } from 'next-intl';
+import { BUSINESS_TIME_ZONE } from '@/lib/dates/montreal';
+import type { Locale } from './locale';
+import { en } from './messages/en/index';
+import { fr, type Messages } from './messages/fr/index';
+
+const translators = {
+  fr: createTranslator<Messages, 'documents'>({ locale: 'fr', messages: fr, namespace: 'documents', timeZone: BUSINESS_TIME_ZONE }),
+  en: createTranslator<Messages, 'documents'>({ locale: 'en', messages: en, namespace: 'documents', timeZone: BUSINESS_TIME_ZONE }),
+};
+
+export type DocumentTranslator = (typeof translators)['fr'];
+type DocumentKey = Parameters<DocumentTranslator>[0];
+type Values = Record<string, string | number>;
+
+/** The documents' words in one language (an e-mail, a file name). */
+export function documentTranslator(language: Locale): DocumentTranslator {
+  return translators[language];
+}
+
+/** A PDF's words: French, or French / English for an English client (once when both say the same). */
+export function documentLabel(key: DocumentKey, language: Locale, values?: Values): string {
+  const french = translators.fr(key, values);
+  if (language === 'fr') return french;
+  const english = translators.en(key, values);
+  return english === french ? french : `${french} / ${english}`;
+}
+
+export type InvoiceWord = keyof Messages['documents']['invoice'];
+export type StatementWord = keyof Messages['documents']['statement'];
+
+export const invoiceLabel = (word: InvoiceWord, language: Locale) => documentLabel(`invoice.${word}`, language);
+export const statementLabel = (word: StatementWord, language: Locale) => documentLabel(`statement.${word}`, language);
+export const termsLabel = (days: number, language: Locale) => documentLabel('terms', language, { days });
+export const pageLabel = (page: number, pages: number, language: Locale) => documentLabel('page', language, { page, pages });
