@@ -72,6 +72,8 @@ export type FileRouteSpec<S extends z.ZodType> = {
    * the default for any other method. A route answering both (a preview and a print) gets each.
    */
   from?: 'query' | 'form';
+  /** What the server's log says, with the error, when the file was not produced (default: the route's name). */
+  logAs?: string;
   /** The route's own messages, in place of the `fileRoutes` ones. */
   messages?: Partial<Record<'invalid' | 'notFound' | 'unavailable' | 'unexpected', RefusalMessage>>;
   /** The file, or null when there is nothing to produce (404). */
@@ -135,7 +137,7 @@ export function defineFileRoute<S extends z.ZodType>(spec: FileRouteSpec<S>) {
       unstable_rethrow(error);
       if (error instanceof FileRouteRefusal) return refuse(error.status, error.refusal, error.params);
       if (error instanceof AppError) return answer(409, messageOfAppError(translatorOf(await localeOf(user)), error));
-      console.error(`[file ${route}]`, error);
+      console.error(spec.logAs ?? `[file ${route}]`, error);
       return isConnectionLost(error) ? refuse(503, messages.unavailable) : refuse(500, messages.unexpected);
     }
   };

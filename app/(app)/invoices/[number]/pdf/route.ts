@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineFileRoute, pathNumber } from '@/lib/actions/define-file-route';
+import { documentTranslator } from '@/lib/i18n/document-words';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 
 /** The invoice PDF, shown by the browser, streamed as it is written. */
@@ -13,7 +14,7 @@ export const GET = defineFileRoute({
     return {
       body: pdf,
       contentType: 'application/pdf',
-      name: `facture-${number}.pdf`,
+      name: documentTranslator('fr')('files.invoice', { number: String(number) }),
       disposition: 'inline',
       cacheControl: 'private, no-store',
     };
