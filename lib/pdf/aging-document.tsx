@@ -1,14 +1,18 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ListReport, listReportStyles } from './list-report';
+import { StyleSheet, Text } from '@react-pdf/renderer';
+import { Fragment } from 'react';
+import { amountColumnWidth, ListReport, listReportStyles, ListRow } from './list-report';
 import type { AgingAmounts, AgingReport, MemberAging } from '@/lib/receivables/aging';
 import { AGING_BUCKETS, type AgingBucket } from '@/lib/receivables/aging-buckets';
 
+const AMOUNT_WIDTH = 66;
 const styles = {
   ...listReportStyles,
   ...StyleSheet.create({
-    amount: { width: 66, textAlign: 'right' },
+    amount: { width: AMOUNT_WIDTH, textAlign: 'right' },
   }),
 };
+const AMOUNT_COLUMNS = [...AGING_BUCKETS, 'balance', 'credit'] as const;
+type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 
 export type AgingLabels = {
   title: string;
@@ -31,15 +35,25 @@ export function AgingDocument({
   labels: AgingLabels;
   money: (cents: number) => string;
 }) {
+  // Each column of amounts as wide as its widest amount: the billed clients', their members' and the totals'.
+  const rows: Partial<AgingAmounts>[] = [...report.rows, ...[...members.values()].flat(), report.totals];
+  const columnOf = (column: AmountColumn) => {
+    const texts = rows.map((row) => money(row[column] ?? 0));
+    return [styles.amount, { width: amountColumnWidth(texts, AMOUNT_WIDTH) }];
+  };
+  const columns = Object.fromEntries(AMOUNT_COLUMNS.map((column) => [column, columnOf(column)])) as Record<
+    AmountColumn,
+    ReturnType<typeof columnOf>
+  >;
   const amounts = (row: Partial<AgingAmounts>, withCredit: boolean) => (
     <>
       {AGING_BUCKETS.map((bucket) => (
-        <Text key={bucket} style={styles.amount}>
+        <Text key={bucket} style={columns[bucket]}>
           {money(row[bucket] ?? 0)}
         </Text>
       ))}
-      <Text style={styles.amount}>{money(row.balance ?? 0)}</Text>
-      <Text style={styles.amount}>{withCredit ? money(row.credit ?? 0) : ''}</Text>
+      <Text style={columns.balance}>{money(row.balance ?? 0)}</Text>
+      <Text style={columns.credit}>{withCredit ? money(row.credit ?? 0) : ''}</Text>
     </>
   );
   return (
@@ -47,35 +61,38 @@ export function AgingDocument({
       labels={{ ...labels, number: labels.columns.number, name: labels.columns.name }}
       header={
         <>
-          {[...AGING_BUCKETS, 'balance' as const, 'credit' as const].map((column) => (
-            <Text key={column} style={styles.amount}>
+          {AMOUNT_COLUMNS.map((column) => (
+            <Text key={column} style={columns[column]}>
               {labels.columns[column]}
             </Text>
           ))}
         </>
       }
     >
-      {report.rows.map((row) => (
-        <View key={row.clientNumber} wrap={false}>
-          <View style={styles.row}>
-            <Text style={styles.number}>{row.clientNumber}</Text>
-            <Text style={styles.name}>{row.name}</Text>
-            {amounts(row, true)}
-          </View>
-          {(members.get(row.clientNumber) ?? []).map((member) => (
-            <View key={member.clientNumber} style={[styles.row, styles.member]}>
-              <Text style={styles.number}>{member.clientNumber}</Text>
-              <Text style={styles.name}>{member.name}</Text>
-              {amounts(member, false)}
-            </View>
-          ))}
-        </View>
-      ))}
-      <View style={[styles.row, styles.total]}>
+      {report.rows.map((row) => {
+        const rowMembers = members.get(row.clientNumber) ?? [];
+        return (
+          <Fragment key={row.clientNumber}>
+            <ListRow members={rowMembers.length}>
+              <Text style={styles.number}>{row.clientNumber}</Text>
+              <Text style={styles.name}>{row.name}</Text>
+              {amounts(row, true)}
+            </ListRow>
+            {rowMembers.map((member) => (
+              <ListRow key={member.clientNumber} style={styles.member}>
+                <Text style={styles.number}>{member.clientNumber}</Text>
+                <Text style={styles.name}>{member.name}</Text>
+                {amounts(member, false)}
+              </ListRow>
+            ))}
+          </Fragment>
+        );
+      })}
+      <ListRow style={styles.total}>
         <Text style={styles.number}>{labels.totals}</Text>
         <Text style={styles.name}> </Text>
         {amounts(report.totals, true)}
-      </View>
+      </ListRow>
     </ListReport>
   );
 }

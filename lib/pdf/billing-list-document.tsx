@@ -1,11 +1,13 @@
-import { StyleSheet, Text, View } from '@react-pdf/renderer';
-import { ListReport, listReportStyles } from './list-report';
+import { StyleSheet, Text } from '@react-pdf/renderer';
+import { Fragment } from 'react';
+import { amountColumnWidth, ListReport, listReportStyles, ListRow } from './list-report';
 import type { BillingPreview } from '@/lib/billing/preview-billing';
 
+const AMOUNT_WIDTH = 62;
 const styles = {
   ...listReportStyles,
   ...StyleSheet.create({
-    amount: { width: 62, textAlign: 'right' },
+    amount: { width: AMOUNT_WIDTH, textAlign: 'right' },
     calls: { width: 38, textAlign: 'right' },
   }),
 };
@@ -31,12 +33,22 @@ export function BillingListDocument({
   money: (cents: number) => string;
   isGrouped: boolean;
 }) {
+  // Each column of amounts as wide as its widest amount: the members' subtotals, the invoices' and the totals'.
+  const members = isGrouped ? preview.invoices.flatMap((invoice) => invoice.members) : [];
+  const invoicesAndTotals = [...preview.invoices, preview.totals];
+  const column = (cents: number[]) => [styles.amount, { width: amountColumnWidth(cents.map(money), AMOUNT_WIDTH) }];
+  const columns = {
+    subtotal: column([...invoicesAndTotals, ...members].map((row) => row.subtotalCents)),
+    gst: column(invoicesAndTotals.map((row) => row.gstCents)),
+    qst: column(invoicesAndTotals.map((row) => row.qstCents)),
+    total: column(invoicesAndTotals.map((row) => row.totalCents)),
+  };
   const amounts = (subtotal: number, gst: number | null, qst: number | null, total: number | null) => (
     <>
-      <Text style={styles.amount}>{money(subtotal)}</Text>
-      <Text style={styles.amount}>{gst === null ? '' : money(gst)}</Text>
-      <Text style={styles.amount}>{qst === null ? '' : money(qst)}</Text>
-      <Text style={styles.amount}>{total === null ? '' : money(total)}</Text>
+      <Text style={columns.subtotal}>{money(subtotal)}</Text>
+      <Text style={columns.gst}>{gst === null ? '' : money(gst)}</Text>
+      <Text style={columns.qst}>{qst === null ? '' : money(qst)}</Text>
+      <Text style={columns.total}>{total === null ? '' : money(total)}</Text>
     </>
   );
   return (
@@ -45,39 +57,39 @@ export function BillingListDocument({
       header={
         <>
           <Text style={styles.calls}>{labels.columns.calls}</Text>
-          <Text style={styles.amount}>{labels.columns.subtotal}</Text>
-          <Text style={styles.amount}>{labels.columns.gst}</Text>
-          <Text style={styles.amount}>{labels.columns.qst}</Text>
-          <Text style={styles.amount}>{labels.columns.total}</Text>
+          <Text style={columns.subtotal}>{labels.columns.subtotal}</Text>
+          <Text style={columns.gst}>{labels.columns.gst}</Text>
+          <Text style={columns.qst}>{labels.columns.qst}</Text>
+          <Text style={columns.total}>{labels.columns.total}</Text>
         </>
       }
     >
       {preview.invoices.map((invoice) => (
-        <View key={invoice.billedClientNumber} wrap={false}>
-          <View style={styles.row}>
+        <Fragment key={invoice.billedClientNumber}>
+          <ListRow members={isGrouped ? invoice.members.length : 0}>
             <Text style={styles.number}>{invoice.billedClientNumber}</Text>
             <Text style={styles.name}>{invoice.name}</Text>
             <Text style={styles.calls}>{invoice.calls}</Text>
             {amounts(invoice.subtotalCents, invoice.gstCents, invoice.qstCents, invoice.totalCents)}
-          </View>
+          </ListRow>
           {isGrouped
             ? invoice.members.map((member) => (
-                <View key={member.clientNumber} style={[styles.row, styles.member]}>
+                <ListRow key={member.clientNumber} style={styles.member}>
                   <Text style={styles.number}>{member.clientNumber}</Text>
                   <Text style={styles.name}>{member.name}</Text>
                   <Text style={styles.calls}>{member.calls}</Text>
                   {amounts(member.subtotalCents, null, null, null)}
-                </View>
+                </ListRow>
               ))
             : null}
-        </View>
+        </Fragment>
       ))}
-      <View style={[styles.row, styles.total]}>
+      <ListRow style={styles.total}>
         <Text style={styles.number}>{labels.totals}</Text>
         <Text style={styles.name}> </Text>
         <Text style={styles.calls}>{preview.totals.calls}</Text>
         {amounts(preview.totals.subtotalCents, preview.totals.gstCents, preview.totals.qstCents, preview.totals.totalCents)}
-      </View>
+      </ListRow>
     </ListReport>
   );
 }
