@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { resendInvoiceEmailAction, retryFailedEmailsAction, sendEmailsAction } from '@/app/(app)/billing/delivery/actions';
-import { EmailControls, ResendButton } from '@/components/delivery/email-controls';
+import { ResendButton } from '@/components/delivery/email-controls';
 import { EmailStatus, emailColumns } from '@/components/delivery/email-status';
 import { DataTable } from '@/components/tables/data-table';
 import type { DeliveryForm } from '@/lib/delivery/delivery-input';
@@ -20,19 +20,11 @@ export async function EmailProgress({ progress, form }: { progress: BatchProgres
       <h2 id="email-title">{t('emailTitle')}</h2>
       <EmailStatus
         messages="delivery"
-        counts={progress.counts}
+        progress={progress}
         testId="email-counts"
-        controls={
-          <EmailControls
-            messages="delivery"
-            send={sendEmailsAction}
-            retry={retryFailedEmailsAction}
-            fields={fields}
-            hasPending={progress.counts.pending > 0}
-            hasFailures={progress.counts.failed > 0}
-            hasUnsent={progress.hasUnsent}
-          />
-        }
+        send={sendEmailsAction}
+        retry={retryFailedEmailsAction}
+        fields={fields}
       />
       <DataTable<EmailedInvoice>
         labelledBy="email-title"

@@ -7,7 +7,7 @@ import { FormMessage } from '@/components/form/fields';
 import type { ActionState } from '@/lib/actions/action-state';
 import { idleState } from '@/lib/actions/action-state';
 
-type EmailAction = (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
+export type EmailAction = (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
 
 /** The selection a batch's buttons carry, as hidden fields. */
 function HiddenFields({ fields }: { fields: Record<string, string> }) {

@@ -2,22 +2,27 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Column } from '@/components/tables/data-table';
-import type { EmailState } from '@/lib/delivery/email-queue';
-
-type Counts = { total: number; none: number; pending: number; sent: number; failed: number };
+import type { BatchProgress, EmailState } from '@/lib/delivery/email-queue';
+import { EmailControls, type EmailAction } from './email-controls';
 
 /** Where a batch's e-mails stand, whatever the kind of document: the local outbox's notice, the counts, the buttons. */
 export async function EmailStatus({
   messages,
-  counts,
+  progress,
   testId,
-  controls,
+  send,
+  retry,
+  fields,
 }: {
   messages: 'delivery' | 'statements';
-  counts: Counts;
+  progress: BatchProgress<unknown>;
   testId: string;
-  controls: ReactNode;
+  send: EmailAction;
+  retry: EmailAction;
+  /** The selection the buttons carry. */
+  fields: Record<string, string>;
 }) {
+  const { counts } = progress;
   const t = await getTranslations(messages);
   return (
     <>
@@ -29,7 +34,15 @@ export async function EmailStatus({
       <p role="status" data-testid={testId}>
         {t('counts', counts)}
       </p>
-      {controls}
+      <EmailControls
+        messages={messages}
+        send={send}
+        retry={retry}
+        fields={fields}
+        hasPending={counts.pending > 0}
+        hasFailures={counts.failed > 0}
+        hasUnsent={progress.hasUnsent}
+      />
     </>
   );
 }

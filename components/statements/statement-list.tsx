@@ -8,7 +8,7 @@ import {
   retryFailedStatementEmailsAction,
   sendStatementEmailsAction,
 } from '@/app/(app)/receivables/statements/actions';
-import { EmailControls, ResendButton } from '@/components/delivery/email-controls';
+import { ResendButton } from '@/components/delivery/email-controls';
 import { EmailStatus, emailColumns } from '@/components/delivery/email-status';
 import type { BatchProgress, EmailState } from '@/lib/delivery/email-queue';
 import type { DeliveredStatement } from '@/lib/delivery/kinds/statement';
@@ -65,19 +65,11 @@ export async function StatementList({
       <h3>{t('emailTitle')}</h3>
       <EmailStatus
         messages="statements"
-        counts={progress.counts}
+        progress={progress}
         testId="statement-counts"
-        controls={
-          <EmailControls
-            messages="statements"
-            send={sendStatementEmailsAction}
-            retry={retryFailedStatementEmailsAction}
-            fields={fields}
-            hasPending={progress.counts.pending > 0}
-            hasFailures={progress.counts.failed > 0}
-            hasUnsent={progress.hasUnsent}
-          />
-        }
+        send={sendStatementEmailsAction}
+        retry={retryFailedStatementEmailsAction}
+        fields={fields}
       />
       <DataTable<StatementRow>
         labelledBy="statements-title"
