@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { signOutAction } from '@/lib/auth/actions';
+import { signOutAction } from '@/actions/sign-out';
 import type { CurrentUser } from '@/lib/auth/current-user';
 import { navigationFor } from '@/lib/auth/permissions';
 import { LanguageSwitch } from './language-switch';

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/lib/auth/current-user';
-import { setSignInLocaleAction, setUserLocaleAction } from '@/lib/i18n/actions';
+import { setSignInLocaleAction, setUserLocaleAction } from '@/actions/locale';
 import type { Locale } from '@/lib/i18n/locale';
 
 /** Two buttons, the current language pressed; works without JavaScript. */

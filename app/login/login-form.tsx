@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { signInAction, type SignInState } from './actions';
+import { signInAction, type SignInState } from '@/actions/sign-in';
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('login');

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { isDemoMode } from '@/db/index';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/scripts/demo/users';
 import { LanguageSwitch } from '@/components/language-switch';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { getAppLocale } from '@/lib/i18n/app-locale';

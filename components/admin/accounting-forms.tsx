@@ -2,11 +2,11 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createAccountingExportAction, saveAccountMappingAction } from '@/app/(app)/admin/accounting/actions';
+import { createAccountingExportAction, saveAccountMappingAction } from '@/actions/accounting';
 import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, FormMessage, TextField } from '@/components/form/fields';
 import { ACCOUNT_ROLES, type AccountMapping } from '@/lib/accounting/account-mapping';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 
 /** A period to export, by default the documents waiting; the new export is listed below once written. */
 export function AccountingExportForm({ initial }: { initial: { from: string; to: string } }) {

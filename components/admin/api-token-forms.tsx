@@ -2,10 +2,10 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createApiTokenAction } from '@/app/(app)/admin/api/actions';
+import { createApiTokenAction } from '@/actions/api-tokens';
 import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 import { API_SCOPES } from '@/lib/api/token-input';
 
 type Values = { name: string; scope: string };

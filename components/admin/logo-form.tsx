@@ -2,9 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { removeCompanyLogoAction, uploadCompanyLogoAction } from '@/app/(app)/admin/settings/actions';
+import { removeCompanyLogoAction, uploadCompanyLogoAction } from '@/actions/settings';
 import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 import { MAX_LOGO_BYTES } from '@/lib/settings/logo-image';
 
 /**

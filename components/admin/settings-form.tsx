@@ -2,10 +2,10 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { saveCompanySettingsAction } from '@/app/(app)/admin/settings/actions';
+import { saveCompanySettingsAction } from '@/actions/settings';
 import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { CompanySettingsFormValues } from '@/lib/settings/form-values';
 

@@ -2,10 +2,10 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createTariffAction, updateTariffAction } from '@/app/(app)/admin/tariffs/actions';
+import { createTariffAction, updateTariffAction } from '@/actions/tariffs';
 import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, FormMessage, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 
 export type TariffFormValues = {
   code: string;

@@ -2,10 +2,10 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/app/(app)/admin/users/actions';
+import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/actions/users';
 import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { LOCALES } from '@/lib/i18n/locale';
 

@@ -2,9 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createCreditNoteAction } from '@/app/(app)/billing/actions';
+import { createCreditNoteAction } from '@/actions/billing';
 import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 type Line = { id: number; callNumber: number; clientNumber: number; amount: string; isCredited: boolean; isFree: boolean };
 

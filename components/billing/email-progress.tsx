@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { resendInvoiceEmailAction, retryFailedEmailsAction, sendEmailsAction } from '@/app/(app)/billing/delivery/actions';
+import { resendInvoiceEmailAction, retryFailedEmailsAction, sendEmailsAction } from '@/actions/delivery';
 import { ResendButton } from '@/components/delivery/email-controls';
 import { EmailStatus, emailColumns } from '@/components/delivery/email-status';
 import { DataTable } from '@/components/tables/data-table';

@@ -2,9 +2,9 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { generateInvoicesAction } from '@/app/(app)/billing/actions';
+import { generateInvoicesAction } from '@/actions/billing';
 import { FormMessage } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 type Props = {
   inputs: { cutoff: string; cycle: string; clientFrom: string; clientTo: string; isGrouped: boolean };

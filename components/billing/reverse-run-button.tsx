@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { reverseRunAction } from '@/app/(app)/billing/actions';
+import { reverseRunAction } from '@/actions/billing';
 import { FormMessage } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 export function ReverseRunButton({ id }: { id: number }) {
   const t = useTranslations('runs');

@@ -2,10 +2,10 @@
 
 import { useActionState, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createCallAction, updateCallAction } from '@/app/(app)/calls/actions';
+import { createCallAction, updateCallAction } from '@/actions/calls';
 import { bindFields } from '@/components/form/bind-fields';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 import { SERVICE_TYPES } from '@/lib/calls/call-input';
 import { freshCallValues } from '@/lib/calls/fresh-call';
 import { useCallQuote } from './use-call-quote';

@@ -2,9 +2,9 @@
 
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import { changeCallStatusAction } from '@/app/(app)/calls/actions';
+import { changeCallStatusAction } from '@/actions/calls';
 import { FormMessage } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 import type { CallStatus } from '@/lib/calls/call-input';
 
 /** The next statuses a call may take, one button each. */

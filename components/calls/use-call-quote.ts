@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { quoteCallAction } from '@/app/(app)/calls/actions';
-import { idleState } from '@/lib/actions/action-state';
+import { quoteCallAction } from '@/actions/calls';
+import { idleState } from '@/actions/action-state';
 
 import type { HoldView } from '@/lib/receivables/describe-hold';
 

@@ -2,11 +2,11 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createClientAction, updateClientAction } from '@/app/(app)/clients/actions';
+import { createClientAction, updateClientAction } from '@/actions/clients';
 import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { GroupedClientSection } from './grouped-client-section';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { HeadBilling } from './form-values';
 

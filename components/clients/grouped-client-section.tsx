@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState, useTransition, type ChangeEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { checkGroupedNumberAction } from '@/app/(app)/clients/actions';
+import { checkGroupedNumberAction } from '@/actions/clients';
 import { TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 type GroupedCheck = { ok: boolean; message: string } | null;
 

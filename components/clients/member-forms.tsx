@@ -2,9 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { addGroupMembersAction, deleteClientAction, removeGroupMemberAction } from '@/app/(app)/clients/actions';
+import { addGroupMembersAction, deleteClientAction, removeGroupMemberAction } from '@/actions/clients';
 import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 /** Several clients added to a head's group at once, from a date (today unless changed). */
 export function AddMembersForm({ head, today }: { head: number; today: string }) {

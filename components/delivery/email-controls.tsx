@@ -4,8 +4,8 @@ import { useActionState, useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { FormMessage } from '@/components/form/fields';
-import type { ActionState } from '@/lib/actions/action-state';
-import { idleState } from '@/lib/actions/action-state';
+import type { ActionState } from '@/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 export type EmailAction = (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
 

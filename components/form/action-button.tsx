@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/lib/actions/action-state';
+import { idleState, type ActionState } from '@/actions/action-state';
 
 /**
  * One button that runs a server action with a few fixed values, after a confirmation when

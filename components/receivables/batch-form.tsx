@@ -2,9 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { createDepositBatchAction } from '@/app/(app)/receivables/actions';
+import { createDepositBatchAction } from '@/actions/receivables';
 import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 /** A new deposit batch: its date, the total announced on the deposit slip, its reference. */
 export function BatchForm({ today }: { today: string }) {

@@ -2,9 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { saveCreditTermsAction } from '@/app/(app)/clients/[number]/account/actions';
+import { saveCreditTermsAction } from '@/actions/client-account';
 import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 export type CreditTermsValues = { creditLimit: string; holdAfterDays: string; policy: string; suspensionReason: string };
 

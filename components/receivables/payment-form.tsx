@@ -2,9 +2,9 @@
 
 import { useActionState, useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { lookupPaymentClientAction, recordPaymentAction } from '@/app/(app)/receivables/actions';
+import { lookupPaymentClientAction, recordPaymentAction } from '@/actions/receivables';
 import { FormMessage, SelectField, TextAreaField, TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { parseMoneyToCents } from '@/lib/money/parse';

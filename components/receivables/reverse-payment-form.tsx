@@ -2,9 +2,9 @@
 
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { reversePaymentAction } from '@/app/(app)/receivables/actions';
+import { reversePaymentAction } from '@/actions/receivables';
 import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/lib/actions/action-state';
+import { idleState } from '@/actions/action-state';
 
 /** A returned cheque: the payment reversed on a date, with the reason. */
 export function ReversePaymentForm({ number, amount, today }: { number: number; amount: string; today: string }) {

@@ -7,7 +7,7 @@ import {
   resendStatementEmailAction,
   retryFailedStatementEmailsAction,
   sendStatementEmailsAction,
-} from '@/app/(app)/receivables/statements/actions';
+} from '@/actions/statements';
 import { ResendButton } from '@/components/delivery/email-controls';
 import { EmailStatus, emailColumns } from '@/components/delivery/email-status';
 import type { BatchProgress, EmailState } from '@/lib/delivery/email-queue';

@@ -66,7 +66,7 @@ beforeAll(async () => {
       .filter(([, value]) => typeof value === 'function')
       .map(([name, action]) => ({ module: file, name, action })),
   );
-  const pipeline = await import('@/lib/actions/define-action');
+  const pipeline = await import('@/actions/define-action');
   registry = pipeline.actionRegistry as never;
   anonymous = pipeline.anonymousActions;
 });
@@ -80,12 +80,14 @@ const user = (role: Role): CurrentUser => ({ id: 1, name: role, email: `${role}@
 test('the action modules are found on disk, among them those of every area', () => {
   expect(findActionModules()).toEqual(
     expect.arrayContaining([
-      'app/(app)/clients/actions.ts',
-      'app/(app)/billing/delivery/actions.ts',
-      'app/login/actions.ts',
-      'lib/i18n/actions.ts',
+      'actions/clients.ts',
+      'actions/delivery.ts',
+      'actions/sign-in.ts',
+      'actions/locale.ts',
     ]),
   );
+  // Every one of them in the actions layer.
+  expect(findActionModules().filter((file) => !file.startsWith('actions/'))).toEqual([]);
 });
 
 test('every exported server action is in the registry, and each declares the role set of its area', () => {

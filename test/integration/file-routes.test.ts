@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { z } from 'zod';
 import { openPostgres, type AppDatabase } from '@/db/index';
 import { companySettings, invoices, users } from '@/db/schema';
-import { defineFileRoute, SCREEN_OF_SCRIPT_ROUTE } from '@/lib/actions/define-file-route';
+import { defineFileRoute, SCREEN_OF_SCRIPT_ROUTE } from '@/actions/define-file-route';
 import { ROUTE_ROLES } from '@/lib/auth/permissions';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';

@@ -190,7 +190,7 @@ beforeAll(async () => {
   await loadGoldenScenario(database.db);
   process.env.DATABASE_URL = database.url;
   await Promise.all(findActionModules().map(importActionModule));
-  registry = (await import('@/lib/actions/define-action')).actionRegistry as never;
+  registry = (await import('@/actions/define-action')).actionRegistry as never;
 });
 afterAll(async () => {
   await globalThis.__appDatabase?.close();

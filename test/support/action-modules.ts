@@ -1,18 +1,19 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Every server action module of the application, found on disk rather than listed by hand:
- * the files named `actions.ts` under app/ and lib/, as paths from the project's root, sorted.
+ * Every server action module of the application, found on disk rather than listed by hand: the
+ * modules of the actions layer (actions/) that declare 'use server', as paths from the project's
+ * root, sorted. A 'use server' module anywhere else is reported too, to be moved there.
  */
 export function findActionModules(): string[] {
-  return ['app', 'lib']
+  return ['actions', 'app', 'components', 'lib']
     .flatMap((folder) =>
       readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
-        .filter((file) => path.basename(file) === 'actions.ts')
+        .filter((file) => /\.tsx?$/.test(file) && /^\s*['"]use server['"]/.test(readFileSync(path.join(ROOT, folder, file), 'utf8')))
         .map((file) => path.join(folder, file)),
     )
     .sort();

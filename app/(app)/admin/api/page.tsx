@@ -8,7 +8,7 @@ import { listApiTokens } from '@/lib/api/tokens';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDateTimeShort } from '@/lib/i18n/format';
-import { revokeApiTokenAction } from './actions';
+import { revokeApiTokenAction } from '@/actions/api-tokens';
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
 

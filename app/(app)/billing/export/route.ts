@@ -1,4 +1,4 @@
-import { defineFileRoute, download } from '@/lib/actions/define-file-route';
+import { defineFileRoute, download } from '@/actions/define-file-route';
 import { billingExportInput, billingListFile } from '@/lib/billing/billing-list-export';
 
 /** The billing list as CSV (format=csv, the default) or PDF (format=pdf), for the same inputs as the screen. */

@@ -1,4 +1,4 @@
-import { defineFileRoute, download } from '@/lib/actions/define-file-route';
+import { defineFileRoute, download } from '@/actions/define-file-route';
 import { agingExportInput, agingFile } from '@/lib/receivables/aging-export';
 
 /**

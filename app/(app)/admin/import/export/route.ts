@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineFileRoute, download } from '@/lib/actions/define-file-route';
+import { defineFileRoute, download } from '@/actions/define-file-route';
 import { isoDate } from '@/lib/calls/call-input';
 import { IMPORT_KINDS } from '@/lib/import/columns';
 import { exportCallsStream, exportClientsCsv, exportTariffsCsv, templateCsv } from '@/lib/import/export-files';

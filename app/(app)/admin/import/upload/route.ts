@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { defineFileRoute, FileRouteRefusal } from '@/lib/actions/define-file-route';
+import { defineFileRoute, FileRouteRefusal } from '@/actions/define-file-route';
 import { IMPORT_KINDS } from '@/lib/import/columns';
 import { importResponseStream } from '@/lib/import/import-stream';
 import { runImport } from '@/lib/import/run-import';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definePrintRoute } from '@/lib/actions/define-print-route';
+import { definePrintRoute } from '@/actions/define-print-route';
 import { deliverySelection } from '@/lib/delivery/delivery-input';
 import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
 import { documentTranslator } from '@/lib/i18n/document-words';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineFileRoute, pathNumber } from '@/lib/actions/define-file-route';
+import { defineFileRoute, pathNumber } from '@/actions/define-file-route';
 import { documentTranslator } from '@/lib/i18n/document-words';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 

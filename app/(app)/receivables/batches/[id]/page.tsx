@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { postDepositBatchAction, removePendingPaymentAction } from '@/app/(app)/receivables/actions';
+import { postDepositBatchAction, removePendingPaymentAction } from '@/actions/receivables';
 import { getDb } from '@/db/index';
 import { ClientMessages } from '@/components/client-messages';
 import { ActionButton } from '@/components/form/action-button';

@@ -1,4 +1,4 @@
-import { definePrintRoute } from '@/lib/actions/define-print-route';
+import { definePrintRoute } from '@/actions/define-print-route';
 import { statementDelivery } from '@/lib/delivery/kinds/statement';
 import { documentTranslator } from '@/lib/i18n/document-words';
 

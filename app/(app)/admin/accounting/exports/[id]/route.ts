@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineFileRoute, pathNumber } from '@/lib/actions/define-file-route';
+import { defineFileRoute, pathNumber } from '@/actions/define-file-route';
 import { accountingExportFile } from '@/lib/accounting/export-file';
 import { EXPORT_LAYOUTS } from '@/lib/accounting/export-layouts';
 

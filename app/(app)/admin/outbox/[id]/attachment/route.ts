@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineFileRoute, pathNumber } from '@/lib/actions/define-file-route';
+import { defineFileRoute, pathNumber } from '@/actions/define-file-route';
 import { getOutboxAttachment } from '@/lib/delivery/outbox';
 
 /** The PDF attached to a message of the outbox, shown by the browser. */

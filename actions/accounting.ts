@@ -1,11 +1,10 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { accountMappingInput, saveAccountMapping } from '@/lib/accounting/account-mapping';
 import { createAccountingExport } from '@/lib/accounting/create-export';
 import { exportPeriodInput } from '@/lib/accounting/export-input';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { ADMIN, BILLING } from '@/lib/auth/roles';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatMoney } from '@/lib/i18n/format';
@@ -16,11 +15,11 @@ export const createAccountingExportAction = defineAction({
   input: exportPeriodInput,
   run: async ({ db, user, input }) => {
     const created = await createAccountingExport(db, user.id, input);
-    revalidatePath('/admin/accounting');
     const t = await getTranslations('accounting');
     const total = formatMoney(created.debitCents, await getAppLocale());
     return { message: t('created', { id: created.id, count: created.documentCount, total }), exportId: created.id };
   },
+  revalidates: ['/admin/accounting'],
 });
 
 export const saveAccountMappingAction = defineAction({
@@ -29,8 +28,8 @@ export const saveAccountMappingAction = defineAction({
   input: accountMappingInput,
   run: async ({ db, user, input }) => {
     await saveAccountMapping(db, user.id, input);
-    revalidatePath('/admin/accounting');
     const t = await getTranslations('accounting');
     return { message: t('mappingSaved') };
   },
+  revalidates: ['/admin/accounting'],
 });

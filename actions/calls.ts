@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { withPreparedStatements } from '@/db/index';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { CALL_TAKERS } from '@/lib/auth/roles';
 import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
 import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
@@ -39,11 +38,10 @@ export const updateCallAction = defineAction({
   input: callInput.extend({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid'), holdOverride: optionalText(500) }),
   run: async ({ db, user, input }) => {
     const { priceCents } = await updateCall(db, user.id, input.number, input, { role: user.role, holdOverride: input.holdOverride });
-    revalidatePath('/calls');
-    revalidatePath(`/calls/${input.number}`);
     const t = await getTranslations('callForm');
     return { message: t('updated', { price: await money(priceCents) }) };
   },
+  revalidates: ({ input }) => ['/calls', `/calls/${input.number}`],
 });
 
 export const changeCallStatusAction = defineAction({
@@ -52,11 +50,10 @@ export const changeCallStatusAction = defineAction({
   input: z.object({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid'), status: z.enum(CALL_STATUSES, { error: 'invalid' }) }),
   run: async ({ db, user, input }) => {
     await changeCallStatus(db, user.id, input.number, input.status);
-    revalidatePath('/calls');
-    revalidatePath(`/calls/${input.number}`);
     const t = await getTranslations();
     return { message: t('callActions.changed', { number: input.number, status: t(`callStatus.${input.status}`) }) };
   },
+  revalidates: ({ input }) => ['/calls', `/calls/${input.number}`],
 });
 
 /**

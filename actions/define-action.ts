@@ -1,8 +1,10 @@
 /**
  * The one wrapper around every server action, in this order: authenticate → check the role →
- * parse the form with zod → run the business function → typed result. Errors come back as
- * translated messages and field errors; raw exception text never reaches the browser.
+ * parse the form with zod → run the business function → refresh the screens it changed → typed
+ * result. Errors come back as translated messages and field errors; raw exception text never
+ * reaches the browser.
  */
+import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
@@ -19,7 +21,19 @@ export type ActionSpec<S extends z.ZodType, R> = {
   roles: readonly Role[];
   input: S;
   run: (context: { db: Db; user: CurrentUser; input: z.output<S> }) => Promise<R>;
+  /**
+   * The screens whose data the action changes, refreshed once it ran, also when it ends by
+   * redirecting (then without its result): paths, or the paths of its input and result.
+   * Written after `run`, so that the result's type is known from it.
+   */
+  revalidates?:
+    readonly string[] | ((done: { input: NoInfer<z.output<S>>; result: NoInfer<R> | undefined }) => readonly (string | null | undefined)[]);
 };
+
+function revalidate<S extends z.ZodType, R>(spec: ActionSpec<S, R>, done: { input: z.output<S>; result: R | undefined }): void {
+  const paths = typeof spec.revalidates === 'function' ? spec.revalidates(done) : (spec.revalidates ?? []);
+  for (const path of paths) if (path) revalidatePath(path);
+}
 
 export type RegisteredAction = (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
 
@@ -65,6 +79,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
       ),
     });
 
+    let input: z.output<S> | undefined;
     try {
       const user = await getCurrentUser();
       if (!user) return fail('unauthenticated');
@@ -74,10 +89,18 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
         return fail('validation', {}, Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v ?? []])));
       }
+      input = parsed.data;
       const data = await spec.run({ db: getDb(), user, input: parsed.data });
+      revalidate(spec, { input: parsed.data, result: data });
       return { status: 'success', data };
     } catch (error) {
-      unstable_rethrow(error);
+      try {
+        unstable_rethrow(error);
+      } catch (control) {
+        // A redirect (or another of Next.js's own signals) after the action did its work.
+        if (input !== undefined) revalidate(spec, { input, result: undefined });
+        throw control;
+      }
       if (error instanceof AppError) {
         const problems = error.details.map((d) => (t.has(d.code) ? t(d.code, d.params) : t('invalid'))).join(' ');
         return fail(error.code, error.details.length > 0 ? { ...error.params, problems } : error.params, error.fieldErrors);

@@ -1,8 +1,7 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { createTokenInput, revokeTokenInput } from '@/lib/api/token-input';
 import { createApiToken, revokeApiToken } from '@/lib/api/tokens';
 import { ADMIN } from '@/lib/auth/roles';
@@ -13,11 +12,11 @@ export const createApiTokenAction = defineAction({
   input: createTokenInput,
   run: async ({ db, user, input }) => {
     const { secret } = await createApiToken(db, user.id, input);
-    revalidatePath('/admin/api');
     const t = await getTranslations('apiAdmin');
     // The secret goes back to the administrator this once; it is never stored.
     return { message: t('created', { name: input.name }), secret };
   },
+  revalidates: ['/admin/api'],
 });
 
 export const revokeApiTokenAction = defineAction({
@@ -26,8 +25,8 @@ export const revokeApiTokenAction = defineAction({
   input: revokeTokenInput,
   run: async ({ db, user, input }) => {
     const { name } = await revokeApiToken(db, user.id, input.tokenId);
-    revalidatePath('/admin/api');
     const t = await getTranslations('apiAdmin');
     return { message: t('revoked', { name }) };
   },
+  revalidates: ['/admin/api'],
 });

@@ -1,7 +1,7 @@
 'use server';
 
-import { registerAnonymousAction } from '@/lib/actions/define-action';
-import { signOut } from './index';
+import { registerAnonymousAction } from '@/actions/define-action';
+import { signOut } from '@/lib/auth/index';
 
 registerAnonymousAction('auth.signOut', signOutAction);
 

@@ -1,8 +1,7 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { ADMIN } from '@/lib/auth/roles';
 import { creditTermsInput, saveCreditTerms } from '@/lib/receivables/credit-terms';
 
@@ -12,8 +11,8 @@ export const saveCreditTermsAction = defineAction({
   input: creditTermsInput,
   run: async ({ db, user, input }) => {
     await saveCreditTerms(db, user.id, input);
-    revalidatePath(`/clients/${input.clientNumber}/account`);
     const t = await getTranslations('account');
     return { message: t('creditSaved') };
   },
+  revalidates: ({ input }) => [`/clients/${input.clientNumber}/account`],
 });

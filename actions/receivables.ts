@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { BILLING } from '@/lib/auth/roles';
 import { isoDate } from '@/lib/calls/call-input';
 import { todayInMontreal } from '@/lib/dates/montreal';
@@ -17,13 +16,8 @@ import { paymentClientOf } from '@/lib/receivables/payment-client';
 import { AppError } from '@/lib/errors';
 import { applyPaymentCredit, recordPayment, releaseAllocation, reversePayment } from '@/lib/receivables/payments';
 
-function revalidateReceivables(clientNumber?: number) {
-  revalidatePath('/receivables');
-  revalidatePath('/receivables/payments');
-  revalidatePath('/invoices');
-  revalidatePath('/billing/runs');
-  if (clientNumber !== undefined) revalidatePath(`/clients/${clientNumber}/account`);
-}
+/** The screens a payment changes: the receivables, the payments, the invoices' balances, the runs' collected amounts. */
+const RECEIVABLES_SCREENS = ['/receivables', '/receivables/payments', '/invoices', '/billing/runs'];
 
 export const recordPaymentAction = defineAction({
   name: 'receivables.recordPayment',
@@ -31,10 +25,10 @@ export const recordPaymentAction = defineAction({
   input: paymentInput(),
   run: async ({ db, user, input }) => {
     const recorded = await recordPayment(db, user.id, input);
-    revalidateReceivables(input.clientNumber);
     if (input.batchId !== null) redirect(`/receivables/batches/${input.batchId}?added=${recorded.number}`);
     redirect(`/receivables/payments/${recorded.number}?created=1`);
   },
+  revalidates: ({ input }) => [...RECEIVABLES_SCREENS, `/clients/${input.clientNumber}/account`],
 });
 
 export const applyPaymentCreditAction = defineAction({
@@ -43,12 +37,11 @@ export const applyPaymentCreditAction = defineAction({
   input: z.object({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER) }),
   run: async ({ db, user, input }) => {
     const result = await applyPaymentCredit(db, user.id, input.number, todayInMontreal());
-    revalidateReceivables();
-    revalidatePath(`/receivables/payments/${input.number}`);
     const t = await getTranslations('payments');
     const locale = await getAppLocale();
     return { message: t('creditApplied', { applied: formatMoney(result.appliedCents, locale), invoices: result.invoices.join(', ') }) };
   },
+  revalidates: ({ input }) => [...RECEIVABLES_SCREENS, `/receivables/payments/${input.number}`],
 });
 
 export const releaseAllocationAction = defineAction({
@@ -57,11 +50,10 @@ export const releaseAllocationAction = defineAction({
   input: z.object({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) }),
   run: async ({ db, user, input }) => {
     const { paymentNumber } = await releaseAllocation(db, user.id, input.id, todayInMontreal());
-    revalidateReceivables();
-    revalidatePath(`/receivables/payments/${paymentNumber}`);
     const t = await getTranslations('payments');
-    return { message: t('released', { number: paymentNumber }) };
+    return { message: t('released', { number: paymentNumber }), paymentNumber };
   },
+  revalidates: ({ result }) => [...RECEIVABLES_SCREENS, result && `/receivables/payments/${result.paymentNumber}`],
 });
 
 export const reversePaymentAction = defineAction({
@@ -70,11 +62,10 @@ export const reversePaymentAction = defineAction({
   input: reversalInput(),
   run: async ({ db, user, input }) => {
     const { reopened } = await reversePayment(db, user.id, input);
-    revalidateReceivables();
-    revalidatePath(`/receivables/payments/${input.number}`);
     const t = await getTranslations('payments');
     return { message: t('reversed', { number: input.number, count: reopened.length }) };
   },
+  revalidates: ({ input }) => [...RECEIVABLES_SCREENS, `/receivables/payments/${input.number}`],
 });
 
 export const createDepositBatchAction = defineAction({
@@ -87,9 +78,9 @@ export const createDepositBatchAction = defineAction({
       announcedCents: input.announced,
       reference: input.reference,
     });
-    revalidatePath('/receivables/batches');
     redirect(`/receivables/batches/${id}?created=1`);
   },
+  revalidates: ['/receivables/batches'],
 });
 
 export const postDepositBatchAction = defineAction({
@@ -98,12 +89,10 @@ export const postDepositBatchAction = defineAction({
   input: z.object({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER) }),
   run: async ({ db, user, input }) => {
     const { payments } = await postDepositBatch(db, user.id, input.id);
-    revalidateReceivables();
-    revalidatePath('/receivables/batches');
-    revalidatePath(`/receivables/batches/${input.id}`);
     const t = await getTranslations('batches');
     return { message: t('posted', { id: input.id, count: payments }) };
   },
+  revalidates: ({ input }) => [...RECEIVABLES_SCREENS, '/receivables/batches', `/receivables/batches/${input.id}`],
 });
 
 export const removePendingPaymentAction = defineAction({
@@ -112,10 +101,10 @@ export const removePendingPaymentAction = defineAction({
   input: z.object({ number: wholeNumber(1, Number.MAX_SAFE_INTEGER), batchId: wholeNumber(1, Number.MAX_SAFE_INTEGER) }),
   run: async ({ db, input }) => {
     await removePendingPayment(db, input.number, input.batchId);
-    revalidatePath(`/receivables/batches/${input.batchId}`);
     const t = await getTranslations('batches');
     return { message: t('removed', { number: input.number }) };
   },
+  revalidates: ({ input }) => [`/receivables/batches/${input.batchId}`],
 });
 
 /** The client typed on the payment screen: its name, its head for a member, its open invoices. */

@@ -1,6 +1,6 @@
 'use server';
 
-import { defineEmailActions } from '@/lib/actions/define-email-actions';
+import { defineEmailActions } from '@/actions/define-email-actions';
 import { invoiceDelivery } from '@/lib/delivery/kinds/invoice';
 
 const invoiceEmails = defineEmailActions({

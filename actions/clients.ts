@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { ADMIN } from '@/lib/auth/roles';
 import { clientInput } from '@/lib/clients/client-input';
 import { addGroupMembers, parseClientNumberList, removeGroupMember } from '@/lib/clients/group-members';
@@ -21,9 +20,9 @@ export const createClientAction = defineAction({
   input: clientInput,
   run: async ({ db, user, input }) => {
     const { number } = await createClient(db, user.id, input);
-    revalidatePath('/clients');
     redirect(`/clients/${number}?created=1`);
   },
+  revalidates: ['/clients'],
 });
 
 export const updateClientAction = defineAction({
@@ -32,11 +31,10 @@ export const updateClientAction = defineAction({
   input: clientInput,
   run: async ({ db, user, input }) => {
     const { number } = await updateClient(db, user.id, input.number, input);
-    revalidatePath('/clients');
-    revalidatePath(`/clients/${number}`);
     const t = await getTranslations('clientForm');
     return { message: t('saved', { number }) };
   },
+  revalidates: ({ input }) => ['/clients', `/clients/${input.number}`],
 });
 
 /** What the "No. client regroupé" field means for client C, before saving: the head's name, or why not. */
@@ -69,11 +67,10 @@ export const addGroupMembersAction = defineAction({
     const numbers = parseClientNumberList(input.numbers);
     if (!numbers) throw new AppError('members.invalidList', {}, { numbers: ['members.invalidList'] });
     const { added } = await addGroupMembers(db, user.id, input.head, numbers, input.effectiveDate ?? todayInMontreal());
-    revalidatePath(`/clients/${input.head}`);
-    revalidatePath('/clients');
     const t = await getTranslations('members');
     return { message: t('added', { count: added }) };
   },
+  revalidates: ({ input }) => [`/clients/${input.head}`, '/clients'],
 });
 
 export const removeGroupMemberAction = defineAction({
@@ -82,11 +79,10 @@ export const removeGroupMemberAction = defineAction({
   input: z.object({ head: headNumber, member: headNumber, effectiveDate: effectiveDateField }),
   run: async ({ db, user, input }) => {
     await removeGroupMember(db, user.id, input.head, input.member, input.effectiveDate ?? todayInMontreal());
-    revalidatePath(`/clients/${input.head}`);
-    revalidatePath('/clients');
     const t = await getTranslations('members');
     return { message: t('removed', { number: input.member }) };
   },
+  revalidates: ({ input }) => [`/clients/${input.head}`, '/clients'],
 });
 
 export const deleteClientAction = defineAction({
@@ -95,7 +91,7 @@ export const deleteClientAction = defineAction({
   input: z.object({ number: headNumber }),
   run: async ({ db, user, input }) => {
     await deleteClient(db, user.id, input.number);
-    revalidatePath('/clients');
     redirect(`/clients?deleted=${input.number}`);
   },
+  revalidates: ['/clients'],
 });

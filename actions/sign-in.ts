@@ -2,7 +2,7 @@
 
 import { AuthError, type CredentialsSignin } from 'next-auth';
 import { getTranslations } from 'next-intl/server';
-import { registerAnonymousAction } from '@/lib/actions/define-action';
+import { registerAnonymousAction } from '@/actions/define-action';
 import { signIn } from '@/lib/auth/index';
 import { isAppPath } from '@/lib/auth/request-path';
 

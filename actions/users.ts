@@ -1,19 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { ADMIN } from '@/lib/auth/roles';
 import { changeUserRole, setUserActive } from '@/lib/users/change-user-access';
 import { createUser } from '@/lib/users/create-user';
 import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { changeRoleInput, createUserInput, resetPasswordInput, setActiveInput } from '@/lib/users/user-input';
 
-function revalidateUsers(id?: number) {
-  revalidatePath('/admin/users');
-  if (id !== undefined) revalidatePath(`/admin/users/${id}`);
-  revalidatePath('/admin/audit');
-}
+/** The users' screens, and the audit log where every change of a user is written. */
+const usersScreens = ({ input }: { input: { userId: number } }) => ['/admin/users', `/admin/users/${input.userId}`, '/admin/audit'];
 
 export const createUserAction = defineAction({
   name: 'users.create',
@@ -21,10 +17,10 @@ export const createUserAction = defineAction({
   input: createUserInput,
   run: async ({ db, user, input }) => {
     const { email } = await createUser(db, user.id, input);
-    revalidateUsers();
     const t = await getTranslations('usersAdmin.form');
     return { message: t('created', { email }) };
   },
+  revalidates: ['/admin/users', '/admin/audit'],
 });
 
 export const changeUserRoleAction = defineAction({
@@ -33,10 +29,10 @@ export const changeUserRoleAction = defineAction({
   input: changeRoleInput,
   run: async ({ db, user, input }) => {
     const { email } = await changeUserRole(db, user.id, input.userId, input.role);
-    revalidateUsers(input.userId);
     const t = await getTranslations();
     return { message: t('usersAdmin.detail.roleChanged', { email, role: t(`roles.${input.role}`) }) };
   },
+  revalidates: usersScreens,
 });
 
 export const setUserActiveAction = defineAction({
@@ -45,10 +41,10 @@ export const setUserActiveAction = defineAction({
   input: setActiveInput,
   run: async ({ db, user, input }) => {
     const { email } = await setUserActive(db, user.id, input.userId, input.isActive);
-    revalidateUsers(input.userId);
     const t = await getTranslations('usersAdmin.detail');
     return { message: t(input.isActive ? 'reactivated' : 'deactivated', { email }) };
   },
+  revalidates: usersScreens,
 });
 
 export const resetUserPasswordAction = defineAction({
@@ -57,8 +53,8 @@ export const resetUserPasswordAction = defineAction({
   input: resetPasswordInput,
   run: async ({ db, user, input }) => {
     const { email } = await resetUserPassword(db, user.id, input.userId, input.password);
-    revalidateUsers(input.userId);
     const t = await getTranslations('usersAdmin.detail');
     return { message: t('passwordReset', { email }) };
   },
+  revalidates: usersScreens,
 });

@@ -1,10 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { BILLING } from '@/lib/auth/roles';
 import { billingInput } from '@/lib/billing/billing-input';
 import { parseConfirmedList } from '@/lib/billing/confirmed-list';
@@ -38,15 +37,13 @@ export const generateInvoicesAction = defineAction({
   ),
   run: async ({ db, user, input }) => {
     const result = await generateInvoices(db, user.id, input, todayInMontreal(), input.confirmed);
-    revalidatePath('/billing');
-    revalidatePath('/billing/runs');
-    revalidatePath('/invoices');
     if (result.runId === null) {
       const t = await getTranslations('billing');
       return { message: t('nothingToGenerate') };
     }
     redirect(`/billing/runs/${result.runId}?created=1`);
   },
+  revalidates: ['/billing', '/billing/runs', '/invoices'],
 });
 
 export const reverseRunAction = defineAction({
@@ -55,13 +52,10 @@ export const reverseRunAction = defineAction({
   input: z.object({ id: wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid') }),
   run: async ({ db, user, input }) => {
     const { voided } = await reverseRun(db, user.id, input.id);
-    revalidatePath('/billing');
-    revalidatePath('/billing/runs');
-    revalidatePath(`/billing/runs/${input.id}`);
-    revalidatePath('/invoices');
     const t = await getTranslations('runs');
     return { message: t('reversed', { id: input.id, count: voided }) };
   },
+  revalidates: ({ input }) => ['/billing', '/billing/runs', `/billing/runs/${input.id}`, '/invoices'],
 });
 
 export const createCreditNoteAction = defineAction({
@@ -70,8 +64,8 @@ export const createCreditNoteAction = defineAction({
   input: creditNoteInput,
   run: async ({ db, user, input }) => {
     const note = await createCreditNote(db, user.id, input, todayInMontreal());
-    revalidatePath(`/invoices/${input.invoiceNumber}`);
     const t = await getTranslations('creditForm');
     return { message: t('created', { number: note.number, total: formatMoney(note.totalCents, await getAppLocale()) }) };
   },
+  revalidates: ({ input }) => [`/invoices/${input.invoiceNumber}`],
 });

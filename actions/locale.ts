@@ -3,11 +3,11 @@
 import { cookies } from 'next/headers';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { defineAction, registerAnonymousAction } from '@/lib/actions/define-action';
+import { defineAction, registerAnonymousAction } from '@/actions/define-action';
 import { forgetCurrentUser } from '@/lib/auth/current-user';
 import { EVERYONE } from '@/lib/auth/roles';
 import { setUserLocale } from '@/lib/users/set-user-locale';
-import { LOCALE_COOKIE, LOCALES, isLocale, type Locale } from './locale';
+import { LOCALE_COOKIE, LOCALES, isLocale, type Locale } from '@/lib/i18n/locale';
 
 /**
  * Changing the interface language, by the two buttons of the language switch. Signed in: an

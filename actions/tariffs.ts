@@ -1,9 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions/define-action';
+import { defineAction } from '@/actions/define-action';
 import { ADMIN } from '@/lib/auth/roles';
 import { wholeNumber } from '@/lib/forms/fields';
 import { createTariff, updateTariff } from '@/lib/tariffs/save-tariff';
@@ -15,10 +14,10 @@ export const createTariffAction = defineAction({
   input: tariffInput,
   run: async ({ db, user, input }) => {
     const { code } = await createTariff(db, user.id, input);
-    revalidatePath('/admin/tariffs');
     const t = await getTranslations('tariffsAdmin.form');
     return { message: t('created', { code }) };
   },
+  revalidates: ['/admin/tariffs'],
 });
 
 export const updateTariffAction = defineAction({
@@ -28,8 +27,7 @@ export const updateTariffAction = defineAction({
   run: async ({ db, user, input }) => {
     const { id, ...values } = input;
     const { code } = await updateTariff(db, user.id, id, values);
-    revalidatePath('/admin/tariffs');
-    revalidatePath(`/admin/tariffs/${id}`);
     redirect(`/admin/tariffs?saved=${encodeURIComponent(code)}`);
   },
+  revalidates: ({ input }) => ['/admin/tariffs', `/admin/tariffs/${input.id}`],
 });

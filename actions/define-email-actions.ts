@@ -3,7 +3,6 @@
  * screen: send the batch, retry its failures, resend one on purpose. Each is a `defineAction`
  * for the billing roles, wakes the e-mail worker and answers in the screen's words.
  */
-import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { BILLING } from '@/lib/auth/roles';
 import type { DocumentKind, ListedDocument } from '@/lib/delivery/document-kind';
@@ -22,13 +21,13 @@ export function defineEmailActions<S, K, R extends ListedDocument>(spec: {
   const { messages, kind, screen } = spec;
   const done = async (message: (t: Awaited<ReturnType<typeof getTranslations>>) => string) => {
     kickEmailWorker();
-    revalidatePath(screen);
     return { message: message(await getTranslations(messages)) };
   };
   return {
     send: defineAction({
       name: `${messages}.sendEmails`,
       roles: BILLING,
+      revalidates: [screen],
       input: kind.selection,
       run: async ({ db, user, input }) => {
         const { queued, withoutAddress } = await enqueueEmails(db, kind, user.id, input);
@@ -38,6 +37,7 @@ export function defineEmailActions<S, K, R extends ListedDocument>(spec: {
     retry: defineAction({
       name: `${messages}.retryFailedEmails`,
       roles: BILLING,
+      revalidates: [screen],
       input: kind.selection,
       run: async ({ db, user, input }) => {
         const { queued } = await retryFailedEmails(db, kind, user.id, input);
@@ -47,6 +47,7 @@ export function defineEmailActions<S, K, R extends ListedDocument>(spec: {
     resend: defineAction({
       name: `${messages}.resendEmail`,
       roles: BILLING,
+      revalidates: [screen],
       input: kind.key,
       run: async ({ db, user, input }) => {
         await resendEmail(db, kind, user.id, input);

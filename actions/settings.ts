@@ -5,8 +5,8 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db/index';
-import { actionRegistry, defineAction } from '@/lib/actions/define-action';
-import type { ActionState } from '@/lib/actions/action-state';
+import { actionRegistry, defineAction } from '@/actions/define-action';
+import type { ActionState } from '@/actions/action-state';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ADMIN } from '@/lib/auth/roles';
 import { AppError, type ErrorCode } from '@/lib/errors';
@@ -15,10 +15,8 @@ import { saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-set
 import { companySettingsFormValues } from '@/lib/settings/form-values';
 import { logoDataUrl, MAX_LOGO_BYTES } from '@/lib/settings/logo-image';
 
-function revalidateSettings() {
-  revalidatePath('/admin/settings');
-  revalidatePath('/admin/audit');
-}
+/** The settings' screen, and the audit log where every change of them is written. */
+const SETTINGS_SCREENS = ['/admin/settings', '/admin/audit'];
 
 export const saveCompanySettingsAction = defineAction({
   name: 'settings.save',
@@ -26,11 +24,11 @@ export const saveCompanySettingsAction = defineAction({
   input: companySettingsInput,
   run: async ({ db, user, input }) => {
     const saved = await saveCompanySettings(db, user.id, input);
-    revalidateSettings();
     const t = await getTranslations('settingsForm');
     // The values as stored ("1234567890 TQ0001"), for the form to show what was kept.
     return { message: t('saved'), values: companySettingsFormValues(saved) };
   },
+  revalidates: SETTINGS_SCREENS,
 });
 
 export const removeCompanyLogoAction = defineAction({
@@ -39,10 +37,10 @@ export const removeCompanyLogoAction = defineAction({
   input: z.object({}),
   run: async ({ db, user }) => {
     await saveCompanyLogo(db, user.id, null);
-    revalidateSettings();
     const t = await getTranslations('settingsForm.logo');
     return { message: t('removed') };
   },
+  revalidates: SETTINGS_SCREENS,
 });
 
 // The upload is written by hand, with defineAction's steps in the same order: its form
@@ -73,7 +71,7 @@ export async function uploadCompanyLogoAction(_previous: unknown, formData: Form
     if (!checked.ok) return fail(checked.code, { logo: [checked.code] });
 
     await saveCompanyLogo(getDb(), user.id, checked.dataUrl);
-    revalidateSettings();
+    for (const path of SETTINGS_SCREENS) revalidatePath(path);
     const messages = await getTranslations('settingsForm.logo');
     return { status: 'success', data: { message: messages('uploaded') } };
   } catch (error) {
