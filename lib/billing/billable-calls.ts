@@ -9,7 +9,7 @@
  * the billed client (for a group: the head).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
+import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 import type { BillingInput } from './billing-input';
 import { callHashSql } from './confirmed-list';
 import { isNotInvoiced } from './invoiced-calls';

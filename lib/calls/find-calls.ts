@@ -10,7 +10,7 @@ import { apiTokens, callStatusChanges, calls, clients, users } from '@/db/schema
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 import { CALL_STATUSES, isoDate } from './call-input';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
-import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
+import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 
 export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
 export const CALL_PAGE_SIZE = 50;

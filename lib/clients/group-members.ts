@@ -9,7 +9,7 @@ import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import { listMemberNumbers } from './verify-grouping';
 import { isWaitingToBeBilled } from '@/lib/billing/billable-calls';
-import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
+import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import {
   checkEffectiveDate,

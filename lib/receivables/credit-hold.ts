@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
-import { membershipOnServiceDate } from '@/lib/clients/membership-on-date';
+import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 
 export type CreditPolicy = 'none' | 'warn' | 'block';
 

@@ -1,5 +1,5 @@
 import { defineFileRoute, download } from '@/actions/define-file-route';
-import { billingExportInput, billingListFile } from '@/lib/billing/billing-list-export';
+import { billingExportInput, billingListFile } from '@/lib/reports/billing-list-export';
 
 /** The billing list as CSV (format=csv, the default) or PDF (format=pdf), for the same inputs as the screen. */
 export const GET = defineFileRoute({

@@ -1,5 +1,5 @@
 import { defineFileRoute, download } from '@/actions/define-file-route';
-import { agingExportInput, agingFile } from '@/lib/receivables/aging-export';
+import { agingExportInput, agingFile } from '@/lib/reports/aging-export';
 
 /**
  * The aging of the screen's query as CSV (semicolons and decimal commas; `separator=comma` for

@@ -10,9 +10,9 @@ import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { renderBillingListPdf } from '@/lib/pdf/billing-list-pdf';
 import { getCompanySettings } from '@/lib/settings/company-settings';
-import { billingListCsv } from './billing-csv';
-import { billingInput } from './billing-input';
-import { previewBilling } from './preview-billing';
+import { billingListCsv } from '@/lib/billing/billing-csv';
+import { billingInput } from '@/lib/billing/billing-input';
+import { previewBilling } from '@/lib/billing/preview-billing';
 
 /** The screen's inputs, the file's format and the CSV's separator (an unknown one: the default). */
 export const billingExportInput = billingInput.extend({

@@ -11,9 +11,9 @@ import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { renderAgingPdf } from '@/lib/pdf/aging-pdf';
 import { getCompanySettings } from '@/lib/settings/company-settings';
-import { agingAsOf, memberAgingAsOf } from './aging';
-import { agingCsv } from './aging-csv';
-import { agingSearchParams } from './aging-url';
+import { agingAsOf, memberAgingAsOf } from '@/lib/receivables/aging';
+import { agingCsv } from '@/lib/receivables/aging-csv';
+import { agingSearchParams } from '@/lib/receivables/aging-url';
 
 /** The screen's query (a stale value falls back to its default, as on the screen), the file's format and the CSV's separator. */
 export const agingExportInput = agingSearchParams.extend({
