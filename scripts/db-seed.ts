@@ -1,6 +1,6 @@
 /** `npm run db:seed`: demo data into any database (DATABASE_URL or the embedded one), never over existing data. */
 import { getAppDatabase } from '@/db/index';
-import { hasAnyData, seedDemoData } from '@/db/seed';
+import { hasAnyData, seedDemoData } from '@/scripts/demo/seed';
 
 async function main() {
   const app = getAppDatabase();

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openPostgres } from '@/db/index';
-import { seedDemoData } from '@/db/seed';
+import { seedDemoData } from '@/scripts/demo/seed';
 import { freePort } from '@/test/support/free-port';
 import { startPgCluster, type PgCluster } from '@/test/support/pg-cluster';
 import { ensureChromium } from '@/test/support/provision';

@@ -6,7 +6,7 @@ import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openEmbedded, queryRows, type AppDatabase } from '@/db/index';
 import { refusalCode } from '@/test/support/fixtures';
-import { prepareDatabase } from '@/db/prepare';
+import { prepareDatabase } from '@/scripts/demo/prepare-database';
 import { calls, clients, creditNoteLines, invoices, tariffs, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/credentials';
 import { billingInput } from '@/lib/billing/billing-input';

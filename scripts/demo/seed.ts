@@ -1,23 +1,19 @@
 /**
  * Demo data: the group of the original user guide (head 12345, members 12346 and 12347, each
  * member with its own tariff), clients billed normally, about two months of calls in every
- * status, one user per role (password `demo`), and an older history billed and partly paid
- * (db/seed-receivables.ts). Deterministic: the same day gives the same data.
+ * status, one user per role (scripts/demo/users.ts, password `demo`), and an older history
+ * billed and partly paid (scripts/demo/seed-receivables.ts). Deterministic: the same day gives
+ * the same data. Written through the business functions (pricing, billing, payments, password
+ * hashing), which is why it lives here and not in db/.
  */
 import { count } from 'drizzle-orm';
+import type { Executor } from '@/db/index';
+import { callStatusChanges, calls, clients, companySettings, tariffs, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, montrealDateTime, todayInMontreal } from '@/lib/dates/montreal';
 import { priceCall } from '@/lib/pricing/price-call';
-import type { Executor } from './index';
 import { seedReceivablesHistory } from './seed-receivables';
-import { callStatusChanges, calls, clients, companySettings, tariffs, users } from './schema';
-
-export const DEMO_PASSWORD = 'demo';
-export const DEMO_USERS = [
-  { email: 'admin@demo.local', name: 'Administratrice Démo', role: 'admin' },
-  { email: 'facturation@demo.local', name: 'Commis Facturation Démo', role: 'billing' },
-  { email: 'repartition@demo.local', name: 'Répartiteur Démo', role: 'dispatcher' },
-] as const;
+import { DEMO_PASSWORD, DEMO_USERS } from './users';
 
 const TARIFFS = [
   { code: 'STD', name: 'Standard', baseCents: 450, perKm: '1.8750', perMinute: '0.6500', minimumChargeCents: 1200 },

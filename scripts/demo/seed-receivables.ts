@@ -6,14 +6,14 @@
  * The recent calls are left as they are, still to bill.
  */
 import { eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/index';
+import { calls, clients, invoices, tariffs, users } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { addDays, montrealDateTime } from '@/lib/dates/montreal';
 import { priceCall } from '@/lib/pricing/price-call';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment, reversePayment } from '@/lib/receivables/payments';
-import type { Db, Executor } from './index';
-import { calls, clients, invoices, tariffs, users } from './schema';
 
 const HISTORY_CLIENTS = [12345, 12346, 12347, 20001, 20002, 20006, 20009] as const;
 

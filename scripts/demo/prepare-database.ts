@@ -1,10 +1,11 @@
-import type { AppDatabase } from './index';
+/**
+ * Start-up of the application's database (instrumentation.ts, before any request): apply the
+ * committed migrations, then, in the embedded demo mode only, seed the demo data into an empty
+ * database. Beside the demo data because it seeds it: db/ itself knows nothing of the demo.
+ */
+import type { AppDatabase } from '@/db/index';
 import { hasAnyData, seedDemoData } from './seed';
 
-/**
- * Start-up of the application's database: apply the committed migrations, then, in the
- * embedded demo mode only, seed the demo data into an empty database.
- */
 export async function prepareDatabase(app: AppDatabase, log: (message: string) => void = console.log): Promise<void> {
   const started = Date.now();
   await app.migrate();
