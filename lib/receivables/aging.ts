@@ -1,4 +1,5 @@
 /** Aging of the receivables as of a date, per billed client and, for a head, per member. */
+import { isHeadSql } from '@/lib/clients/group-role';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import type { AgingBucket } from './aging-buckets';
@@ -72,11 +73,11 @@ export async function agingAsOf(
         select coalesce(pc.billed_client_number, cr.billed_client_number) as client_number,
                coalesce(pc.current, 0) as current, coalesce(pc.days1to30, 0) as days1to30, coalesce(pc.days31to60, 0) as days31to60,
                coalesce(pc.days61to90, 0) as days61to90, coalesce(pc.over90, 0) as over90, coalesce(pc.balance, 0) as balance,
-               coalesce(cr.credit, 0) as credit, pc.oldest_due_date, c.name, (c.grouped_client_number = c.number) as is_head
+               coalesce(cr.credit, 0) as credit, pc.oldest_due_date, c.name, ${isHeadSql()} as is_head
           from per_client pc
           full join credits cr on cr.billed_client_number = pc.billed_client_number
           join clients c on c.number = coalesce(pc.billed_client_number, cr.billed_client_number)
-         where (c.grouped_client_number is not distinct from c.number) = ${options.isGrouped})
+         where ${isHeadSql()} = ${options.isGrouped})
       select r.client_number, r.name, r.is_head, r.oldest_due_date::text,
              r.current::int8, r.days1to30::int8, r.days31to60::int8, r.days61to90::int8, r.over90::int8, r.balance::int8, r.credit::int8,
              count(*) over () as client_count,

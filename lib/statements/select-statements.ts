@@ -4,6 +4,7 @@
  * heads when "Facturation par client regroupé" is checked, the other billed clients otherwise
  * (as the aging report divides them). One client asked for by number is taken whatever its figures.
  */
+import { isHeadSql } from '@/lib/clients/group-role';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import { voidedOn } from '@/lib/receivables/balances';
@@ -28,7 +29,7 @@ export async function selectStatementClients(db: Executor, selection: StatementS
   const scope =
     selection.clientNumber !== undefined
       ? sql`c.number = ${selection.clientNumber}`
-      : sql`(c.grouped_client_number is not distinct from c.number) = ${selection.isGrouped}
+      : sql`${isHeadSql()} = ${selection.isGrouped}
             and (coalesce(s.documents, 0) > 0 or coalesce(s.closing, 0) <> 0)`;
   // The ledger's documents (lib/receivables/ledger.ts), for every billed client at once.
   const rows = await queryRows<{
@@ -59,7 +60,7 @@ export async function selectStatementClients(db: Executor, selection: StatementS
         select client, sum(amount) filter (where date < ${from}::date) as opening, sum(amount) as closing,
                count(*) filter (where date >= ${from}::date) as documents
           from documents group by client)
-      select c.number, c.name, c.language, c.invoice_emails, (c.grouped_client_number = c.number) as is_head, c.grouped_client_number,
+      select c.number, c.name, c.language, c.invoice_emails, ${isHeadSql()} as is_head, c.grouped_client_number,
              coalesce(s.opening, 0)::int8 as opening, coalesce(s.closing, 0)::int8 as closing, coalesce(s.documents, 0)::int8 as documents
         from clients c left join s on s.client = c.number
        where ${scope}

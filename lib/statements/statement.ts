@@ -6,6 +6,7 @@
  * billed in the period. Every figure is read from the receivables' own functions as of a date,
  * so a statement of last month reads the same today.
  */
+import { groupRoleOf } from '@/lib/clients/group-role';
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import { clients } from '@/db/schema';
@@ -79,7 +80,7 @@ export async function getStatementClient(db: Executor, clientNumber: number): Pr
     postalCode: client.postalCode,
     language: client.language,
     invoiceEmails: client.invoiceEmails,
-    isHead: client.groupedClientNumber === client.number,
+    isHead: groupRoleOf(client) === 'head',
   };
 }
 

@@ -1,3 +1,4 @@
+import { groupRoleOf, headOf } from '@/lib/clients/group-role';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -34,8 +35,8 @@ export default async function ClientPage({
   const t = await getTranslations();
   const locale = await getAppLocale();
   const isAdmin = user.role === 'admin';
-  const isHead = client.groupedClientNumber === client.number;
-  const headNumber = client.groupedClientNumber !== null && !isHead ? client.groupedClientNumber : null;
+  const isHead = groupRoleOf(client) === 'head';
+  const headNumber = headOf(client);
   const [tariffs, members, history, head] = await Promise.all([
     tariffChoices(db, client.tariffId),
     isHead ? listGroupMembers(db, client.number) : Promise.resolve([]),
@@ -57,9 +58,9 @@ export default async function ClientPage({
               {t('account.ledger')}
             </Link>
           ) : null}
-          {client.groupedClientNumber !== null && !isHead ? (
+          {headNumber !== null ? (
             <p>
-              {t('clientForm.memberOf')} <Link href={`/clients/${client.groupedClientNumber}`}>{client.groupedClientNumber}</Link>
+              {t('clientForm.memberOf')} <Link href={`/clients/${headNumber}`}>{headNumber}</Link>
             </p>
           ) : null}
         </div>

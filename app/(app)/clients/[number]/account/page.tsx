@@ -1,3 +1,4 @@
+import { headOf } from '@/lib/clients/group-role';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
@@ -42,8 +43,7 @@ export default async function ClientAccountPage({
   const t = await getTranslations();
   const locale = await getAppLocale();
   const money = (cents: number) => formatMoney(cents, locale);
-  const headNumber =
-    client.groupedClientNumber !== null && client.groupedClientNumber !== client.number ? client.groupedClientNumber : null;
+  const headNumber = headOf(client);
   const [ledger, hold, shares] = await Promise.all([
     clientLedger(db, client.number, { from, to }),
     creditHoldOf(db, client.number, todayInMontreal()),
