@@ -1,15 +1,13 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveCompanySettingsAction } from '@/actions/settings';
+import { ActionForm, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
+import { SelectField, TextField } from '@/components/form/fields';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { CompanySettingsFormValues } from '@/lib/settings/form-values';
-
-type Saved = { message: string; values: CompanySettingsFormValues };
 
 /**
  * The company's name, address and tax registration numbers. Controlled inputs: what was typed
@@ -18,17 +16,17 @@ type Saved = { message: string; values: CompanySettingsFormValues };
 export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }) {
   const t = useTranslations('settingsForm');
   const [values, setValues] = useState(initial);
-  const [state, formAction, isPending] = useActionState<ActionState<Saved>, FormData>(async (previous, formData) => {
-    const result = await saveCompanySettingsAction(previous, formData);
-    if (result.status === 'success') setValues(result.data.values);
-    return result;
-  }, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const { field } = bindFields(values, setValues, errors);
+  const form = useActionForm(saveCompanySettingsAction, { onSuccess: (saved) => setValues(saved.values) });
+  const { field } = bindFields(values, setValues, form.fieldErrors);
 
   return (
-    <form action={formAction} className="form settings-form" aria-label={t('formLabel')}>
-      <fieldset disabled={isPending} className="form-sections">
+    <ActionForm
+      form={form}
+      className="form settings-form"
+      aria-label={t('formLabel')}
+      submit={{ label: t('save'), pendingLabel: t('saving') }}
+    >
+      <fieldset disabled={form.isPending} className="form-sections">
         <section>
           <h2>{t('sections.company')}</h2>
           <TextField {...field('name')} label={t('name')} required maxLength={200} />
@@ -68,12 +66,6 @@ export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }
           />
         </section>
       </fieldset>
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {isPending ? t('saving') : t('save')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

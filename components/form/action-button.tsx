@@ -1,8 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
-import { FormMessage } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
+import { ActionForm, ActionMessage, SubmitButton, useActionForm, type FormAction } from '@/components/form/action-form';
 
 /**
  * One button that runs a server action with a few fixed values, after a confirmation when
@@ -14,29 +12,20 @@ export function ActionButton({
   label,
   confirmText,
   isDanger = false,
+  className = 'inline-form',
 }: {
-  action: (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
+  action: FormAction<unknown>;
   fields: Record<string, string | number>;
   label: string;
   confirmText?: string;
   isDanger?: boolean;
+  className?: string;
 }) {
-  const [state, run, isPending] = useActionState(action, idleState);
+  const form = useActionForm(action);
   return (
-    <form
-      action={run}
-      onSubmit={(event) => {
-        if (confirmText && !window.confirm(confirmText)) event.preventDefault();
-      }}
-      className="inline-form"
-    >
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className={isDanger ? 'secondary danger' : 'secondary'} disabled={isPending}>
-        {label}
-      </button>
-      <FormMessage state={state} />
-    </form>
+    <ActionForm form={form} fields={fields} confirm={confirmText} className={className}>
+      <SubmitButton label={label} variant={isDanger ? 'danger' : 'secondary'} />
+      <ActionMessage />
+    </ActionForm>
   );
 }
