@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { defineAction } from '@/actions/define-action';
 import { BILLING } from '@/lib/auth/roles';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { optionalText, wholeNumber } from '@/lib/forms/fields';
 import { getAppLocale } from '@/lib/i18n/app-locale';

@@ -1,6 +1,6 @@
 /** The forms of the accounting export screen (/admin/accounting): a period to export. */
 import { z } from 'zod';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { checkbox } from '@/lib/forms/fields';
 
 export const exportPeriodInput = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { checkbox } from '@/lib/forms/fields';
 
 const optionalClientNumber = z

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { inIds } from '@/db/id-list';
 import type { Executor } from '@/db/index';
 import { creditNoteLines, creditNotes, invoiceLines, invoices } from '@/db/schema';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 
 export const invoiceSearchParams = z.object({

@@ -1,25 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '@/lib/forms/dates';
 import { optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
 
 export const CALL_STATUSES = ['open', 'dispatched', 'completed', 'cancelled'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 export const SERVICE_TYPES = ['standard', 'express', 'taxi'] as const;
-
-/** A real calendar date typed as YYYY-MM-DD (what <input type="date"> sends). */
-export const isoDate = z
-  .string({ error: 'call.date' })
-  .trim()
-  .refine(
-    (text) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      if (!match) return false;
-      const date = new Date(`${text}T00:00:00Z`);
-      return (
-        !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text && Number(match[1]) >= 2000 && Number(match[1]) <= 2100
-      );
-    },
-    { error: 'call.date' },
-  );
 
 const time = z
   .string({ error: 'call.time' })

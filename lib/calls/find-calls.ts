@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import { apiTokens, callStatusChanges, calls, clients, users } from '@/db/schema';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
-import { CALL_STATUSES, isoDate } from './call-input';
+import { isoDate } from '@/lib/forms/dates';
+import { CALL_STATUSES } from './call-input';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 

@@ -1,6 +1,6 @@
 /** The aging screen's query: as-of date (today by default), the grouped checkbox, sort and page. */
 import { z } from 'zod';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { defineUrlState } from '@/lib/url-state';
 import { AGING_SORTS } from './aging';
 

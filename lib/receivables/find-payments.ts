@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import { clients, depositBatches, payments, users } from '@/db/schema';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 
 export const paymentSearchParams = z.object({

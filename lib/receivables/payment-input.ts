@@ -4,7 +4,7 @@
  * the future.
  */
 import { z } from 'zod';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { moneyCents, optionalText, requiredText } from '@/lib/forms/fields';
 

@@ -9,7 +9,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db, type Executor, type Tx } from '@/db/index';
 import { statements } from '@/db/schema';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { AppError } from '@/lib/errors';
 import { wholeNumber } from '@/lib/forms/fields';
 import { documentTranslator } from '@/lib/i18n/document-words';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineFileRoute, download } from '@/actions/define-file-route';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { IMPORT_KINDS } from '@/lib/import/columns';
 import { exportCallsStream, exportClientsCsv, exportTariffsCsv, templateCsv } from '@/lib/import/export-files';
 import { todayInMontreal } from '@/lib/dates/montreal';

@@ -9,7 +9,7 @@ import { CreditTermsForm } from '@/components/receivables/credit-terms-form';
 import { LedgerTable } from '@/components/receivables/ledger-table';
 import { DataTable } from '@/components/tables/data-table';
 import { requireRoute } from '@/lib/auth/current-user';
-import { isoDate } from '@/lib/calls/call-input';
+import { isoDate } from '@/lib/forms/dates';
 import { getClient } from '@/lib/clients/find-clients';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { getAppLocale } from '@/lib/i18n/app-locale';
