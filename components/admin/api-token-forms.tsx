@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createApiTokenAction } from '@/actions/api-tokens';
+import { ActionForm, ActionMessage, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
+import { SelectField, TextField } from '@/components/form/fields';
 import { API_SCOPES } from '@/lib/api/token-input';
 
 type Values = { name: string; scope: string };
@@ -15,20 +15,12 @@ const emptyValues: Values = { name: '', scope: 'write' };
 export function CreateApiTokenForm() {
   const t = useTranslations('apiAdmin');
   const [values, setValues] = useState(emptyValues);
-  const [state, formAction, isPending] = useActionState<ActionState<{ message: string; secret: string }>, FormData>(
-    async (previous, formData) => {
-      const result = await createApiTokenAction(previous, formData);
-      if (result.status === 'success') setValues(emptyValues);
-      return result;
-    },
-    idleState,
-  );
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const { field } = bindFields(values, setValues, errors);
+  const form = useActionForm(createApiTokenAction, { onSuccess: () => setValues(emptyValues) });
+  const { field } = bindFields(values, setValues, form.fieldErrors);
 
   return (
-    <form action={formAction} className="form" aria-label={t('newTitle')}>
-      <fieldset disabled={isPending} className="form-sections">
+    <ActionForm form={form} className="form" aria-label={t('newTitle')}>
+      <fieldset disabled={form.isPending} className="form-sections">
         <section>
           <TextField {...field('name')} id="api-token-name" label={t('name')} hint={t('nameHint')} required maxLength={100} />
           <SelectField
@@ -39,25 +31,21 @@ export function CreateApiTokenForm() {
           />
         </section>
       </fieldset>
-      <FormMessage state={state} />
-      {state.status === 'success' ? (
+      <ActionMessage />
+      {form.state.status === 'success' ? (
         <p>
           <label htmlFor="api-token-secret">{t('secret')}</label>
           <input
             id="api-token-secret"
             readOnly
-            value={state.data.secret}
+            value={form.state.data.secret}
             className="mono"
             size={52}
             onFocus={(event) => event.target.select()}
           />
         </p>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {t('create')}
-        </button>
-      </div>
-    </form>
+      <SubmitRow label={t('create')} />
+    </ActionForm>
   );
 }

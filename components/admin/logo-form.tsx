@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { removeCompanyLogoAction, uploadCompanyLogoAction } from '@/actions/settings';
+import { ActionForm, SubmitButton, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
 import { MAX_LOGO_BYTES } from '@/lib/settings/logo-image';
 
 /**
@@ -14,15 +14,12 @@ import { MAX_LOGO_BYTES } from '@/lib/settings/logo-image';
 export function LogoForm({ logo }: { logo: string | null }) {
   const t = useTranslations('settingsForm.logo');
   const tErrors = useTranslations('errors');
-  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(
-    (previous, formData) =>
-      formData.get('intent') === 'remove' ? removeCompanyLogoAction(previous, formData) : uploadCompanyLogoAction(previous, formData),
-    idleState,
+  const form = useActionForm<unknown>((previous, formData) =>
+    formData.get('intent') === 'remove' ? removeCompanyLogoAction(previous, formData) : uploadCompanyLogoAction(previous, formData),
   );
   // Checked in the browser too: a file far larger than the limit would not even reach the action.
   const [isTooLarge, setIsTooLarge] = useState(false);
-  const serverErrors = state.status === 'error' ? state.fieldErrors.logo : undefined;
-  const errors = isTooLarge ? [tErrors('settings.logoTooLarge')] : serverErrors;
+  const errors = isTooLarge ? [tErrors('settings.logoTooLarge')] : form.fieldErrors.logo;
 
   return (
     <div className="form">
@@ -36,7 +33,7 @@ export function LogoForm({ logo }: { logo: string | null }) {
           <p>{t('none')}</p>
         )}
       </div>
-      <form action={formAction} className="form" aria-label={t('formLabel')}>
+      <ActionForm form={form} className="form" aria-label={t('formLabel')}>
         <TextField
           type="file"
           name="logo"
@@ -46,27 +43,20 @@ export function LogoForm({ logo }: { logo: string | null }) {
           accept="image/png,image/jpeg"
           errors={errors}
           required
-          disabled={isPending}
+          disabled={form.isPending}
           onChange={(event) => {
             const file = event.target.files?.[0];
             setIsTooLarge(file !== undefined && file.size > MAX_LOGO_BYTES);
           }}
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={isPending || isTooLarge}>
-            {isPending ? t('uploading') : t('upload')}
-          </button>
-        </div>
-      </form>
+        <SubmitRow label={t('upload')} pendingLabel={t('uploading')} disabled={isTooLarge} />
+      </ActionForm>
       {logo ? (
-        <form action={formAction}>
-          <input type="hidden" name="intent" value="remove" />
-          <button type="submit" className="secondary" disabled={isPending}>
-            {t('remove')}
-          </button>
-        </form>
+        <ActionForm form={form} fields={{ intent: 'remove' }}>
+          <SubmitButton label={t('remove')} variant="secondary" />
+        </ActionForm>
       ) : null}
-      <FormMessage state={state} />
+      <FormMessage state={form.state} />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createTariffAction, updateTariffAction } from '@/actions/tariffs';
+import { ActionForm, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { CheckboxField, FormMessage, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
+import { CheckboxField, TextField } from '@/components/form/fields';
 
 export type TariffFormValues = {
   code: string;
@@ -33,21 +33,25 @@ type Props = { mode: 'create' } | { mode: 'update'; id: number; initial: TariffF
 export function TariffForm(props: Props) {
   const t = useTranslations('tariffsAdmin');
   const [values, setValues] = useState(props.mode === 'update' ? props.initial : emptyTariffFormValues);
-  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(async (previous, formData) => {
-    const result = props.mode === 'create' ? await createTariffAction(previous, formData) : await updateTariffAction(previous, formData);
-    if (result.status === 'success' && props.mode === 'create') setValues(emptyTariffFormValues);
-    return result;
-  }, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const { field, checkbox } = bindFields(values, setValues, errors);
+  const form = useActionForm<unknown>(
+    props.mode === 'create' ? createTariffAction : updateTariffAction,
+    // A new tariff's form empties itself for the next one; an edited tariff's keeps what was saved.
+    { onSuccess: props.mode === 'create' ? () => setValues(emptyTariffFormValues) : undefined },
+  );
+  const { field, checkbox } = bindFields(values, setValues, form.fieldErrors);
   // Both forms may share a page one day: prefix the ids.
   const id = (field: string) => `tariff-${props.mode}-${field}`;
   const title = props.mode === 'create' ? t('newTitle') : t('editTitle', { code: props.initial.code });
 
   return (
-    <form action={formAction} className="form tariff-form" aria-label={title}>
-      {props.mode === 'update' ? <input type="hidden" name="id" value={props.id} /> : null}
-      <fieldset disabled={isPending} className="form-sections">
+    <ActionForm
+      form={form}
+      fields={{ id: props.mode === 'update' ? props.id : null }}
+      className="form tariff-form"
+      aria-label={title}
+      submit={{ label: props.mode === 'create' ? t('form.create') : t('form.save'), pendingLabel: t('form.saving') }}
+    >
+      <fieldset disabled={form.isPending} className="form-sections">
         <section>
           <TextField
             {...field('code')}
@@ -90,12 +94,6 @@ export function TariffForm(props: Props) {
         </section>
       </fieldset>
       {props.mode === 'update' ? <p className="hint">{t('repricingHint')}</p> : null}
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {isPending ? t('form.saving') : props.mode === 'create' ? t('form.create') : t('form.save')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

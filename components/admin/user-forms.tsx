@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changeUserRoleAction, createUserAction, resetUserPasswordAction, setUserActiveAction } from '@/actions/users';
+import { ActionForm, ActionMessage, SubmitButton, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
+import { SelectField, TextField } from '@/components/form/fields';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { LOCALES } from '@/lib/i18n/locale';
 
@@ -22,17 +22,17 @@ export function CreateUserForm() {
   const t = useTranslations('usersAdmin');
   const roleOptions = useRoleOptions();
   const [values, setValues] = useState(emptyCreateValues);
-  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(async (previous, formData) => {
-    const result = await createUserAction(previous, formData);
-    if (result.status === 'success') setValues(emptyCreateValues);
-    return result;
-  }, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const { field } = bindFields(values, setValues, errors);
+  const form = useActionForm(createUserAction, { onSuccess: () => setValues(emptyCreateValues) });
+  const { field } = bindFields(values, setValues, form.fieldErrors);
 
   return (
-    <form action={formAction} className="form" aria-label={t('newTitle')}>
-      <fieldset disabled={isPending} className="form-sections">
+    <ActionForm
+      form={form}
+      className="form"
+      aria-label={t('newTitle')}
+      submit={{ label: t('form.create'), pendingLabel: t('form.creating') }}
+    >
+      <fieldset disabled={form.isPending} className="form-sections">
         <section>
           <TextField {...field('name')} id="new-user-name" label={t('form.name')} required maxLength={120} />
           <TextField {...field('email')} id="new-user-email" type="email" label={t('form.email')} required autoComplete="off" />
@@ -55,13 +55,7 @@ export function CreateUserForm() {
           />
         </section>
       </fieldset>
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {isPending ? t('form.creating') : t('form.create')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
 
@@ -70,10 +64,9 @@ export function ChangeRoleForm({ userId, role, isSelf }: { userId: number; role:
   const t = useTranslations('usersAdmin.detail');
   const roleOptions = useRoleOptions();
   const [value, setValue] = useState<string>(role);
-  const [state, formAction, isPending] = useActionState(changeUserRoleAction, idleState);
+  const form = useActionForm(changeUserRoleAction);
   return (
-    <form action={formAction} className="form inline-form">
-      <input type="hidden" name="userId" value={userId} />
+    <ActionForm form={form} fields={{ userId }} className="form inline-form">
       <SelectField
         id="user-role"
         name="role"
@@ -81,49 +74,40 @@ export function ChangeRoleForm({ userId, role, isSelf }: { userId: number; role:
         hint={isSelf ? t('selfRoleHint') : undefined}
         value={value}
         onChange={(event) => setValue(event.target.value)}
-        errors={state.status === 'error' ? state.fieldErrors.role : undefined}
+        errors={form.fieldErrors.role}
         options={roleOptions}
         disabled={isSelf}
       />
-      <button type="submit" className="primary" disabled={isPending || isSelf}>
-        {t('changeRole')}
-      </button>
-      <FormMessage state={state} />
-    </form>
+      <SubmitButton label={t('changeRole')} disabled={isSelf} />
+      <ActionMessage />
+    </ActionForm>
   );
 }
 
 /** Disabled for oneself when active (no self-deactivation); the server refuses it anyway. */
 export function SetActiveForm({ userId, isActive, isSelf }: { userId: number; isActive: boolean; isSelf: boolean }) {
   const t = useTranslations('usersAdmin.detail');
-  const [state, formAction, isPending] = useActionState(setUserActiveAction, idleState);
+  const form = useActionForm(setUserActiveAction);
   return (
-    <form action={formAction} className="form">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="isActive" value={isActive ? 'false' : 'true'} />
+    <ActionForm form={form} fields={{ userId, isActive: isActive ? 'false' : 'true' }} className="form">
       <p>{isActive ? t('isActive') : t('isInactive')}</p>
       {isActive && isSelf ? <p className="hint">{t('selfActiveHint')}</p> : null}
-      <div className="form-actions">
-        <button type="submit" className={isActive ? 'secondary' : 'primary'} disabled={isPending || (isActive && isSelf)}>
-          {isActive ? t('deactivate') : t('reactivate')}
-        </button>
-      </div>
-      <FormMessage state={state} />
-    </form>
+      <SubmitRow
+        label={isActive ? t('deactivate') : t('reactivate')}
+        variant={isActive ? 'secondary' : 'primary'}
+        disabled={isActive && isSelf}
+      />
+      <ActionMessage />
+    </ActionForm>
   );
 }
 
 export function ResetPasswordForm({ userId }: { userId: number }) {
   const t = useTranslations('usersAdmin.detail');
   const [password, setPassword] = useState('');
-  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(async (previous, formData) => {
-    const result = await resetUserPasswordAction(previous, formData);
-    if (result.status === 'success') setPassword('');
-    return result;
-  }, idleState);
+  const form = useActionForm(resetUserPasswordAction, { onSuccess: () => setPassword('') });
   return (
-    <form action={formAction} className="form inline-form">
-      <input type="hidden" name="userId" value={userId} />
+    <ActionForm form={form} fields={{ userId }} className="form inline-form">
       <TextField
         id="user-new-password"
         name="password"
@@ -132,15 +116,13 @@ export function ResetPasswordForm({ userId }: { userId: number }) {
         hint={t('passwordHint')}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
-        errors={state.status === 'error' ? state.fieldErrors.password : undefined}
+        errors={form.fieldErrors.password}
         required
         minLength={10}
         autoComplete="new-password"
       />
-      <button type="submit" className="primary" disabled={isPending}>
-        {t('resetPassword')}
-      </button>
-      <FormMessage state={state} />
-    </form>
+      <SubmitButton label={t('resetPassword')} />
+      <ActionMessage />
+    </ActionForm>
   );
 }

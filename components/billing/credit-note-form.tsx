@@ -1,33 +1,37 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createCreditNoteAction } from '@/actions/billing';
-import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
+import { ActionForm, useActionForm } from '@/components/form/action-form';
+import { bindFields } from '@/components/form/bind-fields';
+import { TextField } from '@/components/form/fields';
 
 type Line = { id: number; callNumber: number; clientNumber: number; amount: string; isCredited: boolean; isFree: boolean };
+
+const emptyValues = { amount: '', reason: '' };
 
 /** A credit note from an issued invoice: some of its calls and/or an amount, with a reason. */
 export function CreditNoteForm({ invoiceNumber, lines }: { invoiceNumber: number; lines: Line[] }) {
   const t = useTranslations('creditForm');
   const [selected, setSelected] = useState<number[]>([]);
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
-  const [state, action, isPending] = useActionState(async (previous: unknown, formData: FormData) => {
-    const result = await createCreditNoteAction(previous, formData);
-    if (result.status === 'success') {
+  const [values, setValues] = useState(emptyValues);
+  const form = useActionForm(createCreditNoteAction, {
+    onSuccess: () => {
       setSelected([]);
-      setAmount('');
-      setReason('');
-    }
-    return result;
-  }, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
+      setValues(emptyValues);
+    },
+  });
+  const { field } = bindFields(values, setValues, form.fieldErrors);
   return (
-    <form action={action} className="form credit-form" aria-labelledby="credit-title">
+    <ActionForm
+      form={form}
+      fields={{ invoiceNumber }}
+      className="form credit-form"
+      aria-labelledby="credit-title"
+      submit={{ label: t('submit') }}
+    >
       <h2 id="credit-title">{t('title')}</h2>
-      <input type="hidden" name="invoiceNumber" value={invoiceNumber} />
       <fieldset>
         <legend>{t('lines')}</legend>
         <div className="credit-lines">
@@ -46,32 +50,10 @@ export function CreditNoteForm({ invoiceNumber, lines }: { invoiceNumber: number
             </label>
           ))}
         </div>
-        {errors.lineIds ? <p className="error">{errors.lineIds.join(' ')}</p> : null}
+        {form.fieldErrors.lineIds ? <p className="error">{form.fieldErrors.lineIds.join(' ')}</p> : null}
       </fieldset>
-      <TextField
-        name="amount"
-        label={t('amount')}
-        value={amount}
-        onChange={(e) => setAmount(e.target.value)}
-        errors={errors.amount}
-        inputMode="decimal"
-      />
-      <TextField
-        name="reason"
-        label={t('reason')}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        errors={errors.reason}
-        required
-        maxLength={500}
-        hint={t('hint')}
-      />
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {t('submit')}
-        </button>
-      </div>
-    </form>
+      <TextField {...field('amount')} label={t('amount')} inputMode="decimal" />
+      <TextField {...field('reason')} label={t('reason')} required maxLength={500} hint={t('hint')} />
+    </ActionForm>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { generateInvoicesAction } from '@/actions/billing';
+import { ActionForm, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { FormMessage } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
 
 type Props = {
   inputs: { cutoff: string; cycle: string; clientFrom: string; clientTo: string; isGrouped: boolean };
@@ -17,7 +17,8 @@ type Props = {
 export function GenerateForm({ inputs, expected, totalLabel }: Props) {
   const t = useTranslations('billing');
   const [isConfirming, setConfirming] = useState(false);
-  const [state, action, isPending] = useActionState(generateInvoicesAction, idleState);
+  // Held here rather than in the confirmation, so that the outcome stays once it is closed.
+  const form = useActionForm(generateInvoicesAction);
   // The keyboard focus follows the swap: to the confirmation, and back to the button on cancel.
   const generateButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -39,25 +40,29 @@ export function GenerateForm({ inputs, expected, totalLabel }: Props) {
           {t('generate')}
         </button>
       ) : (
-        <form action={action} className="confirm" role="group" aria-label={t('generateTitle')}>
-          <input type="hidden" name="cutoff" value={inputs.cutoff} />
-          <input type="hidden" name="cycle" value={inputs.cycle} />
-          <input type="hidden" name="clientFrom" value={inputs.clientFrom} />
-          <input type="hidden" name="clientTo" value={inputs.clientTo} />
-          {inputs.isGrouped ? <input type="hidden" name="isGrouped" value="on" /> : null}
-          <input type="hidden" name="confirmed" value={expected.confirmed} />
+        <ActionForm
+          form={form}
+          fields={{
+            cutoff: inputs.cutoff,
+            cycle: inputs.cycle,
+            clientFrom: inputs.clientFrom,
+            clientTo: inputs.clientTo,
+            isGrouped: inputs.isGrouped ? 'on' : null,
+            confirmed: expected.confirmed,
+          }}
+          className="confirm"
+          role="group"
+          aria-label={t('generateTitle')}
+        >
           <p>{t('confirm', { invoices: expected.invoices, total: totalLabel, isGrouped: String(inputs.isGrouped) })}</p>
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={isPending} autoFocus>
-              {isPending ? t('generating') : t('confirmButton')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={isPending}>
+          <SubmitRow label={t('confirmButton')} pendingLabel={t('generating')} autoFocus>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={form.isPending}>
               {t('cancel')}
             </button>
-          </div>
-        </form>
+          </SubmitRow>
+        </ActionForm>
       )}
-      <FormMessage state={state} />
+      <FormMessage state={form.state} />
     </section>
   );
 }

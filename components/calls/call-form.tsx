@@ -1,11 +1,11 @@
 'use client';
 
-import { useActionState, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createCallAction, updateCallAction } from '@/actions/calls';
+import { ActionForm, ActionMessage, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState, type ActionState } from '@/actions/action-state';
+import { SelectField, TextField } from '@/components/form/fields';
 import { SERVICE_TYPES } from '@/lib/calls/call-input';
 import { freshCallValues } from '@/lib/calls/fresh-call';
 import { useCallQuote } from './use-call-quote';
@@ -45,25 +45,21 @@ export function CallForm({ number, initial }: Props) {
   const isClientChanged = isNew || values.clientNumber.trim() !== initial.clientNumber.trim();
 
   const { quote: shownQuote, reset: resetQuote } = useCallQuote(values);
-  const [state, formAction, isPending] = useActionState(
-    async (previous: unknown, formData: FormData): Promise<ActionState<{ message: string }>> => {
-      const result = isNew ? await createCallAction(previous, formData) : await updateCallAction(previous, formData);
-      if (result.status === 'success' && isNew) {
-        setValues(freshCallValues());
-        setHoldOverride('');
-        resetQuote();
-        clientField.current?.focus();
-      }
-      return result;
-    },
-    idleState,
-  );
-  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const form = useActionForm<{ message: string }>(isNew ? createCallAction : updateCallAction, {
+    onSuccess: isNew
+      ? () => {
+          setValues(freshCallValues());
+          setHoldOverride('');
+          resetQuote();
+          clientField.current?.focus();
+        }
+      : undefined,
+  });
+  const errors = form.fieldErrors;
   const { field } = bindFields(values, setValues, errors);
 
   return (
-    <form action={formAction} className="form call-form">
-      {number !== undefined ? <input type="hidden" name="number" value={number} /> : null}
+    <ActionForm form={form} fields={{ number }} className="form call-form">
       <div className="call-grid">
         <div className="call-client">
           <TextField
@@ -132,13 +128,10 @@ export function CallForm({ number, initial }: Props) {
           <span className="hint">{t('noPrice')}</span>
         )}
       </div>
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {isPending ? t('saving') : isNew ? t('save') : t('saveChanges')}
-        </button>
+      <ActionMessage />
+      <SubmitRow label={isNew ? t('save') : t('saveChanges')} pendingLabel={t('saving')}>
         <p className="hint">{t('keyboardHint')}</p>
-      </div>
-    </form>
+      </SubmitRow>
+    </ActionForm>
   );
 }

@@ -1,32 +1,26 @@
 'use client';
 
-import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { changeCallStatusAction } from '@/actions/calls';
-import { FormMessage } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
+import { ActionForm, ActionMessage, SubmitButton, useActionForm } from '@/components/form/action-form';
 import type { CallStatus } from '@/lib/calls/call-input';
 
 /** The next statuses a call may take, one button each. */
 export function StatusButtons({ number, next }: { number: number; next: CallStatus[] }) {
   const t = useTranslations('callActions');
-  const [state, action, isPending] = useActionState(changeCallStatusAction, idleState);
+  const form = useActionForm(changeCallStatusAction);
   return (
-    <form action={action} className="status-buttons">
-      <input type="hidden" name="number" value={number} />
+    <ActionForm form={form} fields={{ number }} className="status-buttons">
       {next.map((status) => (
-        <button
+        <SubmitButton
           key={status}
-          type="submit"
           name="status"
           value={status}
-          className={status === 'cancelled' ? 'secondary danger' : 'secondary'}
-          disabled={isPending}
-        >
-          {t(status)}
-        </button>
+          label={t(status)}
+          variant={status === 'cancelled' ? 'danger' : 'secondary'}
+        />
       ))}
-      <FormMessage state={state} />
-    </form>
+      <ActionMessage />
+    </ActionForm>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { createClientAction, updateClientAction } from '@/actions/clients';
+import { ActionForm, ActionMessage, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { CheckboxField, FormMessage, SelectField, TextAreaField, TextField } from '@/components/form/fields';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { GroupedClientSection } from './grouped-client-section';
-import { idleState, type ActionState } from '@/actions/action-state';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { HeadBilling } from './form-values';
 
@@ -52,12 +52,8 @@ type Props = {
 export function ClientForm({ mode, initial, tariffs, canEdit, head, today }: Props) {
   const t = useTranslations('clientForm');
   const [values, setValues] = useState(initial);
-  const [state, formAction, isPending] = useActionState<ActionState<unknown>, FormData>(
-    mode === 'create' ? createClientAction : updateClientAction,
-    idleState,
-  );
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const { field, checkbox } = bindFields(values, setValues, errors);
+  const form = useActionForm<unknown>(mode === 'create' ? createClientAction : updateClientAction);
+  const { field, checkbox } = bindFields(values, setValues, form.fieldErrors);
 
   const option = (group: 'languages' | 'deliveryMethods' | 'billingCycles', keys: readonly string[]) =>
     keys.map((key) => ({ value: key, label: t(`${group}.${key}` as never) }));
@@ -67,8 +63,8 @@ export function ClientForm({ mode, initial, tariffs, canEdit, head, today }: Pro
   const isGroupChanged = mode === 'update' && values.groupedClientNumber.trim() !== initial.groupedClientNumber;
 
   return (
-    <form action={formAction} className="form client-form" aria-label={mode === 'create' ? t('save') : undefined}>
-      <fieldset disabled={!canEdit || isPending} className="form-sections">
+    <ActionForm form={form} className="form client-form" aria-label={mode === 'create' ? t('save') : undefined}>
+      <fieldset disabled={!canEdit || form.isPending} className="form-sections">
         <section>
           <h2>{t('sections.identity')}</h2>
           <TextField
@@ -155,16 +151,8 @@ export function ClientForm({ mode, initial, tariffs, canEdit, head, today }: Pro
           <TextAreaField {...field('notes')} label={t('notes')} rows={3} />
         </section>
       </fieldset>
-      <FormMessage state={state} />
-      {canEdit ? (
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={isPending}>
-            {isPending ? t('saving') : t('save')}
-          </button>
-        </div>
-      ) : (
-        <p className="hint">{t('readOnly')}</p>
-      )}
-    </form>
+      <ActionMessage />
+      {canEdit ? <SubmitRow label={t('save')} pendingLabel={t('saving')} /> : <p className="hint">{t('readOnly')}</p>}
+    </ActionForm>
   );
 }

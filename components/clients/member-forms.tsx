@@ -1,52 +1,34 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { addGroupMembersAction, deleteClientAction, removeGroupMemberAction } from '@/actions/clients';
-import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
+import { ActionButton } from '@/components/form/action-button';
+import { ActionForm, ActionMessage, SubmitButton, SubmitRow, useActionForm } from '@/components/form/action-form';
+import { bindFields } from '@/components/form/bind-fields';
+import { TextField } from '@/components/form/fields';
 
 /** Several clients added to a head's group at once, from a date (today unless changed). */
 export function AddMembersForm({ head, today }: { head: number; today: string }) {
   const t = useTranslations('members');
-  const [numbers, setNumbers] = useState('');
-  const [effectiveDate, setEffectiveDate] = useState(today);
-  const [state, action, isPending] = useActionState(async (previous: unknown, formData: FormData) => {
-    const result = await addGroupMembersAction(previous, formData);
-    if (result.status === 'success') setNumbers('');
-    return result;
-  }, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const [values, setValues] = useState({ numbers: '', effectiveDate: today });
+  const form = useActionForm(addGroupMembersAction, { onSuccess: () => setValues((all) => ({ ...all, numbers: '' })) });
+  const { field } = bindFields(values, setValues, form.fieldErrors);
   return (
-    <form action={action} className="form inline-form">
-      <input type="hidden" name="head" value={head} />
+    <ActionForm form={form} fields={{ head }} className="form inline-form">
+      <TextField {...field('numbers')} label={t('addLabel')} hint={t('addHint')} inputMode="numeric" required />
       <TextField
-        name="numbers"
-        label={t('addLabel')}
-        hint={t('addHint')}
-        errors={errors.numbers}
-        value={numbers}
-        onChange={(event) => setNumbers(event.target.value)}
-        inputMode="numeric"
-        required
-      />
-      <TextField
-        name="effectiveDate"
+        {...field('effectiveDate')}
         id={`add-members-date-${head}`}
         label={t('effectiveDate')}
         type="date"
         max={today}
-        value={effectiveDate}
-        onChange={(event) => setEffectiveDate(event.target.value)}
-        errors={errors.effectiveDate}
         required
         isNarrow
       />
-      <button type="submit" className="primary" disabled={isPending}>
-        {t('add')}
-      </button>
-      <FormMessage state={state} />
-    </form>
+      <SubmitButton label={t('add')} />
+      <ActionMessage />
+    </ActionForm>
   );
 }
 
@@ -58,7 +40,7 @@ export function RemoveMemberButton({ head, member, today }: { head: number; memb
   const t = useTranslations('members');
   const [isOpen, setIsOpen] = useState(false);
   const [effectiveDate, setEffectiveDate] = useState(today);
-  const [state, action, isPending] = useActionState(removeGroupMemberAction, idleState);
+  const form = useActionForm(removeGroupMemberAction);
   if (!isOpen) {
     return (
       <button type="button" className="link" onClick={() => setIsOpen(true)}>
@@ -66,11 +48,8 @@ export function RemoveMemberButton({ head, member, today }: { head: number; memb
       </button>
     );
   }
-  const errors = state.status === 'error' ? state.fieldErrors : {};
   return (
-    <form action={action} className="remove-member" aria-label={t('remove', { number: member })}>
-      <input type="hidden" name="head" value={head} />
-      <input type="hidden" name="member" value={member} />
+    <ActionForm form={form} fields={{ head, member }} className="remove-member" aria-label={t('remove', { number: member })}>
       <TextField
         name="effectiveDate"
         id={`remove-date-${member}`}
@@ -79,44 +58,35 @@ export function RemoveMemberButton({ head, member, today }: { head: number; memb
         max={today}
         value={effectiveDate}
         onChange={(event) => setEffectiveDate(event.target.value)}
-        errors={errors.effectiveDate}
+        errors={form.fieldErrors.effectiveDate}
         required
         isNarrow
       />
       <p role="status">{t('removeConfirm', { number: member, head, date: effectiveDate })}</p>
-      <div className="form-actions">
-        <button type="submit" className="secondary danger" disabled={isPending || !effectiveDate}>
-          {t('confirmRemove')}
-        </button>
+      <SubmitRow label={t('confirmRemove')} variant="danger" disabled={!effectiveDate}>
         <button type="button" className="link" onClick={() => setIsOpen(false)}>
           {t('cancel')}
         </button>
-      </div>
-      {state.status === 'error' ? (
+      </SubmitRow>
+      {form.state.status === 'error' ? (
         <p className="error" role="alert">
-          {state.message}
+          {form.state.message}
         </p>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }
 
 export function DeleteClientButton({ number }: { number: number }) {
   const t = useTranslations('clientForm');
-  const [state, action, isPending] = useActionState(deleteClientAction, idleState);
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(t('deleteConfirm', { number }))) event.preventDefault();
-      }}
+    <ActionButton
+      action={deleteClientAction}
+      fields={{ number }}
+      label={t('delete')}
+      confirmText={t('deleteConfirm', { number })}
+      isDanger
       className="danger-zone"
-    >
-      <input type="hidden" name="number" value={number} />
-      <button type="submit" className="secondary danger" disabled={isPending}>
-        {t('delete')}
-      </button>
-      <FormMessage state={state} />
-    </form>
+    />
   );
 }

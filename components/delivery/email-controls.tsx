@@ -1,18 +1,12 @@
 'use client';
 
-import { useActionState, useEffect } from 'react';
+import { useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { ActionForm, SubmitButton, useActionForm, type FormAction } from '@/components/form/action-form';
 import { FormMessage } from '@/components/form/fields';
-import type { ActionState } from '@/actions/action-state';
-import { idleState } from '@/actions/action-state';
 
-export type EmailAction = (previous: unknown, formData: FormData) => Promise<ActionState<unknown>>;
-
-/** The selection a batch's buttons carry, as hidden fields. */
-function HiddenFields({ fields }: { fields: Record<string, string> }) {
-  return Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
-}
+export type EmailAction = FormAction<unknown>;
 
 /**
  * Send a batch's documents, retry its failures, for any kind of document (the screen gives its
@@ -37,8 +31,8 @@ export function EmailControls({
 }) {
   const t = useTranslations(messages);
   const router = useRouter();
-  const [sendState, sendAction, isSending] = useActionState(send, idleState);
-  const [retryState, retryAction, isRetrying] = useActionState(retry, idleState);
+  const sending = useActionForm(send);
+  const retrying = useActionForm(retry);
   useEffect(() => {
     if (!hasPending) return;
     const timer = setInterval(() => router.refresh(), 1500);
@@ -46,34 +40,25 @@ export function EmailControls({
   }, [hasPending, router]);
   return (
     <div className="delivery-controls">
-      <form action={sendAction}>
-        <HiddenFields fields={fields} />
-        <button type="submit" className="primary" disabled={isSending || !hasUnsent}>
-          {t('send')}
-        </button>
-      </form>
-      <form action={retryAction}>
-        <HiddenFields fields={fields} />
-        <button type="submit" className="secondary" disabled={isRetrying || !hasFailures}>
-          {t('retry')}
-        </button>
-      </form>
-      <FormMessage state={sendState} />
-      <FormMessage state={retryState} />
+      <ActionForm form={sending} fields={fields}>
+        <SubmitButton label={t('send')} disabled={!hasUnsent} />
+      </ActionForm>
+      <ActionForm form={retrying} fields={fields}>
+        <SubmitButton label={t('retry')} variant="secondary" disabled={!hasFailures} />
+      </ActionForm>
+      <FormMessage state={sending.state} />
+      <FormMessage state={retrying.state} />
     </div>
   );
 }
 
 /** Sends a document already e-mailed once more, on the clerk's explicit request. */
 export function ResendButton({ action, fields, label }: { action: EmailAction; fields: Record<string, string>; label: string }) {
-  const [state, formAction, isPending] = useActionState(action, idleState);
+  const form = useActionForm(action);
   return (
-    <form action={formAction}>
-      <HiddenFields fields={fields} />
-      <button type="submit" className="link" disabled={isPending}>
-        {label}
-      </button>
-      {state.status === 'error' ? <span className="error"> {state.message}</span> : null}
-    </form>
+    <ActionForm form={form} fields={fields}>
+      <SubmitButton label={label} variant="link" />
+      {form.state.status === 'error' ? <span className="error"> {form.state.message}</span> : null}
+    </ActionForm>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { saveCreditTermsAction } from '@/actions/client-account';
-import { FormMessage, SelectField, TextField } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
+import { ActionForm, useActionForm } from '@/components/form/action-form';
+import { bindFields } from '@/components/form/bind-fields';
+import { SelectField, TextField } from '@/components/form/fields';
 
 export type CreditTermsValues = { creditLimit: string; holdAfterDays: string; policy: string; suspensionReason: string };
 
@@ -12,34 +13,27 @@ export type CreditTermsValues = { creditLimit: string; holdAfterDays: string; po
 export function CreditTermsForm({ clientNumber, initial }: { clientNumber: number; initial: CreditTermsValues }) {
   const t = useTranslations('account');
   const [values, setValues] = useState(initial);
-  const [state, action, isPending] = useActionState(saveCreditTermsAction, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
-  const bind = (name: keyof CreditTermsValues) => ({
-    name,
-    value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((all) => ({ ...all, [name]: event.target.value })),
-    errors: errors[name],
-  });
+  const form = useActionForm(saveCreditTermsAction);
+  const { field } = bindFields(values, setValues, form.fieldErrors);
   return (
-    <form action={action} className="form" aria-labelledby="credit-terms-title">
+    <ActionForm
+      form={form}
+      fields={{ clientNumber }}
+      className="form"
+      aria-labelledby="credit-terms-title"
+      submit={{ label: t('saveCredit') }}
+    >
       <h2 id="credit-terms-title">{t('creditTitle')}</h2>
-      <input type="hidden" name="clientNumber" value={clientNumber} />
       <div className="form-grid">
-        <TextField label={t('creditLimit')} inputMode="decimal" isNarrow {...bind('creditLimit')} />
-        <TextField label={t('holdAfterDays')} inputMode="numeric" isNarrow {...bind('holdAfterDays')} />
+        <TextField label={t('creditLimit')} inputMode="decimal" isNarrow {...field('creditLimit')} />
+        <TextField label={t('holdAfterDays')} inputMode="numeric" isNarrow {...field('holdAfterDays')} />
         <SelectField
           label={t('policy')}
           options={(['none', 'warn', 'block'] as const).map((value) => ({ value, label: t(`policies.${value}`) }))}
-          {...bind('policy')}
+          {...field('policy')}
         />
-        <TextField label={t('suspension')} hint={t('suspensionHint')} maxLength={500} {...bind('suspensionReason')} />
+        <TextField label={t('suspension')} hint={t('suspensionHint')} maxLength={500} {...field('suspensionReason')} />
       </div>
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {t('saveCredit')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { lookupPaymentClientAction, recordPaymentAction } from '@/actions/receivables';
-import { FormMessage, SelectField, TextAreaField, TextField } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
+import { ActionForm, useActionForm } from '@/components/form/action-form';
+import { SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { parseMoneyToCents } from '@/lib/money/parse';
@@ -47,8 +47,8 @@ export function PaymentForm({
   const [note, setNote] = useState('');
   const [mode, setMode] = useState<'auto' | 'manual'>('auto');
   const [typed, setTyped] = useState<Record<number, string>>({});
-  const [state, action, isPending] = useActionState(recordPaymentAction, idleState);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const form = useActionForm(recordPaymentAction);
+  const errors = form.fieldErrors;
 
   function lookUp(number: string) {
     if (!/^\d{1,8}$/.test(number.trim())) {
@@ -87,11 +87,16 @@ export function PaymentForm({
   const appliedCents = open.reduce((sum, invoice) => sum + appliedOf(invoice.number), 0);
 
   return (
-    <form action={action} className="form payment-form" aria-labelledby="payment-title">
+    <ActionForm
+      form={form}
+      fields={{ batchId }}
+      className="form payment-form"
+      aria-labelledby="payment-title"
+      submit={{ label: t('save'), pendingLabel: t('saving') }}
+    >
       <h2 id="payment-title" className="visually-hidden">
         {t('newTitle')}
       </h2>
-      {batchId !== null ? <input type="hidden" name="batchId" value={batchId} /> : null}
       <div className="form-grid">
         <TextField
           name="clientNumber"
@@ -255,12 +260,6 @@ export function PaymentForm({
           ) : null}
         </section>
       ) : null}
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isPending}>
-          {isPending ? t('saving') : t('save')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,56 +1,32 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { reversePaymentAction } from '@/actions/receivables';
-import { FormMessage, TextField } from '@/components/form/fields';
-import { idleState } from '@/actions/action-state';
+import { ActionForm, useActionForm } from '@/components/form/action-form';
+import { bindFields } from '@/components/form/bind-fields';
+import { TextField } from '@/components/form/fields';
 
 /** A returned cheque: the payment reversed on a date, with the reason. */
 export function ReversePaymentForm({ number, amount, today }: { number: number; amount: string; today: string }) {
   const t = useTranslations('payments');
-  const [state, action, isPending] = useActionState(reversePaymentAction, idleState);
-  const [reason, setReason] = useState('');
-  const [reversedOn, setReversedOn] = useState(today);
-  const errors = state.status === 'error' ? state.fieldErrors : {};
+  const form = useActionForm(reversePaymentAction);
+  const [values, setValues] = useState({ reversedOn: today, reason: '' });
+  const { field } = bindFields(values, setValues, form.fieldErrors);
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(t('reverseConfirm', { number, amount }))) event.preventDefault();
-      }}
+    <ActionForm
+      form={form}
+      fields={{ number }}
+      confirm={t('reverseConfirm', { number, amount })}
       className="form danger-zone"
       aria-labelledby="reverse-title"
+      submit={{ label: t('reverse'), variant: 'danger' }}
     >
       <h2 id="reverse-title">{t('reverseTitle')}</h2>
-      <input type="hidden" name="number" value={number} />
       <div className="form-grid">
-        <TextField
-          name="reversedOn"
-          label={t('reversedOn')}
-          type="date"
-          value={reversedOn}
-          onChange={(e) => setReversedOn(e.target.value)}
-          errors={errors.reversedOn}
-          required
-          isNarrow
-        />
-        <TextField
-          name="reason"
-          label={t('reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          errors={errors.reason}
-          required
-          maxLength={500}
-        />
+        <TextField {...field('reversedOn')} label={t('reversedOn')} type="date" required isNarrow />
+        <TextField {...field('reason')} label={t('reason')} required maxLength={500} />
       </div>
-      <FormMessage state={state} />
-      <div className="form-actions">
-        <button type="submit" className="secondary danger" disabled={isPending}>
-          {t('reverse')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }
