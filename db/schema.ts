@@ -48,6 +48,23 @@ export const paymentStatusEnum = pgEnum('payment_status', ['pending', 'posted', 
 export const depositBatchStatusEnum = pgEnum('deposit_batch_status', ['open', 'posted']);
 /** What a held account's call taking does (docs/business-rules.md, Credit hold). */
 export const creditPolicyEnum = pgEnum('credit_policy', ['none', 'warn', 'block']);
+/**
+ * How a passenger trip's price was set, as Revenu Québec prescribes the trip's description
+ * (QST Regulation s. 350.62R5): `Tarif taxi.`, `Tarif odo.`, `Tarif fixe r.`, `Tarif fixe c.`,
+ * `Tarif horaire`, `Tr. adapté`, `Tr. collectif`, `Tarif app.` (docs/business-rules.md).
+ */
+export const billingTypeEnum = pgEnum('billing_type', [
+  'taxi',
+  'odometer',
+  'fixed_regular',
+  'fixed_contract',
+  'hourly',
+  'adapted',
+  'collective',
+  'app',
+]);
+/** Why a billed client pays no dues (Act respecting remunerated passenger transportation by automobile). */
+export const duesExemptionEnum = pgEnum('dues_exemption', ['municipal_contract', 'transit_contract', 'act']);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -272,15 +289,58 @@ export const tariffs = pgTable(
     perMinute: numeric('per_minute', { precision: 10, scale: 4 }).notNull(),
     minimumChargeCents: integer('minimum_charge_cents').notNull().default(0),
     isActive: boolean('is_active').notNull().default(true),
+    /** Transport de personnes: its calls are passenger trips, which carry dues (courier tariffs do not). */
+    isPassenger: boolean('is_passenger').notNull().default(false),
+    /** Passenger trips exempt from dues (e.g. paratransit under a transit authority's contract). */
+    isDuesExempt: boolean('is_dues_exempt').notNull().default(false),
+    /** The billing type its calls take unless the call says otherwise. */
+    defaultBillingType: billingTypeEnum('default_billing_type'),
     ...timestamps,
   },
   (t) => [
+    check('tariffs_dues_exempt_passenger', sql`not ${t.isDuesExempt} or ${t.isPassenger}`),
     check('tariffs_code_format', sql`${t.code} ~ '^[A-Z0-9][A-Z0-9_-]{0,15}$'`),
     check('tariffs_name_present', sql`length(trim(${t.name})) > 0`),
     check('tariffs_base_non_negative', sql`${t.baseCents} >= 0`),
     check('tariffs_per_km_non_negative', sql`${t.perKm} >= 0`),
     check('tariffs_per_minute_non_negative', sql`${t.perMinute} >= 0`),
     check('tariffs_minimum_non_negative', sql`${t.minimumChargeCents} >= 0`),
+  ],
+);
+
+/**
+ * Redevance par course: the dues on a passenger trip, from `effective_from` (by the trip's
+ * service date) until the next rate; a rate of 0 ends them (docs/business-rules.md, Dues).
+ */
+export const duesRates = pgTable(
+  'dues_rates',
+  {
+    effectiveFrom: date('effective_from', { mode: 'string' }).primaryKey(),
+    rateCents: integer('rate_cents').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [check('dues_rates_rate', sql`${t.rateCents} between 0 and 10000`)],
+);
+
+/**
+ * The company's list of municipalities, which passenger trips are taken from and to. Typed text
+ * is matched by its folded form (case, accents, punctuation and spaces); a variant merged into
+ * another points to it, and the reports count it as the other.
+ */
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    nameFolded: text('name_folded').notNull().unique(),
+    mergedIntoId: integer('merged_into_id'),
+    ...timestamps,
+  },
+  (t) => [
+    check('municipalities_name_present', sql`length(trim(${t.name})) between 1 and 100`),
+    check('municipalities_not_merged_into_itself', sql`${t.mergedIntoId} is distinct from ${t.id}`),
+    foreignKey({ columns: [t.mergedIntoId], foreignColumns: [t.id], name: 'municipalities_merged_into' }),
   ],
 );
 
@@ -327,6 +387,14 @@ export const clients = pgTable(
     creditPolicy: creditPolicyEnum('credit_policy').notNull().default('none'),
     /** Manual suspension: its reason, or empty when the account is not suspended. */
     suspensionReason: text('suspension_reason'),
+    /**
+     * Exempté de la redevance: why (empty when the client pays dues), the exemption of the Act
+     * named when it is another one, and the contract's dates (trips from/until, by service date).
+     */
+    duesExemption: duesExemptionEnum('dues_exemption'),
+    duesExemptionDetail: text('dues_exemption_detail'),
+    duesExemptFrom: date('dues_exempt_from', { mode: 'string' }),
+    duesExemptTo: date('dues_exempt_to', { mode: 'string' }),
     /** The name folded for accent- and case-insensitive search (fold_text, migration 0002). */
     nameFolded: text('name_folded').generatedAlwaysAs(sql`fold_text(name)`),
     ...timestamps,
@@ -343,6 +411,12 @@ export const clients = pgTable(
     check('clients_credit_limit', sql`${t.creditLimitCents} is null or ${t.creditLimitCents} between 0 and 99999999999`),
     check('clients_hold_after_days', sql`${t.holdAfterDaysPastDue} is null or ${t.holdAfterDaysPastDue} between 0 and 3650`),
     check('clients_suspension_reason', sql`${t.suspensionReason} is null or length(trim(${t.suspensionReason})) > 0`),
+    check('clients_dues_exemption_dates', sql`(${t.duesExemption} is null) = (${t.duesExemptFrom} is null)`),
+    check('clients_dues_exemption_period', sql`${t.duesExemptTo} is null or ${t.duesExemptTo} >= ${t.duesExemptFrom}`),
+    check(
+      'clients_dues_exemption_named',
+      sql`${t.duesExemption} is distinct from 'act' or length(trim(coalesce(${t.duesExemptionDetail}, ''))) > 0`,
+    ),
     check('clients_email_delivery_needs_address', sql`${t.deliveryMethod} = 'print' or cardinality(${t.invoiceEmails}) > 0`),
     // Target of the grouping key below: (number, grouped_client_number) of a head is (H, H).
     unique('clients_number_grouped_key').on(t.number, t.groupedClientNumber),
@@ -442,6 +516,15 @@ export const calls = pgTable(
      * never billable here, and never changes.
      */
     legacyInvoiceNumber: text('legacy_invoice_number'),
+    /** How the trip's price was set (passenger trips), printed on its invoice line. */
+    billingType: billingTypeEnum('billing_type'),
+    /** The hours of a trip billed by the hour, in tenths. */
+    billingHoursTenths: integer('billing_hours_tenths'),
+    /** Municipalities of origin and destination (the registered dispatcher's annual report). */
+    originMunicipalityId: integer('origin_municipality_id').references(() => municipalities.id),
+    destinationMunicipalityId: integer('destination_municipality_id').references(() => municipalities.id),
+    /** The bill number of the certified sales recording system (No. de facture SEV), sent by the dispatch system. */
+    sevNumber: text('sev_number'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     /** Caller, addresses and reference folded for accent- and case-insensitive search. */
     searchText: text('search_text').generatedAlwaysAs(
@@ -459,6 +542,11 @@ export const calls = pgTable(
     check('calls_pickup_present', sql`length(trim(${t.pickupAddress})) > 0`),
     check('calls_destination_present', sql`length(trim(${t.destinationAddress})) > 0`),
     check('calls_legacy_invoice_present', sql`${t.legacyInvoiceNumber} is null or length(trim(${t.legacyInvoiceNumber})) between 1 and 50`),
+    check(
+      'calls_billing_hours',
+      sql`(${t.billingHoursTenths} is null or ${t.billingHoursTenths} between 1 and 9999) and (${t.billingHoursTenths} is null or ${t.billingType} = 'hourly')`,
+    ),
+    check('calls_sev_number', sql`${t.sevNumber} is null or ${t.sevNumber} ~ '^[A-Za-z0-9._:/-]{1,40}$'`),
     check('calls_dispatch_id_format', sql`${t.dispatchId} ~ '^[A-Za-z0-9._:-]{1,100}$'`),
     // Calls taken on the screen have none (nulls are distinct).
     uniqueIndex('calls_dispatch_id').on(t.dispatchId),
@@ -510,6 +598,8 @@ export const billingRuns = pgTable(
     invoiceCount: integer('invoice_count').notNull().default(0),
     callCount: integer('call_count').notNull().default(0),
     subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull().default(0),
+    /** Dues (redevance) of the run's passenger trips, beside the fares. */
+    duesCents: bigint('dues_cents', { mode: 'number' }).notNull().default(0),
     gstCents: bigint('gst_cents', { mode: 'number' }).notNull().default(0),
     qstCents: bigint('qst_cents', { mode: 'number' }).notNull().default(0),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull().default(0),
@@ -525,7 +615,7 @@ export const billingRuns = pgTable(
     check('billing_runs_counts_non_negative', sql`${t.invoiceCount} >= 0 and ${t.callCount} >= 0`),
     check(
       'billing_runs_amounts',
-      sql`${t.subtotalCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
+      sql`${t.subtotalCents} >= 0 and ${t.duesCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.duesCents} + ${t.gstCents} + ${t.qstCents}`,
     ),
     check('billing_runs_reversal', sql`(${t.status} = 'reversed') = (${t.reversedAt} is not null)`),
     index('billing_runs_created_at').on(t.createdAt),
@@ -576,7 +666,12 @@ export const invoices = pgTable(
     issuerQstNumber: text('issuer_qst_number'),
     // Amounts computed once at generation; never recomputed.
     lineCount: integer('line_count').notNull(),
+    /** The passenger trips that carry dues, and the billed client's exemption (as at generation) when they carry none. */
+    duesTrips: integer('dues_trips').notNull().default(0),
+    duesExemption: duesExemptionEnum('dues_exemption'),
     subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
+    /** Dues (redevance), apart from the fares of the subtotal; the taxes are on both. */
+    duesCents: bigint('dues_cents', { mode: 'number' }).notNull().default(0),
     gstCents: bigint('gst_cents', { mode: 'number' }).notNull(),
     qstCents: bigint('qst_cents', { mode: 'number' }).notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
@@ -599,7 +694,7 @@ export const invoices = pgTable(
     check('invoices_line_count_positive', sql`${t.lineCount} > 0`),
     check(
       'invoices_amounts',
-      sql`${t.subtotalCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
+      sql`${t.subtotalCents} >= 0 and ${t.duesCents} >= 0 and ${t.duesTrips} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.duesCents} + ${t.gstCents} + ${t.qstCents}`,
     ),
     check('invoices_void', sql`(${t.status} = 'void') = (${t.voidedAt} is not null)`),
     // Never more settled than the invoice: no payment nor credit note beyond its balance.
@@ -641,11 +736,18 @@ export const invoiceLines = pgTable(
     destinationAddress: text('destination_address').notNull(),
     clientReference: text('client_reference'),
     amountCents: integer('amount_cents').notNull(),
+    /** A passenger trip, and its dues: the rate in force on its service date, stored at generation, never recomputed. */
+    isPassenger: boolean('is_passenger').notNull().default(false),
+    duesCents: integer('dues_cents').notNull().default(0),
+    billingType: billingTypeEnum('billing_type'),
+    billingHoursTenths: integer('billing_hours_tenths'),
+    sevNumber: text('sev_number'),
     /** Copied from the invoice when it is voided, so the index below can ignore void lines. */
     isVoid: boolean('is_void').notNull().default(false),
   },
   (t) => [
     check('invoice_lines_amount_non_negative', sql`${t.amountCents} >= 0`),
+    check('invoice_lines_dues', sql`${t.duesCents} >= 0 and (${t.isPassenger} or ${t.duesCents} = 0)`),
     // No double billing: a call is on at most one non-void invoice.
     uniqueIndex('invoice_lines_call_once')
       .on(t.callNumber)
@@ -665,6 +767,8 @@ export const creditNotes = pgTable(
     issueDate: date('issue_date', { mode: 'string' }).notNull(),
     reason: text('reason').notNull(),
     subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
+    /** Dues (redevance), apart from the fares of the subtotal; the taxes are on both. */
+    duesCents: bigint('dues_cents', { mode: 'number' }).notNull().default(0),
     gstCents: bigint('gst_cents', { mode: 'number' }).notNull(),
     qstCents: bigint('qst_cents', { mode: 'number' }).notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
@@ -678,7 +782,7 @@ export const creditNotes = pgTable(
     check('credit_notes_reason_present', sql`length(trim(${t.reason})) > 0`),
     check(
       'credit_notes_amounts',
-      sql`${t.subtotalCents} > 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.gstCents} + ${t.qstCents}`,
+      sql`${t.subtotalCents} > 0 and ${t.duesCents} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.duesCents} + ${t.gstCents} + ${t.qstCents}`,
     ),
     index('credit_notes_invoice').on(t.invoiceId),
   ],
@@ -695,9 +799,12 @@ export const creditNoteLines = pgTable(
     invoiceLineId: bigint('invoice_line_id', { mode: 'number' }).references(() => invoiceLines.id),
     description: text('description').notNull(),
     amountCents: integer('amount_cents').notNull(),
+    /** The dues of the trip credited whole (never on an amount credited). */
+    duesCents: integer('dues_cents').notNull().default(0),
   },
   (t) => [
     check('credit_note_lines_amount_positive', sql`${t.amountCents} > 0`),
+    check('credit_note_lines_dues', sql`${t.duesCents} >= 0 and (${t.duesCents} = 0 or ${t.invoiceLineId} is not null)`),
     // An invoice line is credited at most once.
     uniqueIndex('credit_note_lines_invoice_line_once')
       .on(t.invoiceLineId)

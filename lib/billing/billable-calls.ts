@@ -26,6 +26,24 @@ export function billedRangeOf(input: BillingInput): { from: number; to: number }
   return { from: input.clientFrom ?? 1, to: input.clientTo ?? 99_999_999 };
 }
 
+/**
+ * The dues of call `k` (docs/business-rules.md, Dues): a passenger trip (its tariff's
+ * `Transport de personnes`) pays the rate in force on its service date, unless its tariff is
+ * exempt or its billed client (the head for a group, rule G3) is exempt on that date. Read from
+ * the joins of duesJoins: the rates as periods (`r`), the exempt billed clients (`x`).
+ */
+const duesOfCall: SQL = sql`case when t.is_passenger and not t.is_dues_exempt and x.number is null then coalesce(r.rate_cents, 0) else 0 end`;
+
+/** The few rows that duesOfCall reads, joined to each call: a handful of rates, the exempt billed clients. */
+function duesJoins(billedNumber: SQL): SQL {
+  return sql`
+      left join (select effective_from, lead(effective_from) over (order by effective_from) as until, rate_cents from dues_rates) r
+             on t.is_passenger and k.service_date >= r.effective_from and (r.until is null or k.service_date < r.until)
+      left join (select number, dues_exempt_from, dues_exempt_to from clients where dues_exemption is not null) x
+             on x.number = ${billedNumber} and k.service_date >= x.dues_exempt_from
+            and (x.dues_exempt_to is null or k.service_date <= x.dues_exempt_to)`;
+}
+
 export function billableCallsQuery(input: BillingInput): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
   const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
@@ -41,12 +59,16 @@ export function billableCallsQuery(input: BillingInput): SQL {
         sql`k.client_number in (select client_number from group_memberships where head_number between ${range.from} and ${range.to})`,
       );
   }
+  const dues = duesOfCall;
   return sql`
     select k.number as call_number, k.client_number, c.name as client_name, ${billedNumber} as billed_client_number,
            k.service_date, k.pickup_address, k.destination_address, k.client_reference, k.price_cents,
-           ${callHashSql} as call_hash
+           t.is_passenger, ${dues} as dues_cents, coalesce(k.billing_type, t.default_billing_type) as billing_type,
+           k.billing_hours_tenths, k.sev_number, ${callHashSql(dues)} as call_hash
       from calls k
+      join tariffs t on t.id = k.tariff_id
       ${input.isGrouped ? membershipOnServiceDate('join') : membershipOnServiceDate('left join', range)}
+      ${duesJoins(billedNumber)}
       -- Both clients always exist (foreign keys): left joins, so that PostgreSQL drops the one a
       -- caller does not read (the billing list reads neither name: a fifth faster at a million calls).
       left join clients c on c.number = k.client_number

@@ -8,22 +8,23 @@ const preview: BillingPreview = {
       billedClientNumber: 12345,
       name: 'Pharmacie Centrale inc.',
       calls: 5,
-      subtotalCents: 15092,
+      subtotalCents: 14822,
+      duesCents: 270,
       gstCents: 755,
       qstCents: 1505,
       totalCents: 17352,
       digest: '',
       members: [
-        { clientNumber: 12345, name: 'Pharmacie Centrale inc.', calls: 1, subtotalCents: 1930 },
-        { clientNumber: 12346, name: 'Pharmacie Centrale; succursale "Laval"', calls: 2, subtotalCents: 4820 },
+        { clientNumber: 12345, name: 'Pharmacie Centrale inc.', calls: 1, subtotalCents: 1930, duesCents: 90 },
+        { clientNumber: 12346, name: 'Pharmacie Centrale; succursale "Laval"', calls: 2, subtotalCents: 4820, duesCents: 0 },
       ],
     },
   ],
-  totals: { invoices: 1, calls: 5, subtotalCents: 15092, gstCents: 755, qstCents: 1505, totalCents: 17352 },
+  totals: { invoices: 1, calls: 5, subtotalCents: 14822, duesCents: 270, gstCents: 755, qstCents: 1505, totalCents: 17352 },
 };
 const options = {
   isGrouped: true,
-  headers: ['Type', 'No. client facturé', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'TPS', 'TVQ', 'Total'],
+  headers: ['Type', 'No. client facturé', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'Redevance', 'TPS', 'TVQ', 'Total'],
   rowKinds: { invoice: 'Facture', member: 'Membre', total: 'Total' },
 };
 
@@ -32,18 +33,18 @@ describe('billing list as CSV', () => {
     const csv = billingListCsv(preview, { ...options, separator: 'semicolon' });
     expect(csv.startsWith('\uFEFFType;No. client facturé;')).toBe(true);
     expect(csv.split('\r\n')).toEqual([
-      '\uFEFFType;No. client facturé;Nom;No. membre;Membre;Appels;Sous-total;TPS;TVQ;Total',
-      'Facture;12345;Pharmacie Centrale inc.;;;5;150,92;7,55;15,05;173,52',
-      'Membre;12345;Pharmacie Centrale inc.;12345;Pharmacie Centrale inc.;1;19,30;;;',
-      'Membre;12345;Pharmacie Centrale inc.;12346;"Pharmacie Centrale; succursale ""Laval""";2;48,20;;;',
-      'Total;;;;;5;150,92;7,55;15,05;173,52',
+      '\uFEFFType;No. client facturé;Nom;No. membre;Membre;Appels;Sous-total;Redevance;TPS;TVQ;Total',
+      'Facture;12345;Pharmacie Centrale inc.;;;5;148,22;2,70;7,55;15,05;173,52',
+      'Membre;12345;Pharmacie Centrale inc.;12345;Pharmacie Centrale inc.;1;19,30;0,90;;;',
+      'Membre;12345;Pharmacie Centrale inc.;12346;"Pharmacie Centrale; succursale ""Laval""";2;48,20;0,00;;;',
+      'Total;;;;;5;148,22;2,70;7,55;15,05;173,52',
       '',
     ]);
   });
 
   test('with commas: decimal points', () => {
     const csv = billingListCsv(preview, { ...options, separator: 'comma', isGrouped: false });
-    expect(csv.split('\r\n')[1]).toBe('Facture,12345,Pharmacie Centrale inc.,,,5,150.92,7.55,15.05,173.52');
+    expect(csv.split('\r\n')[1]).toBe('Facture,12345,Pharmacie Centrale inc.,,,5,148.22,2.70,7.55,15.05,173.52');
     expect(csv.split('\r\n')).toHaveLength(4);
   });
 });
@@ -57,14 +58,15 @@ test('a client name written as a formula is neutralized; negative amounts stay n
         digest: '',
         calls: 1,
         subtotalCents: -1930,
+        duesCents: 0,
         gstCents: -97,
         qstCents: -193,
         totalCents: -2220,
         members: [],
       },
     ],
-    totals: { invoices: 1, calls: 1, subtotalCents: -1930, gstCents: -97, qstCents: -193, totalCents: -2220 },
+    totals: { invoices: 1, calls: 1, subtotalCents: -1930, duesCents: 0, gstCents: -97, qstCents: -193, totalCents: -2220 },
   };
   const csv = billingListCsv(hostile, { ...options, separator: 'semicolon', isGrouped: false });
-  expect(csv.split('\r\n')[1]).toBe('Facture;20001;"\'=HYPERLINK(""http://evil.example"",""x"")";;;1;-19,30;-0,97;-1,93;-22,20');
+  expect(csv.split('\r\n')[1]).toBe('Facture;20001;"\'=HYPERLINK(""http://evil.example"",""x"")";;;1;-19,30;0,00;-0,97;-1,93;-22,20');
 });

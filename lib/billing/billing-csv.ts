@@ -1,7 +1,7 @@
 /**
  * The billing list as CSV that opens correctly in a spreadsheet (format and neutralization of
  * formulas in lib/csv/write-csv.ts). One row per invoice to create, then, for a grouped list,
- * one row per member under its head.
+ * one row per member under its head. The dues (redevance) have their own column beside the fares.
  */
 import { writeCsv, type CsvCell, type CsvSeparator } from '@/lib/csv/write-csv';
 import type { BillingPreview } from './preview-billing';
@@ -20,6 +20,7 @@ export function billingListCsv(
       '',
       invoice.calls,
       { cents: invoice.subtotalCents },
+      { cents: invoice.duesCents },
       { cents: invoice.gstCents },
       { cents: invoice.qstCents },
       { cents: invoice.totalCents },
@@ -34,6 +35,7 @@ export function billingListCsv(
           member.name,
           member.calls,
           { cents: member.subtotalCents },
+          { cents: member.duesCents },
           '',
           '',
           '',
@@ -50,6 +52,7 @@ export function billingListCsv(
     '',
     totals.calls,
     { cents: totals.subtotalCents },
+    { cents: totals.duesCents },
     { cents: totals.gstCents },
     { cents: totals.qstCents },
     { cents: totals.totalCents },

@@ -9,13 +9,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ErrorCode } from '@/lib/errors';
 
 /**
- * A 64-bit hash of one billed call (its number, its client and its price), alias `k`. Combined
+ * A 64-bit hash of one billed call (its number, its client, its price and its dues), alias `k`. Combined
  * per invoice by exclusive or (`bit_xor`, a 64-bit aggregate that PostgreSQL computes in
  * parallel parts) it does not depend on the order of the calls, and parts combine into the whole
  * (`foldDigest`). Calls differ, so their hashes do: none cancels another but by a 1-in-2^64
  * chance.
  */
-export const callHashSql: SQL = sql`hashint8extended(k.number::bigint, k.client_number::bigint * 4294967296 + k.price_cents)`;
+export const callHashSql = (dues: SQL): SQL =>
+  sql`hashint8extended(k.number::bigint, k.client_number::bigint * 4294967296 + k.price_cents + (${dues})::bigint * 1099511627776)`;
 
 export type InvoiceDigest = { billedClientNumber: number; calls: number; subtotalCents: number; digest: string };
 

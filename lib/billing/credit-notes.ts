@@ -5,7 +5,9 @@
  * own subtotal (same rates, same exemptions, rounded half-up), never more than what is left of
  * the invoice's taxes, so that all credit notes together never exceed the invoice; the note
  * that completes the invoice's subtotal takes exactly the taxes left, so that an invoice
- * credited in full owes exactly zero (docs/business-rules.md, Credit notes).
+ * credited in full owes exactly zero (docs/business-rules.md, Credit notes). A line credited
+ * whole credits its trip's dues too, and the taxes on them; an amount credited never reduces the
+ * dues (Revenu Québec: dues are not refunded on a partial credit note).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -44,20 +46,26 @@ export type CreditNoteInput = z.output<typeof creditNoteInput>;
 
 type CreditableRest = {
   remainingSubtotalCents: number;
+  remainingDuesCents: number;
   remainingGstCents: number;
   remainingQstCents: number;
   exemptions: TaxExemptions;
 };
 
 /**
- * The taxes of a credit note of `subtotalCents`. Each note's taxes are rounded on its own
- * subtotal, and rounded parts need not add up to the rounded whole (two lines of 10,09 $: GST
- * 0,50 + 0,50 against 1,01 on the invoice). So the note that credits the rest of the invoice's
- * subtotal takes exactly the taxes left, and any other note never more than what is left.
+ * The taxes of a credit note of `subtotalCents` of fares and `duesCents` of dues, on both. Each
+ * note's taxes are rounded on its own amounts, and rounded parts need not add up to the rounded
+ * whole (two lines of 10,09 $: GST 0,50 + 0,50 against 1,01 on the invoice). So the note that
+ * credits the rest of the invoice's fares and dues takes exactly the taxes left, and any other
+ * note never more than what is left.
  */
-export function creditNoteTaxes(subtotalCents: number, rest: CreditableRest): { gstCents: number; qstCents: number } {
-  if (subtotalCents === rest.remainingSubtotalCents) return { gstCents: rest.remainingGstCents, qstCents: rest.remainingQstCents };
-  const taxes = computeTaxes(subtotalCents, rest.exemptions);
+export function creditNoteTaxes(
+  credited: { subtotalCents: number; duesCents: number },
+  rest: CreditableRest,
+): { gstCents: number; qstCents: number } {
+  if (credited.subtotalCents === rest.remainingSubtotalCents && credited.duesCents === rest.remainingDuesCents)
+    return { gstCents: rest.remainingGstCents, qstCents: rest.remainingQstCents };
+  const taxes = computeTaxes(credited.subtotalCents + credited.duesCents, rest.exemptions);
   return { gstCents: Math.min(taxes.gstCents, rest.remainingGstCents), qstCents: Math.min(taxes.qstCents, rest.remainingQstCents) };
 }
 
@@ -74,7 +82,7 @@ export async function createCreditNote(
 
     const chosen = input.lineIds.length
       ? await tx
-          .select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents })
+          .select({ id: invoiceLines.id, amountCents: invoiceLines.amountCents, duesCents: invoiceLines.duesCents })
           .from(invoiceLines)
           .where(and(eq(invoiceLines.invoiceId, invoice.id), inIds(invoiceLines.id, input.lineIds)))
       : [];
@@ -86,9 +94,10 @@ export async function createCreditNote(
       throw new AppError('credit.onlyZeroLines', {}, { lineIds: ['credit.onlyZeroLines'] });
     const lineIds = lines.map((line) => line.id);
 
-    const [already] = await queryRows<{ subtotal: string; gst: string; qst: string; credited_lines: string }>(
+    const [already] = await queryRows<{ subtotal: string; dues: string; gst: string; qst: string; credited_lines: string }>(
       tx,
-      sql`select coalesce(sum(subtotal_cents), 0)::text as subtotal, coalesce(sum(gst_cents), 0)::text as gst, coalesce(sum(qst_cents), 0)::text as qst,
+      sql`select coalesce(sum(subtotal_cents), 0)::text as subtotal, coalesce(sum(dues_cents), 0)::text as dues,
+                 coalesce(sum(gst_cents), 0)::text as gst, coalesce(sum(qst_cents), 0)::text as qst,
                  (select count(*) from credit_note_lines cl join credit_notes cn on cn.id = cl.credit_note_id
                    where cn.invoice_id = ${invoice.id} and cl.invoice_line_id = any(${idArray(lineIds)}))::text as credited_lines
             from credit_notes where invoice_id = ${invoice.id}`,
@@ -97,23 +106,30 @@ export async function createCreditNote(
       throw new AppError('credit.lineAlreadyCredited', {}, { lineIds: ['credit.lineAlreadyCredited'] });
 
     const subtotalCents = lines.reduce((sum, line) => sum + line.amountCents, 0) + input.amount;
+    // The dues of the trips credited whole; none for an amount.
+    const duesCents = lines.reduce((sum, line) => sum + line.duesCents, 0);
     const remaining = invoice.subtotalCents - Number(already!.subtotal);
     if (subtotalCents > remaining) throw new AppError('credit.tooMuch', { remaining: remaining / 100 }, { amount: ['credit.tooMuch'] });
 
-    const { gstCents, qstCents } = creditNoteTaxes(subtotalCents, {
-      remainingSubtotalCents: remaining,
-      remainingGstCents: invoice.gstCents - Number(already!.gst),
-      remainingQstCents: invoice.qstCents - Number(already!.qst),
-      // The invoice's exemptions: its snapshot holds an exemption number only for an exempt tax.
-      exemptions: { isGstExempt: invoice.gstExemptionNumber !== null, isQstExempt: invoice.qstExemptionNumber !== null },
-    });
+    const { gstCents, qstCents } = creditNoteTaxes(
+      { subtotalCents, duesCents },
+      {
+        remainingSubtotalCents: remaining,
+        remainingDuesCents: invoice.duesCents - Number(already!.dues),
+        remainingGstCents: invoice.gstCents - Number(already!.gst),
+        remainingQstCents: invoice.qstCents - Number(already!.qst),
+        // The invoice's exemptions: its snapshot holds an exemption number only for an exempt tax.
+        exemptions: { isGstExempt: invoice.gstExemptionNumber !== null, isQstExempt: invoice.qstExemptionNumber !== null },
+      },
+    );
+    const totalCents = subtotalCents + duesCents + gstCents + qstCents;
 
     // What payments already settle stays settled: a credit note takes only from the balance due.
     const balanceCents = invoice.totalCents - invoice.creditedCents - invoice.paidCents;
-    if (subtotalCents + gstCents + qstCents > balanceCents)
+    if (totalCents > balanceCents)
       throw new AppError(
         'credit.exceedsBalance',
-        { total: (subtotalCents + gstCents + qstCents) / 100, balance: balanceCents / 100 },
+        { total: totalCents / 100, balance: balanceCents / 100 },
         { amount: ['credit.exceedsBalance'] },
       );
 
@@ -130,9 +146,10 @@ export async function createCreditNote(
         issueDate,
         reason: input.reason,
         subtotalCents,
+        duesCents,
         gstCents,
         qstCents,
-        totalCents: subtotalCents + gstCents + qstCents,
+        totalCents,
         createdBy: actorId,
       })
       .returning({ id: creditNotes.id, number: creditNotes.number, totalCents: creditNotes.totalCents });
@@ -140,8 +157,8 @@ export async function createCreditNote(
     // 100,000 lines would bind more parameters than PostgreSQL accepts.
     if (lines.length > 0) {
       await tx.execute(sql`
-        insert into credit_note_lines (credit_note_id, invoice_line_id, description, amount_cents)
-        select ${note!.id}::bigint, id, 'Appel ' || call_number, amount_cents
+        insert into credit_note_lines (credit_note_id, invoice_line_id, description, amount_cents, dues_cents)
+        select ${note!.id}::bigint, id, 'Appel ' || call_number, amount_cents, dues_cents
           from invoice_lines
          where invoice_id = ${invoice.id} and id = any(${idArray(lineIds)})
          order by id`);

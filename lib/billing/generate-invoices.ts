@@ -49,10 +49,14 @@ export async function generateInvoices(
              b.delivery_method, b.payment_terms_days,
              case when b.gst_exempt then b.gst_exemption_number end as gst_exemption_number,
              case when b.qst_exempt then b.qst_exemption_number end as qst_exemption_number,
-             invoice_gst_cents(t.subtotal_cents, b.gst_exempt) as gst_cents,
-             invoice_qst_cents(t.subtotal_cents, b.qst_exempt) as qst_cents
+             -- The exemption that left passenger trips without dues, as the invoice names it.
+             case when t.passenger_trips > t.dues_trips then b.dues_exemption end as dues_exemption,
+             -- GST and QST on the fares and the dues together, each rounded once per invoice.
+             invoice_gst_cents(t.subtotal_cents + t.dues_cents, b.gst_exempt) as gst_cents,
+             invoice_qst_cents(t.subtotal_cents + t.dues_cents, b.qst_exempt) as qst_cents
         from (select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
-                     bit_xor(call_hash)::text as call_hashes
+                     sum(dues_cents)::bigint as dues_cents, count(*) filter (where dues_cents > 0)::int as dues_trips,
+                     count(*) filter (where is_passenger)::int as passenger_trips, bit_xor(call_hash)::text as call_hashes
                 from run_calls group by billed_client_number) t
         -- The billed clients' billing information and taxes read once, in this statement: what
         -- the clerk confirmed is what the invoices get, whatever changes meanwhile.
@@ -108,29 +112,34 @@ export async function generateInvoices(
                             bill_to_emails, language, delivery_method, payment_terms_days, gst_exemption_number, qst_exemption_number,
                             issuer_name, issuer_address_line1, issuer_address_line2, issuer_city, issuer_province, issuer_postal_code,
                             issuer_phone, issuer_email, issuer_gst_number, issuer_qst_number,
-                            line_count, subtotal_cents, gst_cents, qst_cents, total_cents)
+                            line_count, subtotal_cents, dues_trips, dues_cents, dues_exemption, gst_cents, qst_cents, total_cents)
       select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, ri.billed_client_number,
              ${issueDate}::date, ${issueDate}::date + ri.payment_terms_days,
              ri.name, ri.address_line1, ri.address_line2, ri.city, ri.province, ri.postal_code,
              ri.invoice_emails, ri.language, ri.delivery_method, ri.payment_terms_days, ri.gst_exemption_number, ri.qst_exemption_number,
              s.name, s.address_line1, s.address_line2, s.city, s.province, s.postal_code, s.phone, s.email, s.gst_number, s.qst_number,
-             ri.line_count, ri.subtotal_cents, ri.gst_cents, ri.qst_cents, ri.subtotal_cents + ri.gst_cents + ri.qst_cents
+             ri.line_count, ri.subtotal_cents, ri.dues_trips, ri.dues_cents, ri.dues_exemption, ri.gst_cents, ri.qst_cents,
+             ri.subtotal_cents + ri.dues_cents + ri.gst_cents + ri.qst_cents
         from run_invoices ri
         cross join company_settings s`);
 
     await tx.execute(sql`
       insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
-                                 pickup_address, destination_address, client_reference, amount_cents)
+                                 pickup_address, destination_address, client_reference, amount_cents,
+                                 is_passenger, dues_cents, billing_type, billing_hours_tenths, sev_number)
       select i.id, rc.call_number, rc.client_number, rc.client_name, rc.service_date,
-             rc.pickup_address, rc.destination_address, rc.client_reference, rc.price_cents
+             rc.pickup_address, rc.destination_address, rc.client_reference, rc.price_cents,
+             rc.is_passenger, rc.dues_cents, rc.billing_type, rc.billing_hours_tenths, rc.sev_number
         from run_calls rc
         join invoices i on i.billing_run_id = ${runId} and i.billed_client_number = rc.billed_client_number`);
 
     const [totals] = await queryRows<{ call_count: number; subtotal: string; gst: string; qst: string; total: string }>(
       tx,
       sql`update billing_runs r
-             set invoice_count = s.invoices, call_count = s.calls, subtotal_cents = s.subtotal, gst_cents = s.gst, qst_cents = s.qst, total_cents = s.total
-            from (select count(*)::int as invoices, sum(line_count)::int as calls, sum(subtotal_cents) as subtotal, sum(gst_cents) as gst,
+             set invoice_count = s.invoices, call_count = s.calls, subtotal_cents = s.subtotal, dues_cents = s.dues, gst_cents = s.gst,
+                 qst_cents = s.qst, total_cents = s.total
+            from (select count(*)::int as invoices, sum(line_count)::int as calls, sum(subtotal_cents) as subtotal,
+                         sum(dues_cents) as dues, sum(gst_cents) as gst,
                          sum(qst_cents) as qst, sum(total_cents) as total
                     from invoices where billing_run_id = ${runId}) s
            where r.id = ${runId}

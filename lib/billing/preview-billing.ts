@@ -6,12 +6,14 @@ import type { BillingInput } from './billing-input';
 import { billableCallsQuery, billedRangeOf } from './billable-calls';
 import { foldDigest, type InvoiceDigest } from './confirmed-list';
 
-export type PreviewMember = { clientNumber: number; name: string; calls: number; subtotalCents: number };
+export type PreviewMember = { clientNumber: number; name: string; calls: number; subtotalCents: number; duesCents: number };
 export type PreviewInvoice = {
   billedClientNumber: number;
   name: string;
   calls: number;
   subtotalCents: number;
+  /** Dues (redevance) of its passenger trips, beside the fares; the taxes are on both. */
+  duesCents: number;
   gstCents: number;
   qstCents: number;
   totalCents: number;
@@ -21,7 +23,15 @@ export type PreviewInvoice = {
 };
 export type BillingPreview = {
   invoices: PreviewInvoice[];
-  totals: { invoices: number; calls: number; subtotalCents: number; gstCents: number; qstCents: number; totalCents: number };
+  totals: {
+    invoices: number;
+    calls: number;
+    subtotalCents: number;
+    duesCents: number;
+    gstCents: number;
+    qstCents: number;
+    totalCents: number;
+  };
 };
 
 export async function previewBilling(db: Executor, input: BillingInput): Promise<BillingPreview> {
@@ -43,13 +53,15 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     client_name: string | null;
     calls: number;
     subtotal: string;
+    dues: string;
     call_hashes: string;
   }>(
     db,
     // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
     sql`select ${billed} as billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
-               a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.call_hashes::text
-          from (select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, bit_xor(bc.call_hash) as call_hashes
+               a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.dues, a.call_hashes::text
+          from (select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, sum(bc.dues_cents)::text as dues,
+                       bit_xor(bc.call_hash) as call_hashes
                   from (${billableCallsQuery(input)}) bc
                  group by ${keys}) a
           join clients b on b.number = ${billed}${range ? sql` and b.number between ${range.from} and ${range.to}` : sql``}
@@ -61,11 +73,11 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   let invoice: PreviewInvoice | undefined;
   let exemptions: TaxExemptions = { isGstExempt: false, isQstExempt: false };
   let callHashes: string[] = [];
-  // Taxes on the invoice subtotal, with the billed client's exemptions (the head's for a group);
-  // the digest of all its members' calls.
+  // Taxes on the invoice's fares and dues, with the billed client's exemptions (the head's for a
+  // group), as generation computes them; the digest of all its members' calls.
   const close = () => {
     if (!invoice) return;
-    Object.assign(invoice, computeTaxes(invoice.subtotalCents, exemptions));
+    Object.assign(invoice, computeTaxes(invoice.subtotalCents + invoice.duesCents, exemptions));
     invoice.digest = foldDigest(callHashes);
   };
   for (const row of rows) {
@@ -76,6 +88,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
         name: row.billed_name,
         calls: 0,
         subtotalCents: 0,
+        duesCents: 0,
         gstCents: 0,
         qstCents: 0,
         totalCents: 0,
@@ -92,10 +105,12 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       name: row.client_name ?? row.billed_name,
       calls: row.calls,
       subtotalCents: Number(row.subtotal),
+      duesCents: Number(row.dues),
     };
     invoice.members.push(member);
     invoice.calls += member.calls;
     invoice.subtotalCents += member.subtotalCents;
+    invoice.duesCents += member.duesCents;
   }
   close();
   const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
@@ -105,6 +120,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       invoices: invoices.length,
       calls: sum((i) => i.calls),
       subtotalCents: sum((i) => i.subtotalCents),
+      duesCents: sum((i) => i.duesCents),
       gstCents: sum((i) => i.gstCents),
       qstCents: sum((i) => i.qstCents),
       totalCents: sum((i) => i.totalCents),

@@ -10,7 +10,8 @@ export type InvoiceTaxes = { gstCents: number; qstCents: number; totalCents: num
 /**
  * Quebec taxes of an invoice (or of a credit note, on its own subtotal): each tax is computed
  * on the subtotal and rounded half-up to the cent on its own; an exempt tax is 0.
- * total = subtotal + GST + QST.
+ * total = subtotal + GST + QST. For passenger trips the taxed subtotal is the fares and the dues
+ * together (docs/business-rules.md, Dues).
  */
 export function computeTaxes(subtotalCents: number, exemptions: TaxExemptions = { isGstExempt: false, isQstExempt: false }): InvoiceTaxes {
   if (!Number.isSafeInteger(subtotalCents) || subtotalCents < 0) {

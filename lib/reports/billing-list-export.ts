@@ -67,6 +67,7 @@ export async function billingListFile(db: Db, input: BillingExportInput) {
       t('memberColumns.name'),
       t('columns.calls'),
       t('columns.subtotal'),
+      t('columns.dues'),
       t('columns.gst'),
       t('columns.qst'),
       t('columns.total'),

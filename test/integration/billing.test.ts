@@ -65,6 +65,8 @@ describe('the golden scenario (test/golden/billing.json)', () => {
         name: 'Pharmacie Centrale inc.',
         calls: 5,
         subtotalCents: expected!.subtotalCents,
+        // No passenger trip in the scenario: no dues.
+        duesCents: 0,
         gstCents: expected!.gstCents,
         qstCents: expected!.qstCents,
         totalCents: expected!.totalCents,
@@ -74,6 +76,7 @@ describe('the golden scenario (test/golden/billing.json)', () => {
           name: expect.any(String),
           calls: m.calls.length,
           subtotalCents: m.subtotalCents,
+          duesCents: 0,
         })),
       },
     ]);
@@ -92,7 +95,13 @@ describe('the golden scenario (test/golden/billing.json)', () => {
     for (const invoice of preview.invoices) {
       expect(invoice.name).toBe(names.get(invoice.billedClientNumber));
       expect(invoice.members).toEqual([
-        { clientNumber: invoice.billedClientNumber, name: invoice.name, calls: invoice.calls, subtotalCents: invoice.subtotalCents },
+        {
+          clientNumber: invoice.billedClientNumber,
+          name: invoice.name,
+          calls: invoice.calls,
+          subtotalCents: invoice.subtotalCents,
+          duesCents: invoice.duesCents,
+        },
       ]);
     }
   });
