@@ -73,7 +73,7 @@ export const dispatchCallInput = z
   .meta({ id: 'DispatchCallInput' });
 export type DispatchCallInput = z.output<typeof dispatchCallInput>;
 
-/** The call as the screens' own rules take it (lib/calls/save-call.ts), and its status. */
+/** The call as the rules of every writer of calls take it (lib/calls/call-rules.ts), and its status. */
 export function toCallInput(input: DispatchCallInput): { call: CallInput; status: CallStatus } {
   const { status, distanceKm, ...rest } = input;
   // Whole hundredths, written as the database's numeric(8,2) reads back: 12.4 → "12.40".

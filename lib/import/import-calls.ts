@@ -8,10 +8,29 @@
  * number changes nothing; a different one updates it, unless the call is billed (there or here).
  * A call billed here since its import still equals its line: the line's `No. facture` is the
  * former system's invoice, which billing here does not change.
+ *
+ * The rules of every writer of calls (lib/calls/call-rules.ts) are applied to each line on what
+ * its batch's one look-up read: the client a call may be for (callClientRefusal, a historical call
+ * may be of a client closed since) and the invoice that makes a call read-only
+ * (lockingInvoiceOf). The status history is the same SQL as the form's and the API's
+ * (recordStatusChanges). What the import cannot share, by its nature:
+ * - the price: a historical call keeps the amounts it was billed at (checked against each other
+ *   by parseCallRow as the database checks them), never priced again from today's tariff
+ *   (quoteCall, pricedValues), and changeOfCall's "priced again" does not apply;
+ * - the credit hold: a historical call was already served, nothing is held (decideCreditHold);
+ * - whether a line changes its call: the whole line is compared with the call as a file would
+ *   write it (isSameCall: amounts and invoice included), not changeOfCall's fields;
+ * - the status and completed_at: taken from the file, from any status to any other; a completed
+ *   call was completed at its service time, not when it is imported (completedAtOf's moment);
+ * - the lock of the call and its invoice (lockCall): one statement per call, where the import
+ *   reads a batch in one statement; the calls' trigger takes the billing lock on each update and
+ *   refuses a call billed meanwhile (RC001, import.conflict).
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
+import { callClientRefusal, lockingInvoiceOf } from '@/lib/calls/call-rules';
 import { importedDispatchId } from '@/lib/calls/dispatch-id';
+import { firstStatusesOfCreated, recordStatusChanges } from '@/lib/calls/record-status-changes';
 import { callRecordColumns, invoiceHere } from './record-columns';
 import { headerOf } from './columns';
 import { callCells, isSameCells, type CallRecord } from './format-cells';
@@ -27,7 +46,8 @@ type CallLine = { line: number; call: CallRecord };
 
 type LookedUp = CallRecord & {
   i: number;
-  hasClient: boolean;
+  /** Null when no client has the line's number. */
+  clientIsActive: boolean | null;
   nativeNumber: string | number | null;
   existingNumber: string | number | null;
   isFromApi: boolean;
@@ -53,7 +73,7 @@ function isSameCall(call: CallRecord, stored: LookedUp): boolean {
 function lookUp(tx: Tx, batch: CallLine[]) {
   return queryRows<LookedUp>(
     tx,
-    sql`select b.i::int as i, c.number is not null as "hasClient", n.number as "nativeNumber", k.number as "existingNumber",
+    sql`select b.i::int as i, c.is_active as "clientIsActive", n.number as "nativeNumber", k.number as "existingNumber",
                k.created_by_token is not null as "isFromApi",
                k.legacy_invoice_number as "legacyInvoiceNumber", ${invoiceHere} as "invoiceHere", ${callRecordColumns}
           from unnest(${textArray(batch.map((l) => l.call.callId))}, ${intArray(batch.map((l) => l.call.clientNumber))},
@@ -96,8 +116,7 @@ async function insertCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
         from ${callColumns(calls)} join tariffs t on t.code = s.tariff_code
        order by s.ord
       returning number, status)
-    insert into call_status_changes (call_number, from_status, to_status, changed_by)
-    select number, null, status, ${actorId}::int from created`);
+    ${recordStatusChanges(firstStatusesOfCreated, { userId: actorId, tokenId: null })}`);
 }
 
 /** Calls imported before and changed in the file (none of them billed); a new status is recorded. */
@@ -116,9 +135,11 @@ async function updateCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
         from s join tariffs t on t.code = s.tariff_code
        where k.dispatch_id = s.dispatch_id
       returning k.number, k.status)
-    insert into call_status_changes (call_number, from_status, to_status, changed_by)
-    select updated.number, before.status, updated.status, ${actorId}::int
-      from updated join before on before.number = updated.number where before.status <> updated.status`);
+    ${recordStatusChanges(
+      sql`(select updated.number as call_number, before.status as from_status, updated.status as to_status
+             from updated join before on before.number = updated.number)`,
+      { userId: actorId, tokenId: null },
+    )}`);
 }
 
 export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings: ImportSettings): Promise<ImportCounts> {
@@ -135,8 +156,13 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
     const changed: CallRecord[] = [];
     for (const row of found) {
       const { line, call } = batch[row.i - 1]!;
-      if (!row.hasClient) {
-        problems.add(line, headerOf('calls', 'clientNumber'), 'import.unknownClient', { number: call.clientNumber });
+      const clientRefusal = callClientRefusal(row.clientIsActive === null ? null : { isActive: row.clientIsActive }, {
+        isHistorical: true,
+      });
+      const lockingInvoice = lockingInvoiceOf(row, row.invoiceHere);
+      if (clientRefusal) {
+        const code = clientRefusal === 'call.unknownClient' ? 'import.unknownClient' : clientRefusal;
+        problems.add(line, headerOf('calls', 'clientNumber'), code, { number: call.clientNumber });
       } else if (row.nativeNumber !== null) {
         problems.add(line, headerOf('calls', 'callId'), 'import.callFromThisDatabase', { id: call.callId });
       } else if (row.isFromApi) {
@@ -145,9 +171,8 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
         created.push(call);
       } else if (isSameCall(call, row)) {
         counts.unchanged++;
-      } else if (row.legacyInvoiceNumber !== null || row.invoiceHere !== null) {
-        const invoice = row.legacyInvoiceNumber ?? row.invoiceHere ?? '';
-        problems.add(line, headerOf('calls', 'callId'), 'import.callLocked', { id: call.callId, invoice });
+      } else if (lockingInvoice) {
+        problems.add(line, headerOf('calls', 'callId'), 'import.callLocked', { id: call.callId, invoice: lockingInvoice.number });
       } else {
         changed.push(call);
       }

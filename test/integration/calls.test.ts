@@ -387,3 +387,27 @@ describe('credit hold when a call moves to another client', () => {
     }
   });
 });
+
+test('a completed call is dated when completed and no longer once put back, each change in its history', async () => {
+  const { number } = await createCall(database.db, dispatcherId, call({ clientNumber: '20001' }));
+  const stored = async () => (await database.db.select().from(calls).where(eq(calls.number, number)))[0]!;
+  await changeCallStatus(database.db, dispatcherId, number, 'dispatched');
+  await changeCallStatus(database.db, dispatcherId, number, 'completed');
+  expect((await stored()).completedAt).toBeInstanceOf(Date);
+  await changeCallStatus(database.db, dispatcherId, number, 'dispatched');
+  expect((await stored()).completedAt).toBeNull();
+  // An edit keeps the status and writes no history line.
+  await updateCall(database.db, dispatcherId, number, call({ clientNumber: '20001', notes: 'Sonner deux fois' }));
+  const history = await database.db
+    .select()
+    .from(callStatusChanges)
+    .where(eq(callStatusChanges.callNumber, number))
+    .orderBy(callStatusChanges.id);
+  expect(history.map((h) => [h.fromStatus, h.toStatus, h.changedBy, h.changedByToken])).toEqual([
+    [null, 'open', dispatcherId, null],
+    ['open', 'dispatched', dispatcherId, null],
+    ['dispatched', 'completed', dispatcherId, null],
+    ['completed', 'dispatched', dispatcherId, null],
+  ]);
+  expect((await stored()).status).toBe('dispatched');
+});

@@ -342,6 +342,18 @@ describe('calls from the dispatch system', () => {
     expect(stored).toMatchObject({ number: call.number, waitingMinutes: 5, priceCents: call.priceCents });
   });
 
+  test('a call billed in the former system is as read-only as one invoiced here: the same rule as the form', async () => {
+    const sent = { ...body, clientNumber: 20001, serviceDate: '2026-11-06' };
+    const call = (await (await put('D-1007', sent)).json()) as CallAnswer;
+    // As the import marks a call billed in the former system (no call of the API is, by their ids).
+    await database.db.update(calls).set({ legacyInvoiceNumber: 'ANC-2026-0042' }).where(eq(calls.number, call.number));
+    expect((await put('D-1007', sent)).status).toBe(200);
+    const changed = await put('D-1007', { ...sent, waitingMinutes: 30, status: 'cancelled' });
+    expect(changed.status).toBe(409);
+    expect((await errorOf(changed)).code).toBe('call_invoiced');
+    expect((await callsWith('D-1007'))[0]).toMatchObject({ waitingMinutes: 5, status: 'completed', priceCents: call.priceCents });
+  });
+
   test('refusals name the field or the rule, and save nothing', async () => {
     const bad = await put('D-1004', { ...body, serviceDate: '2026-02-30', distanceKm: 1.234, pickupAddress: ' ', extra: 1 });
     expect(bad.status).toBe(422);

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@/db/index';
+import { calls } from '@/db/schema';
+import type { StoredCall } from './call-rules';
+import { firstStatusesOfCreated, recordStatusChanges } from './record-status-changes';
+
+/**
+ * Inserts a call with its first status change, by the call's own author, in one statement (one
+ * round trip): the change is written from the row the insert returns. With a dispatch id already
+ * taken by another call, nothing is written and the answer is undefined.
+ */
+export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Promise<StoredCall | undefined> {
+  const insert = tx.insert(calls).values(values);
+  const created = tx
+    .$with('created')
+    .as((values.dispatchId ? insert.onConflictDoNothing({ target: calls.dispatchId }) : insert).returning());
+  const author = { userId: values.createdBy ?? null, tokenId: values.createdByToken ?? null };
+  const firstStatus = tx
+    .$with('first_status', { callNumber: sql<number>`call_number` })
+    .as(sql`${recordStatusChanges(firstStatusesOfCreated, author)} returning call_number`);
+  const [row] = await tx.with(created, firstStatus).select().from(created);
+  return row;
+}
