@@ -64,6 +64,9 @@ export type InvoiceMemberBlock = {
   clientNumber: number;
   clientName: string;
   subtotalCents: number;
+  /** The dues of the block's passenger trips, and their count. */
+  duesCents: number;
+  duesTrips: number;
   lines: (typeof invoiceLines.$inferSelect)[];
 };
 
@@ -73,11 +76,13 @@ function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invo
   for (const line of lines) {
     let block = blocks.get(line.clientNumber);
     if (!block) {
-      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, lines: [] };
+      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, duesCents: 0, duesTrips: 0, lines: [] };
       blocks.set(line.clientNumber, block);
     }
     block.lines.push(line);
     block.subtotalCents += line.amountCents;
+    block.duesCents += line.duesCents;
+    if (line.duesCents > 0) block.duesTrips++;
   }
   return [...blocks.values()].sort(
     (a, b) =>

@@ -66,5 +66,5 @@ function withoutBlockLines(pages: InvoicePage[]): InvoicePage[] {
     if (!found) slim.set(block, (found = { ...block, lines: [] }));
     return found;
   };
-  return pages.map((rows) => rows.map((row) => (row.kind === 'line' ? row : { ...row, block: slimOf(row.block) })));
+  return pages.map((rows) => rows.map((row) => (row.kind === 'line' || row.kind === 'dues' ? row : { ...row, block: slimOf(row.block) })));
 }

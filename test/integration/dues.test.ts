@@ -11,8 +11,10 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { previewBilling } from '@/lib/billing/preview-billing';
+import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import golden from '@/test/golden/billing.json';
 import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser, violatedConstraint } from '@/test/support/fixtures';
+import { pdfText, streamBytes } from '@/test/support/pdf-text';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -162,5 +164,25 @@ describe('rates, exemptions and the database', () => {
           values (${invoice.id}, 1, 30002, 'x', '2026-11-10', 'a', 'b', 100, false, 90)`),
       ),
     ).toBe('invoice_lines_dues');
+  });
+});
+
+describe('the invoice PDF', () => {
+  test('a Redevance line with the trips and the rate, per member and in total; each trip says how its price was set', async () => {
+    await insertClient(database.db, 33000, taxi, { groupedClientNumber: 33000 });
+    await insertClient(database.db, 33001, taxi, { groupedClientNumber: 33000 });
+    const call = await trip(33001, 2500, '2026-11-12');
+    await database.db.execute(
+      sql`update calls set billing_type = 'fixed_contract', sev_number = 'SEV-2026-42' where number = ${call.number}`,
+    );
+    await trip(33001, 2500, '2026-11-13');
+    await trip(33000, 1500, '2026-11-13', courier);
+    await generateInvoices(database.db, clerkId, run(true, 33000), '2026-12-01');
+    const invoice = await invoiceOf(33000);
+    const text = (await pdfText(await streamBytes((await invoicePdfStream(database.db, invoice.number))!))).join(' ');
+    expect(text).toContain('Redevance 33001 (2 courses × 0,90 $) : 1,80 $');
+    expect(text).toContain('Redevance (2 courses × 0,90 $)');
+    expect(text).toContain('Tarif fixe c. · SEV SEV-2026-42');
+    expect(invoice.totalCents).toBe(invoice.subtotalCents + 180 + invoice.gstCents + invoice.qstCents);
   });
 });

@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { invoiceLabel, pageLabel, termsLabel } from '@/lib/i18n/document-words';
+import { documentLabel, invoiceLabel, pageLabel, termsLabel } from '@/lib/i18n/document-words';
 import { AddressBox, Letterhead, MetaRow, PageFooter, type Sender } from './letterhead';
 import { COLOURS, MARGIN, PAGE_HEIGHT, PAGE_SIZE, styles as shared } from './styles';
 
@@ -57,7 +57,36 @@ type InvoiceProps = { invoice: Invoice; blocks: InvoiceMemberBlock[]; company: C
 
 type Line = InvoiceMemberBlock['lines'][number];
 export type InvoicePage = Row[];
-type Row = { kind: 'block'; block: InvoiceMemberBlock } | { kind: 'line'; line: Line } | { kind: 'subtotal'; block: InvoiceMemberBlock };
+type Row =
+  | { kind: 'block'; block: InvoiceMemberBlock }
+  | { kind: 'line'; line: Line }
+  // A member's subtotal, with its dues as the invoice states them (computed before its lines leave for the rendering thread).
+  | { kind: 'subtotal'; block: InvoiceMemberBlock; dues?: string }
+  // What the totals say of the whole invoice's dues, carried to its last page (not printed as a row).
+  | { kind: 'dues'; trips: string };
+
+/**
+ * The dues of some trips as the invoice states them: their count and rate ("3 courses × 0,90 $"),
+ * by rate when a rate changed within the period.
+ */
+function duesBreakdown(lines: readonly Line[], language: Invoice['language']): string {
+  const byRate = new Map<number, number>();
+  for (const line of lines) if (line.duesCents > 0) byRate.set(line.duesCents, (byRate.get(line.duesCents) ?? 0) + 1);
+  return [...byRate]
+    .sort(([a], [b]) => a - b)
+    .map(([rate, count]) => documentLabel('dues.trips', language, { count, rate: formatMoney(rate, 'fr') }))
+    .join(' + ');
+}
+
+/** A trip's line under its route: how its price was set (the prescribed mention, in French), its hours, its SEV bill. */
+function tripMentions(line: Line): string {
+  const parts = [
+    line.billingType ? documentLabel(`billingTypes.${line.billingType}`, 'fr') : null,
+    line.billingHoursTenths ? documentLabel('hours', 'fr', { hours: (line.billingHoursTenths / 10).toFixed(1).replace('.', ',') }) : null,
+    line.sevNumber ? documentLabel('sev', 'fr', { number: line.sevNumber }) : null,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
 
 /*
  * Explicit pagination. Letting react-pdf wrap one long page re-lays out everything after each
@@ -79,8 +108,11 @@ const linesOf = (text: string | null | undefined, perLine: number) => Math.max(1
 
 function rowHeight(row: Row): number {
   if (row.kind === 'block') return 24 + 13 * (linesOf(`${row.block.clientNumber} — ${row.block.clientName}`, TITLE_CHARS_PER_LINE) - 1);
-  if (row.kind === 'subtotal') return 16;
-  const route = linesOf(`${row.line.pickupAddress} → ${row.line.destinationAddress}`, ROUTE_CHARS_PER_LINE);
+  if (row.kind === 'subtotal') return row.block.duesTrips > 0 ? 32 : 16;
+  if (row.kind === 'dues') return 0;
+  const route =
+    linesOf(`${row.line.pickupAddress} → ${row.line.destinationAddress}`, ROUTE_CHARS_PER_LINE) +
+    (tripMentions(row.line) ? linesOf(tripMentions(row.line), ROUTE_CHARS_PER_LINE) : 0);
   return 6 + 11 * Math.max(route, linesOf(row.line.clientReference, REFERENCE_CHARS_PER_LINE));
 }
 
@@ -96,8 +128,35 @@ export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): In
     0,
   );
   const { gst, qst } = taxLabels(invoice);
-  const totals = TOTALS_HEIGHT + 11 * (linesOf(gst, TOTAL_LABEL_CHARS_PER_LINE) + linesOf(qst, TOTAL_LABEL_CHARS_PER_LINE) - 2);
-  return paginateInvoice(blocks, invoice.kind === 'grouped', invoice.status === 'void' ? 44 : 0, 11 * (billTo + issuer), totals);
+  const trips =
+    invoice.duesTrips > 0
+      ? `${documentLabel('dues.label', invoice.language)} (${duesBreakdown(
+          blocks.flatMap((b) => b.lines),
+          invoice.language,
+        )})`
+      : null;
+  const exemption = duesExemptionLabel(invoice);
+  const totals =
+    TOTALS_HEIGHT +
+    11 * (linesOf(gst, TOTAL_LABEL_CHARS_PER_LINE) + linesOf(qst, TOTAL_LABEL_CHARS_PER_LINE) - 2) +
+    (trips ? 16 * linesOf(trips, TOTAL_LABEL_CHARS_PER_LINE) : 0) +
+    (exemption ? 16 * linesOf(exemption, TOTAL_LABEL_CHARS_PER_LINE) : 0);
+  const pages = paginateInvoice(
+    invoice.language,
+    blocks,
+    invoice.kind === 'grouped',
+    invoice.status === 'void' ? 44 : 0,
+    11 * (billTo + issuer),
+    totals,
+  );
+  if (trips) pages.at(-1)!.push({ kind: 'dues', trips });
+  return pages;
+}
+
+/** Why an invoice with passenger trips carries no dues: its billed client's exemption, as at generation. */
+function duesExemptionLabel(invoice: Invoice): string | null {
+  if (!invoice.duesExemption) return null;
+  return `${documentLabel('dues.exempt', invoice.language)} (${documentLabel(`dues.reasons.${invoice.duesExemption}`, invoice.language)})`;
 }
 
 /** The labels of the taxes' totals: an exemption names itself and its number. */
@@ -110,6 +169,7 @@ function taxLabels(invoice: Invoice): { gst: string; qst: string } {
 }
 
 function paginateInvoice(
+  language: Invoice['language'],
   blocks: InvoiceMemberBlock[],
   isGrouped: boolean,
   reservedPerPage: number,
@@ -120,7 +180,9 @@ function paginateInvoice(
   const rows: Row[] = blocks.flatMap((block) => [
     ...(isGrouped ? [{ kind: 'block', block } as const] : []),
     ...block.lines.map((line) => ({ kind: 'line', line }) as const),
-    ...(isGrouped ? [{ kind: 'subtotal', block } as const] : []),
+    ...(isGrouped
+      ? [{ kind: 'subtotal', block, dues: block.duesTrips > 0 ? duesBreakdown(block.lines, language) : undefined } as const]
+      : []),
   ]);
   const pages: Row[][] = [[]];
   let room = pageHeight - FIRST_PAGE_HEADER - firstPageExtra;
@@ -159,6 +221,8 @@ export function InvoicePages({
   const date = (iso: string) => formatDate(iso, 'fr');
   const isGrouped = invoice.kind === 'grouped';
   const taxes = taxLabels(invoice);
+  const duesTotal = pages.at(-1)?.find((row) => row.kind === 'dues');
+  const exemption = duesExemptionLabel(invoice);
   // The company as it was when the invoice was issued (its snapshot); the logo is today's.
   const issuer: Sender & { gstNumber: string; qstNumber: string } = invoice.issuerName
     ? {
@@ -220,15 +284,24 @@ export function InvoicePages({
           <Text style={styles.amount}>{label('amount')}</Text>
         </View>
         {rows.map((row) =>
-          row.kind === 'block' ? (
+          row.kind === 'dues' ? null : row.kind === 'block' ? (
             <Text key={`b${row.block.clientNumber}`} style={styles.blockTitle}>
               {label('client')} {row.block.clientNumber} — {row.block.clientName}
             </Text>
           ) : row.kind === 'subtotal' ? (
-            <View key={`s${row.block.clientNumber}`} style={styles.blockTotal}>
-              <Text>
-                {label('memberSubtotal')} {row.block.clientNumber} : {money(row.block.subtotalCents)}
-              </Text>
+            <View key={`s${row.block.clientNumber}`}>
+              <View style={styles.blockTotal}>
+                <Text>
+                  {label('memberSubtotal')} {row.block.clientNumber} : {money(row.block.subtotalCents)}
+                </Text>
+              </View>
+              {row.dues ? (
+                <View style={styles.blockTotal}>
+                  <Text>
+                    {`${documentLabel('dues.label', language)} ${row.block.clientNumber} (${row.dues}) : ${money(row.block.duesCents)}`}
+                  </Text>
+                </View>
+              ) : null}
             </View>
           ) : (
             <View key={row.line.id} style={styles.row}>
@@ -236,6 +309,7 @@ export function InvoicePages({
               <Text style={styles.date}>{row.line.serviceDate}</Text>
               <Text style={styles.route}>
                 {row.line.pickupAddress} → {row.line.destinationAddress}
+                {tripMentions(row.line) ? `\n${tripMentions(row.line)}` : ''}
               </Text>
               <Text style={styles.reference}>{row.line.clientReference ?? ''}</Text>
               <Text style={styles.amount}>{money(row.line.amountCents)}</Text>
@@ -248,6 +322,8 @@ export function InvoicePages({
             {(
               [
                 [label('subtotal'), invoice.subtotalCents],
+                ...(duesTotal?.kind === 'dues' ? [[duesTotal.trips, invoice.duesCents] as const] : []),
+                ...(exemption ? [[exemption, 0] as const] : []),
                 [taxes.gst, invoice.gstCents],
                 [taxes.qst, invoice.qstCents],
               ] as const
