@@ -6,7 +6,7 @@ type PreviewInvoice = BillingPreview['invoices'][number];
 
 /**
  * The invoices generation would create, one row each, with the grand totals; in the grouped
- * process each head's row opens onto its members (number, name, calls, subtotal).
+ * process each head's row opens onto its members (number, name, calls, subtotal, dues).
  */
 export async function BillingPreviewTable({
   preview,
@@ -32,6 +32,7 @@ export async function BillingPreviewTable({
         { header: t('billing.columns.name'), cell: (invoice) => invoice.name },
         { header: t('billing.columns.calls'), isNumeric: true, cell: (invoice) => invoice.calls },
         { header: t('billing.columns.subtotal'), isNumeric: true, cell: (invoice) => money(invoice.subtotalCents) },
+        { header: t('billing.columns.dues'), isNumeric: true, cell: (invoice) => money(invoice.duesCents) },
         { header: t('billing.columns.gst'), isNumeric: true, cell: (invoice) => money(invoice.gstCents) },
         { header: t('billing.columns.qst'), isNumeric: true, cell: (invoice) => money(invoice.qstCents) },
         { header: t('billing.columns.total'), isNumeric: true, cell: (invoice) => money(invoice.totalCents) },
@@ -42,7 +43,7 @@ export async function BillingPreviewTable({
             {t('billing.totals')}
           </th>
           <td className="numeric">{totals.calls}</td>
-          {[totals.subtotalCents, totals.gstCents, totals.qstCents, totals.totalCents].map((cents, index) => (
+          {[totals.subtotalCents, totals.duesCents, totals.gstCents, totals.qstCents, totals.totalCents].map((cents, index) => (
             <td key={index} className="numeric nowrap">
               {money(cents)}
             </td>
@@ -69,6 +70,7 @@ async function MemberDetails({ invoice, money }: { invoice: PreviewInvoice; mone
           { header: t('memberColumns.name'), cell: (member) => member.name },
           { header: t('memberColumns.calls'), isNumeric: true, cell: (member) => member.calls },
           { header: t('memberColumns.subtotal'), isNumeric: true, cell: (member) => money(member.subtotalCents) },
+          { header: t('memberColumns.dues'), isNumeric: true, cell: (member) => money(member.duesCents) },
         ]}
       />
     </details>

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import type { creditNotes, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
+import { tripMentions } from '@/lib/i18n/document-words';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
@@ -77,20 +78,38 @@ export async function MemberBlock({
         columns={[
           { header: t('columns.call'), cell: (line) => <Link href={`/calls/${line.callNumber}`}>{line.callNumber}</Link> },
           { header: t('columns.date'), isNowrap: true, cell: (line) => formatDate(line.serviceDate, locale) },
-          { header: t('columns.route'), cell: (line) => `${line.pickupAddress} → ${line.destinationAddress}` },
+          {
+            header: t('columns.route'),
+            cell: (line) => (
+              <>
+                {line.pickupAddress} → {line.destinationAddress}
+                {tripMentions(line) ? <span className="hint"> · {tripMentions(line)}</span> : null}
+              </>
+            ),
+          },
           { header: t('columns.reference'), isNowrap: true, cell: (line) => line.clientReference ?? '' },
           { header: t('columns.amount'), isNumeric: true, cell: (line) => money(line.amountCents) },
         ]}
         footer={
           isGrouped ? (
-            <tr>
-              <th scope="row" colSpan={4}>
-                {t('memberSubtotal', { number: block.clientNumber })}
-              </th>
-              <td className="numeric nowrap" data-testid={`member-subtotal-${block.clientNumber}`}>
-                {money(block.subtotalCents)}
-              </td>
-            </tr>
+            <>
+              <tr>
+                <th scope="row" colSpan={4}>
+                  {t('memberSubtotal', { number: block.clientNumber })}
+                </th>
+                <td className="numeric nowrap" data-testid={`member-subtotal-${block.clientNumber}`}>
+                  {money(block.subtotalCents)}
+                </td>
+              </tr>
+              {block.duesTrips > 0 ? (
+                <tr>
+                  <th scope="row" colSpan={4}>
+                    {t('memberDues', { number: block.clientNumber, count: block.duesTrips })}
+                  </th>
+                  <td className="numeric nowrap">{money(block.duesCents)}</td>
+                </tr>
+              ) : null}
+            </>
           ) : null
         }
       />
@@ -105,6 +124,18 @@ export async function InvoiceTotals({ invoice, money }: { invoice: Invoice; mone
     <dl className="invoice-totals">
       <dt>{t('subtotal')}</dt>
       <dd>{money(invoice.subtotalCents)}</dd>
+      {invoice.duesTrips > 0 ? (
+        <>
+          <dt>{t('dues', { count: invoice.duesTrips })}</dt>
+          <dd data-testid="invoice-dues">{money(invoice.duesCents)}</dd>
+        </>
+      ) : null}
+      {invoice.duesExemption ? (
+        <>
+          <dt>{t('duesExempt')}</dt>
+          <dd>{money(0)}</dd>
+        </>
+      ) : null}
       <dt>{t('gst')}</dt>
       <dd>{money(invoice.gstCents)}</dd>
       <dt>{t('qst')}</dt>

@@ -40,3 +40,22 @@ export const invoiceLabel = (word: InvoiceWord, language: Locale) => documentLab
 export const statementLabel = (word: StatementWord, language: Locale) => documentLabel(`statement.${word}`, language);
 export const termsLabel = (days: number, language: Locale) => documentLabel('terms', language, { days });
 export const pageLabel = (page: number, pages: number, language: Locale) => documentLabel('page', language, { page, pages });
+
+/**
+ * A trip's description as Revenu Québec prescribes it (QST Regulation s. 350.62R5): how its price
+ * was set (the mention, in French on every invoice), its hours to the tenth, its SEV bill number.
+ */
+export function tripMentions(trip: {
+  billingType: keyof Messages['documents']['billingTypes'] | null;
+  billingHoursTenths: number | null;
+  sevNumber: string | null;
+}): string {
+  const t = translators.fr;
+  return [
+    trip.billingType ? t(`billingTypes.${trip.billingType}`) : null,
+    trip.billingHoursTenths ? t('hours', { hours: (trip.billingHoursTenths / 10).toFixed(1).replace('.', ',') }) : null,
+    trip.sevNumber ? t('sev', { number: trip.sevNumber }) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -15,7 +15,7 @@ const styles = {
 export type BillingListLabels = {
   title: string;
   subtitle: string;
-  columns: { number: string; name: string; calls: string; subtotal: string; gst: string; qst: string; total: string };
+  columns: { number: string; name: string; calls: string; subtotal: string; dues: string; gst: string; qst: string; total: string };
   totals: string;
   page: (page: number, pages: number) => string;
   company: string;
@@ -39,13 +39,15 @@ export function BillingListDocument({
   const column = (cents: number[]) => [styles.amount, { width: amountColumnWidth(cents.map(money), AMOUNT_WIDTH) }];
   const columns = {
     subtotal: column([...invoicesAndTotals, ...members].map((row) => row.subtotalCents)),
+    dues: column([...invoicesAndTotals, ...members].map((row) => row.duesCents)),
     gst: column(invoicesAndTotals.map((row) => row.gstCents)),
     qst: column(invoicesAndTotals.map((row) => row.qstCents)),
     total: column(invoicesAndTotals.map((row) => row.totalCents)),
   };
-  const amounts = (subtotal: number, gst: number | null, qst: number | null, total: number | null) => (
+  const amounts = (subtotal: number, dues: number, gst: number | null, qst: number | null, total: number | null) => (
     <>
       <Text style={columns.subtotal}>{money(subtotal)}</Text>
+      <Text style={columns.dues}>{money(dues)}</Text>
       <Text style={columns.gst}>{gst === null ? '' : money(gst)}</Text>
       <Text style={columns.qst}>{qst === null ? '' : money(qst)}</Text>
       <Text style={columns.total}>{total === null ? '' : money(total)}</Text>
@@ -58,6 +60,7 @@ export function BillingListDocument({
         <>
           <Text style={styles.calls}>{labels.columns.calls}</Text>
           <Text style={columns.subtotal}>{labels.columns.subtotal}</Text>
+          <Text style={columns.dues}>{labels.columns.dues}</Text>
           <Text style={columns.gst}>{labels.columns.gst}</Text>
           <Text style={columns.qst}>{labels.columns.qst}</Text>
           <Text style={columns.total}>{labels.columns.total}</Text>
@@ -70,7 +73,7 @@ export function BillingListDocument({
             <Text style={styles.number}>{invoice.billedClientNumber}</Text>
             <Text style={styles.name}>{invoice.name}</Text>
             <Text style={styles.calls}>{invoice.calls}</Text>
-            {amounts(invoice.subtotalCents, invoice.gstCents, invoice.qstCents, invoice.totalCents)}
+            {amounts(invoice.subtotalCents, invoice.duesCents, invoice.gstCents, invoice.qstCents, invoice.totalCents)}
           </ListRow>
           {isGrouped
             ? invoice.members.map((member) => (
@@ -78,7 +81,7 @@ export function BillingListDocument({
                   <Text style={styles.number}>{member.clientNumber}</Text>
                   <Text style={styles.name}>{member.name}</Text>
                   <Text style={styles.calls}>{member.calls}</Text>
-                  {amounts(member.subtotalCents, null, null, null)}
+                  {amounts(member.subtotalCents, member.duesCents, null, null, null)}
                 </ListRow>
               ))
             : null}
@@ -88,7 +91,13 @@ export function BillingListDocument({
         <Text style={styles.number}>{labels.totals}</Text>
         <Text style={styles.name}> </Text>
         <Text style={styles.calls}>{preview.totals.calls}</Text>
-        {amounts(preview.totals.subtotalCents, preview.totals.gstCents, preview.totals.qstCents, preview.totals.totalCents)}
+        {amounts(
+          preview.totals.subtotalCents,
+          preview.totals.duesCents,
+          preview.totals.gstCents,
+          preview.totals.qstCents,
+          preview.totals.totalCents,
+        )}
       </ListRow>
     </ListReport>
   );

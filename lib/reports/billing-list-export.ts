@@ -44,6 +44,7 @@ export async function billingListFile(db: Db, input: BillingExportInput) {
           name: t('columns.name'),
           calls: t('columns.calls'),
           subtotal: t('columns.subtotal'),
+          dues: t('columns.dues'),
           gst: t('columns.gst'),
           qst: t('columns.qst'),
           total: t('columns.total'),

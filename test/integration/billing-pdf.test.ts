@@ -27,6 +27,7 @@ test('the grouped billing list PDF holds the head, its members and the golden fi
         name: 'Nom',
         calls: 'Appels',
         subtotal: 'Sous-total',
+        dues: 'Redevance',
         gst: 'TPS',
         qst: 'TVQ',
         total: 'Total',
@@ -41,9 +42,9 @@ test('the grouped billing list PDF holds the head, its members and the golden fi
   expect(more).toEqual([]);
   for (const expected of [
     'Liste de facturation — Facturation par client regroupé',
-    '12345 Pharmacie Centrale inc. 5 150,92 $ 7,55 $ 15,05 $ 173,52 $',
-    '12346 Pharmacie Centrale — succursale Laval 2 48,20 $',
-    '12347 Pharmacie Centrale — succursale Longueuil 2 83,42 $',
+    '12345 Pharmacie Centrale inc. 5 150,92 $ 0,00 $ 7,55 $ 15,05 $ 173,52 $',
+    '12346 Pharmacie Centrale — succursale Laval 2 48,20 $ 0,00 $',
+    '12347 Pharmacie Centrale — succursale Longueuil 2 83,42 $ 0,00 $',
     'Total général',
     'Page 1 de 1',
   ]) {

@@ -76,7 +76,7 @@ describe('a stored name on several lines stays in its cell in every CSV', () => 
     const options = (isGrouped: boolean) => ({
       separator: 'semicolon' as const,
       isGrouped,
-      headers: ['Type', 'No. client', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'TPS', 'TVQ', 'Total'],
+      headers: ['Type', 'No. client', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'Redevance', 'TPS', 'TVQ', 'Total'],
       rowKinds: { invoice: 'Facture', member: 'Membre', total: 'Total' },
     });
     const normal = rowsOf(
@@ -100,7 +100,7 @@ describe('a stored name on several lines stays in its cell in every CSV', () => 
       ['Membre', '61002', shown(NAMES[61002]), '61003', shown(NAMES[61003])],
       ['Total', '', '', '', ''],
     ]);
-    expect(grouped.every((row) => row.length === 10)).toBe(true);
+    expect(grouped.every((row) => row.length === 11)).toBe(true);
   });
 
   test('the import’s exports: clients, tariffs and calls, one row each, names, notes and addresses as stored', async () => {

@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { documentLabel, invoiceLabel, pageLabel, termsLabel } from '@/lib/i18n/document-words';
+import { documentLabel, invoiceLabel, pageLabel, termsLabel, tripMentions } from '@/lib/i18n/document-words';
 import { AddressBox, Letterhead, MetaRow, PageFooter, type Sender } from './letterhead';
 import { COLOURS, MARGIN, PAGE_HEIGHT, PAGE_SIZE, styles as shared } from './styles';
 
@@ -76,16 +76,6 @@ function duesBreakdown(lines: readonly Line[], language: Invoice['language']): s
     .sort(([a], [b]) => a - b)
     .map(([rate, count]) => documentLabel('dues.trips', language, { count, rate: formatMoney(rate, 'fr') }))
     .join(' + ');
-}
-
-/** A trip's line under its route: how its price was set (the prescribed mention, in French), its hours, its SEV bill. */
-function tripMentions(line: Line): string {
-  const parts = [
-    line.billingType ? documentLabel(`billingTypes.${line.billingType}`, 'fr') : null,
-    line.billingHoursTenths ? documentLabel('hours', 'fr', { hours: (line.billingHoursTenths / 10).toFixed(1).replace('.', ',') }) : null,
-    line.sevNumber ? documentLabel('sev', 'fr', { number: line.sevNumber }) : null,
-  ];
-  return parts.filter(Boolean).join(' · ');
 }
 
 /*
