@@ -37,12 +37,12 @@ export async function generateBenchData(db: Db, options: BenchDataOptions): Prom
     values (1, 'Répartition Banc d''essai inc.', '1, rue Principale', 'Montréal', 'H2X 1Y4', '123456789 RT0001', '1234567890 TQ0001')
     on conflict do nothing`);
   await db.execute(sql`
-    insert into tariffs (code, name, base_cents, per_km, per_minute, minimum_charge_cents) values
-      ('STD', 'Standard', 450, 1.8750, 0.6500, 1200), ('EXP', 'Express', 900, 2.1000, 0.7500, 2000),
-      ('CORP', 'Corporatif', 325, 1.6125, 0.5000, 1000), ('TAXI', 'Taxi', 375, 2.0500, 0.7000, 800)
+    insert into tariffs (code, name, base_cents, per_km, per_minute, minimum_charge_cents, is_passenger, default_billing_type) values
+      ('STD', 'Standard', 450, 1.8750, 0.6500, 1200, false, null), ('EXP', 'Express', 900, 2.1000, 0.7500, 2000, false, null),
+      ('CORP', 'Corporatif', 325, 1.6125, 0.5000, 1000, true, 'fixed_contract'), ('TAXI', 'Taxi', 375, 2.0500, 0.7000, 800, true, 'taxi')
     on conflict (code) do nothing`);
 
-  // Clients 100000…: names from Quebec words (with accents), four tariffs, a few discounts.
+  // Clients 100000…: names from Quebec words (with accents), four tariffs (two of passenger trips), a few discounts.
   await db.execute(sql`
     with words(list) as (select array['Côté','Tremblay','Gagnon','Bélanger','Émond','Lévesque','Pharmacie','Clinique','Boulangerie',
       'Transport','Garage','Quincaillerie','Fleuriste','Hôtel','Résidence','Laboratoires','Atelier','Dépanneur','Studio','Coopérative',
@@ -59,6 +59,8 @@ export async function generateBenchData(db: Db, options: BenchDataOptions): Prom
            case when ${h('i', 7, seed)} < 0.3 then 'weekly'::billing_cycle else 'monthly'::billing_cycle end,
            case when ${h('i', 8, seed)} < 0.15 then 'en'::locale else 'fr'::locale end
       from generate_series(0, ${clientCount - 1}) as i, words w, cities c`);
+  // One client in fifty exempt from the dues by a municipal contract.
+  await db.execute(sql`update clients set dues_exemption = 'municipal_contract', dues_exempt_from = '2020-01-01' where number % 50 = 7`);
 
   // Heads are clients 100000 … 100000+groups-1; group k takes a contiguous block of members:
   // one of 500, four of 200, twenty of 50, the rest of 2 to 20.
