@@ -11,6 +11,7 @@ import { enDelivery } from './delivery';
 import { enDocuments } from './documents';
 import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
+import { enMunicipalities } from './municipalities';
 import { enReceivables } from './receivables';
 import { enSettings } from './settings';
 import { enStatements } from './statements';
@@ -30,6 +31,7 @@ export const en: Messages = {
   ...enImport,
   ...enAccounting,
   ...enFileRoutes,
+  ...enMunicipalities,
   errors: {
     ...enBase.errors,
     ...enClients.errors,
@@ -43,5 +45,6 @@ export const en: Messages = {
     ...enApi.errors,
     ...enImport.errors,
     ...enAccounting.errors,
+    ...enMunicipalities.errors,
   },
 };

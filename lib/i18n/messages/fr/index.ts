@@ -10,6 +10,7 @@ import { frDelivery } from './delivery';
 import { frDocuments } from './documents';
 import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
+import { frMunicipalities } from './municipalities';
 import { frReceivables } from './receivables';
 import { frSettings } from './settings';
 import { frStatements } from './statements';
@@ -29,6 +30,7 @@ export const fr = {
   ...frImport,
   ...frAccounting,
   ...frFileRoutes,
+  ...frMunicipalities,
   errors: {
     ...frBase.errors,
     ...frClients.errors,
@@ -42,6 +44,7 @@ export const fr = {
     ...frApi.errors,
     ...frImport.errors,
     ...frAccounting.errors,
+    ...frMunicipalities.errors,
   },
 };
 export type Messages = typeof fr;
