@@ -82,6 +82,51 @@ test('an administrator creates a tariff typed as people type it, edits it, and f
   await expect(activeChange.getByRole('cell', { name: 'Non', exact: true })).toBeVisible();
 });
 
+test('a passenger tariff: exempting a courier tariff is refused on its field; the flag, the exemption and the billing type are kept and audited', async ({
+  page,
+}) => {
+  const code = `PAX${unique}`;
+  await page.goto('/admin/tariffs');
+  const create = page.getByRole('form', { name: 'Nouveau tarif' });
+  await create.getByLabel('Code', { exact: true }).fill(code);
+  await create.getByLabel('Nom', { exact: true }).fill('Transport adapté e2e');
+  await create.getByLabel('Montant de base', { exact: true }).fill('4,10');
+  await create.getByLabel('Taux au km', { exact: true }).fill('2,05');
+  await create.getByLabel('Taux par minute d’attente', { exact: true }).fill('0,77');
+  await create.getByLabel('Exempté de la redevance', { exact: true }).check();
+  await create.getByLabel('Type de facturation par défaut', { exact: true }).selectOption('adapted');
+  await create.getByRole('button', { name: 'Créer le tarif' }).click();
+  const refused = create.getByLabel('Exempté de la redevance', { exact: true });
+  await expect(refused).toHaveAttribute('aria-invalid', 'true');
+  await expect(refused).toHaveAccessibleDescription(/Seul un tarif de transport de personnes peut être exempté de la redevance/);
+
+  await create.getByLabel('Transport de personnes', { exact: true }).check();
+  await create.getByRole('button', { name: 'Créer le tarif' }).click();
+  await expect(create.getByText(`Tarif ${code} créé.`)).toBeVisible();
+  const row = page
+    .getByRole('table', { name: 'Liste des tarifs' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: code, exact: true }) });
+  await expect(row.getByRole('cell', { name: 'De personnes, exempté de la redevance', exact: true })).toBeVisible();
+
+  await row.getByRole('link', { name: `Modifier le tarif ${code}` }).click();
+  const edit = page.getByRole('form', { name: `Modifier le tarif ${code}` });
+  await expect(edit.getByLabel('Transport de personnes', { exact: true })).toBeChecked();
+  await expect(edit.getByLabel('Type de facturation par défaut', { exact: true })).toHaveValue('adapted');
+  await edit.getByLabel('Exempté de la redevance', { exact: true }).uncheck();
+  await edit.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByText(`Tarif ${code} enregistré.`)).toBeVisible();
+  await expect(row.getByRole('cell', { name: 'De personnes', exact: true })).toBeVisible();
+
+  const audit = await openAuditFor(page, 'Tarifs');
+  const exemption = audit
+    .getByRole('row')
+    .filter({ hasText: `Tarif ${code}` })
+    .filter({ hasText: 'Exempté de la redevance' });
+  await expect(exemption).toHaveCount(1);
+  await expect(exemption).toContainText('Administratrice Démo');
+});
+
 test('an administrator creates a user, changes their role, and the change is audited', async ({ page }) => {
   const email = `e2e-${unique.toLowerCase()}@demo.local`;
   const name = `Utilisateur E2E ${unique}`;

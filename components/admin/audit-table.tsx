@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import { AUDIT_ENTITIES, describeAuditValue, type AuditRow } from '@/lib/audit/find-audit';
-import { formatDateTime, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import { formatRate } from '@/lib/tariffs/format-rate';
 
@@ -41,6 +41,8 @@ function showValue(
       return t('image');
     case 'allocation':
       return t('allocationValue', { invoice: described.invoice, amount: formatMoney(described.cents, locale) });
+    case 'duesRate':
+      return t('duesRateValue', { amount: formatMoney(described.cents, locale), date: formatDate(described.date, locale) });
     case 'text':
       return described.text;
   }

@@ -5,7 +5,8 @@ import { useTranslations } from 'next-intl';
 import { createTariffAction, updateTariffAction } from '@/actions/tariffs';
 import { ActionForm, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { CheckboxField, TextField } from '@/components/form/fields';
+import { CheckboxField, SelectField, TextField } from '@/components/form/fields';
+import { BILLING_TYPES } from '@/lib/tariffs/tariff-input';
 
 export type TariffFormValues = {
   code: string;
@@ -15,6 +16,10 @@ export type TariffFormValues = {
   perMinute: string;
   minimumChargeCents: string;
   isActive: boolean;
+  isPassenger: boolean;
+  isDuesExempt: boolean;
+  /** A billing type, or empty: none. */
+  defaultBillingType: string;
 };
 
 export const emptyTariffFormValues: TariffFormValues = {
@@ -25,6 +30,9 @@ export const emptyTariffFormValues: TariffFormValues = {
   perMinute: '',
   minimumChargeCents: '',
   isActive: true,
+  isPassenger: false,
+  isDuesExempt: false,
+  defaultBillingType: '',
 };
 
 type Props = { mode: 'create' } | { mode: 'update'; id: number; initial: TariffFormValues };
@@ -90,6 +98,30 @@ export function TariffForm(props: Props) {
             label={t('form.minimum')}
             hint={t('form.minimumHint')}
             inputMode="decimal"
+          />
+        </section>
+        <section>
+          <CheckboxField
+            {...checkbox('isPassenger')}
+            id={id('isPassenger')}
+            label={t('form.isPassenger')}
+            hint={t('form.isPassengerHint')}
+          />
+          <CheckboxField
+            {...checkbox('isDuesExempt')}
+            id={id('isDuesExempt')}
+            label={t('form.isDuesExempt')}
+            hint={t('form.isDuesExemptHint')}
+          />
+          <SelectField
+            {...field('defaultBillingType')}
+            id={id('defaultBillingType')}
+            label={t('form.defaultBillingType')}
+            hint={t('form.defaultBillingTypeHint')}
+            options={[
+              { value: '', label: t('form.noBillingType') },
+              ...BILLING_TYPES.map((type) => ({ value: type, label: t(`billingTypes.${type}`) })),
+            ]}
           />
         </section>
       </fieldset>

@@ -49,3 +49,17 @@ describe('describeAuditValue', () => {
     expect(describeAuditValue(field, value)).toEqual(expected);
   });
 });
+
+describe('describeAuditValue: the dues fields', () => {
+  test.each([
+    ['is_passenger', 'true', { kind: 'boolean', value: true }],
+    ['is_dues_exempt', 'false', { kind: 'boolean', value: false }],
+    ['default_billing_type', 'fixed_contract', { kind: 'choice', group: 'billingTypes', key: 'fixed_contract' }],
+    ['dues_exemption', 'transit_contract', { kind: 'choice', group: 'duesExemptions', key: 'transit_contract' }],
+    ['dues_exempt_from', '2026-01-01', { kind: 'text', text: '2026-01-01' }],
+    ['dues_rate', '2027-01-01:100', { kind: 'duesRate', date: '2027-01-01', cents: 100 }],
+    ['dues_rate', '2027-01-01:abc', { kind: 'text', text: '2027-01-01:abc' }],
+  ] as const)('%s "%s" → %o', (field, value, expected) => {
+    expect(describeAuditValue(field, value)).toEqual(expected);
+  });
+});

@@ -118,18 +118,25 @@ export type AuditValue =
   | { kind: 'boolean'; value: boolean }
   | { kind: 'role'; role: Role }
   | { kind: 'language'; locale: Locale }
-  | { kind: 'choice'; group: 'deliveryMethods' | 'billingCycles' | 'paymentStatuses' | 'creditPolicies'; key: string }
+  | { kind: 'choice'; group: ChoiceGroup; key: string }
   | { kind: 'allocation'; invoice: number; cents: number }
+  | { kind: 'duesRate'; date: string; cents: number }
   | { kind: 'tariff'; id: number }
   | { kind: 'image' };
 
 const MONEY_FIELDS = new Set(['base_cents', 'minimum_charge_cents', 'credit_limit_cents', 'amount_cents']);
-const BOOLEAN_FIELDS = new Set(['is_active', 'gst_exempt', 'qst_exempt']);
-const CHOICES: Record<string, { group: 'deliveryMethods' | 'billingCycles' | 'paymentStatuses' | 'creditPolicies'; keys: string[] }> = {
+const BOOLEAN_FIELDS = new Set(['is_active', 'gst_exempt', 'qst_exempt', 'is_passenger', 'is_dues_exempt']);
+type ChoiceGroup = 'deliveryMethods' | 'billingCycles' | 'paymentStatuses' | 'creditPolicies' | 'billingTypes' | 'duesExemptions';
+const CHOICES: Record<string, { group: ChoiceGroup; keys: string[] }> = {
   delivery_method: { group: 'deliveryMethods', keys: ['print', 'email', 'both'] },
   billing_cycle: { group: 'billingCycles', keys: ['weekly', 'monthly'] },
   status: { group: 'paymentStatuses', keys: ['pending', 'posted', 'reversed'] },
   credit_policy: { group: 'creditPolicies', keys: ['none', 'warn', 'block'] },
+  default_billing_type: {
+    group: 'billingTypes',
+    keys: ['taxi', 'odometer', 'fixed_regular', 'fixed_contract', 'hourly', 'adapted', 'collective', 'app'],
+  },
+  dues_exemption: { group: 'duesExemptions', keys: ['municipal_contract', 'transit_contract', 'act'] },
 };
 
 /**
@@ -152,6 +159,9 @@ export function describeAuditValue(field: string, value: string | null): AuditVa
   // A payment's allocation: "invoice:cents".
   const allocation = (field === 'allocation' || field === 'allocation_released') && /^(\d{1,15}):(\d{1,15})$/.exec(value);
   if (allocation) return { kind: 'allocation', invoice: Number(allocation[1]), cents: Number(allocation[2]) };
+  // A dues rate: "effective date:cents".
+  const duesRate = field === 'dues_rate' && /^(\d{4}-\d{2}-\d{2}):(\d{1,9})$/.exec(value);
+  if (duesRate) return { kind: 'duesRate', date: duesRate[1]!, cents: Number(duesRate[2]) };
   if (field === 'invoice_emails' && value.startsWith('[')) {
     try {
       const list: unknown = JSON.parse(value);

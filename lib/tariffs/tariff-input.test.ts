@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeTariffCode, tariffInput } from './tariff-input';
+import { billingTypeEnum } from '@/db/schema';
+import { BILLING_TYPES, normalizeTariffCode, tariffFormInput, tariffInput, tariffUpdateInput } from './tariff-input';
 
 const form = (changes: Record<string, string | undefined> = {}) => ({
   code: 'std',
@@ -63,5 +64,40 @@ describe('tariffInput', () => {
     expect(fieldErrors({ perKm: '1,87501' })).toEqual([['perKm', 'rate.tooManyDecimals']]);
     expect(fieldErrors({ perMinute: '-1' })).toEqual([['perMinute', 'rate.negative']]);
     expect(fieldErrors({ name: '' })).toEqual([['name', 'required']]);
+  });
+});
+
+describe('tariffFormInput: passenger trips, their dues exemption and the default billing type', () => {
+  const typed = (changes: Record<string, string | undefined>) => tariffFormInput.safeParse(form(changes));
+
+  test('the billing types are the database’s, in its order', () => {
+    expect([...BILLING_TYPES]).toEqual(billingTypeEnum.enumValues);
+  });
+
+  test('checked boxes and a billing type are kept; absent boxes and an empty select are false and none', () => {
+    expect(tariffFormInput.parse(form({ isPassenger: 'on', isDuesExempt: 'on', defaultBillingType: 'adapted' }))).toMatchObject({
+      isPassenger: true,
+      isDuesExempt: true,
+      defaultBillingType: 'adapted',
+    });
+    expect(tariffFormInput.parse(form({ defaultBillingType: '' }))).toMatchObject({
+      isPassenger: false,
+      isDuesExempt: false,
+      defaultBillingType: null,
+    });
+  });
+
+  test('an exempt tariff that is not a passenger one is refused on its exemption; an unknown billing type on its field', () => {
+    const exempt = typed({ isDuesExempt: 'on' });
+    expect(exempt.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['isDuesExempt', 'tariff.duesExemptNotPassenger'],
+    ]);
+    const unknown = typed({ isPassenger: 'on', defaultBillingType: 'meter' });
+    expect(unknown.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['defaultBillingType', 'invalid']]);
+  });
+
+  test('the form of an existing tariff carries its id and the same rule', () => {
+    expect(tariffUpdateInput.parse({ ...form({ isPassenger: 'on' }), id: '7' })).toMatchObject({ id: 7, isPassenger: true });
+    expect(tariffUpdateInput.safeParse({ ...form({ isDuesExempt: 'on' }), id: '7' }).success).toBe(false);
   });
 });

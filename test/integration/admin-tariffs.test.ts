@@ -4,7 +4,7 @@ import { auditLog, calls, clients, tariffs, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { listTariffsWithUsage, tariffChoices } from '@/lib/tariffs/list-tariffs';
 import { createTariff, updateTariff } from '@/lib/tariffs/save-tariff';
-import { tariffInput } from '@/lib/tariffs/tariff-input';
+import { tariffFormInput, tariffInput } from '@/lib/tariffs/tariff-input';
 import { insertCall, insertClient, violatedConstraint } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -176,5 +176,93 @@ describe('editing a tariff', () => {
     ]);
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.field, 'is_active'));
     expect(audit).toMatchObject({ oldValue: 'true', newValue: 'false', userId: adminId });
+  });
+});
+
+describe('passenger trips: the passenger flag, the dues exemption and the default billing type', () => {
+  /** The tariff form as the screen sends it, with its passenger fields. */
+  const screen = (changes: Record<string, string | undefined> = {}) =>
+    tariffFormInput.parse({
+      code: 'TAXI',
+      name: 'Taxi',
+      baseCents: '4,10',
+      perKm: '2,05',
+      perMinute: '0,77',
+      isActive: 'on',
+      isPassenger: 'on',
+      defaultBillingType: 'taxi',
+      ...changes,
+    });
+  const passengerAudit = () =>
+    database.db
+      .select({
+        userId: auditLog.userId,
+        entityKey: auditLog.entityKey,
+        field: auditLog.field,
+        oldValue: auditLog.oldValue,
+        newValue: auditLog.newValue,
+      })
+      .from(auditLog)
+      .orderBy(asc(auditLog.field));
+
+  test('a passenger tariff with its billing type is saved and read back, and listed as passenger', async () => {
+    await createTariff(database.db, adminId, screen());
+    await createTariff(
+      database.db,
+      adminId,
+      screen({ code: 'COURSE', name: 'Messagerie', isPassenger: undefined, defaultBillingType: '' }),
+    );
+    expect(await tariffByCode('TAXI')).toMatchObject({ isPassenger: true, isDuesExempt: false, defaultBillingType: 'taxi' });
+    expect(await tariffByCode('COURSE')).toMatchObject({ isPassenger: false, isDuesExempt: false, defaultBillingType: null });
+    const listed = await listTariffsWithUsage(database.db);
+    expect(listed.map((t) => [t.code, t.isPassenger, t.isDuesExempt])).toEqual([
+      ['COURSE', false, false],
+      ['TAXI', true, false],
+    ]);
+  });
+
+  test('exempting a courier tariff is refused by the form on its field', () => {
+    const typed = tariffFormInput.safeParse({ code: 'X', name: 'X', baseCents: '1', perKm: '1', perMinute: '1', isDuesExempt: 'on' });
+    expect(typed.error!.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['isDuesExempt', 'tariff.duesExemptNotPassenger'],
+    ]);
+  });
+
+  test('the database refuses an exempt courier tariff, explained on the field, and nothing changes', async () => {
+    const { id } = await createTariff(database.db, adminId, screen({ isPassenger: undefined }));
+    const error = await refusal(updateTariff(database.db, adminId, id, { ...screen({ isPassenger: undefined }), isDuesExempt: true }));
+    expect(error.code).toBe('tariff.duesExemptNotPassenger');
+    expect(error.fieldErrors).toEqual({ isDuesExempt: ['tariff.duesExemptNotPassenger'] });
+    expect(await tariffByCode('TAXI')).toMatchObject({ isPassenger: false, isDuesExempt: false });
+    expect(
+      await violatedConstraint(
+        database.db.insert(tariffs).values({ code: 'ADAPT', name: 'x', baseCents: 0, perKm: '0', perMinute: '0', isDuesExempt: true }),
+      ),
+    ).toBe('tariffs_dues_exempt_passenger');
+  });
+
+  test('changes are in the audit log under the administrator, old → new, as the other fields are', async () => {
+    const { id } = await createTariff(database.db, adminId, screen({ isPassenger: undefined, defaultBillingType: '' }));
+    await database.db.delete(auditLog);
+    await updateTariff(database.db, adminId, id, screen({ isDuesExempt: 'on', defaultBillingType: 'adapted', baseCents: '4,50' }));
+    expect(await tariffByCode('TAXI')).toMatchObject({ isPassenger: true, isDuesExempt: true, defaultBillingType: 'adapted' });
+    expect(await passengerAudit()).toEqual([
+      { userId: adminId, entityKey: 'TAXI', field: 'base_cents', oldValue: '410', newValue: '450' },
+      { userId: adminId, entityKey: 'TAXI', field: 'default_billing_type', oldValue: null, newValue: 'adapted' },
+      { userId: adminId, entityKey: 'TAXI', field: 'is_dues_exempt', oldValue: 'false', newValue: 'true' },
+      { userId: adminId, entityKey: 'TAXI', field: 'is_passenger', oldValue: 'false', newValue: 'true' },
+    ]);
+
+    await database.db.delete(auditLog);
+    await updateTariff(database.db, adminId, id, screen({ isDuesExempt: 'on', defaultBillingType: 'adapted', baseCents: '4,50' }));
+    expect(await passengerAudit()).toEqual([]);
+  });
+
+  test('a form without the passenger fields (a tariff file’s line) leaves them as they are', async () => {
+    const { id } = await createTariff(database.db, adminId, screen({ isDuesExempt: 'on' }));
+    await database.db.delete(auditLog);
+    await updateTariff(database.db, adminId, id, form({ code: 'TAXI', name: 'Taxi' }));
+    expect(await tariffByCode('TAXI')).toMatchObject({ isPassenger: true, isDuesExempt: true, defaultBillingType: 'taxi' });
+    expect((await passengerAudit()).map((row) => row.field)).not.toContain('is_passenger');
   });
 });

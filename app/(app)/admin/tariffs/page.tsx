@@ -59,6 +59,11 @@ export default async function TariffsPage({ searchParams }: { searchParams: Prom
                 isNumeric: true,
                 cell: (tariff) => formatMoney(tariff.minimumChargeCents, locale),
               },
+              {
+                header: t('tariffsAdmin.columns.passenger'),
+                cell: (tariff) =>
+                  t(`tariffsAdmin.passengerKinds.${tariff.isPassenger ? (tariff.isDuesExempt ? 'exempt' : 'passenger') : 'courier'}`),
+              },
               { header: t('tariffsAdmin.columns.clients'), isNumeric: true, cell: (tariff) => tariff.clientCount },
               {
                 header: t('tariffsAdmin.columns.active'),

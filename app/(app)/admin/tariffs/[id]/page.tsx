@@ -39,6 +39,9 @@ export default async function EditTariffPage({ params }: { params: Promise<{ id:
             perMinute: rateToInput(tariff.perMinute, locale),
             minimumChargeCents: centsToInput(tariff.minimumChargeCents, locale),
             isActive: tariff.isActive,
+            isPassenger: tariff.isPassenger,
+            isDuesExempt: tariff.isDuesExempt,
+            defaultBillingType: tariff.defaultBillingType ?? '',
           }}
         />
       </>
