@@ -9,7 +9,10 @@ import { actionRegistry, defineAction } from '@/actions/define-action';
 import type { ActionState } from '@/actions/action-state';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { ADMIN } from '@/lib/auth/roles';
+import { duesRateInput, setDuesRate } from '@/lib/dues/dues-rates';
 import { AppError, type ErrorCode } from '@/lib/errors';
+import { getAppLocale } from '@/lib/i18n/app-locale';
+import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { companySettingsInput } from '@/lib/settings/company-input';
 import { saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-settings';
 import { companySettingsFormValues } from '@/lib/settings/form-values';
@@ -27,6 +30,22 @@ export const saveCompanySettingsAction = defineAction({
     const t = await getTranslations('settingsForm');
     // The values as stored ("1234567890 TQ0001"), for the form to show what was kept.
     return { message: t('saved'), values: companySettingsFormValues(saved) };
+  },
+  revalidates: SETTINGS_SCREENS,
+});
+
+/** Adds a dues rate from a date, or gives a date that has one its new amount. */
+export const setDuesRateAction = defineAction({
+  name: 'settings.setDuesRate',
+  roles: ADMIN,
+  input: duesRateInput,
+  run: async ({ db, user, input }) => {
+    const { previousCents } = await setDuesRate(db, user.id, input);
+    const [t, locale] = await Promise.all([getTranslations('settingsForm.dues'), getAppLocale()]);
+    const said = { date: formatDate(input.effectiveFrom, locale), amount: formatMoney(input.rateCents, locale) };
+    if (previousCents === null) return { message: t('added', said) };
+    if (previousCents === input.rateCents) return { message: t('unchanged', said) };
+    return { message: t('replaced', { ...said, previous: formatMoney(previousCents, locale) }) };
   },
   revalidates: SETTINGS_SCREENS,
 });

@@ -45,6 +45,35 @@ test.describe('as an administrator', () => {
     });
   });
 
+  test('a dues rate is added from a date, a date that has one takes the new amount, and a date before 2021 is refused', async ({
+    page,
+  }) => {
+    await openSettings(page);
+    const rates = page.getByRole('table', { name: 'Taux de la redevance par course' });
+    await expect(rates.getByRole('row').filter({ hasText: '2021' })).toContainText('0,90 $');
+    const form = page.getByRole('form', { name: 'Ajouter un taux de la redevance' });
+    const date = form.getByLabel('En vigueur le', { exact: true });
+    const amount = form.getByLabel('Montant par course', { exact: true });
+
+    await date.fill('2020-12-31');
+    await amount.fill('0,90');
+    await form.getByRole('button', { name: 'Ajouter le taux' }).click();
+    await expect(date).toHaveAccessibleDescription(/La redevance commence le 1er janvier 2021/);
+
+    await date.fill('2099-01-01');
+    await amount.fill('0,95');
+    await form.getByRole('button', { name: 'Ajouter le taux' }).click();
+    await expect(form.getByRole('status')).toContainText('Redevance de 0,95 $ par course en vigueur le');
+    await expect(amount).toHaveValue('');
+
+    await date.fill('2099-01-01');
+    await amount.fill('1');
+    await form.getByRole('button', { name: 'Ajouter le taux' }).click();
+    await expect(form.getByRole('status')).toContainText('passe de 0,95 $ à 1,00 $');
+    await expect(rates.getByRole('row').nth(1)).toContainText('2099');
+    await expect(rates.getByRole('row').nth(1)).toContainText('1,00 $');
+  });
+
   test('a GST number without its 9 digits is explained next to the field, what was typed stays, and nothing is saved', async ({ page }) => {
     const form = await openSettings(page);
     const gst = form.getByLabel('No. d’inscription TPS', { exact: true });

@@ -1,10 +1,13 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { auditLog, companySettings, users } from '@/db/schema';
+import { auditLog, companySettings, duesRates, users } from '@/db/schema';
+import { duesRateOn } from '@/lib/dues/dues';
+import { duesRateInput, listDuesRates, setDuesRate } from '@/lib/dues/dues-rates';
 import { AppError } from '@/lib/errors';
 import { companySettingsInput } from '@/lib/settings/company-input';
 import { getCompanySettings, saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-settings';
 import { logoDataUrl } from '@/lib/settings/logo-image';
+import { violatedConstraint } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -150,5 +153,71 @@ describe('the logo', () => {
     const error = await refusal(saveCompanyLogo(database.db, adminId, logo.dataUrl));
     expect(error.code).toBe('settings.missing');
     expect(await getCompanySettings(database.db)).toBeNull();
+  });
+});
+
+describe('the dues rates (Redevance par course)', () => {
+  const rate = (effectiveFrom: string, amount: string) => duesRateInput.parse({ effectiveFrom, rateCents: amount });
+  const listed = async () => (await listDuesRates(database.db)).map((r) => [r.effectiveFrom, r.rateCents]);
+  const refusals = (effectiveFrom: string, amount: string) =>
+    duesRateInput.safeParse({ effectiveFrom, rateCents: amount }).error!.issues.map((issue) => [issue.path.join('.'), issue.message]);
+
+  beforeEach(async () => {
+    // Back to the rate the migration puts in: 0,90 $ from 2021-01-01.
+    await database.db.delete(duesRates).where(ne(duesRates.effectiveFrom, '2021-01-01'));
+    await database.db.update(duesRates).set({ rateCents: 90 }).where(eq(duesRates.effectiveFrom, '2021-01-01'));
+  });
+
+  test('a rate of "1,00" from 2027-01-01 is added, listed newest first, and in force from its date', async () => {
+    expect(await listed()).toEqual([['2021-01-01', 90]]);
+    expect(await setDuesRate(database.db, adminId, rate('2027-01-01', '1,00'))).toEqual({ previousCents: null });
+    expect(await listed()).toEqual([
+      ['2027-01-01', 100],
+      ['2021-01-01', 90],
+    ]);
+    const rates = await listDuesRates(database.db);
+    expect([duesRateOn(rates, '2026-12-31'), duesRateOn(rates, '2027-01-01')]).toEqual([90, 100]);
+    const [row] = await database.db.select().from(duesRates).where(eq(duesRates.effectiveFrom, '2027-01-01'));
+    expect(row!.createdBy).toBe(adminId);
+  });
+
+  test('"0" ends the dues from its date; "100,00" is the most a rate may be', async () => {
+    await setDuesRate(database.db, adminId, rate('2028-01-01', '0'));
+    await setDuesRate(database.db, adminId, rate('2027-06-01', '100,00'));
+    expect(await listed()).toEqual([
+      ['2028-01-01', 0],
+      ['2027-06-01', 10_000],
+      ['2021-01-01', 90],
+    ]);
+  });
+
+  test('a date that has a rate takes the new amount (replaced, not refused); the same amount again changes nothing', async () => {
+    await setDuesRate(database.db, adminId, rate('2027-01-01', '1,00'));
+    expect(await setDuesRate(database.db, adminId, rate('2027-01-01', '1,10'))).toEqual({ previousCents: 100 });
+    expect(await setDuesRate(database.db, adminId, rate('2027-01-01', '1.10'))).toEqual({ previousCents: 110 });
+    expect(await listed()).toEqual([
+      ['2027-01-01', 110],
+      ['2021-01-01', 90],
+    ]);
+    expect(await settingsAudit('dues_rate')).toEqual([
+      { userId: adminId, entityKey: '2027-01-01', oldValue: null, newValue: '2027-01-01:100' },
+      { userId: adminId, entityKey: '2027-01-01', oldValue: '2027-01-01:100', newValue: '2027-01-01:110' },
+    ]);
+  });
+
+  test('refused with a message on the field: a date before 2021-01-01, above 100,00 $, negative, no date, not a date', () => {
+    expect(refusals('2020-12-31', '0,90')).toEqual([['effectiveFrom', 'dues.beforeFirstDate']]);
+    expect(refusals('2027-01-01', '100,01')).toEqual([['rateCents', 'dues.rateTooLarge']]);
+    expect(refusals('2027-01-01', '-0,10')).toEqual([['rateCents', 'money.negative']]);
+    expect(refusals('2027-01-01', '')).toEqual([['rateCents', 'money.invalid']]);
+    expect(refusals('', '0,90')).toEqual([['effectiveFrom', 'required']]);
+    expect(refusals('2027-02-30', '0,90')).toEqual([['effectiveFrom', 'call.date']]);
+  });
+
+  test('the database refuses a rate above 100,00 $ the form would never send', async () => {
+    expect(await violatedConstraint(database.db.insert(duesRates).values({ effectiveFrom: '2027-01-01', rateCents: 10_001 }))).toBe(
+      'dues_rates_rate',
+    );
+    expect(await listed()).toEqual([['2021-01-01', 90]]);
   });
 });

@@ -36,6 +36,23 @@ export const enSettings: typeof frSettings = {
       uploaded: 'Logo saved.',
       removed: 'Logo removed.',
     },
+    dues: {
+      title: 'Dues per trip',
+      intro:
+        'The dues are added to every passenger trip, at the rate in force on the service date: a rate applies from its date until the next rate, and a rate of 0 ends the dues.',
+      tableLabel: 'Dues rates per trip',
+      effectiveFrom: 'In force on',
+      rate: 'Amount per trip',
+      rateHint: 'In dollars, e.g. 0.90; 0 ends the dues; $100.00 at most.',
+      formLabel: 'Add a dues rate',
+      formHint: 'A rate is never removed. A date that already has a rate takes the new amount.',
+      add: 'Add the rate',
+      adding: 'Saving…',
+      added: 'Dues of {amount} per trip in force on {date}.',
+      replaced: 'The rate in force on {date} changes from {previous} to {amount}.',
+      unchanged: 'The rate in force on {date} is already {amount}.',
+      none: 'No rate: no dues are billed.',
+    },
   },
   errors: {
     settings: {
@@ -48,6 +65,10 @@ export const enSettings: typeof frSettings = {
       logoMissing: 'Choose a PNG or JPEG file.',
       logoTooLarge: 'The logo exceeds 300 KB. Choose a smaller image.',
       logoType: 'This file is not a PNG or JPEG image.',
+    },
+    dues: {
+      beforeFirstDate: 'The dues start on January 1, 2021: choose that date or a later one.',
+      rateTooLarge: 'The dues are $100.00 per trip at most.',
     },
   },
 };

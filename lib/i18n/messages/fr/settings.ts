@@ -36,6 +36,23 @@ export const frSettings = {
       uploaded: 'Logo enregistré.',
       removed: 'Logo retiré.',
     },
+    dues: {
+      title: 'Redevance par course',
+      intro:
+        'La redevance s’ajoute à chaque course de transport de personnes, au taux en vigueur à la date du service : un taux s’applique de sa date jusqu’au taux suivant, et un taux de 0 met fin à la redevance.',
+      tableLabel: 'Taux de la redevance par course',
+      effectiveFrom: 'En vigueur le',
+      rate: 'Montant par course',
+      rateHint: 'En dollars, ex. 0,90 ; 0 met fin à la redevance ; 100,00 $ au plus.',
+      formLabel: 'Ajouter un taux de la redevance',
+      formHint: 'Un taux ne se retire pas. Une date qui a déjà un taux prend le nouveau montant.',
+      add: 'Ajouter le taux',
+      adding: 'Enregistrement…',
+      added: 'Redevance de {amount} par course en vigueur le {date}.',
+      replaced: 'Le taux en vigueur le {date} passe de {previous} à {amount}.',
+      unchanged: 'Le taux en vigueur le {date} est déjà de {amount}.',
+      none: 'Aucun taux : aucune redevance n’est facturée.',
+    },
   },
   errors: {
     settings: {
@@ -48,6 +65,10 @@ export const frSettings = {
       logoMissing: 'Choisissez un fichier PNG ou JPEG.',
       logoTooLarge: 'Le logo dépasse 300 Ko. Choisissez une image plus petite.',
       logoType: 'Ce fichier n’est pas une image PNG ou JPEG.',
+    },
+    dues: {
+      beforeFirstDate: 'La redevance commence le 1er janvier 2021 : choisissez cette date ou une date postérieure.',
+      rateTooLarge: 'La redevance est de 100,00 $ au plus par course.',
     },
   },
 };
