@@ -93,6 +93,33 @@ test('members are added several at once and removed from the head’s page', asy
   await expect(members.getByTestId('member-20003')).toHaveCount(0);
 });
 
+test('a client exempt from the dues: its reason, its days, the last before the first refused; its member is shown the head’s', async ({
+  page,
+}) => {
+  await fillNewClient(page, '50101', 'Transport adapté de l’Est');
+  await page.getByRole('button', { name: 'Ce client est un compte regroupé' }).click();
+  await page.getByLabel('Exempté de la redevance', { exact: true }).selectOption({ label: 'Autre exemption prévue par la Loi' });
+  await page.getByLabel('Exemption prévue par la Loi', { exact: true }).fill('Transport bénévole');
+  await page.getByLabel('Du', { exact: true }).fill('2026-02-01');
+  const to = page.getByLabel('Au', { exact: true });
+  await to.fill('2026-01-31');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.locator('#duesExemptTo-error')).toHaveText('La fin de l’exemption de la redevance ne peut précéder son début.');
+  await to.fill('2026-12-31');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page).toHaveURL('/clients/50101?created=1');
+  await expect(page.getByLabel('Exempté de la redevance', { exact: true })).toHaveValue('act');
+  await expect(page.getByLabel('Au', { exact: true })).toHaveValue('2026-12-31');
+
+  await fillNewClient(page, '50102', 'Transport adapté — secteur nord');
+  await groupedField(page).fill('50101');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page).toHaveURL('/clients/50102?created=1');
+  await expect(page.getByLabel('Exempté de la redevance', { exact: true })).toHaveAccessibleDescription(
+    'Pris du compte regroupé 50101 : Autre exemption prévue par la Loi (Transport bénévole), du 2026-02-01 au 2026-12-31',
+  );
+});
+
 test('the client list finds "Côté" by typing "cote" and filters the members of a head', async ({ page }) => {
   await page.goto('/clients');
   await page.getByLabel('Rechercher (numéro ou nom)').fill('cote');

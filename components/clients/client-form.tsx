@@ -7,7 +7,7 @@ import { ActionForm, ActionMessage, SubmitRow, useActionForm } from '@/component
 import { bindFields } from '@/components/form/bind-fields';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/form/fields';
 import { GroupedClientSection } from './grouped-client-section';
-import { PROVINCES } from '@/lib/clients/client-input';
+import { DUES_EXEMPTIONS, PROVINCES } from '@/lib/clients/client-input';
 import type { HeadBilling } from './form-values';
 
 export type ClientFormValues = {
@@ -29,6 +29,11 @@ export type ClientFormValues = {
   gstExemptionNumber: string;
   qstExempt: boolean;
   qstExemptionNumber: string;
+  /** Why the client pays no dues, or empty: it pays them. */
+  duesExemption: string;
+  duesExemptionDetail: string;
+  duesExemptFrom: string;
+  duesExemptTo: string;
   tariffId: string;
   discountPercent: string;
   groupedClientNumber: string;
@@ -61,6 +66,13 @@ export function ClientForm({ mode, initial, tariffs, canEdit, head, today }: Pro
   /** The hint of a field the grouped invoice takes from the head: the head's value. */
   const fromHead = (value: string) => (head ? t('fromHead', { number: head.number, value }) : undefined);
   const isGroupChanged = mode === 'update' && values.groupedClientNumber.trim() !== initial.groupedClientNumber;
+  const headDues = (exemption: NonNullable<HeadBilling['duesExemption']>) => {
+    const label = t(`duesExemptions.${exemption.reason}` as never);
+    const reason = exemption.detail ? `${label} (${exemption.detail})` : label;
+    return exemption.to
+      ? t('duesExemptPeriod', { reason, from: exemption.from, to: exemption.to })
+      : t('duesExemptSince', { reason, from: exemption.from });
+  };
 
   return (
     <ActionForm form={form} className="form client-form" aria-label={mode === 'create' ? t('save') : undefined}>
@@ -138,6 +150,30 @@ export function ClientForm({ mode, initial, tariffs, canEdit, head, today }: Pro
           {values.gstExempt ? <TextField {...field('gstExemptionNumber')} label={t('gstExemptionNumber')} /> : null}
           <CheckboxField {...checkbox('qstExempt')} label={t('qstExempt')} hint={head && fromHead(yesNo(head.qstExempt))} />
           {values.qstExempt ? <TextField {...field('qstExemptionNumber')} label={t('qstExemptionNumber')} /> : null}
+          <SelectField
+            {...field('duesExemption')}
+            label={t('duesExemption')}
+            options={[
+              { value: '', label: t('duesExemptions.none') },
+              ...DUES_EXEMPTIONS.map((reason) => ({ value: reason, label: t(`duesExemptions.${reason}`) })),
+            ]}
+            hint={head ? fromHead(head.duesExemption ? headDues(head.duesExemption) : t('duesExemptions.none')) : t('duesExemptionHint')}
+          />
+          {values.duesExemption === 'act' ? (
+            <TextField
+              {...field('duesExemptionDetail')}
+              label={t('duesExemptionDetail')}
+              hint={t('duesExemptionDetailHint')}
+              required
+              maxLength={200}
+            />
+          ) : null}
+          {values.duesExemption ? (
+            <>
+              <TextField {...field('duesExemptFrom')} label={t('duesExemptFrom')} type="date" required />
+              <TextField {...field('duesExemptTo')} label={t('duesExemptTo')} hint={t('duesExemptToHint')} type="date" />
+            </>
+          ) : null}
         </section>
 
         <section>

@@ -18,6 +18,8 @@ export type HeadBilling = {
   gstExempt: boolean;
   qstExempt: boolean;
   invoiceEmails: string;
+  /** Its dues exemption (rule G3: a grouped invoice takes the head's), null when none. */
+  duesExemption: { reason: string; detail: string | null; from: string; to: string | null } | null;
 };
 
 export function headBillingOf(head: typeof clients.$inferSelect): HeadBilling {
@@ -30,6 +32,10 @@ export function headBillingOf(head: typeof clients.$inferSelect): HeadBilling {
     gstExempt: head.gstExempt,
     qstExempt: head.qstExempt,
     invoiceEmails: head.invoiceEmails.join(', '),
+    duesExemption:
+      head.duesExemption && head.duesExemptFrom
+        ? { reason: head.duesExemption, detail: head.duesExemptionDetail, from: head.duesExemptFrom, to: head.duesExemptTo }
+        : null,
   };
 }
 
@@ -54,6 +60,10 @@ export function clientToFormValues(client: typeof clients.$inferSelect, locale: 
     gstExemptionNumber: client.gstExemptionNumber ?? '',
     qstExempt: client.qstExempt,
     qstExemptionNumber: client.qstExemptionNumber ?? '',
+    duesExemption: client.duesExemption ?? '',
+    duesExemptionDetail: client.duesExemptionDetail ?? '',
+    duesExemptFrom: client.duesExemptFrom ?? '',
+    duesExemptTo: client.duesExemptTo ?? '',
     tariffId: String(client.tariffId),
     discountPercent: percentForInput(client.discountPercent, locale),
     groupedClientNumber: client.groupedClientNumber === null ? '' : String(client.groupedClientNumber),
@@ -83,6 +93,10 @@ export function emptyClientFormValues(defaultTariffId: number | undefined): Clie
     gstExemptionNumber: '',
     qstExempt: false,
     qstExemptionNumber: '',
+    duesExemption: '',
+    duesExemptionDetail: '',
+    duesExemptFrom: '',
+    duesExemptTo: '',
     tariffId: defaultTariffId === undefined ? '' : String(defaultTariffId),
     discountPercent: '0',
     groupedClientNumber: '',

@@ -5,6 +5,12 @@ import { normalizePostalCode } from './postal-code';
 
 export const PROVINCES = ['QC', 'ON', 'NB', 'NS', 'PE', 'NL', 'MB', 'SK', 'AB', 'BC', 'YT', 'NT', 'NU'] as const;
 export const MAX_CLIENT_NUMBER = 99_999_999;
+/**
+ * Why a billed client pays no dues on its passenger trips: a contract with a municipality, with
+ * a public transit authority, or another exemption of the Act, which the client's record names.
+ */
+export const DUES_EXEMPTIONS = ['municipal_contract', 'transit_contract', 'act'] as const;
+export type DuesExemption = (typeof DUES_EXEMPTIONS)[number];
 
 const clientNumber = wholeNumber(1, MAX_CLIENT_NUMBER, 'client.numberRange');
 
@@ -60,6 +66,20 @@ export const effectiveDateField = z
   .transform((text) => (text ?? '').trim())
   .pipe(z.union([z.literal('').transform(() => null), isoDate]));
 
+/** A select's value: empty is not exempt. */
+const duesExemption = z
+  .string()
+  .optional()
+  .transform((text) => text?.trim() || null)
+  .pipe(z.enum(DUES_EXEMPTIONS, { error: 'invalid' }).nullable());
+
+/** A date that may be left empty: null. */
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').trim())
+  .pipe(z.union([z.literal('').transform(() => null), isoDate]));
+
 /** Every field of the client form: its group (docs/business-rules.md, Grouping) and its billing parameters. */
 export const clientInput = z
   .object({
@@ -88,6 +108,10 @@ export const clientInput = z
     gstExemptionNumber: optionalText(60),
     qstExempt: checkbox,
     qstExemptionNumber: optionalText(60),
+    duesExemption,
+    duesExemptionDetail: optionalText(200),
+    duesExemptFrom: optionalDate,
+    duesExemptTo: optionalDate,
     tariffId: wholeNumber(1, 2_147_483_647, 'client.tariffInactive'),
     discountPercent,
     groupedClientNumber: groupedClientNumberField,
@@ -105,12 +129,26 @@ export const clientInput = z
     if (client.qstExempt && !client.qstExemptionNumber) {
       ctx.addIssue({ code: 'custom', path: ['qstExemptionNumber'], message: 'client.exemptionNumber' });
     }
+    // The dues exemption (checks clients_dues_exemption_*): from a date, the Act's own named.
+    if (client.duesExemption && !client.duesExemptFrom) {
+      ctx.addIssue({ code: 'custom', path: ['duesExemptFrom'], message: 'client.duesExemptFrom' });
+    }
+    if (client.duesExemption === 'act' && !client.duesExemptionDetail) {
+      ctx.addIssue({ code: 'custom', path: ['duesExemptionDetail'], message: 'client.duesExemptionDetail' });
+    }
+    if (client.duesExemption && client.duesExemptFrom && client.duesExemptTo && client.duesExemptTo < client.duesExemptFrom) {
+      ctx.addIssue({ code: 'custom', path: ['duesExemptTo'], message: 'client.duesExemptPeriod' });
+    }
   })
   .transform((client) => ({
     ...client,
     // An exemption number without the exemption means nothing: not kept.
     gstExemptionNumber: client.gstExempt ? client.gstExemptionNumber : null,
     qstExemptionNumber: client.qstExempt ? client.qstExemptionNumber : null,
+    // Nor the details of a dues exemption without the exemption; the Act's other exemption alone is named.
+    duesExemptionDetail: client.duesExemption === 'act' ? client.duesExemptionDetail : null,
+    duesExemptFrom: client.duesExemption ? client.duesExemptFrom : null,
+    duesExemptTo: client.duesExemption ? client.duesExemptTo : null,
   }));
 
 export type ClientInput = z.output<typeof clientInput>;

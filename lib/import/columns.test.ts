@@ -3,7 +3,7 @@ import { frAdmin } from '@/lib/i18n/messages/fr/admin';
 import { frCalls } from '@/lib/i18n/messages/fr/calls';
 import { frClients } from '@/lib/i18n/messages/fr/clients';
 import { CALL_COLUMNS, CLIENT_COLUMNS, TARIFF_COLUMNS, foldWord } from './columns';
-import { billingCycleWords, callStatusWords, deliveryMethodWords, languageWords, serviceTypeWords } from './vocabulary';
+import { billingCycleWords, callStatusWords, deliveryMethodWords, duesExemptionWords, languageWords, serviceTypeWords } from './vocabulary';
 
 /*
  * The files' headers are the words of the forms' labels: a file made by reading the screen reads.
@@ -43,6 +43,11 @@ describe('the headers are the forms’ labels', () => {
     for (const type of ['standard', 'express', 'taxi'] as const)
       expect(serviceTypeWords.write(type)).toBe(frCalls.callForm.serviceTypes[type]);
   });
+});
+
+test('the words of the dues exemption are the client form’s choices', () => {
+  for (const reason of ['none', 'municipal_contract', 'transit_contract', 'act'] as const)
+    expect(duesExemptionWords.write(reason)).toBe(frClients.clientForm.duesExemptions[reason]);
 });
 
 test('foldWord: case, accents, spaces and apostrophes do not matter', () => {

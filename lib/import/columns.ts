@@ -40,6 +40,11 @@ export const CLIENT_COLUMNS = [
   { key: 'gstExemptionNumber', header: 'No. d’exemption TPS' },
   { key: 'qstExempt', header: 'Exempté de la TVQ' },
   { key: 'qstExemptionNumber', header: 'No. d’exemption TVQ' },
+  // The dues exemption: its reason (or "Non"), the Act's other exemption named, its first and last days.
+  { key: 'duesExemption', header: 'Exempté de la redevance' },
+  { key: 'duesExemptionDetail', header: 'Exemption prévue par la Loi' },
+  { key: 'duesExemptFrom', header: 'Du' },
+  { key: 'duesExemptTo', header: 'Au' },
   { key: 'tariff', header: 'Tarif' },
   { key: 'discountPercent', header: 'Escompte (%)' },
   { key: 'groupedClientNumber', header: 'No. client regroupé' },

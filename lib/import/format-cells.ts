@@ -6,7 +6,15 @@
  */
 import { csvAmount } from '@/lib/csv/write-csv';
 import type { CallColumnKey, ClientColumnKey, TariffColumnKey } from './columns';
-import { billingCycleWords, callStatusWords, deliveryMethodWords, languageWords, serviceTypeWords, yesNoWords } from './vocabulary';
+import {
+  billingCycleWords,
+  callStatusWords,
+  deliveryMethodWords,
+  duesExemptionWords,
+  languageWords,
+  serviceTypeWords,
+  yesNoWords,
+} from './vocabulary';
 
 export type DecimalMark = ',' | '.';
 export type ClientCells = Record<ClientColumnKey, string>;
@@ -37,6 +45,11 @@ export type ClientRecord = {
   gstExemptionNumber: string | null;
   qstExempt: boolean;
   qstExemptionNumber: string | null;
+  /** The dues exemption (absent: none). */
+  duesExemption?: 'municipal_contract' | 'transit_contract' | 'act' | null;
+  duesExemptionDetail?: string | null;
+  duesExemptFrom?: string | null;
+  duesExemptTo?: string | null;
   tariffCode: string;
   discountPercent: string;
   groupedClientNumber: number | null;
@@ -64,6 +77,10 @@ export function clientCells(client: ClientRecord, mark: DecimalMark): ClientCell
     gstExemptionNumber: client.gstExemptionNumber ?? '',
     qstExempt: yesNo(client.qstExempt),
     qstExemptionNumber: client.qstExemptionNumber ?? '',
+    duesExemption: duesExemptionWords.write(client.duesExemption ?? 'none'),
+    duesExemptionDetail: client.duesExemptionDetail ?? '',
+    duesExemptFrom: client.duesExemptFrom ?? '',
+    duesExemptTo: client.duesExemptTo ?? '',
     tariff: client.tariffCode,
     discountPercent: decimal(client.discountPercent, mark),
     groupedClientNumber: client.groupedClientNumber === null ? '' : String(client.groupedClientNumber),

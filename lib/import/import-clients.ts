@@ -3,8 +3,9 @@
  * is checked as the client form checks it, the grouping rules over the whole file (heads and
  * members in any order), and a change of group of an existing client within the same date
  * limits as the form's. Then, only when nothing is wrong, the changes are written set-based in
- * the caller's transaction, whose user the audit triggers record; a line equal to its client
- * writes nothing, so that importing a file twice changes nothing the second time.
+ * the caller's transaction, whose user the audit triggers record (the dues exemption's fields,
+ * which the triggers do not list, are audited here in the same shape); a line equal to its
+ * client writes nothing, so that importing a file twice changes nothing the second time.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
@@ -151,10 +152,28 @@ function clientColumns(list: ClientInput[]) {
       ${text((c) => c.deliveryMethod)}, ${intArray(list.map((c) => c.paymentTermsDays))}, ${text((c) => c.billingCycle)},
       ${booleanTexts(list.map((c) => c.gstExempt))}, ${text((c) => c.gstExemptionNumber)}, ${booleanTexts(list.map((c) => c.qstExempt))},
       ${text((c) => c.qstExemptionNumber)}, ${intArray(list.map((c) => c.tariffId))}, ${text((c) => c.discountPercent)},
-      ${intArray(list.map((c) => c.groupedClientNumber))}, ${booleanTexts(list.map((c) => c.isActive))}, ${text((c) => c.notes)}
+      ${intArray(list.map((c) => c.groupedClientNumber))}, ${booleanTexts(list.map((c) => c.isActive))}, ${text((c) => c.notes)},
+      ${text((c) => c.duesExemption)}, ${text((c) => c.duesExemptionDetail)}, ${text((c) => c.duesExemptFrom)},
+      ${text((c) => c.duesExemptTo)}
     ) as s(number, name, contact_name, phone, address_line1, address_line2, city, province, postal_code, invoice_emails, language,
            delivery_method, payment_terms_days, billing_cycle, gst_exempt, gst_exemption_number, qst_exempt, qst_exemption_number,
-           tariff_id, discount_percent, grouped_client_number, is_active, notes)`;
+           tariff_id, discount_percent, grouped_client_number, is_active, notes, dues_exemption, dues_exemption_detail,
+           dues_exempt_from, dues_exempt_to)`;
+}
+
+/** The changes of the dues exemption's fields of existing clients, in the audit log as the importing user's (before the update). */
+async function auditDuesExemptions(tx: Tx, list: ClientInput[]): Promise<void> {
+  await tx.execute(sql`insert into audit_log (user_id, entity, entity_key, client_number, field, old_value, new_value)
+      select nullif(current_setting('app.user_id', true), '')::integer, 'client', c.number::text, c.number, f.field, f.old_value, f.new_value
+        from ${clientColumns(list)}
+        join clients c on c.number = s.number
+        cross join lateral (values
+          ('dues_exemption', c.dues_exemption::text, s.dues_exemption),
+          ('dues_exemption_detail', c.dues_exemption_detail, s.dues_exemption_detail),
+          ('dues_exempt_from', c.dues_exempt_from::text, s.dues_exempt_from),
+          ('dues_exempt_to', c.dues_exempt_to::text, s.dues_exempt_to)
+        ) as f(field, old_value, new_value)
+       where f.old_value is distinct from f.new_value`);
 }
 
 /** Changes of group, one statement per date they take effect on (the membership trigger reads the date of the transaction). */
@@ -183,6 +202,10 @@ async function writeClients(tx: Tx, lines: ClientLine[], settings: ImportSetting
   if (becomingHeads.length + otherChanges.length > 0) await takeMembershipLock(tx);
 
   if (existing.length > 0) {
+    await auditDuesExemptions(
+      tx,
+      existing.map((line) => line.input),
+    );
     await tx.execute(sql`update clients c
          set name = s.name, contact_name = s.contact_name, phone = s.phone, address_line1 = s.address_line1,
              address_line2 = s.address_line2, city = s.city, province = s.province, postal_code = s.postal_code,
@@ -191,27 +214,33 @@ async function writeClients(tx: Tx, lines: ClientLine[], settings: ImportSetting
              billing_cycle = s.billing_cycle::billing_cycle, gst_exempt = s.gst_exempt::boolean,
              gst_exemption_number = s.gst_exemption_number, qst_exempt = s.qst_exempt::boolean,
              qst_exemption_number = s.qst_exemption_number, tariff_id = s.tariff_id, discount_percent = s.discount_percent::numeric,
-             is_active = c.is_active or s.is_active::boolean, notes = s.notes, updated_at = now()
+             is_active = c.is_active or s.is_active::boolean, notes = s.notes, dues_exemption = s.dues_exemption::dues_exemption,
+             dues_exemption_detail = s.dues_exemption_detail, dues_exempt_from = s.dues_exempt_from::date,
+             dues_exempt_to = s.dues_exempt_to::date, updated_at = now()
         from ${clientColumns(existing.map((line) => line.input))}
        where c.number = s.number
          and (c.name, c.contact_name, c.phone, c.address_line1, c.address_line2, c.city, c.province, c.postal_code, c.invoice_emails,
               c.language, c.delivery_method, c.payment_terms_days, c.billing_cycle, c.gst_exempt, c.gst_exemption_number, c.qst_exempt,
-              c.qst_exemption_number, c.tariff_id, c.discount_percent, c.is_active, c.notes)
+              c.qst_exemption_number, c.tariff_id, c.discount_percent, c.is_active, c.notes, c.dues_exemption, c.dues_exemption_detail,
+              c.dues_exempt_from, c.dues_exempt_to)
              is distinct from
              (s.name, s.contact_name, s.phone, s.address_line1, s.address_line2, s.city, s.province, s.postal_code,
               string_to_array(s.invoice_emails, ','), s.language::locale, s.delivery_method::delivery_method, s.payment_terms_days,
               s.billing_cycle::billing_cycle, s.gst_exempt::boolean, s.gst_exemption_number, s.qst_exempt::boolean,
-              s.qst_exemption_number, s.tariff_id, s.discount_percent::numeric, c.is_active or s.is_active::boolean, s.notes)`);
+              s.qst_exemption_number, s.tariff_id, s.discount_percent::numeric, c.is_active or s.is_active::boolean, s.notes,
+              s.dues_exemption::dues_exemption, s.dues_exemption_detail, s.dues_exempt_from::date, s.dues_exempt_to::date)`);
   }
   await changeGroups(tx, becomingHeads, settings.today);
   if (created.length > 0) {
     await tx.execute(sql`insert into clients (number, name, contact_name, phone, address_line1, address_line2, city, province,
                postal_code, invoice_emails, language, delivery_method, payment_terms_days, billing_cycle, gst_exempt,
-               gst_exemption_number, qst_exempt, qst_exemption_number, tariff_id, discount_percent, grouped_client_number, is_active, notes)
+               gst_exemption_number, qst_exempt, qst_exemption_number, tariff_id, discount_percent, grouped_client_number, is_active, notes,
+               dues_exemption, dues_exemption_detail, dues_exempt_from, dues_exempt_to)
         select s.number, s.name, s.contact_name, s.phone, s.address_line1, s.address_line2, s.city, s.province, s.postal_code,
                string_to_array(s.invoice_emails, ','), s.language::locale, s.delivery_method::delivery_method, s.payment_terms_days,
                s.billing_cycle::billing_cycle, s.gst_exempt::boolean, s.gst_exemption_number, s.qst_exempt::boolean,
-               s.qst_exemption_number, s.tariff_id, s.discount_percent::numeric, s.grouped_client_number, s.is_active::boolean, s.notes
+               s.qst_exemption_number, s.tariff_id, s.discount_percent::numeric, s.grouped_client_number, s.is_active::boolean, s.notes,
+               s.dues_exemption::dues_exemption, s.dues_exemption_detail, s.dues_exempt_from::date, s.dues_exempt_to::date
           from ${clientColumns(created)}`);
     // A new client is in its group from its creation on, as the form makes it (migration 0017
     // dated the groups of its time from their start): from the start of time, or from the day

@@ -10,7 +10,7 @@ import type { ClientCells } from './format-cells';
 import type { ProblemList } from './import-problems';
 import type { CsvRow } from './read-csv';
 import { RowCheck } from './row-check';
-import { billingCycleWords, deliveryMethodWords, languageWords, yesNoWords } from './vocabulary';
+import { billingCycleWords, deliveryMethodWords, duesExemptionWords, languageWords, yesNoWords } from './vocabulary';
 
 /** A new client's cells before the file's: the defaults of the client form. */
 const NEW_CLIENT: Partial<ClientCells> = { paymentTermsDays: '30', discountPercent: '0' };
@@ -31,6 +31,8 @@ export function parseClientRow(
   const cells: Partial<ClientCells> = { ...(context.existing ?? NEW_CLIENT), ...row.cells };
   const yes = (key: 'gstExempt' | 'qstExempt' | 'isActive', fallback: 'yes' | 'no') =>
     check.choice(key, cells[key], yesNoWords, fallback) === 'yes' ? 'on' : undefined;
+
+  const duesExemption = check.choice('duesExemption', cells.duesExemption, duesExemptionWords, 'none');
 
   const tariffCode = (cells.tariff ?? '').trim().toUpperCase();
   const tariff = context.tariffs.get(tariffCode);
@@ -56,6 +58,10 @@ export function parseClientRow(
     gstExemptionNumber: cells.gstExemptionNumber,
     qstExempt: yes('qstExempt', 'no'),
     qstExemptionNumber: cells.qstExemptionNumber,
+    duesExemption: duesExemption === 'none' ? '' : duesExemption,
+    duesExemptionDetail: cells.duesExemptionDetail,
+    duesExemptFrom: cells.duesExemptFrom,
+    duesExemptTo: cells.duesExemptTo,
     // Any id passes the schema: the code was checked above.
     tariffId: String(tariff?.id ?? 1),
     discountPercent: cells.discountPercent,

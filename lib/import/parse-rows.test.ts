@@ -158,6 +158,55 @@ describe('a client line', () => {
   });
 });
 
+describe('a client line’s dues exemption', () => {
+  test('a reason by its word, its days; "Non" or an empty cell is no exemption', () => {
+    expect(
+      client({ ...NEW_CLIENT, duesExemption: 'Contrat avec un organisme public de transport', duesExemptFrom: '2026-01-01' }).value,
+    ).toMatchObject({ duesExemption: 'transit_contract', duesExemptionDetail: null, duesExemptFrom: '2026-01-01', duesExemptTo: null });
+    expect(client({ ...NEW_CLIENT, duesExemption: 'non', duesExemptFrom: '2026-01-01' }).value).toMatchObject({
+      duesExemption: null,
+      duesExemptFrom: null,
+    });
+    expect(client(NEW_CLIENT).value).toMatchObject({ duesExemption: null });
+  });
+
+  test('the form’s reasons, each on its column', () => {
+    expect(client({ ...NEW_CLIENT, duesExemption: 'Loi', duesExemptTo: '2025-12-31', duesExemptFrom: '2026-01-01' }).problems).toEqual([
+      ['Exemption prévue par la Loi', 'client.duesExemptionDetail', {}],
+      ['Au', 'client.duesExemptPeriod', {}],
+    ]);
+    expect(client({ ...NEW_CLIENT, duesExemption: 'municipalité' }).problems).toEqual([['Du', 'client.duesExemptFrom', {}]]);
+    expect(client({ ...NEW_CLIENT, duesExemption: 'peut-être' }).problems).toEqual([
+      [
+        'Exempté de la redevance',
+        'import.choice',
+        {
+          value: 'peut-être',
+          choices: 'Non, Contrat avec une municipalité, Contrat avec un organisme public de transport, Autre exemption prévue par la Loi',
+        },
+      ],
+    ]);
+  });
+
+  test('an exempt client’s cells read back as the same client', () => {
+    const { value } = client({
+      ...NEW_CLIENT,
+      duesExemption: 'Autre exemption prévue par la Loi',
+      duesExemptionDetail: 'Art. 2, transport bénévole',
+      duesExemptFrom: '2026-01-01',
+      duesExemptTo: '2026-12-31',
+    });
+    const cells = clientCells({ ...value!, tariffCode: 'STD' }, ',');
+    expect(cells).toMatchObject({
+      duesExemption: 'Autre exemption prévue par la Loi',
+      duesExemptionDetail: 'Art. 2, transport bénévole',
+      duesExemptFrom: '2026-01-01',
+      duesExemptTo: '2026-12-31',
+    });
+    expect(client({ number: '12350' }, cells).value).toEqual(value);
+  });
+});
+
 describe('a tariff line', () => {
   const tariff = (cells: Record<string, string>) => {
     const problems = new ProblemList();

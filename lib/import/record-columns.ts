@@ -14,7 +14,9 @@ export const clientRecordColumns = sql`c.number, c.name, c.contact_name as "cont
   c.address_line2 as "addressLine2", c.city, c.province, c.postal_code as "postalCode", c.invoice_emails as "invoiceEmails",
   c.language, c.delivery_method as "deliveryMethod", c.payment_terms_days as "paymentTermsDays", c.billing_cycle as "billingCycle",
   c.gst_exempt as "gstExempt", c.gst_exemption_number as "gstExemptionNumber", c.qst_exempt as "qstExempt",
-  c.qst_exemption_number as "qstExemptionNumber", c.tariff_id as "tariffId", t.code as "tariffCode",
+  c.qst_exemption_number as "qstExemptionNumber", c.dues_exemption as "duesExemption",
+  c.dues_exemption_detail as "duesExemptionDetail", c.dues_exempt_from::text as "duesExemptFrom",
+  c.dues_exempt_to::text as "duesExemptTo", c.tariff_id as "tariffId", t.code as "tariffCode",
   c.discount_percent::text as "discountPercent", c.grouped_client_number as "groupedClientNumber", c.is_active as "isActive", c.notes`;
 
 /** The columns of a TariffRecord, from `tariffs t`. */

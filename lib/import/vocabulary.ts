@@ -41,6 +41,17 @@ export const billingCycleWords = vocabulary([
   { code: 'monthly', word: 'Mensuel', also: ['Monthly', 'Mensuelle', 'Mois'] },
 ] as const);
 
+export const duesExemptionWords = vocabulary([
+  { code: 'none', word: 'Non', also: ['No', 'n', 'faux', 'false', '0', 'Aucune'] },
+  { code: 'municipal_contract', word: 'Contrat avec une municipalité', also: ['Contract with a municipality', 'Municipalité'] },
+  {
+    code: 'transit_contract',
+    word: 'Contrat avec un organisme public de transport',
+    also: ['Contract with a public transit authority', 'Organisme public de transport', 'Transport en commun'],
+  },
+  { code: 'act', word: 'Autre exemption prévue par la Loi', also: ['Other exemption under the Act', 'Loi'] },
+] as const);
+
 export const callStatusWords = vocabulary([
   { code: 'open', word: 'Ouvert', also: ['Open', 'Ouverte'] },
   { code: 'dispatched', word: 'Affecté', also: ['Dispatched', 'Affectée', 'Répartie', 'Réparti'] },

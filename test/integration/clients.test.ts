@@ -8,6 +8,9 @@ import { findClients, clientSearchParams } from '@/lib/clients/find-clients';
 import { addGroupMembers, listGroupMembers, removeGroupMember } from '@/lib/clients/group-members';
 import { createClient, deleteClient, updateClient } from '@/lib/clients/save-client';
 import { AppError } from '@/lib/errors';
+import { exportClientsCsv } from '@/lib/import/export-files';
+import { runImport } from '@/lib/import/run-import';
+import { headBillingOf } from '@/components/clients/form-values';
 import { insertCall, insertClient, insertTariff, violatedConstraint } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -399,4 +402,172 @@ test('the schema refuses a member of a member even when written by hand', async 
   expect(await violatedConstraint(insertClient(database.db, 12348, stdId, { groupedClientNumber: 12346 }))).toBe(
     'clients_grouped_client_is_head',
   );
+});
+
+describe('the dues exemption of a billed client', () => {
+  const EXEMPT = { duesExemption: 'municipal_contract', duesExemptFrom: '2026-01-01' };
+  const issues = (changes: Record<string, string | undefined>) =>
+    clientInput.safeParse(rawForm(1, changes)).error!.issues.map((issue) => [issue.path.join('.'), issue.message]);
+  const duesAudit = () =>
+    database.db
+      .select({ field: auditLog.field, oldValue: auditLog.oldValue, newValue: auditLog.newValue, userId: auditLog.userId })
+      .from(auditLog)
+      .where(and(eq(auditLog.clientNumber, 20001), sql`${auditLog.field} like 'dues%'`))
+      .orderBy(asc(auditLog.id));
+  const duesOf = async (number: number) => {
+    const [row] = await database.db
+      .select({
+        duesExemption: clients.duesExemption,
+        duesExemptionDetail: clients.duesExemptionDetail,
+        duesExemptFrom: clients.duesExemptFrom,
+        duesExemptTo: clients.duesExemptTo,
+      })
+      .from(clients)
+      .where(eq(clients.number, number));
+    return row;
+  };
+
+  beforeEach(async () => {
+    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
+  });
+
+  test('each refusal names its field: no first day, the Act’s exemption unnamed, a last day before the first, an unknown reason', () => {
+    expect(issues({ duesExemption: 'transit_contract' })).toEqual([['duesExemptFrom', 'client.duesExemptFrom']]);
+    expect(issues({ duesExemption: 'act', duesExemptFrom: '2026-01-01', duesExemptionDetail: '  ' })).toEqual([
+      ['duesExemptionDetail', 'client.duesExemptionDetail'],
+    ]);
+    expect(issues({ ...EXEMPT, duesExemptTo: '2025-12-31' })).toEqual([['duesExemptTo', 'client.duesExemptPeriod']]);
+    expect(issues({ duesExemption: 'ville', duesExemptFrom: '2026-01-01' })).toEqual([['duesExemption', 'invalid']]);
+    expect(issues({ ...EXEMPT, duesExemptFrom: '2026-02-30' })).toEqual([['duesExemptFrom', 'call.date']]);
+  });
+
+  test('saved and read back; the days and the Act’s name are kept only with the exemption they belong to', async () => {
+    await createClient(database.db, adminId, form(20001, { ...EXEMPT, duesExemptTo: '2026-12-31', duesExemptionDetail: 'ignoré' }));
+    expect(await duesOf(20001)).toEqual({
+      duesExemption: 'municipal_contract',
+      duesExemptionDetail: null,
+      duesExemptFrom: '2026-01-01',
+      duesExemptTo: '2026-12-31',
+    });
+    await createClient(database.db, adminId, form(20002, { duesExemptFrom: '2026-01-01', duesExemptionDetail: 'x' }));
+    expect(await duesOf(20002)).toEqual({ duesExemption: null, duesExemptionDetail: null, duesExemptFrom: null, duesExemptTo: null });
+    await createClient(
+      database.db,
+      adminId,
+      form(20003, { duesExemption: 'act', duesExemptionDetail: 'Transport bénévole', duesExemptFrom: '2026-03-01' }),
+    );
+    expect(await duesOf(20003)).toMatchObject({ duesExemption: 'act', duesExemptionDetail: 'Transport bénévole', duesExemptTo: null });
+  });
+
+  test('its changes are in the audit log under the administrator, old → new', async () => {
+    await createClient(database.db, adminId, form(20001));
+    await updateClient(database.db, adminId, 20001, form(20001, { ...EXEMPT, duesExemption: 'transit_contract' }));
+    await updateClient(database.db, adminId, 20001, form(20001, { ...EXEMPT, duesExemption: 'transit_contract' }));
+    await updateClient(
+      database.db,
+      adminId,
+      20001,
+      form(20001, { ...EXEMPT, duesExemption: 'transit_contract', duesExemptTo: '2026-06-30' }),
+    );
+    await updateClient(database.db, adminId, 20001, form(20001));
+    expect(await duesAudit()).toEqual([
+      { field: 'dues_exemption', oldValue: null, newValue: 'transit_contract', userId: adminId },
+      { field: 'dues_exempt_from', oldValue: null, newValue: '2026-01-01', userId: adminId },
+      { field: 'dues_exempt_to', oldValue: null, newValue: '2026-06-30', userId: adminId },
+      { field: 'dues_exemption', oldValue: 'transit_contract', newValue: null, userId: adminId },
+      { field: 'dues_exempt_from', oldValue: '2026-01-01', newValue: null, userId: adminId },
+      { field: 'dues_exempt_to', oldValue: '2026-06-30', newValue: null, userId: adminId },
+    ]);
+  });
+
+  test('the database backs each rule, and its refusal is explained on the field', async () => {
+    await createClient(database.db, adminId, form(20001));
+    const unnamed = { ...form(20001), duesExemption: 'act' as const, duesExemptFrom: '2026-01-01' };
+    const error = await updateClient(database.db, adminId, 20001, unnamed).then(
+      () => null,
+      (e: unknown) => e as AppError,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect([error!.code, error!.fieldErrors]).toEqual([
+      'client.duesExemptionDetail',
+      { duesExemptionDetail: ['client.duesExemptionDetail'] },
+    ]);
+    expect(await duesOf(20001)).toMatchObject({ duesExemption: null });
+    expect(await violatedConstraint(insertClient(database.db, 20002, stdId, { duesExemption: 'municipal_contract' }))).toBe(
+      'clients_dues_exemption_dates',
+    );
+    expect(
+      await violatedConstraint(
+        insertClient(database.db, 20002, stdId, {
+          duesExemption: 'transit_contract',
+          duesExemptFrom: '2026-02-01',
+          duesExemptTo: '2026-01-31',
+        }),
+      ),
+    ).toBe('clients_dues_exemption_period');
+    expect(await violatedConstraint(insertClient(database.db, 20002, stdId, { duesExemption: 'act', duesExemptFrom: '2026-02-01' }))).toBe(
+      'clients_dues_exemption_named',
+    );
+  });
+
+  test('a member’s form shows the head’s exemption, which its grouped invoices take (G3)', async () => {
+    await createClient(database.db, adminId, form(12345, { ...EXEMPT, groupedClientNumber: '12345', duesExemptTo: '2026-12-31' }));
+    const [head] = await database.db.select().from(clients).where(eq(clients.number, 12345));
+    expect(headBillingOf(head!).duesExemption).toEqual({
+      reason: 'municipal_contract',
+      detail: null,
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
+  });
+
+  test('the client file carries it: exported, read back unchanged, changed by a file with the changes audited as the importer’s', async () => {
+    await createClient(
+      database.db,
+      adminId,
+      form(20001, { duesExemption: 'act', duesExemptionDetail: 'Transport bénévole', duesExemptFrom: '2026-01-01' }),
+    );
+    await createClient(database.db, adminId, form(20002));
+    const exported = await exportClientsCsv(database.db, 'semicolon');
+    const [header, first] = exported.split('\r\n');
+    expect(header).toContain('No. d’exemption TVQ;Exempté de la redevance;Exemption prévue par la Loi;Du;Au;Tarif');
+    expect(first).toContain(';Autre exemption prévue par la Loi;Transport bénévole;2026-01-01;;STD;');
+
+    const importFile = (file: string) =>
+      runImport(database.db, {
+        kind: 'clients',
+        mode: 'import',
+        actorId: adminId,
+        body: (async function* () {
+          yield new TextEncoder().encode(file);
+        })(),
+        maxBytes: 1024 * 1024,
+        today: '2026-12-04',
+      });
+    await database.db.delete(auditLog);
+    expect(await importFile(exported)).toMatchObject({ isApplied: true, counts: { updated: 0, unchanged: 2 }, problems: [] });
+    expect(await database.db.select().from(auditLog)).toEqual([]);
+
+    // A file ends 20001's exemption on 2026-06-30 and exempts 20002 from 2026-02-01.
+    const file = `No. client;Exempté de la redevance;Exemption prévue par la Loi;Du;Au\r\n20001;Autre exemption prévue par la Loi;Transport bénévole;2026-01-01;2026-06-30\r\n20002;Contrat avec une municipalité;;2026-02-01;\r\n`;
+    expect(await importFile(file)).toMatchObject({ isApplied: true, counts: { updated: 2 }, problems: [] });
+    expect(await duesOf(20001)).toMatchObject({ duesExemption: 'act', duesExemptTo: '2026-06-30' });
+    expect(await duesOf(20002)).toMatchObject({ duesExemption: 'municipal_contract', duesExemptFrom: '2026-02-01', duesExemptTo: null });
+    const audited = await database.db
+      .select({
+        number: auditLog.clientNumber,
+        field: auditLog.field,
+        oldValue: auditLog.oldValue,
+        newValue: auditLog.newValue,
+        userId: auditLog.userId,
+      })
+      .from(auditLog)
+      .where(sql`${auditLog.field} like 'dues%'`)
+      .orderBy(asc(auditLog.clientNumber), asc(auditLog.field));
+    expect(audited).toEqual([
+      { number: 20001, field: 'dues_exempt_to', oldValue: null, newValue: '2026-06-30', userId: adminId },
+      { number: 20002, field: 'dues_exempt_from', oldValue: null, newValue: '2026-02-01', userId: adminId },
+      { number: 20002, field: 'dues_exemption', oldValue: null, newValue: 'municipal_contract', userId: adminId },
+    ]);
+  });
 });
