@@ -167,6 +167,8 @@ export const accountingSettings = pgTable(
     salesAccount: text('sales_account').notNull().default('4020'),
     gstAccount: text('gst_account').notNull().default('2310'),
     qstAccount: text('qst_account').notNull().default('2330'),
+    /** The dues (redevance) collected on passenger trips, owed to Revenu Québec. */
+    duesAccount: text('dues_account').notNull().default('2360'),
     bankAccount: text('bank_account').notNull().default('1060'),
     updatedBy: integer('updated_by').references(() => users.id),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -178,7 +180,7 @@ export const accountingSettings = pgTable(
     check(
       'accounting_settings_accounts',
       sql.join(
-        [t.receivablesAccount, t.salesAccount, t.gstAccount, t.qstAccount, t.bankAccount].map(
+        [t.receivablesAccount, t.salesAccount, t.gstAccount, t.qstAccount, t.duesAccount, t.bankAccount].map(
           (account) => sql`(${account} = trim(${account}) and length(${account}) between 1 and 100 and ${account} !~ '[[:cntrl:]"]')`,
         ),
         sql` and `,

@@ -8,7 +8,7 @@ import type { Db, Executor } from '@/db/index';
 import { accountingSettings } from '@/db/schema';
 import { withActor } from '@/lib/audit/with-actor';
 
-export const ACCOUNT_ROLES = ['receivablesAccount', 'salesAccount', 'gstAccount', 'qstAccount', 'bankAccount'] as const;
+export const ACCOUNT_ROLES = ['receivablesAccount', 'salesAccount', 'gstAccount', 'qstAccount', 'duesAccount', 'bankAccount'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 export type AccountMapping = Record<AccountRole, string>;
 
@@ -25,6 +25,7 @@ export const accountMappingInput = z.object({
   salesAccount: account,
   gstAccount: account,
   qstAccount: account,
+  duesAccount: account,
   bankAccount: account,
 });
 
@@ -37,6 +38,7 @@ export async function getAccountMapping(db: Executor): Promise<AccountMapping> {
     salesAccount: row.salesAccount,
     gstAccount: row.gstAccount,
     qstAccount: row.qstAccount,
+    duesAccount: row.duesAccount,
     bankAccount: row.bankAccount,
   };
 }

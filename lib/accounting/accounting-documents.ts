@@ -21,6 +21,8 @@ export type AccountingDocument = {
   clientNumber: number;
   clientName: string;
   subtotalCents: number;
+  /** Dues (redevance) on passenger trips, owed apart from the sales. */
+  duesCents: number;
   gstCents: number;
   qstCents: number;
   totalCents: number;
@@ -45,6 +47,7 @@ export async function findAccountingDocuments(db: Executor, selection: DocumentS
     client_number: number;
     client_name: string;
     subtotal_cents: string | number;
+    dues_cents: string | number;
     gst_cents: string | number;
     qst_cents: string | number;
     total_cents: string | number;
@@ -58,6 +61,7 @@ export async function findAccountingDocuments(db: Executor, selection: DocumentS
     clientNumber: Number(row.client_number),
     clientName: row.client_name,
     subtotalCents: Number(row.subtotal_cents),
+    duesCents: Number(row.dues_cents),
     gstCents: Number(row.gst_cents),
     qstCents: Number(row.qst_cents),
     totalCents: Number(row.total_cents),
@@ -82,25 +86,25 @@ export function accountingDocumentsQuery(selection: DocumentSelection): SQL {
     select * from (
       select 'invoice'::accounting_document_kind as kind, 1 as rank, i.id as document_id, i.issue_date::text as date, i.number,
              i.billed_client_number as client_number, i.bill_to_name as client_name,
-             i.subtotal_cents, i.gst_cents, i.qst_cents, i.total_cents, null::text as reference
+             i.subtotal_cents, i.dues_cents, i.gst_cents, i.qst_cents, i.total_cents, null::text as reference
         from invoices i where ${filter('invoice', sql`i.id`, sql`i.issue_date`)}
       union all
       select 'credit_note', 2, n.id, n.issue_date::text, n.number, i.billed_client_number, i.bill_to_name,
-             n.subtotal_cents, n.gst_cents, n.qst_cents, n.total_cents, i.number::text
+             n.subtotal_cents, n.dues_cents, n.gst_cents, n.qst_cents, n.total_cents, i.number::text
         from credit_notes n join invoices i on i.id = n.invoice_id where ${filter('credit_note', sql`n.id`, sql`n.issue_date`)}
       union all
       select 'payment', 3, p.id, p.received_on::text, p.number, p.billed_client_number, c.name,
-             p.amount_cents, 0, 0, p.amount_cents, p.reference
+             p.amount_cents, 0, 0, 0, p.amount_cents, p.reference
         from payments p join clients c on c.number = p.billed_client_number
        where p.status <> 'pending' and ${filter('payment', sql`p.id`, sql`p.received_on`)}
       union all
       select 'payment_reversal', 4, p.id, p.reversed_on::text, p.number, p.billed_client_number, c.name,
-             p.amount_cents, 0, 0, p.amount_cents, p.reference
+             p.amount_cents, 0, 0, 0, p.amount_cents, p.reference
         from payments p join clients c on c.number = p.billed_client_number
        where p.status = 'reversed' and ${filter('payment_reversal', sql`p.id`, sql`p.reversed_on`)}
       union all
       select 'invoice_void', 5, i.id, ${voided}::text, i.number, i.billed_client_number, i.bill_to_name,
-             i.subtotal_cents, i.gst_cents, i.qst_cents, i.total_cents, null
+             i.subtotal_cents, i.dues_cents, i.gst_cents, i.qst_cents, i.total_cents, null
         from invoices i where i.voided_at is not null and ${filter('invoice_void', sql`i.id`, voided)}
     ) d
     order by d.date, d.rank, d.number`;

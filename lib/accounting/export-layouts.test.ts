@@ -5,7 +5,14 @@ import type { AccountingDocument } from './accounting-documents';
 import { journalCsv, quickBooksCsv, sage50Text } from './export-layouts';
 import { journalEntriesOf } from './journal-entries';
 
-const ACCOUNTS = { receivablesAccount: '1200', salesAccount: '4020', gstAccount: '2310', qstAccount: '2330', bankAccount: '1060' };
+const ACCOUNTS = {
+  receivablesAccount: '1200',
+  salesAccount: '4020',
+  gstAccount: '2310',
+  qstAccount: '2330',
+  duesAccount: '2360',
+  bankAccount: '1060',
+};
 
 /**
  * Names and references as a forged form, an old import or a hand-edited database may have stored
@@ -32,6 +39,7 @@ const documents = (text: string): AccountingDocument[] => [
     clientNumber: 12345,
     clientName: text,
     subtotalCents: 10_000,
+    duesCents: 0,
     gstCents: 500,
     qstCents: 998,
     totalCents: 11_498,
@@ -45,6 +53,7 @@ const documents = (text: string): AccountingDocument[] => [
     clientNumber: 12345,
     clientName: text,
     subtotalCents: 0,
+    duesCents: 0,
     gstCents: 0,
     qstCents: 0,
     totalCents: 11_498,

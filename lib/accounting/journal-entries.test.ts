@@ -4,7 +4,14 @@ import { decodeWindows1252, encodeWindows1252 } from '@/lib/text/windows-1252';
 import { quickBooksCsv, sage50Text } from './export-layouts';
 import { journalEntriesOf, journalEntryOf, journalTotals } from './journal-entries';
 
-const ACCOUNTS = { receivablesAccount: '1200', salesAccount: '4020', gstAccount: '2310', qstAccount: '2330', bankAccount: '1060' };
+const ACCOUNTS = {
+  receivablesAccount: '1200',
+  salesAccount: '4020',
+  gstAccount: '2310',
+  qstAccount: '2330',
+  duesAccount: '2360',
+  bankAccount: '1060',
+};
 
 const document = (values: Partial<AccountingDocument>): AccountingDocument => ({
   kind: 'invoice',
@@ -14,6 +21,7 @@ const document = (values: Partial<AccountingDocument>): AccountingDocument => ({
   clientNumber: 12345,
   clientName: 'Pharmacie Côté',
   subtotalCents: 10_000,
+  duesCents: 0,
   gstCents: 500,
   qstCents: 998,
   totalCents: 11_498,
@@ -39,6 +47,12 @@ describe('journal entries', () => {
     ['invoice voided', document({ kind: 'invoice_void' }), ['4020 D 10000', '2310 D 500', '2330 D 998', '1200 C 11498'], 'F1042A'],
     ['payment 114.98 $', document({ kind: 'payment', number: 88, totalCents: 11_498 }), ['1060 D 11498', '1200 C 11498'], 'P88'],
     ['cheque returned', document({ kind: 'payment_reversal', number: 88, totalCents: 11_498 }), ['1200 D 11498', '1060 C 11498'], 'P88R'],
+    [
+      'invoice of passenger trips, 75.00 $ + dues 2.70 $ + taxes on both: the dues to their own account',
+      document({ subtotalCents: 7500, duesCents: 270, gstCents: 389, qstCents: 775, totalCents: 8934 }),
+      ['1200 D 8934', '4020 C 7500', '2360 C 270', '2310 C 389', '2330 C 775'],
+      'F1042',
+    ],
     [
       'invoice exempt of QST: no QST line',
       document({ qstCents: 0, totalCents: 10_500 }),

@@ -3,13 +3,14 @@
  *
  * | document            | debit                              | credit                             |
  * |---------------------|------------------------------------|------------------------------------|
- * | invoice             | receivables: total                 | sales: subtotal, GST, QST          |
- * | credit note         | sales: subtotal, GST, QST          | receivables: total                 |
+ * | invoice             | receivables: total                 | sales: subtotal; dues; GST, QST    |
+ * | credit note         | sales: subtotal; dues; GST, QST    | receivables: total                 |
  * | payment             | bank: amount                       | receivables: amount                |
  * | payment returned    | receivables: amount                | bank: amount                       |
- * | invoice voided      | sales: subtotal, GST, QST          | receivables: total                 |
+ * | invoice voided      | sales: subtotal; dues; GST, QST    | receivables: total                 |
  *
- * An invoice's total is its subtotal plus its taxes (held by the database), so every entry
+ * The dues (redevance) of passenger trips go to their own account, owed to Revenu Québec.
+ * An invoice's total is its subtotal, its dues and its taxes (held by the database), so every entry
  * balances to the cent. A line of zero (a tax the client is exempt of) is left out.
  */
 import type { AccountMapping } from './account-mapping';
@@ -64,6 +65,8 @@ export function journalEntryOf(document: AccountingDocument, accounts: AccountMa
   });
   const sale = [
     [accounts.salesAccount, document.subtotalCents],
+    // Exports written before the dues had no dues account, nor any dues.
+    [accounts.duesAccount ?? accounts.salesAccount, document.duesCents],
     [accounts.gstAccount, document.gstCents],
     [accounts.qstAccount, document.qstCents],
   ] as const;

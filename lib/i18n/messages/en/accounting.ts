@@ -36,6 +36,7 @@ export const enAccounting: typeof frAccounting = {
       salesAccount: 'Sales',
       gstAccount: 'GST payable',
       qstAccount: 'QST payable',
+      duesAccount: 'Dues payable',
       bankAccount: 'Bank',
     },
     saveMapping: 'Save the accounts',

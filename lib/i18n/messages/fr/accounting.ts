@@ -35,6 +35,7 @@ export const frAccounting = {
       salesAccount: 'Ventes',
       gstAccount: 'TPS à payer',
       qstAccount: 'TVQ à payer',
+      duesAccount: 'Redevance à payer',
       bankAccount: 'Banque',
     },
     saveMapping: 'Enregistrer les comptes',
