@@ -387,14 +387,21 @@ async function measureApi(db: Db, url: string, scale: { clients: number; loadSec
 const membershipJoin = (isGrouped: boolean) => `${isGrouped ? 'join' : 'left join'} group_memberships m
    on m.client_number = k.client_number and m.valid_from <= k.service_date and (m.valid_to is null or k.service_date < m.valid_to)`;
 const billedOf = (isGrouped: boolean) => (isGrouped ? 'm.head_number' : 'k.client_number');
+/** The dues of call `k` written by hand: the tariff's flags, the rate of its service date, the billed client's exemption. */
+const duesJoins = (isGrouped: boolean) => `join tariffs t on t.id = k.tariff_id
+   left join (select effective_from, lead(effective_from) over (order by effective_from) as until, rate_cents from dues_rates) r
+          on t.is_passenger and k.service_date >= r.effective_from and (r.until is null or k.service_date < r.until)
+   left join clients x on x.number = ${billedOf(isGrouped)} and x.dues_exemption is not null and k.service_date >= x.dues_exempt_from
+          and (x.dues_exempt_to is null or k.service_date <= x.dues_exempt_to)`;
+const duesOf = `case when t.is_passenger and not t.is_dues_exempt and x.number is null then coalesce(r.rate_cents, 0) else 0 end`;
 const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.legacy_invoice_number is null and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
    ${isGrouped ? '' : 'and m.client_number is null'}`;
 
 /** The floor of the billing list: one hand-written GROUP BY over the same calls. */
 function handWrittenGroupBy(isGrouped: boolean) {
-  return `select ${billedOf(isGrouped)} as billed, k.client_number, count(*), sum(k.price_cents)
-            from calls k ${membershipJoin(isGrouped)}
+  return `select ${billedOf(isGrouped)} as billed, k.client_number, count(*), sum(k.price_cents), sum(${duesOf})
+            from calls k ${membershipJoin(isGrouped)} ${duesJoins(isGrouped)}
            where ${billableWhere(isGrouped)} group by 1, 2`;
 }
 
@@ -405,21 +412,25 @@ async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Pr
     .begin(async (tx) => {
       await tx.unsafe(`create temp table f_calls on commit drop as
         select k.number, k.client_number, c.name, ${billedOf(isGrouped)} as billed, k.service_date, k.pickup_address,
-               k.destination_address, k.client_reference, k.price_cents
-          from calls k ${membershipJoin(isGrouped)} join clients c on c.number = k.client_number where ${billableWhere(isGrouped)}`);
+               k.destination_address, k.client_reference, k.price_cents, t.is_passenger, ${duesOf} as dues
+          from calls k ${membershipJoin(isGrouped)} ${duesJoins(isGrouped)} join clients c on c.number = k.client_number
+         where ${billableWhere(isGrouped)}`);
       await tx.unsafe(
         `insert into billing_runs (id, kind, cutoff_date, issue_date, created_by) values (-1, 'normal', '2026-10-31', '2026-11-01', 1)`,
       );
       await tx.unsafe(`insert into invoices (number, billing_run_id, kind, billed_client_number, issue_date, due_date, bill_to_name,
                          bill_to_address_line1, bill_to_city, bill_to_province, bill_to_postal_code, language, delivery_method,
-                         payment_terms_days, line_count, subtotal_cents, gst_cents, qst_cents, total_cents)
+                         payment_terms_days, line_count, subtotal_cents, dues_cents, gst_cents, qst_cents, total_cents)
         select 900000000 + row_number() over (order by f.billed), -1, 'normal', b.number, '2026-11-01', '2026-12-01', b.name,
                b.address_line1, b.city, b.province, b.postal_code, b.language, b.delivery_method, b.payment_terms_days,
-               f.n, f.s, round(f.s * 0.05), round(f.s * 0.09975), f.s + round(f.s * 0.05) + round(f.s * 0.09975)
-          from (select billed, count(*) as n, sum(price_cents) as s from f_calls group by billed) f join clients b on b.number = f.billed`);
+               f.n, f.s, f.d, round((f.s + f.d) * 0.05), round((f.s + f.d) * 0.09975),
+               f.s + f.d + round((f.s + f.d) * 0.05) + round((f.s + f.d) * 0.09975)
+          from (select billed, count(*) as n, sum(price_cents) as s, sum(dues) as d from f_calls group by billed) f
+          join clients b on b.number = f.billed`);
       const inserted = await tx.unsafe(`insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
-                         pickup_address, destination_address, client_reference, amount_cents)
-        select i.id, f.number, f.client_number, f.name, f.service_date, f.pickup_address, f.destination_address, f.client_reference, f.price_cents
+                         pickup_address, destination_address, client_reference, amount_cents, is_passenger, dues_cents)
+        select i.id, f.number, f.client_number, f.name, f.service_date, f.pickup_address, f.destination_address, f.client_reference,
+               f.price_cents, f.is_passenger, f.dues
           from f_calls f join invoices i on i.billing_run_id = -1 and i.billed_client_number = f.billed`);
       calls = inserted.count;
       throw new RollbackFloor();
