@@ -6,6 +6,7 @@ import { withPreparedStatements } from '@/db/index';
 import { defineAction } from '@/actions/define-action';
 import { CALL_TAKERS } from '@/lib/auth/roles';
 import { CALL_STATUSES, callInput, quoteInput } from '@/lib/calls/call-input';
+import { defaultBillingTypeOf } from '@/lib/calls/call-rules';
 import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
 import { optionalText, wholeNumber } from '@/lib/forms/fields';
 import { todayInMontreal } from '@/lib/dates/montreal';
@@ -58,7 +59,9 @@ export const changeCallStatusAction = defineAction({
 
 /**
  * The client's name and the call's price, before saving: the same pricing function as the save,
- * with the client's own tariff and discount.
+ * with the client's own tariff and discount; and, when its tariff is passenger transport, the
+ * billing type its trip takes unless the dispatcher chooses another (the form then asks for the
+ * trip's fields).
  */
 export const quoteCallAction = defineAction({
   name: 'calls.quote',
@@ -74,6 +77,7 @@ export const quoteCallAction = defineAction({
     const locale = await getAppLocale();
     return {
       client: quote.client,
+      passenger: quote.tariff.isPassenger ? { defaultBillingType: defaultBillingTypeOf(quote.tariff) } : null,
       hold: hold
         ? describeHold(hold, {
             canOverride: user.role === 'admin',

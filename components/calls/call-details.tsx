@@ -6,11 +6,17 @@ import type { Locale } from '@/lib/i18n/locale';
 
 type Details = NonNullable<Awaited<ReturnType<typeof getCallDetails>>>;
 
-/** A call as a dispatcher or a clerk reads it: client, route, price, where it was billed. */
+/**
+ * A call as a dispatcher or a clerk reads it: client, route, price, where it was billed; for a
+ * passenger trip, how its price is set (its tariff's default until it says), its municipalities
+ * (as they count: a variant merged since shows the municipality it joined) and its SEV bill number.
+ */
 export async function CallDetails({ call, locale, headingLevel = 2 }: { call: Details; locale: Locale; headingLevel?: 2 | 3 }) {
   const t = await getTranslations();
   const Heading = `h${headingLevel}` as const;
   const km = locale === 'fr' ? call.distanceKm.replace('.', ',') : call.distanceKm;
+  const hours = call.billingHoursTenths === null ? null : (call.billingHoursTenths / 10).toFixed(1);
+  const billingType = call.billingType ?? (call.isPassenger ? call.defaultBillingType : null);
   return (
     <section className="call-details" aria-labelledby={`call-${call.number}-title`}>
       <Heading id={`call-${call.number}-title`}>{t('callSearch.details', { number: call.number })}</Heading>
@@ -31,6 +37,29 @@ export async function CallDetails({ call, locale, headingLevel = 2 }: { call: De
         <dd>{t('callDetails.measuresValue', { km, minutes: call.waitingMinutes })}</dd>
         <dt>{t('callDetails.reference')}</dt>
         <dd>{call.clientReference ?? '—'}</dd>
+        {call.isPassenger || call.origin || call.destination ? (
+          <>
+            <dt>{t('callDetails.municipalities')}</dt>
+            <dd data-testid="call-municipalities">
+              {t('callDetails.municipalitiesValue', { origin: call.origin?.name ?? '—', destination: call.destination?.name ?? '—' })}
+            </dd>
+          </>
+        ) : null}
+        {billingType ? (
+          <>
+            <dt>{t('callDetails.billingType')}</dt>
+            <dd data-testid="call-billing-type">
+              {t(`callForm.billingTypes.${billingType}`)}
+              {hours ? ` · ${t('callDetails.billingHours', { hours: locale === 'fr' ? hours.replace('.', ',') : hours })}` : ''}
+            </dd>
+          </>
+        ) : null}
+        {call.sevNumber ? (
+          <>
+            <dt>{t('callDetails.sevNumber')}</dt>
+            <dd>{call.sevNumber}</dd>
+          </>
+        ) : null}
         <dt>{t('callDetails.price')}</dt>
         <dd>
           <strong>{formatMoney(call.priceCents, locale)}</strong>{' '}

@@ -6,9 +6,9 @@ import { createCallAction, updateCallAction } from '@/actions/calls';
 import { ActionForm, ActionMessage, SubmitRow, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
 import { SelectField, TextField } from '@/components/form/fields';
-import { SERVICE_TYPES } from '@/lib/calls/call-input';
+import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/calls/call-input';
 import { freshCallValues } from '@/lib/calls/fresh-call';
-import { useCallQuote } from './use-call-quote';
+import { useCallQuote, type PassengerQuote } from './use-call-quote';
 
 export type CallFormValues = {
   clientNumber: string;
@@ -22,19 +22,33 @@ export type CallFormValues = {
   serviceType: string;
   clientReference: string;
   notes: string;
+  /** A passenger trip's; empty: its tariff's default. */
+  billingType: string;
+  billingHours: string;
+  originMunicipality: string;
+  destinationMunicipality: string;
+  sevNumber: string;
 };
 
 type Props = {
   /** Editing call `number`, or taking a new call when absent. */
   number?: number;
   initial: CallFormValues;
+  /** The municipalities' names, offered as the trip's municipalities are typed. */
+  municipalities: readonly string[];
+  /** The call edited is a passenger trip (its tariff's), until the client's tariff of today is known. */
+  passenger?: PassengerQuote | null;
 };
 
 /**
  * Call taking, made for the keyboard: focus starts on the client number, the tab order follows
- * the form, Enter saves; after saving the call number is announced and the next call starts.
+ * the form, Enter saves; after saving the call number is announced and the next call starts. A
+ * client whose tariff is passenger transport adds its trip's fields: each municipality after its
+ * address (typed with the list's names offered), then, after the service type, the billing type
+ * (its tariff's default until another is chosen), the hours of a trip by the hour and the SEV bill
+ * number. A courier call shows none of them, nor sends them.
  */
-export function CallForm({ number, initial }: Props) {
+export function CallForm({ number, initial, municipalities, passenger: initialPassenger = null }: Props) {
   const t = useTranslations('callForm');
   const [values, setValues] = useState(initial);
   const clientField = useRef<HTMLInputElement>(null);
@@ -57,6 +71,21 @@ export function CallForm({ number, initial }: Props) {
   });
   const errors = form.fieldErrors;
   const { field } = bindFields(values, setValues, errors);
+  // The client's tariff of today once known; until then, an edited call's own.
+  const passenger = shownQuote && 'clientName' in shownQuote ? shownQuote.passenger : isClientChanged ? null : initialPassenger;
+  const billingType = values.billingType || passenger?.defaultBillingType || '';
+  const municipalityField = (name: 'originMunicipality' | 'destinationMunicipality') =>
+    passenger ? (
+      <TextField
+        {...field(name)}
+        label={t(name)}
+        hint={t('municipalityHint')}
+        list="call-municipalities"
+        required
+        autoComplete="off"
+        maxLength={100}
+      />
+    ) : null;
 
   return (
     <ActionForm form={form} fields={{ number }} className="form call-form">
@@ -107,7 +136,9 @@ export function CallForm({ number, initial }: Props) {
         <TextField {...field('serviceTime')} label={t('serviceTime')} hint={t('timeFormat')} required autoComplete="off" maxLength={5} />
         <TextField {...field('caller')} label={t('caller')} autoComplete="off" />
         <TextField {...field('pickupAddress')} label={t('pickupAddress')} required autoComplete="off" />
+        {municipalityField('originMunicipality')}
         <TextField {...field('destinationAddress')} label={t('destinationAddress')} required autoComplete="off" />
+        {municipalityField('destinationMunicipality')}
         <TextField {...field('distanceKm')} label={t('distanceKm')} inputMode="decimal" autoComplete="off" />
         <TextField {...field('waitingMinutes')} label={t('waitingMinutes')} inputMode="numeric" autoComplete="off" />
         <SelectField
@@ -115,9 +146,37 @@ export function CallForm({ number, initial }: Props) {
           label={t('serviceType')}
           options={SERVICE_TYPES.map((type) => ({ value: type, label: t(`serviceTypes.${type}`) }))}
         />
+        {passenger ? (
+          <>
+            <SelectField
+              {...field('billingType')}
+              value={billingType}
+              label={t('billingType')}
+              hint={t('billingTypeHint')}
+              options={BILLING_TYPES.map((type) => ({ value: type, label: t(`billingTypes.${type}`) }))}
+            />
+            {billingType === 'hourly' ? (
+              <TextField
+                {...field('billingHours')}
+                label={t('billingHours')}
+                hint={t('billingHoursHint')}
+                inputMode="decimal"
+                required
+                autoComplete="off"
+                maxLength={5}
+              />
+            ) : null}
+            <TextField {...field('sevNumber')} label={t('sevNumber')} hint={t('sevNumberHint')} autoComplete="off" maxLength={40} />
+          </>
+        ) : null}
         <TextField {...field('clientReference')} label={t('clientReference')} autoComplete="off" />
         <TextField {...field('notes')} label={t('notes')} autoComplete="off" />
       </div>
+      <datalist id="call-municipalities">
+        {municipalities.map((name) => (
+          <option key={name} value={name} />
+        ))}
+      </datalist>
       <div className="price-preview" aria-live="polite" data-testid="price-preview">
         <span className="label">{t('price')}</span>
         {shownQuote && 'price' in shownQuote ? (

@@ -4,9 +4,14 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { quoteCallAction } from '@/actions/calls';
 import { idleState } from '@/actions/action-state';
 
+import type { BillingType } from '@/lib/calls/call-input';
 import type { HoldView } from '@/lib/receivables/describe-hold';
 
-export type CallQuote = { clientName: string; price: string; detail: string; hold: HoldView | null } | { error: string } | null;
+/** A passenger trip's client: the billing type its trip takes unless another is chosen. */
+export type PassengerQuote = { defaultBillingType: BillingType };
+
+export type CallQuote =
+  { clientName: string; price: string; detail: string; hold: HoldView | null; passenger: PassengerQuote | null } | { error: string } | null;
 
 const isClientNumber = (text: string) => /^\d+$/.test(text.trim());
 
@@ -14,7 +19,7 @@ type Answer = { clientNumber: string; quote: CallQuote };
 
 /**
  * The client's name and the call's price while the dispatcher types, from the server's pricing
- * function (the same as the save's). Only the answer to what is typed now is kept, and none is
+ * function (the same as the save's), and whether its calls are passenger trips. Only the answer to what is typed now is kept, and none is
  * shown while the client field holds no number, nor for another client than the one typed. `reset`
  * forgets the last answer once a call is saved, so that the next call never shows its price.
  */
@@ -41,7 +46,13 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
         if (result.status === 'success')
           setAnswer({
             clientNumber,
-            quote: { clientName: result.data.client.name, price: result.data.price, detail: result.data.detail, hold: result.data.hold },
+            quote: {
+              clientName: result.data.client.name,
+              price: result.data.price,
+              detail: result.data.detail,
+              hold: result.data.hold,
+              passenger: result.data.passenger,
+            },
           });
         else if (result.status === 'error') {
           const error = result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message;

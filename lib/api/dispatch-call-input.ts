@@ -79,7 +79,15 @@ export function toCallInput(input: DispatchCallInput): { call: CallInput; status
   // Whole hundredths, written as the database's numeric(8,2) reads back: 12.4 → "12.40".
   const hundredths = Math.round(distanceKm * 100);
   return {
-    call: { ...rest, distanceKm: `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}` },
+    call: {
+      ...rest,
+      distanceKm: `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`,
+      billingType: null,
+      billingHours: null,
+      originMunicipality: null,
+      destinationMunicipality: null,
+      sevNumber: null,
+    },
     status,
   };
 }

@@ -1,10 +1,29 @@
 import { z } from 'zod';
+import type { billingTypeEnum } from '@/db/schema';
 import { isoDate } from '@/lib/forms/dates';
 import { optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
 
 export const CALL_STATUSES = ['open', 'dispatched', 'completed', 'cancelled'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 export const SERVICE_TYPES = ['standard', 'express', 'taxi'] as const;
+/**
+ * How a passenger trip's price was set (docs/business-rules.md, Billing types), in the order of
+ * the prescribed mentions: `Tarif taxi.`, `Tarif odo.`, `Tarif fixe r.`, `Tarif fixe c.`,
+ * `Tarif horaire`, `Tr. adapté`, `Tr. collectif`, `Tarif app.` (the database's billing_type).
+ */
+export const BILLING_TYPES = [
+  'taxi',
+  'odometer',
+  'fixed_regular',
+  'fixed_contract',
+  'hourly',
+  'adapted',
+  'collective',
+  'app',
+] as const satisfies readonly (typeof billingTypeEnum.enumValues)[number][];
+export type BillingType = (typeof BILLING_TYPES)[number];
+/** The bill number of the certified sales recording system, as the database holds it (check calls_sev_number). */
+export const SEV_NUMBER_PATTERN = /^[A-Za-z0-9._:/-]{1,40}$/;
 
 const time = z
   .string({ error: 'call.time' })
@@ -29,7 +48,28 @@ const distance = z
     return `${Number(match[1])}.${(match[2] ?? '').padEnd(2, '0')}`;
   });
 
-/** What the dispatcher types for a call (call taking and editing). */
+/** Hours to the tenth, comma or dot: "2,5" → 25 tenths; empty: none. */
+const hoursInTenths = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    const value = (text ?? '').trim().replace(',', '.');
+    if (value === '') return null;
+    const match = /^(\d{1,3})(?:\.(\d)?)?$/.exec(value);
+    const tenths = match ? Number(match[1]) * 10 + Number(match[2] ?? 0) : 0;
+    if (tenths < 1 || tenths > 9999) {
+      ctx.addIssue({ code: 'custom', message: 'call.hours' });
+      return z.NEVER;
+    }
+    return tenths;
+  });
+
+/**
+ * What the dispatcher types for a call (call taking and editing). A passenger trip also says how
+ * its price was set, its hours when billed by the hour, the municipalities it is taken from and
+ * to (names, matched to the list by lib/municipalities) and the SEV bill number: what a courier
+ * call leaves empty, and the rules of call-rules.ts (tripOfCall) decide on.
+ */
 export const callInput = z.object({
   clientNumber: wholeNumber(1, 99_999_999, 'call.clientNumber'),
   serviceDate: isoDate,
@@ -49,6 +89,15 @@ export const callInput = z.object({
   serviceType: z.enum(SERVICE_TYPES, { error: 'invalid' }),
   clientReference: optionalText(100),
   notes: optionalText(2000, 'multiline'),
+  billingType: z
+    .enum(['', ...BILLING_TYPES], { error: 'call.billingType' })
+    .optional()
+    .transform((type) => (type ? type : null)),
+  /** The hours of a trip billed by the hour, in tenths. */
+  billingHours: hoursInTenths,
+  originMunicipality: optionalText(100),
+  destinationMunicipality: optionalText(100),
+  sevNumber: optionalText(40).refine((number) => number === null || SEV_NUMBER_PATTERN.test(number), { error: 'call.sevNumber' }),
 });
 export type CallInput = z.output<typeof callInput>;
 

@@ -13,20 +13,100 @@
  * - a call taken, or moved to another client, goes through its account's credit hold; a
  *   historical call does not (it was already served); only an administrator at the form may let
  *   one through a blocked account;
- * - a call billed, here or in the former system, is read-only for all three.
+ * - a call billed, here or in the former system, is read-only for all three;
+ * - a call taken (form, API) is a passenger trip when its tariff is: it then says how its price
+ *   was set (its tariff's default unless said), its hours when billed by the hour, and the
+ *   municipalities it is taken from and to, named from the list, each required; a courier call
+ *   says none of it (tripOfCall). A historical call keeps what its line says, as its price: the
+ *   import neither requires nor defaults any of it, and refuses only what is malformed or a
+ *   municipality the list does not have.
  */
 import type { calls } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
 import { montrealDateTime } from '@/lib/dates/montreal';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorCode } from '@/lib/errors';
+import type { Municipality } from '@/lib/municipalities/find-municipalities';
 import type { CreditHold } from '@/lib/receivables/credit-hold';
-import type { CallInput, CallStatus } from './call-input';
+import type { BillingType, CallInput, CallStatus } from './call-input';
 import type { CallQuote } from './quote-call';
 
 export type StoredCall = typeof calls.$inferSelect;
 
-/** What the dispatcher typed (or the dispatch system sent), as stored, without the price. */
-export function callDetails(input: CallInput) {
+/** What a call's tariff says of its trips: passenger or courier, and how a passenger trip is billed unless said. */
+export type TripTariff = { isPassenger: boolean; defaultBillingType: BillingType | null };
+
+/** What a call stores of its trip: all null for a courier call. */
+export type Trip = Pick<
+  StoredCall,
+  'billingType' | 'billingHoursTenths' | 'originMunicipalityId' | 'destinationMunicipalityId' | 'sevNumber'
+>;
+
+/** A courier call's trip: nothing of a passenger trip. */
+export const COURIER_TRIP: Trip = {
+  billingType: null,
+  billingHoursTenths: null,
+  originMunicipalityId: null,
+  destinationMunicipalityId: null,
+  sevNumber: null,
+};
+
+/** The billing type of a passenger trip that says none: its tariff's default, else `Tarif fixe c.`, a contract's price (an account's trip). */
+export function defaultBillingTypeOf(tariff: TripTariff): BillingType {
+  return tariff.defaultBillingType ?? 'fixed_contract';
+}
+
+/** The municipalities a call names, in the order tripOfCall reads them found (lib/municipalities' findMunicipalities). */
+export function municipalityNamesOf(input: CallInput): [string | null, string | null] {
+  return [input.originMunicipality, input.destinationMunicipality];
+}
+
+const TRIP_FIELDS = ['billingType', 'billingHours', 'originMunicipality', 'destinationMunicipality', 'sevNumber'] as const;
+
+/**
+ * The trip of a call taken (form, API) for a call of `tariff`, with the municipalities its names
+ * stand for (`found`, in the order of municipalityNamesOf; null: none has that name). A passenger
+ * trip takes its billing type as said, else its tariff's default (defaultBillingTypeOf); its hours
+ * are required by the hour (`Tarif horaire`) and refused otherwise; both municipalities are
+ * required and must be on the list. A courier call refuses each of these fields. Every problem is
+ * refused at once, on its field (`validation`).
+ */
+export function tripOfCall(input: CallInput, tariff: TripTariff, found: readonly (Municipality | null)[]): Trip {
+  const problems: Partial<Record<(typeof TRIP_FIELDS)[number], ErrorCode>> = {};
+  if (!tariff.isPassenger) {
+    for (const field of TRIP_FIELDS) if (input[field] !== null) problems[field] = 'call.notPassenger';
+    refuseTripProblems(problems);
+    return COURIER_TRIP;
+  }
+  const billingType = input.billingType ?? defaultBillingTypeOf(tariff);
+  if (billingType === 'hourly' && input.billingHours === null) problems.billingHours = 'call.hoursRequired';
+  if (billingType !== 'hourly' && input.billingHours !== null) problems.billingHours = 'call.hoursNotHourly';
+  const [origin, destination] = found;
+  const place = (name: string | null, municipality: Municipality | null | undefined): ErrorCode | null =>
+    name === null ? 'call.municipalityRequired' : municipality ? null : 'call.unknownMunicipality';
+  const originProblem = place(input.originMunicipality, origin);
+  const destinationProblem = place(input.destinationMunicipality, destination);
+  if (originProblem) problems.originMunicipality = originProblem;
+  if (destinationProblem) problems.destinationMunicipality = destinationProblem;
+  refuseTripProblems(problems);
+  return {
+    billingType,
+    billingHoursTenths: input.billingHours,
+    originMunicipalityId: origin!.id,
+    destinationMunicipalityId: destination!.id,
+    sevNumber: input.sevNumber,
+  };
+}
+
+function refuseTripProblems(problems: Partial<Record<string, ErrorCode>>): void {
+  const fields = Object.entries(problems);
+  if (fields.length > 0) throw new AppError('validation', {}, Object.fromEntries(fields.map(([field, code]) => [field, [code!]])));
+}
+
+/**
+ * What the dispatcher typed (or the dispatch system sent), as stored, without the price: with its
+ * trip as tripOfCall made it (a courier call's, by default).
+ */
+export function callDetails(input: CallInput, trip: Trip = COURIER_TRIP) {
   return {
     clientNumber: input.clientNumber,
     serviceAt: montrealDateTime(input.serviceDate, input.serviceTime),
@@ -39,13 +119,14 @@ export function callDetails(input: CallInput) {
     serviceType: input.serviceType,
     clientReference: input.clientReference,
     notes: input.notes,
+    ...trip,
   };
 }
 
 /** The call as stored with its price, the tariff it came from and the discount applied (Call pricing). */
-export function pricedValues(input: CallInput, quote: CallQuote) {
+export function pricedValues(input: CallInput, quote: CallQuote, trip: Trip = COURIER_TRIP) {
   return {
-    ...callDetails(input),
+    ...callDetails(input, trip),
     tariffId: quote.tariffId,
     tariffCode: quote.tariffCode,
     discountPercent: quote.discountPercent,
@@ -91,17 +172,35 @@ const isSameValue = (a: unknown, b: unknown) => (a instanceof Date && b instance
 /** What a call stores of what was typed or sent, and its status: what a change is read against. */
 export type CallFields = Pick<StoredCall, keyof ReturnType<typeof callDetails> | 'status'>;
 
-/** The change of `current` into `input` (with `status`, by default its own). A new call is priced and held. */
-export function changeOfCall(current: CallFields, input: CallInput, status: CallStatus = current.status): CallChange {
-  const details = callDetails(input);
+/**
+ * Whether a change of `current` into `input` prices it again (CallChange.isRepriced): then its
+ * trip follows its client's tariff of today, else the tariff it was priced with.
+ */
+export function isRepricedBy(current: Pick<StoredCall, 'clientNumber' | 'distanceKm' | 'waitingMinutes'>, input: CallInput): boolean {
+  return (
+    current.clientNumber !== input.clientNumber ||
+    current.distanceKm !== input.distanceKm ||
+    current.waitingMinutes !== input.waitingMinutes
+  );
+}
+
+/**
+ * The change of `current` into `input` (with `status`, by default its own, and its `trip`, a
+ * courier call's by default). A new call is priced and held. `current`'s municipalities are
+ * those it counts as (lockCall): a call of a variant merged since is the same call.
+ */
+export function changeOfCall(
+  current: CallFields,
+  input: CallInput,
+  status: CallStatus = current.status,
+  trip: Trip = COURIER_TRIP,
+): CallChange {
+  const details = callDetails(input, trip);
   const fields = Object.keys(details) as (keyof typeof details)[];
   const isNewStatus = current.status !== status;
   return {
     isChanged: isNewStatus || fields.some((field) => !isSameValue(current[field], details[field])),
-    isRepriced:
-      current.clientNumber !== input.clientNumber ||
-      current.distanceKm !== input.distanceKm ||
-      current.waitingMinutes !== input.waitingMinutes,
+    isRepriced: isRepricedBy(current, input),
     isHoldChecked: current.clientNumber !== input.clientNumber,
     isNewStatus,
   };

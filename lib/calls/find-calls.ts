@@ -6,12 +6,14 @@
 import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
-import { apiTokens, callStatusChanges, calls, clients, users } from '@/db/schema';
+import { apiTokens, callStatusChanges, calls, clients, tariffs, users } from '@/db/schema';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 import { isoDate } from '@/lib/forms/dates';
 import { CALL_STATUSES } from './call-input';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
+import { countedMunicipality, countedMunicipalityOf } from '@/lib/municipalities/find-municipalities';
+import { defaultBillingTypeOf } from './call-rules';
 
 export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
 export const CALL_PAGE_SIZE = 50;
@@ -137,13 +139,24 @@ export async function findCalls(db: Executor, search: CallSearch): Promise<{ row
 /**
  * One call with its client, the invoice it is on (if any), its status history, and the head it
  * is or was billed on (`billedHeadNumber`): the head of its grouped invoice once invoiced, else
- * the head of the membership in force on its service date; null when billed on its own.
+ * the head of the membership in force on its service date; null when billed on its own. A
+ * passenger trip (its tariff's) comes with its municipalities as it counts them (a variant
+ * merged since: the municipality it joined) and the billing type it takes unless it says one.
  */
 export async function getCallDetails(db: Executor, number: number) {
   const [call] = await db
-    .select({ call: calls, clientName: clients.name, groupedClientNumber: clients.groupedClientNumber })
+    .select({
+      call: calls,
+      clientName: clients.name,
+      groupedClientNumber: clients.groupedClientNumber,
+      isPassenger: tariffs.isPassenger,
+      defaultBillingType: tariffs.defaultBillingType,
+      origin: countedMunicipality(calls.originMunicipalityId),
+      destination: countedMunicipality(calls.destinationMunicipalityId),
+    })
     .from(calls)
     .innerJoin(clients, eq(clients.number, calls.clientNumber))
+    .innerJoin(tariffs, eq(tariffs.id, calls.tariffId))
     .where(eq(calls.number, number))
     .limit(1);
   if (!call) return null;
@@ -176,7 +189,18 @@ export async function getCallDetails(db: Executor, number: number) {
       }
     : null;
   const billedHeadNumber = billed[0] ? (billed[0].kind === 'grouped' ? billed[0].billed_client_number : null) : membershipHead;
-  return { ...call.call, clientName: call.clientName, groupedClientNumber: call.groupedClientNumber, billedHeadNumber, history, invoice };
+  return {
+    ...call.call,
+    clientName: call.clientName,
+    groupedClientNumber: call.groupedClientNumber,
+    isPassenger: call.isPassenger,
+    defaultBillingType: defaultBillingTypeOf(call),
+    origin: countedMunicipalityOf(call.origin),
+    destination: countedMunicipalityOf(call.destination),
+    billedHeadNumber,
+    history,
+    invoice,
+  };
 }
 
 /** The head of the membership of call `number`'s client in force on its service date (null: none). */

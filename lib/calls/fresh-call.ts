@@ -16,5 +16,11 @@ export function freshCallValues(now: Date = new Date()) {
     serviceType: 'standard',
     clientReference: '',
     notes: '',
+    // A passenger trip's: its billing type empty until chosen (its tariff's default is shown).
+    billingType: '',
+    billingHours: '',
+    originMunicipality: '',
+    destinationMunicipality: '',
+    sevNumber: '',
   };
 }

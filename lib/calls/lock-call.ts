@@ -1,9 +1,17 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor, type Tx } from '@/db/index';
-import { calls } from '@/db/schema';
+import { calls, tariffs } from '@/db/schema';
 import { billingLockSharedCondition } from '@/lib/billing/billing-lock';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
-import type { StoredCall } from './call-rules';
+import { countedMunicipality, countedMunicipalityOf, type Municipality } from '@/lib/municipalities/find-municipalities';
+import type { StoredCall, TripTariff } from './call-rules';
+
+/**
+ * A call as a change reads it: its municipalities as it counts them (a variant merged since
+ * counts as the municipality it joined: its id in originMunicipalityId and destinationMunicipalityId
+ * too, so that the same call sent again is no change), and what its tariff says of its trip.
+ */
+export type LockedCall = StoredCall & { tariff: TripTariff; origin: Municipality | null; destination: Municipality | null };
 
 /** The invoice a call is on: its number and the client it bills (the head for a member). */
 export type CallInvoice = { number: number; billedClientNumber: number };
@@ -18,19 +26,37 @@ export type CallKey = { number: number } | { dispatchId: string };
  * evaluated before any row is read, and the invoice's statement goes out pipelined behind it, so
  * it runs once the lock is held and sees an invoice a run committed before.
  */
-export function lockCall(tx: Tx, key: CallKey): Promise<[StoredCall | undefined, CallInvoice | null]> {
+export function lockCall(tx: Tx, key: CallKey): Promise<[LockedCall | undefined, CallInvoice | null]> {
   // Called in this order, they are sent in this order (and so are reads the caller pipelines after them).
   return Promise.all([lockRow(tx, key), findInvoiceOfCall(tx, 'number' in key ? key.number : numberOfDispatchId(key.dispatchId))]);
 }
 
-async function lockRow(tx: Tx, key: CallKey): Promise<StoredCall | undefined> {
+async function lockRow(tx: Tx, key: CallKey): Promise<LockedCall | undefined> {
   const byKey = 'number' in key ? eq(calls.number, key.number) : eq(calls.dispatchId, key.dispatchId);
   const [found] = await tx
-    .select()
+    .select({
+      call: calls,
+      isPassenger: tariffs.isPassenger,
+      defaultBillingType: tariffs.defaultBillingType,
+      origin: countedMunicipality(calls.originMunicipalityId),
+      destination: countedMunicipality(calls.destinationMunicipalityId),
+    })
     .from(calls)
+    .innerJoin(tariffs, eq(tariffs.id, calls.tariffId))
     .where(and(sql`${billingLockSharedCondition} is not null`, byKey))
-    .for('no key update');
-  return found;
+    .for('no key update', { of: calls });
+  if (!found) return undefined;
+  const { call, isPassenger, defaultBillingType } = found;
+  const origin = countedMunicipalityOf(found.origin);
+  const destination = countedMunicipalityOf(found.destination);
+  return {
+    ...call,
+    originMunicipalityId: origin?.id ?? null,
+    destinationMunicipalityId: destination?.id ?? null,
+    tariff: { isPassenger, defaultBillingType },
+    origin,
+    destination,
+  };
 }
 
 function numberOfDispatchId(dispatchId: string): SQL {

@@ -8,12 +8,14 @@ import type { Executor } from '@/db/index';
 import { clients, tariffs } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { priceCall, type CallPrice } from '@/lib/pricing/price-call';
-import { callClientRefusal } from './call-rules';
+import { callClientRefusal, type TripTariff } from './call-rules';
 
 export type CallQuote = {
   client: { number: number; name: string; groupedClientNumber: number | null };
   tariffId: number;
   tariffCode: string;
+  /** Whether the client's calls are passenger trips, and how one is billed unless it says (tripOfCall). */
+  tariff: TripTariff;
   discountPercent: string;
   price: CallPrice;
 };
@@ -42,6 +44,8 @@ export async function quoteCall(
       perKm: tariffs.perKm,
       perMinute: tariffs.perMinute,
       minimumChargeCents: tariffs.minimumChargeCents,
+      isPassenger: tariffs.isPassenger,
+      defaultBillingType: tariffs.defaultBillingType,
     })
     .from(clients)
     .innerJoin(tariffs, eq(tariffs.id, clients.tariffId))
@@ -55,6 +59,7 @@ export async function quoteCall(
     client: { number: client.number, name: client.name, groupedClientNumber: client.groupedClientNumber },
     tariffId: client.tariffId,
     tariffCode: client.tariffCode,
+    tariff: { isPassenger: client.isPassenger, defaultBillingType: client.defaultBillingType },
     discountPercent: client.discountPercent,
     price: priceCall(client, { ...measures, discountPercent: client.discountPercent }),
   };

@@ -1,13 +1,15 @@
 /**
  * Taking and editing calls at the form, by the rules of every writer of calls (call-rules.ts): a
  * call priced with its own client's tariff and discount (quote-call.ts), held by its account's
- * credit hold with an administrator's override, read-only once billed, and its status history.
+ * credit hold with an administrator's override, a passenger trip with its billing type and its
+ * municipalities from the list (tripOfCall), read-only once billed, and its status history.
  */
 import { withPreparedStatements, type Db, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { auditLog, creditHoldOverrides } from '@/db/schema';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { AppError } from '@/lib/errors';
+import { findMunicipalities } from '@/lib/municipalities/find-municipalities';
 import { creditHoldOf, holdReasonCodes } from '@/lib/receivables/credit-hold';
 import type { CallInput, CallStatus } from './call-input';
 import {
@@ -15,14 +17,16 @@ import {
   changeOfCall,
   completedAtOf,
   decideCreditHold,
+  municipalityNamesOf,
   pricedValues,
   refuseLockedCall,
+  tripOfCall,
   type HoldAuthority,
   type HoldOverride,
 } from './call-rules';
 import { canChangeStatus } from './call-status';
 import { insertCall } from './insert-call';
-import { lockCall } from './lock-call';
+import { lockCall, type CallInvoice, type LockedCall } from './lock-call';
 import { quoteCall } from './quote-call';
 import { updateCallRow } from './update-call-row';
 
@@ -64,7 +68,8 @@ async function recordHoldOverride(tx: Tx, actorId: number, callNumber: number, {
 /**
  * Takes a call. An account on credit hold under the policy "bloquer" (or suspended) refuses it,
  * unless an administrator lets this one call through with a reason (`holdOverride`), which is
- * recorded with the call and in the audit log (docs/business-rules.md, Credit hold).
+ * recorded with the call and in the audit log (docs/business-rules.md, Credit hold). The
+ * municipalities its names stand for are read with its price and its hold, in the same round trip.
  */
 export async function createCall(
   db: Db,
@@ -74,18 +79,21 @@ export async function createCall(
 ): Promise<{ number: number; priceCents: number }> {
   return withPreparedStatements(() =>
     db.transaction(async (tx) => {
-      const [quote, hold] = await readPriceAndHold(tx, input, true);
+      const [[quote, hold], found] = await Promise.all([
+        readPriceAndHold(tx, input, true),
+        findMunicipalities(tx, municipalityNamesOf(input)),
+      ]);
+      const trip = tripOfCall(input, quote.tariff, found);
       const letThrough = decideCreditHold(hold, options);
-      const created = (await insertCall(tx, { ...pricedValues(input, quote), status: 'open', createdBy: actorId }))!;
+      const created = (await insertCall(tx, { ...pricedValues(input, quote, trip), status: 'open', createdBy: actorId }))!;
       if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
       return { number: created.number, priceCents: created.priceCents };
     }),
   );
 }
 
-/** The call of this number, locked, refused when billed (here or in the former system). */
-async function lockEditableCall(tx: Tx, number: number) {
-  const [call, invoice] = await lockCall(tx, { number });
+/** The call of this number as locked with its invoice (lockCall), refused when unknown or billed (here or in the former system). */
+function editableCall(number: number, [call, invoice]: [LockedCall | undefined, CallInvoice | null]): LockedCall {
   if (!call) throw new AppError('call.notFound', { number });
   refuseLockedCall(call, invoice);
   return call;
@@ -100,7 +108,9 @@ function explainCallRefusal(error: unknown, number: number): never {
 /**
  * Edits a call not yet invoiced. It keeps its price unless its client, distance or waiting time
  * changes; then it is priced again with its client's tariff of today, and a call moved to another
- * client goes through the credit hold as a new call does (changeOfCall).
+ * client goes through the credit hold as a new call does (changeOfCall). Its trip follows the
+ * tariff it is priced with: its own, or its client's of today when priced again. The
+ * municipalities its names stand for are read with the call, in the same round trip.
  */
 export async function updateCall(
   db: Db,
@@ -113,15 +123,17 @@ export async function updateCall(
   try {
     return await withPreparedStatements(() =>
       db.transaction(async (tx) => {
-        const current = await lockEditableCall(tx, number);
+        const [locked, found] = await Promise.all([lockCall(tx, { number }), findMunicipalities(tx, municipalityNamesOf(input))]);
+        const current = editableCall(number, locked);
         const { isRepriced, isHoldChecked } = changeOfCall(current, input);
         if (!isRepriced) {
-          await updateCallRow(tx, current, callDetails(input), author);
+          await updateCallRow(tx, current, callDetails(input, tripOfCall(input, current.tariff, found)), author);
           return { priceCents: current.priceCents };
         }
         const [quote, hold] = await readPriceAndHold(tx, input, isHoldChecked);
+        const trip = tripOfCall(input, quote.tariff, found);
         const letThrough = decideCreditHold(hold, options);
-        await updateCallRow(tx, current, pricedValues(input, quote), author);
+        await updateCallRow(tx, current, pricedValues(input, quote, trip), author);
         if (letThrough) await recordHoldOverride(tx, actorId, number, letThrough);
         return { priceCents: quote.price.priceCents };
       }),
@@ -137,7 +149,7 @@ export async function changeCallStatus(db: Db, actorId: number, number: number, 
   try {
     await withPreparedStatements(() =>
       db.transaction(async (tx) => {
-        const call = await lockEditableCall(tx, number);
+        const call = editableCall(number, await lockCall(tx, { number }));
         if (!canChangeStatus(call.status, to)) throw new AppError('call.statusNotAllowed', { number });
         await updateCallRow(tx, call, { status: to, completedAt: completedAtOf(to, new Date()) }, { userId: actorId, tokenId: null });
       }),

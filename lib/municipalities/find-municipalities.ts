@@ -6,7 +6,7 @@
  * accents, ligatures, apostrophes), then only its letters and digits. It is never computed in
  * TypeScript, so that what a name is matched with and what the list stores cannot differ.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 
 /** A municipality of the list, as a call counts under it (never a merged variant). */
@@ -24,6 +24,21 @@ export function foldedMunicipalityName(name: SQL | string): SQL {
  */
 export function municipalityIdOf(name: SQL): SQL {
   return sql`(select coalesce(v.merged_into_id, v.id) from municipalities v where v.name_folded = ${foldedMunicipalityName(name)})`;
+}
+
+/**
+ * The municipality a stored municipality id (`column`, a call's) counts as: the one a variant was
+ * merged into, itself otherwise. Its id and its name, each a scalar subquery, for a select list;
+ * countedMunicipalityOf reads them back.
+ */
+export function countedMunicipality(column: SQLWrapper): { id: SQL<number | null>; name: SQL<string | null> } {
+  const counted = sql`from municipalities v join municipalities m on m.id = coalesce(v.merged_into_id, v.id) where v.id = ${column}`;
+  return { id: sql<number | null>`(select m.id ${counted})`, name: sql<string | null>`(select m.name ${counted})` };
+}
+
+/** The municipality countedMunicipality read, or null for none. */
+export function countedMunicipalityOf(counted: { id: number | null; name: string | null } | null | undefined): Municipality | null {
+  return counted?.id === null || counted?.id === undefined || counted.name === null ? null : { id: Number(counted.id), name: counted.name };
 }
 
 /**

@@ -1,12 +1,25 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditLog, billingRuns, callStatusChanges, calls, clients, creditHoldOverrides, invoiceLines, invoices, users } from '@/db/schema';
+import {
+  auditLog,
+  billingRuns,
+  callStatusChanges,
+  calls,
+  clients,
+  creditHoldOverrides,
+  invoiceLines,
+  invoices,
+  municipalities,
+  users,
+} from '@/db/schema';
 import { callInput, type CallInput } from '@/lib/calls/call-input';
 import { callSearchParams, findCalls, getCallDetails } from '@/lib/calls/find-calls';
-import { changeCallStatus, createCall, updateCall } from '@/lib/calls/save-call';
+import { changeOfCall } from '@/lib/calls/call-rules';
+import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
 import { AppError } from '@/lib/errors';
 import { priceCall } from '@/lib/pricing/price-call';
 import { setMembershipDate } from '@/lib/clients/membership';
+import { findMunicipalities } from '@/lib/municipalities/find-municipalities';
 import { insertClient, insertTariff } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -410,4 +423,133 @@ test('a completed call is dated when completed and no longer once put back, each
     ['completed', 'dispatched', dispatcherId, null],
   ]);
   expect((await stored()).status).toBe('dispatched');
+});
+
+describe('passenger trips', () => {
+  let taxiId: number;
+  beforeAll(async () => {
+    const pax = await insertTariff(database.db, { ...STD, code: 'PAX', name: 'Transport de personnes', isPassenger: true });
+    taxiId = (await insertTariff(database.db, { ...STD, code: 'TAXI', name: 'Taxi', isPassenger: true, defaultBillingType: 'taxi' })).id;
+    await insertClient(database.db, 50001, pax.id, { name: 'CIUSSS (transport de patients)' });
+    await insertClient(database.db, 50002, taxiId, { name: 'Hôtel Le Carrefour' });
+  });
+  const trip = (changes: Record<string, string> = {}) =>
+    call({ clientNumber: '50001', originMunicipality: 'laval', destinationMunicipality: 'MONTREAL', ...changes });
+  const stored = async (number: number) => (await database.db.select().from(calls).where(eq(calls.number, number)))[0]!;
+  const idOf = async (name: string) => (await findMunicipalities(database.db, [name]))[0]!.id;
+
+  test('a trip takes its municipalities from the list whatever their spelling, and its tariff’s billing type, else « Tarif fixe c. »', async () => {
+    const contract = await createCall(database.db, dispatcherId, trip({ sevNumber: 'SEV-2026/0042' }));
+    expect(await stored(contract.number)).toMatchObject({
+      billingType: 'fixed_contract',
+      billingHoursTenths: null,
+      originMunicipalityId: await idOf('Laval'),
+      destinationMunicipalityId: await idOf('Montréal'),
+      sevNumber: 'SEV-2026/0042',
+      priceCents: contract.priceCents,
+    });
+    const taxi = await createCall(database.db, dispatcherId, trip({ clientNumber: '50002' }));
+    expect((await stored(taxi.number)).billingType).toBe('taxi');
+    const details = (await getCallDetails(database.db, contract.number))!;
+    expect(details).toMatchObject({ isPassenger: true, origin: { name: 'Laval' }, destination: { name: 'Montréal' } });
+  });
+
+  test('by the hour, with its hours to the tenth; the billing type chosen is kept', async () => {
+    const { number } = await createCall(database.db, dispatcherId, trip({ billingType: 'hourly', billingHours: '2,5' }));
+    expect(await stored(number)).toMatchObject({ billingType: 'hourly', billingHoursTenths: 25 });
+    const adapted = await createCall(database.db, dispatcherId, trip({ clientNumber: '50002', billingType: 'adapted' }));
+    expect((await stored(adapted.number)).billingType).toBe('adapted');
+  });
+
+  test.each([
+    [{ originMunicipality: '' }, { originMunicipality: ['call.municipalityRequired'] }],
+    [
+      { originMunicipality: 'Saint-Laurent', destinationMunicipality: 'Atlantide' },
+      { originMunicipality: ['call.unknownMunicipality'], destinationMunicipality: ['call.unknownMunicipality'] },
+    ],
+    [{ billingType: 'hourly' }, { billingHours: ['call.hoursRequired'] }],
+    [{ billingHours: '1,0' }, { billingHours: ['call.hoursNotHourly'] }],
+  ])('%o is refused on its fields, and nothing is saved', async (changes, fieldErrors) => {
+    const before = await callCount();
+    const error = await refusal(createCall(database.db, dispatcherId, trip(changes)));
+    expect(error.code).toBe('validation');
+    expect(error.fieldErrors).toEqual(fieldErrors);
+    expect(await callCount()).toBe(before);
+  });
+
+  test('a courier call takes none of a trip’s fields', async () => {
+    const error = await refusal(
+      createCall(database.db, dispatcherId, call({ clientNumber: '20001', originMunicipality: 'Laval', billingType: 'taxi' })),
+    );
+    expect(error.fieldErrors).toEqual({ billingType: ['call.notPassenger'], originMunicipality: ['call.notPassenger'] });
+    const { number } = await createCall(database.db, dispatcherId, call({ clientNumber: '20001' }));
+    expect(await stored(number)).toMatchObject({ billingType: null, originMunicipalityId: null, destinationMunicipalityId: null });
+  });
+
+  test.each([
+    [{ billingType: 'limousine' }, 'billingType', 'call.billingType'],
+    [{ billingHours: '2,55' }, 'billingHours', 'call.hours'],
+    [{ billingHours: '0' }, 'billingHours', 'call.hours'],
+    [{ billingHours: '1000' }, 'billingHours', 'call.hours'],
+    [{ sevNumber: 'No SEV' }, 'sevNumber', 'call.sevNumber'],
+    [{ originMunicipality: 'Laval\nMontréal' }, 'originMunicipality', 'text.singleLine'],
+  ])('the form %o is refused on %s (%s)', (changes, field, code) => {
+    const result = callInput.safeParse(rawCall(changes));
+    expect(result.error!.issues.filter((i) => i.path[0] === field).map((i) => i.message)).toContain(code);
+  });
+
+  test('an edit changes the trip’s fields without pricing it again; a variant merged since is still the same municipality', async () => {
+    const { number, priceCents } = await createCall(database.db, dispatcherId, trip());
+    const updated = await updateCall(
+      database.db,
+      dispatcherId,
+      number,
+      trip({ destinationMunicipality: 'Brossard', billingType: 'hourly', billingHours: '3', sevNumber: 'A1' }),
+    );
+    expect(updated.priceCents).toBe(priceCents);
+    expect(await stored(number)).toMatchObject({
+      destinationMunicipalityId: await idOf('Brossard'),
+      billingType: 'hourly',
+      billingHoursTenths: 30,
+      sevNumber: 'A1',
+      priceCents,
+    });
+
+    // « Laval-Ouest », merged into Laval after the call named it: the call shows Laval and keeps its row.
+    const [variant] = await database.db
+      .insert(municipalities)
+      .values({ name: 'Laval-Ouest', nameFolded: 'lavalouest' })
+      .returning({ id: municipalities.id });
+    await database.db.update(calls).set({ originMunicipalityId: variant!.id }).where(eq(calls.number, number));
+    await database.db
+      .update(municipalities)
+      .set({ mergedIntoId: await idOf('Laval') })
+      .where(eq(municipalities.id, variant!.id));
+    expect((await getCallDetails(database.db, number))!.origin).toEqual({ id: await idOf('Laval'), name: 'Laval' });
+    expect(
+      changeOfCall(
+        { ...(await stored(number)), originMunicipalityId: await idOf('Laval') },
+        trip({ destinationMunicipality: 'Brossard', billingType: 'hourly', billingHours: '3', sevNumber: 'A1' }),
+        'open',
+        {
+          billingType: 'hourly',
+          billingHoursTenths: 30,
+          originMunicipalityId: await idOf('Laval'),
+          destinationMunicipalityId: await idOf('Brossard'),
+          sevNumber: 'A1',
+        },
+      ).isChanged,
+    ).toBe(false);
+  });
+
+  test('the price preview says whether the client’s calls are passenger trips, and the billing type they take', async () => {
+    expect((await quoteCall(database.db, 50002, { distanceKm: '1.00', waitingMinutes: 0 })).tariff).toEqual({
+      isPassenger: true,
+      defaultBillingType: 'taxi',
+    });
+    expect((await quoteCall(database.db, 20001, { distanceKm: '1.00', waitingMinutes: 0 })).tariff).toEqual({
+      isPassenger: false,
+      defaultBillingType: null,
+    });
+  });
 });

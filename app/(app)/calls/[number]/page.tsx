@@ -11,6 +11,7 @@ import { canOpen } from '@/lib/auth/permissions';
 import { allowedTransitions } from '@/lib/calls/call-status';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime } from '@/lib/i18n/format';
+import { municipalityNames } from '@/lib/municipalities/find-municipalities';
 import { ClientMessages } from '@/components/client-messages';
 import { parseRouteNumber } from '@/lib/url-state';
 
@@ -27,6 +28,8 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   // here or in the former system (a call imported with its invoice there).
   const isInvoiced = call.invoice !== null || call.legacyInvoiceNumber !== null;
   const canEdit = canOpen(user.role, '/calls/new') && !isInvoiced;
+  const municipalities = canEdit ? await municipalityNames(getDb()) : [];
+  const decimal = (text: string) => (locale === 'fr' ? text.replace('.', ',') : text);
 
   return (
     <ClientMessages namespaces={['callForm', 'callActions']}>
@@ -69,6 +72,8 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
               <h2 id="edit-title">{t('callDetails.edit')}</h2>
               <CallForm
                 number={call.number}
+                municipalities={municipalities}
+                passenger={call.isPassenger ? { defaultBillingType: call.defaultBillingType } : null}
                 initial={{
                   clientNumber: String(call.clientNumber),
                   serviceDate: call.serviceDate,
@@ -76,11 +81,16 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
                   caller: call.caller ?? '',
                   pickupAddress: call.pickupAddress,
                   destinationAddress: call.destinationAddress,
-                  distanceKm: locale === 'fr' ? call.distanceKm.replace('.', ',') : call.distanceKm,
+                  distanceKm: decimal(call.distanceKm),
                   waitingMinutes: String(call.waitingMinutes),
                   serviceType: call.serviceType,
                   clientReference: call.clientReference ?? '',
                   notes: call.notes ?? '',
+                  billingType: call.billingType ?? '',
+                  billingHours: call.billingHoursTenths === null ? '' : decimal((call.billingHoursTenths / 10).toFixed(1)),
+                  originMunicipality: call.origin?.name ?? '',
+                  destinationMunicipality: call.destination?.name ?? '',
+                  sevNumber: call.sevNumber ?? '',
                 }}
               />
             </section>
