@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Image, Text, View } from '@react-pdf/renderer';
-import { styles } from './styles';
+import { ADDRESS_BOX, COMPANY, CONTENT_WIDTH, HEADER_MARGIN, LOGO, META_LABEL_WIDTH, styles, TEXT_SIZE } from './styles';
+import type { TextMeasure, TextStyle } from './text-measure';
 
 /** A name and a postal address as printed (the company, a billed client). */
 export type PostalAddress = {
@@ -106,4 +107,97 @@ export function PageFooter({ children, page, fixed }: { children: ReactNode; pag
       {page}
     </View>
   );
+}
+
+/*
+ * The same blocks measured, in points, for a template that cuts its pages itself: where the
+ * first page's rows start.
+ */
+
+const TEXT: TextStyle = { fontSize: TEXT_SIZE };
+const BOLD: TextStyle = { fontSize: TEXT_SIZE, isBold: true };
+
+/** The height of the letterhead with its margin below; `titleSide`, the height of what its right side prints. */
+export function letterheadHeight(
+  measure: TextMeasure,
+  { logo, sender, registrations = [] }: { logo: string | null; sender: Sender; registrations?: { label: string; number: string }[] },
+  titleSide: { height: number },
+): number {
+  const companyStyle: TextStyle = { fontSize: COMPANY.fontSize, isBold: true };
+  const lines = [
+    sender.addressLine1,
+    sender.addressLine2,
+    `${sender.city} (${sender.province}) ${sender.postalCode}`,
+    sender.phone,
+    sender.email,
+    ...registrations.map((registration) => `${registration.label} : ${registration.number}`),
+  ].filter((line): line is string => Boolean(line));
+  const image = logo ? logoSize(logo) : null;
+  // The company's lines run as wide as they are, beside the title side (over it when too
+  // long: react-pdf shrinks neither side), and wrap only at the page's width.
+  const height =
+    (image ? image.height + LOGO.marginBottom : 0) +
+    measure.lineCount(sender.name, CONTENT_WIDTH, companyStyle) * measure.lineHeight(companyStyle) +
+    COMPANY.marginBottom +
+    lines.reduce((sum, line) => sum + measure.lineCount(line, CONTENT_WIDTH, TEXT) * measure.lineHeight(TEXT), 0);
+  return Math.max(height, titleSide.height) + HEADER_MARGIN;
+}
+
+/** The height of a figure of the letterhead's right side (MetaRow), its label wrapped in its column. */
+export function metaRowHeight(measure: TextMeasure, label: string): number {
+  return measure.lineCount(label, META_LABEL_WIDTH, TEXT) * measure.lineHeight(TEXT);
+}
+
+/** The height of an AddressBox with its margin below. */
+export function addressBoxHeight(
+  measure: TextMeasure,
+  { title, clientLabel, clientNumber, address }: { title: string; clientLabel: string; clientNumber: number; address: PostalAddress },
+): number {
+  const inner = ADDRESS_BOX.width - 2 * (ADDRESS_BOX.border + ADDRESS_BOX.padding);
+  const lines = [
+    `${clientLabel} ${clientNumber}`,
+    address.name,
+    address.addressLine1,
+    ...(address.addressLine2 ? [address.addressLine2] : []),
+    `${address.city} (${address.province}) ${address.postalCode}`,
+  ];
+  return (
+    2 * (ADDRESS_BOX.border + ADDRESS_BOX.padding) +
+    measure.lineCount(title, inner, BOLD) * measure.lineHeight(BOLD) +
+    ADDRESS_BOX.titleMargin +
+    lines.reduce((sum, line) => sum + measure.lineCount(line, inner, TEXT) * measure.lineHeight(TEXT), 0) +
+    ADDRESS_BOX.marginBottom
+  );
+}
+
+/**
+ * The logo as react-pdf fits it in its box (LOGO.maxWidth × LOGO.maxHeight, its proportions
+ * kept), from the size written in its PNG or JPEG data; a logo not read takes the whole box.
+ */
+function logoSize(dataUrl: string): { width: number; height: number } {
+  const pixels = imagePixels(dataUrl);
+  if (!pixels) return { width: LOGO.maxWidth, height: LOGO.maxHeight };
+  const ratio = pixels.width / pixels.height;
+  return ratio > LOGO.maxWidth / LOGO.maxHeight
+    ? { width: LOGO.maxWidth, height: LOGO.maxWidth / ratio }
+    : { width: LOGO.maxHeight * ratio, height: LOGO.maxHeight };
+}
+
+function imagePixels(dataUrl: string): { width: number; height: number } | null {
+  const comma = dataUrl.indexOf(',');
+  if (comma < 0) return null;
+  // The image's head is enough: its size comes before its pixels (a JPEG's, after its tables).
+  const bytes = Buffer.from(dataUrl.slice(comma + 1, comma + 1 + 87_384), 'base64');
+  if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.length >= 4 && bytes[0] === 0xff && bytes[1] === 0xd8) {
+    for (let at = 2; at + 9 < bytes.length;) {
+      if (bytes[at] !== 0xff) return null;
+      const marker = bytes[at + 1]!;
+      // A start of frame (SOF0 to SOF15, less DHT, JPG and DAC) holds the height, then the width.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)
+        return { width: bytes.readUInt16BE(at + 7), height: bytes.readUInt16BE(at + 5) };
+      at += 2 + bytes.readUInt16BE(at + 2);
+    }
+  }
+  return null;
 }
