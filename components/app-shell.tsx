@@ -13,6 +13,8 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
   const sections = navigationFor(user.role);
   // A route that is also the prefix of a sibling (/calls and /calls/new) is matched exactly.
   const allRoutes = sections.flatMap((s) => s.items.map((i) => i.route as string));
+  // A label of the `nav` messages, or the full key of an area's own (`reports.nav.dues`).
+  const label = (key: string) => t(key.includes('.') ? key : `nav.${key}`);
   return (
     <>
       <a href="#content" className="skip-link">
@@ -37,12 +39,12 @@ export async function AppShell({ user, children }: { user: CurrentUser; children
         <nav aria-label={t('common.mainNavigation')} className="sidebar">
           {sections.map((section) => (
             <section key={section.labelKey}>
-              <h2>{t(`nav.${section.labelKey}`)}</h2>
+              <h2>{label(section.labelKey)}</h2>
               <ul>
                 {section.items.map((item) => (
                   <li key={item.route}>
                     <NavLink href={item.route} exact={allRoutes.some((r) => r !== item.route && r.startsWith(`${item.route}/`))}>
-                      {t(`nav.${item.labelKey}`)}
+                      {label(item.labelKey)}
                     </NavLink>
                   </li>
                 ))}

@@ -9,6 +9,8 @@ export const SCREEN_OF_FILE_ROUTE = {
   '/invoices/[number]/pdf': '/invoices',
   '/billing/export': '/billing',
   '/receivables/export': '/receivables',
+  '/reports/dues/export': '/reports/dues',
+  '/reports/ctq/export': '/reports/ctq',
   '/billing/delivery/print': '/billing/delivery',
   '/receivables/statements/print': '/receivables/statements',
   '/admin/outbox/[id]/attachment': '/admin/outbox',

@@ -35,6 +35,11 @@ export const ROUTE_ROLES = {
   '/receivables/batches/[id]': BILLING,
   '/receivables/statements': BILLING,
   '/receivables/statements/print': BILLING,
+  '/reports': BILLING,
+  '/reports/dues': BILLING,
+  '/reports/dues/export': BILLING,
+  '/reports/ctq': BILLING,
+  '/reports/ctq/export': BILLING,
   '/admin/users': ADMIN,
   '/admin/users/[id]': ADMIN,
   '/admin/tariffs': ADMIN,
@@ -65,6 +70,7 @@ export const HOME_BY_ROLE: Record<Role, AppRoute> = {
   dispatcher: '/calls/new',
 };
 
+/** A label: a key of the `nav` messages, or the full key of an area's own messages (`reports.nav.dues`). */
 export type NavItem = { route: AppRoute; labelKey: string };
 export type NavSection = { labelKey: string; items: NavItem[] };
 
@@ -96,6 +102,14 @@ export const NAVIGATION: NavSection[] = [
       { route: '/receivables/batches', labelKey: 'batches' },
       { route: '/receivables/statements', labelKey: 'statements' },
       { route: '/admin/accounting', labelKey: 'accounting' },
+    ],
+  },
+  {
+    labelKey: 'reports.nav.section',
+    items: [
+      { route: '/reports', labelKey: 'reports.nav.index' },
+      { route: '/reports/dues', labelKey: 'reports.nav.dues' },
+      { route: '/reports/ctq', labelKey: 'reports.nav.ctq' },
     ],
   },
   {

@@ -108,6 +108,8 @@ const readingRequests = (): Record<string, string[]> => ({
     `/receivables/statements/print?${PERIOD}`,
     `/receivables/statements/print?${PERIOD}&isGrouped=on`,
   ],
+  '/reports/ctq/export': ['/reports/ctq/export?year=2026'],
+  '/reports/dues/export': [`/reports/dues/export?${PERIOD}`, `/reports/dues/export?${PERIOD}&format=pdf`],
 });
 
 /** What each other method is sent: a request that, from the application's own page, would print, mark or import. */

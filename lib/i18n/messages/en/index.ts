@@ -13,6 +13,7 @@ import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
 import { enMunicipalities } from './municipalities';
 import { enReceivables } from './receivables';
+import { enReports } from './reports';
 import { enSettings } from './settings';
 import { enStatements } from './statements';
 
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...enAccounting,
   ...enFileRoutes,
   ...enMunicipalities,
+  ...enReports,
   errors: {
     ...enBase.errors,
     ...enClients.errors,

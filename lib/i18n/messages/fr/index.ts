@@ -12,6 +12,7 @@ import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
 import { frMunicipalities } from './municipalities';
 import { frReceivables } from './receivables';
+import { frReports } from './reports';
 import { frSettings } from './settings';
 import { frStatements } from './statements';
 
@@ -31,6 +32,7 @@ export const fr = {
   ...frAccounting,
   ...frFileRoutes,
   ...frMunicipalities,
+  ...frReports,
   errors: {
     ...frBase.errors,
     ...frClients.errors,

@@ -1,0 +1,132 @@
+/** The government reports: the dues return and the registered dispatcher's annual report. */
+export const frReports = {
+  reports: {
+    nav: {
+      section: 'Déclarations',
+      index: 'Déclarations et rapports',
+      dues: 'Redevance',
+      ctq: 'Rapport annuel (CTQ)',
+    },
+    index: {
+      title: 'Déclarations et rapports',
+      intro: 'Les déclarations que l’entreprise de répartition produit pour le transport rémunéré de personnes.',
+      dues: 'Déclaration de la redevance',
+      duesHint:
+        'Formulaire TR-287.R-V de Revenu Québec, produit à la même fréquence que les déclarations de TPS et de TVQ : la redevance des courses de personnes facturées dans la période.',
+      ctq: 'Rapport annuel du répartiteur enregistré',
+      ctqHint:
+        'Rapport à la Commission des transports du Québec, au plus tard le 1er mars pour l’année précédente : les courses de personnes par mois et les municipalités d’origine et de destination.',
+    },
+    period: {
+      from: 'Du',
+      to: 'Au',
+      show: 'Afficher',
+      shortcuts: 'Périodes',
+      previousMonth: 'Mois précédent',
+      previousQuarter: 'Trimestre précédent',
+      previousYear: 'Année précédente',
+      problems: {
+        date: 'Inscrivez deux dates valides (AAAA-MM-JJ).',
+        order: 'La date de début doit précéder la date de fin.',
+        tooLong: 'Une déclaration couvre au plus une année.',
+      },
+    },
+    dues: {
+      title: 'Déclaration de la redevance',
+      form: 'Formulaire TR-287.R-V de Revenu Québec, produit à la même fréquence que vos déclarations de TPS et de TVQ.',
+      basisTitle: 'Base retenue :',
+      basis:
+        'La redevance facturée dans la période, perçue ou à percevoir : chaque facture compte à sa date d’émission, avec ses courses assujetties et leur redevance.',
+      voids:
+        'Une facture annulée (traitement renversé) est retranchée à la date de son annulation : émise et annulée dans la même période, elle ne compte pas; émise dans une période déjà déclarée, elle réduit celle de son annulation.',
+      credits:
+        'Une note de crédit d’une course entière retranche sa redevance à la date de la note; un crédit d’un montant ne réduit pas la redevance.',
+      confirm: 'Cette base est à faire confirmer par le comptable de l’entreprise avant de produire la déclaration.',
+      rates: 'Taux en vigueur : {rates}.',
+      rate: '{rate} par course depuis le {from}',
+      noRate: 'aucun taux de redevance n’est en vigueur pendant cette période',
+      netTrips: 'Courses assujetties à déclarer',
+      netDues: 'Redevance à déclarer',
+      exportCsv: 'Télécharger (CSV)',
+      exportPdf: 'Télécharger (PDF)',
+      monthsTitle: 'Redevance facturée par mois',
+      columns: {
+        month: 'Mois',
+        invoicedTrips: 'Courses facturées',
+        invoicedDues: 'Redevance facturée',
+        voidedTrips: 'Courses annulées',
+        voidedDues: 'Redevance annulée',
+        creditedTrips: 'Courses créditées',
+        creditedDues: 'Redevance créditée',
+        netTrips: 'Courses nettes',
+        netDues: 'Redevance à déclarer',
+        waitingTrips: 'Courses non facturées',
+        waitingDues: 'Redevance à percevoir',
+      },
+      totals: 'Total',
+      waitingTitle: 'Courses terminées non encore facturées',
+      waitingHint:
+        'Courses de personnes terminées dans la période (date du service) qui ne sont sur aucune facture aujourd’hui, avec la redevance que la génération leur donnerait. Elles ne font pas partie de la déclaration : leur redevance sera déclarée dans la période de leur facture.',
+      exemptTitle: 'Courses sans redevance',
+      exemptHint:
+        'Courses de personnes sans redevance, selon le motif que nomme leur facture : l’exemption du client facturé (le client regroupé pour un groupe), sinon celle du tarif, ou aucun taux en vigueur à la date du service. Facturées : sur les factures émises dans la période, moins celles annulées; non facturées : terminées dans la période.',
+      exemptColumns: {
+        reason: 'Motif',
+        who: 'Client facturé',
+        detail: 'Précision',
+        invoicedTrips: 'Courses facturées',
+        waitingTrips: 'Courses non facturées',
+      },
+      reasons: {
+        municipal_contract: 'Contrat avec une municipalité',
+        transit_contract: 'Contrat avec une société de transport',
+        act: 'Exemption prévue par une loi',
+        tariff: 'Tarif exempté',
+        noRate: 'Aucun taux en vigueur',
+      },
+      noExempt: 'Aucune course sans redevance dans cette période.',
+      pdfTitle: 'Déclaration de la redevance (TR-287.R-V)',
+      pdfSubtitle: 'Du {from} au {to} — redevance facturée dans la période (perçue ou à percevoir), à faire confirmer par le comptable',
+      pdfWaiting: 'Non facturées (hors déclaration)',
+      pdfPage: 'Page {page} de {pages}',
+      csv: {
+        kind: 'Type',
+        month: 'Mois',
+        total: 'Total',
+        exempt: 'Sans redevance',
+      },
+      fileName: 'redevance',
+    },
+    ctq: {
+      title: 'Rapport annuel du répartiteur enregistré',
+      intro:
+        'Règlement sur les répartiteurs enregistrés (T-11.2, r. 3) : rapport à la Commission des transports du Québec, au plus tard le 1er mars pour l’année précédente.',
+      counted:
+        'Sont comptées les courses de personnes terminées pendant l’année, selon leur date de service, facturées ou non, avec ou sans redevance. Les courses qui ne sont pas inscrites dans l’application (clients hélant un taxi dans la rue, par exemple) ne sont pas comptées.',
+      merged:
+        'Une municipalité fusionnée à une autre est comptée sous celle-ci; une course sans municipalité est comptée sous « Non précisée ».',
+      year: 'Année',
+      show: 'Afficher',
+      yearInvalid: 'Inscrivez une année entre 2000 et 2100.',
+      total: 'Courses de personnes en {year}',
+      exportCsv: 'Télécharger (CSV)',
+      monthsTitle: 'Courses par mois',
+      originsTitle: 'Municipalités d’origine',
+      destinationsTitle: 'Municipalités de destination',
+      columns: { month: 'Mois', trips: 'Courses', municipality: 'Municipalité' },
+      unspecified: 'Non précisée',
+      totals: 'Total',
+      none: 'Aucune course de personnes en {year}.',
+      csv: {
+        section: 'Section',
+        months: 'Mois',
+        origins: 'Origine',
+        destinations: 'Destination',
+        label: 'Mois ou municipalité',
+        trips: 'Courses',
+        total: 'Total',
+      },
+      fileName: 'rapport-annuel-ctq',
+    },
+  },
+};
