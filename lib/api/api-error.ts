@@ -32,6 +32,11 @@ export const API_ERRORS = {
     fr: 'Ce client est inactif : il ne prend plus d’appels (clientNumber).',
     en: 'This client is inactive: it takes no more calls (clientNumber).',
   },
+  unknown_municipality: {
+    status: 422,
+    fr: 'Une municipalité n’est pas dans la liste de l’entreprise (voir « fields ») : un administrateur l’ajoute dans Administration › Municipalités.',
+    en: 'A municipality is not on the company’s list (see “fields”): an administrator adds it under Administration › Municipalities.',
+  },
   credit_hold: {
     status: 409,
     fr: 'Le compte facturé de ce client est bloqué (limite de crédit, retard ou suspension) : l’appel est refusé.',
@@ -54,7 +59,7 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    /** Field paths and what is wrong with each, for `validation`. */
+    /** Field paths and what is wrong with each, for `validation` and `unknown_municipality`. */
     readonly fields: Record<string, string[]> = {},
     readonly headers: Record<string, string> = {},
   ) {

@@ -1,10 +1,11 @@
 /**
  * What the dispatch system sends for one of its calls (PUT /api/v1/dispatch-calls/{dispatchId}):
- * the call as the dispatcher's screen takes it, in JSON, with its status. The schema is also the
- * request body of the OpenAPI document (lib/api/openapi.ts).
+ * the call as the dispatcher's screen takes it, in JSON, with its status, and for a passenger
+ * trip its billing type, hours, municipalities (names, matched to the list as the form's) and SEV
+ * bill number. The schema is also the request body of the OpenAPI document (lib/api/openapi.ts).
  */
 import { z } from 'zod';
-import { CALL_STATUSES, SERVICE_TYPES, type CallInput, type CallStatus } from '@/lib/calls/call-input';
+import { BILLING_TYPES, CALL_STATUSES, SERVICE_TYPES, SEV_NUMBER_PATTERN, type CallInput, type CallStatus } from '@/lib/calls/call-input';
 import { IMPORTED_CALL_PREFIX } from '@/lib/calls/dispatch-id';
 import { hasForbiddenCharacters, type TextShape } from '@/lib/text/control-characters';
 
@@ -68,6 +69,44 @@ export const dispatchCallInput = z
     waitingMinutes: z.number().int().min(0).max(1440).default(0),
     clientReference: optional(100),
     notes: optional(2000, 'multiline'),
+    billingType: z
+      .enum(BILLING_TYPES)
+      .nullish()
+      .transform((type) => type ?? null)
+      .meta({
+        description:
+          'Passenger trips only: how the price was set, printed on the invoice as Revenu Québec prescribes (`taxi` Tarif taxi., `odometer` Tarif odo., `fixed_regular` Tarif fixe r., `fixed_contract` Tarif fixe c., `hourly` Tarif horaire, `adapted` Tr. adapté, `collective` Tr. collectif, `app` Tarif app.). Absent: the client’s tariff’s default, else `fixed_contract`',
+        example: 'fixed_contract',
+      }),
+    billingHours: z
+      .number()
+      .min(0.1)
+      .max(999.9)
+      .refine((hours) => Math.abs(Math.round(hours * 10) - hours * 10) < 1e-6, { error: 'at most one decimal' })
+      .nullish()
+      .transform((hours) => hours ?? null)
+      .meta({
+        description: 'The hours of a trip billed by the hour, to the tenth: required with `hourly`, refused otherwise',
+        example: 2.5,
+      }),
+    originMunicipality: optional(100).meta({
+      description:
+        'Passenger trips only, and then required: the municipality the trip is taken from, a name of the company’s list, matched whatever its case, accents, punctuation and spaces (a spelling merged into another stands for it)',
+      example: 'Laval',
+    }),
+    destinationMunicipality: optional(100).meta({
+      description: 'Passenger trips only, and then required: the municipality the trip goes to, as `originMunicipality`',
+      example: 'Montréal',
+    }),
+    sevNumber: z
+      .string()
+      .regex(SEV_NUMBER_PATTERN, { error: '1 to 40 letters, digits or . _ : / -' })
+      .nullish()
+      .transform((number) => number ?? null)
+      .meta({
+        description: 'Passenger trips only, optional: the bill number of the certified sales recording system (SEV)',
+        example: 'SEV-2026-004512',
+      }),
   })
   .strict()
   .meta({ id: 'DispatchCallInput' });
@@ -75,18 +114,15 @@ export type DispatchCallInput = z.output<typeof dispatchCallInput>;
 
 /** The call as the rules of every writer of calls take it (lib/calls/call-rules.ts), and its status. */
 export function toCallInput(input: DispatchCallInput): { call: CallInput; status: CallStatus } {
-  const { status, distanceKm, ...rest } = input;
+  const { status, distanceKm, billingHours, ...rest } = input;
   // Whole hundredths, written as the database's numeric(8,2) reads back: 12.4 → "12.40".
   const hundredths = Math.round(distanceKm * 100);
   return {
     call: {
       ...rest,
       distanceKm: `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`,
-      billingType: null,
-      billingHours: null,
-      originMunicipality: null,
-      destinationMunicipality: null,
-      sevNumber: null,
+      // In tenths, as the form gives them: 2.5 → 25.
+      billingHours: billingHours === null ? null : Math.round(billingHours * 10),
     },
     status,
   };

@@ -16,7 +16,10 @@ const apiErrorBody = z
       message: z
         .string()
         .meta({ description: 'For the person reading the log, in French, or in English when Accept-Language asks for it' }),
-      fields: z.record(z.string(), z.array(z.string())).optional().meta({ description: 'For `validation`: what is wrong with each field' }),
+      fields: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: 'For `validation` and `unknown_municipality`: what is wrong with each field' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -72,14 +75,22 @@ export function openApiDocument() {
         put: {
           summary: 'Creates the call with this id, or brings it up to date; the same request twice gives one call',
           description:
-            'Priced with the client’s own tariff and discount. A call keeps its price unless its client, distance or waiting time changes. Once invoiced, a call can no longer change: a request that changes it is refused with `call_invoiced`, one that changes nothing is answered 200. Needs a token of scope `write`.',
+            'Priced with the client’s own tariff and discount. A call keeps its price unless its client, distance or waiting time changes. A client whose tariff is passenger transport takes passenger trips: `originMunicipality` and `destinationMunicipality` are then required, names of the company’s list (an unknown one is refused with `unknown_municipality`, naming the field), `billingType` defaults to the tariff’s, else `fixed_contract`, and `billingHours` goes with `hourly` only; a courier call takes none of these fields. Once invoiced, a call can no longer change: a request that changes it is refused with `call_invoiced`, one that changes nothing is answered 200. Needs a token of scope `write`.',
           requestParams: { path: dispatchIdParams },
           requestBody: { required: true, content: { 'application/json': { schema: dispatchCallInput } } },
           responses: {
             '200': json(apiCall, 'The call was already there: brought up to date, or unchanged'),
             '201': json(apiCall, 'The call was created'),
             ...readErrors,
-            ...errors('insufficient_scope', 'unknown_client', 'inactive_client', 'credit_hold', 'call_invoiced', 'validation'),
+            ...errors(
+              'insufficient_scope',
+              'unknown_client',
+              'inactive_client',
+              'unknown_municipality',
+              'credit_hold',
+              'call_invoiced',
+              'validation',
+            ),
           },
         },
       },

@@ -5,7 +5,8 @@
  * first one created and changes nothing. The call follows the rules of every writer of calls
  * (lib/calls/call-rules.ts), as the form does: priced with its own client's tariff and discount,
  * kept at its price unless its client, distance or waiting time changes, refused for a blocked
- * account, and read-only once invoiced.
+ * account, a passenger trip with its billing type and its municipalities from the list
+ * (tripOfCall), and read-only once invoiced.
  */
 import { withPreparedStatements, type Db, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
@@ -15,16 +16,19 @@ import {
   changeOfCall,
   completedAtOf,
   decideCreditHold,
+  municipalityNamesOf,
   pricedValues,
   refuseLockedCall,
-  type StoredCall,
+  tripOfCall,
+  type Trip,
 } from '@/lib/calls/call-rules';
 import { insertCall } from '@/lib/calls/insert-call';
-import { lockCall, type CallInvoice } from '@/lib/calls/lock-call';
+import { lockCall, type CallInvoice, type LockedCall } from '@/lib/calls/lock-call';
 import { quoteCall, type CallQuote } from '@/lib/calls/quote-call';
 import { updateCallRow } from '@/lib/calls/update-call-row';
 import { todayInMontreal } from '@/lib/dates/montreal';
-import { AppError } from '@/lib/errors';
+import { AppError, type ErrorCode } from '@/lib/errors';
+import { findMunicipalities, type Municipality } from '@/lib/municipalities/find-municipalities';
 import { creditHoldOf, type CreditHold } from '@/lib/receivables/credit-hold';
 import { ApiError } from './api-error';
 import { toCallInput, type DispatchCallInput } from './dispatch-call-input';
@@ -44,30 +48,35 @@ export async function putDispatchCall(
     return await withPreparedStatements(() =>
       db.transaction(async (tx) => {
         // What either path may need, sent at once: queries issued together go out pipelined on the
-        // transaction's connection, one round trip instead of four. The price and the credit hold are
-        // kept as outcomes: a refusal of this client only matters if the call is to be priced.
-        const [[existing, invoice], quote, hold] = await Promise.all([
+        // transaction's connection, one round trip instead of five. The price and the credit hold are
+        // kept as outcomes: a refusal of this client only matters if the call is to be priced. The
+        // municipalities the call names are found by name here, with the rest, not in the insert:
+        // an unknown one is refused naming its field before anything is written.
+        const [[existing, invoice], quote, hold, found] = await Promise.all([
           lockCall(tx, { dispatchId }),
           outcomeOf(quoteCall(tx, call.clientNumber, call, { lock: true })),
           creditHoldOf(tx, call.clientNumber, todayInMontreal(), call.serviceDate),
+          findMunicipalities(tx, municipalityNamesOf(call)),
         ]);
-        const reads: Reads = { invoice, quote, hold };
+        const reads: Reads = { invoice, quote, hold, found };
         if (existing) return updateDispatchCall(tx, tokenId, existing, call, status, reads);
+        const priced = allowedQuote(reads, true);
+        const trip = tripOfCall(call, priced.tariff, found);
         const created = await insertCall(tx, {
-          ...pricedValues(call, allowedQuote(reads, true)),
+          ...pricedValues(call, priced, trip),
           status,
           completedAt: completedAtOf(status, new Date()),
           dispatchId,
           createdByToken: tokenId,
         });
-        if (created) return { call: apiCallOf(created, null), isCreated: true, isChanged: true };
+        if (created) return { call: apiCallOf(created, null, placesOf(trip, found)), isCreated: true, isChanged: true };
         // The same id was created by a request that committed while this one waited on it.
         const [current, itsInvoice] = await lockCall(tx, { dispatchId });
         return updateDispatchCall(tx, tokenId, current!, call, status, { ...reads, invoice: itsInvoice });
       }),
     );
   } catch (error) {
-    throw explainRefusal(error);
+    throw explainRefusal(error, call);
   }
 }
 
@@ -80,12 +89,24 @@ function outcomeOf<T>(promise: Promise<T>): Promise<Outcome<T>> {
   );
 }
 
-/** What was read with the call: its invoice, its price for the client sent, that client's account's credit hold. */
+/**
+ * What was read with the call: its invoice, its price for the client sent, that client's
+ * account's credit hold, the municipalities the call names (in the order of municipalityNamesOf).
+ */
 type Reads = {
   invoice: CallInvoice | null;
   quote: Outcome<CallQuote>;
   hold: CreditHold | null;
+  found: (Municipality | null)[];
 };
+
+/** The municipalities of a trip as the answer names them: those found for the names sent, none for a courier call. */
+function placesOf(trip: Trip, [origin, destination]: (Municipality | null)[]) {
+  return {
+    origin: trip.originMunicipalityId === null ? null : (origin ?? null),
+    destination: trip.destinationMunicipalityId === null ? null : (destination ?? null),
+  };
+}
 
 /** The price of the call for its client, refused by its account's credit hold when it is to be checked (changeOfCall). */
 function allowedQuote({ quote, hold }: Reads, isHoldChecked: boolean): CallQuote {
@@ -98,32 +119,69 @@ function allowedQuote({ quote, hold }: Reads, isHoldChecked: boolean): CallQuote
 /**
  * Brings the stored call to what the dispatch system sent. Nothing differs: nothing is written
  * (a request repeated after the call was invoiced is answered, not refused). The dispatch system
- * owns the call's life, so its status is taken as sent, from any status to any other.
+ * owns the call's life, so its status is taken as sent, from any status to any other. The trip
+ * follows the tariff the call is priced with: its client's of today when priced again, else its own.
  */
 async function updateDispatchCall(
   tx: Tx,
   tokenId: number,
-  current: StoredCall,
+  current: LockedCall,
   call: CallInput,
   status: CallStatus,
   reads: Reads,
 ): Promise<PutDispatchCallResult> {
-  const change = changeOfCall(current, call, status);
-  if (!change.isChanged) return { call: apiCallOf(current, reads.invoice), isCreated: false, isChanged: false };
+  // Whether it is priced again and held does not depend on its trip; a call priced again changes.
+  const { isRepriced, isHoldChecked } = changeOfCall(current, call, status);
+  if (isRepriced) refuseLockedCall(current, reads.invoice);
+  const quote = isRepriced ? allowedQuote(reads, isHoldChecked) : null;
+  const trip = tripOfCall(call, quote?.tariff ?? current.tariff, reads.found);
+  const change = changeOfCall(current, call, status, trip);
+  if (!change.isChanged) return { call: apiCallOf(current, reads.invoice, current), isCreated: false, isChanged: false };
   refuseLockedCall(current, reads.invoice);
-  const values = change.isRepriced ? pricedValues(call, allowedQuote(reads, change.isHoldChecked)) : callDetails(call);
+  const values = quote ? pricedValues(call, quote, trip) : callDetails(call, trip);
   const updated = await updateCallRow(
     tx,
     current,
     { ...values, status, ...(change.isNewStatus ? { completedAt: completedAtOf(status, new Date()) } : {}) },
     { userId: null, tokenId },
   );
-  return { call: apiCallOf(updated, null), isCreated: false, isChanged: true };
+  return { call: apiCallOf(updated, null, placesOf(trip, reads.found)), isCreated: false, isChanged: true };
+}
+
+/** A refusal of a passenger trip's field, for the person reading the dispatch system's log (in English, as zod's). */
+function tripProblem(code: ErrorCode, sent: string | null): string {
+  switch (code) {
+    case 'call.unknownMunicipality':
+      return `unknown municipality “${sent}”: not on the company’s list (an administrator adds it)`;
+    case 'call.municipalityRequired':
+      return 'required for a passenger trip';
+    case 'call.notPassenger':
+      return 'only for a passenger trip: the client’s tariff is not passenger transport';
+    case 'call.hoursRequired':
+      return 'required with billingType hourly';
+    case 'call.hoursNotHourly':
+      return 'only with billingType hourly';
+    default:
+      return 'invalid';
+  }
+}
+
+/** The trip's refusals (tripOfCall) by field: an unknown municipality is its own code, anything else a validation error. */
+function tripRefusal(error: AppError, call: CallInput): ApiError {
+  const fields = Object.fromEntries(
+    Object.entries(error.fieldErrors).map(([field, codes]) => [
+      field,
+      codes.map((code) => tripProblem(code, field === 'originMunicipality' || field === 'destinationMunicipality' ? call[field] : null)),
+    ]),
+  );
+  const isUnknownPlace = Object.values(error.fieldErrors).some((codes) => codes.includes('call.unknownMunicipality'));
+  return new ApiError(isUnknownPlace ? 'unknown_municipality' : 'validation', fields);
 }
 
 /** A refusal of the call's rules as the API's error, with the field it is about. */
-function explainRefusal(error: unknown): unknown {
+function explainRefusal(error: unknown, call: CallInput): unknown {
   if (error instanceof ApiError) return error;
+  if (error instanceof AppError && error.code === 'validation') return tripRefusal(error, call);
   if (error instanceof AppError && error.code === 'call.unknownClient')
     return new ApiError('unknown_client', { clientNumber: ['unknown client'] });
   if (error instanceof AppError && error.code === 'call.inactiveClient')

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import type { calls } from '@/db/schema';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
-import { CALL_STATUSES, SERVICE_TYPES } from '@/lib/calls/call-input';
+import { BILLING_TYPES, CALL_STATUSES, SERVICE_TYPES } from '@/lib/calls/call-input';
 import { todayInMontreal } from '@/lib/dates/montreal';
+import { countedMunicipality, type Municipality } from '@/lib/municipalities/find-municipalities';
 
 export const apiClient = z
   .object({
@@ -55,6 +56,23 @@ export const apiCall = z
     pickupAddress: z.string(),
     destinationAddress: z.string(),
     clientReference: z.string().nullable(),
+    billingType: z
+      .enum(BILLING_TYPES)
+      .nullable()
+      .meta({ description: 'How a passenger trip’s price was set (printed on its invoice); null for a courier call' }),
+    billingHours: z.number().nullable().meta({ description: 'The hours of a trip billed by the hour, to the tenth' }),
+    originMunicipality: z
+      .string()
+      .nullable()
+      .meta({
+        description:
+          'A passenger trip’s municipality of origin, as the list writes it (a spelling merged since: the municipality it joined)',
+      }),
+    destinationMunicipality: z
+      .string()
+      .nullable()
+      .meta({ description: 'A passenger trip’s municipality of destination, as `originMunicipality`' }),
+    sevNumber: z.string().nullable().meta({ description: 'The bill number of the certified sales recording system (SEV)' }),
     priceCents: z.number().int().meta({ description: 'Price before taxes, in cents' }),
     billing: z
       .object({
@@ -121,6 +139,8 @@ export function getApiCallByDispatchId(db: Executor, dispatchId: string): Promis
 }
 
 async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> {
+  const origin = countedMunicipality(sql`c.origin_municipality_id`);
+  const destination = countedMunicipality(sql`c.destination_municipality_id`);
   const [row] = await queryRows<{
     number: number;
     dispatch_id: string | null;
@@ -132,6 +152,11 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
     pickup_address: string;
     destination_address: string;
     client_reference: string | null;
+    billing_type: ApiCall['billingType'];
+    billing_hours_tenths: number | null;
+    origin: string | null;
+    destination: string | null;
+    sev_number: string | null;
     price_cents: number;
     invoice_number: number | null;
     billed_client_number: number | null;
@@ -139,7 +164,8 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
     db,
     sql`
       select c.number, c.dispatch_id, c.client_number, c.service_date::text as service_date, c.service_at, c.status, c.service_type,
-             c.pickup_address, c.destination_address, c.client_reference, c.price_cents,
+             c.pickup_address, c.destination_address, c.client_reference, c.billing_type, c.billing_hours_tenths,
+             ${origin.name} as origin, ${destination.name} as destination, c.sev_number, c.price_cents,
              (select i.number ${invoiceOfCall(sql`c.number`)}) as invoice_number,
              (select i.billed_client_number ${invoiceOfCall(sql`c.number`)}) as billed_client_number
         from calls c
@@ -157,6 +183,11 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
     pickupAddress: row.pickup_address,
     destinationAddress: row.destination_address,
     clientReference: row.client_reference,
+    billingType: row.billing_type,
+    billingHours: hoursOf(row.billing_hours_tenths),
+    originMunicipality: row.origin,
+    destinationMunicipality: row.destination,
+    sevNumber: row.sev_number,
     priceCents: Number(row.price_cents),
     billing: {
       invoiceNumber: row.invoice_number === null ? null : Number(row.invoice_number),
@@ -165,8 +196,18 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
   };
 }
 
-/** A call as stored (a row of `calls`) with where it is billed, as the API answers it. */
-export function apiCallOf(call: typeof calls.$inferSelect, invoice: { number: number; billedClientNumber: number } | null): ApiCall {
+/** Tenths of an hour as the API writes hours: 25 → 2.5. */
+const hoursOf = (tenths: number | null) => (tenths === null ? null : Number(tenths) / 10);
+
+/**
+ * A call as stored (a row of `calls`) with where it is billed and the municipalities it counts
+ * as (read with it, or found for what was sent), as the API answers it.
+ */
+export function apiCallOf(
+  call: typeof calls.$inferSelect,
+  invoice: { number: number; billedClientNumber: number } | null,
+  municipalities: { origin: Municipality | null; destination: Municipality | null },
+): ApiCall {
   return {
     number: call.number,
     dispatchId: call.dispatchId,
@@ -178,6 +219,11 @@ export function apiCallOf(call: typeof calls.$inferSelect, invoice: { number: nu
     pickupAddress: call.pickupAddress,
     destinationAddress: call.destinationAddress,
     clientReference: call.clientReference,
+    billingType: call.billingType,
+    billingHours: hoursOf(call.billingHoursTenths),
+    originMunicipality: municipalities.origin?.name ?? null,
+    destinationMunicipality: municipalities.destination?.name ?? null,
+    sevNumber: call.sevNumber,
     priceCents: call.priceCents,
     billing: { invoiceNumber: invoice?.number ?? null, billedClientNumber: invoice?.billedClientNumber ?? null },
   };

@@ -21,6 +21,9 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { AppError } from '@/lib/errors';
 import { runImport } from '@/lib/import/run-import';
+import { findMunicipalities } from '@/lib/municipalities/find-municipalities';
+import { addMunicipality, mergeMunicipality } from '@/lib/municipalities/save-municipality';
+import { insertClient, insertTariff } from '@/test/support/fixtures';
 import { loadGoldenScenario } from '@/test/support/golden-scenario';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 import { until } from '@/test/support/until';
@@ -469,5 +472,155 @@ describe('the OpenAPI document', () => {
       .map((file) => `/${path.dirname(file)}`.replace(/\[(\w+)\]/g, '{$1}'))
       .sort();
     expect(Object.keys(document.paths).sort()).toEqual(onDisk);
+  });
+});
+
+describe('passenger trips from the dispatch system', () => {
+  type TripAnswer = {
+    number: number;
+    billingType: string | null;
+    billingHours: number | null;
+    originMunicipality: string | null;
+    destinationMunicipality: string | null;
+    sevNumber: string | null;
+  };
+  const trip = {
+    clientNumber: 88001,
+    serviceDate: '2026-11-10',
+    serviceTime: '08:45',
+    pickupAddress: '1600, boulevard Saint-Martin Est',
+    destinationAddress: 'Hôpital général juif, 3755, chemin de la Côte-Sainte-Catherine',
+    originMunicipality: 'laval',
+    destinationMunicipality: 'MONTREAL',
+    distanceKm: 18.5,
+  };
+  const put = (dispatchId: string, value: unknown) =>
+    routes.dispatchCall.PUT(
+      new Request(`http://localhost/api/v1/dispatch-calls/${dispatchId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${writeToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(value),
+      }),
+      params({ dispatchId }),
+    );
+  const stored = async (dispatchId: string) => (await database.db.select().from(calls).where(eq(calls.dispatchId, dispatchId)))[0];
+
+  beforeAll(async () => {
+    const adapted = await insertTariff(database.db, {
+      code: 'ADAPTE',
+      name: 'Transport adapté',
+      isPassenger: true,
+      defaultBillingType: 'adapted',
+    });
+    const pax = await insertTariff(database.db, { code: 'PAX', name: 'Transport de personnes', isPassenger: true });
+    await insertClient(database.db, 88001, adapted.id, { name: 'Société de transport adapté' });
+    await insertClient(database.db, 88002, pax.id, { name: 'CIUSSS du Nord' });
+  });
+
+  test('a trip without a billing type takes its tariff’s default, else « Tarif fixe c. »; its municipalities come back as the list writes them', async () => {
+    const created = await put('P-1', trip);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      billingType: 'adapted',
+      billingHours: null,
+      originMunicipality: 'Laval',
+      destinationMunicipality: 'Montréal',
+      sevNumber: null,
+    });
+    const contract = (await (await put('P-2', { ...trip, clientNumber: 88002, sevNumber: 'SEV-0042' })).json()) as TripAnswer;
+    expect(contract).toMatchObject({ billingType: 'fixed_contract', sevNumber: 'SEV-0042' });
+    expect(await stored('P-2')).toMatchObject({
+      billingType: 'fixed_contract',
+      sevNumber: 'SEV-0042',
+      originMunicipalityId: expect.any(Number),
+    });
+    const read = await routes.dispatchCall.GET(request('/dispatch-calls/P-2', readToken), params({ dispatchId: 'P-2' }));
+    expect(await read.json()).toMatchObject({
+      billingType: 'fixed_contract',
+      originMunicipality: 'Laval',
+      destinationMunicipality: 'Montréal',
+    });
+  });
+
+  test('by the hour, with its hours to the tenth; the same request again changes nothing', async () => {
+    const hourly = { ...trip, billingType: 'hourly', billingHours: 2.5 };
+    const created = (await (await put('P-3', hourly)).json()) as TripAnswer;
+    expect(created).toMatchObject({ billingType: 'hourly', billingHours: 2.5 });
+    expect((await stored('P-3'))!.billingHoursTenths).toBe(25);
+    const again = await put('P-3', hourly);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as TripAnswer).number).toBe(created.number);
+    expect((await stored('P-3'))!.updatedAt).toEqual((await stored('P-3'))!.createdAt);
+  });
+
+  test('an unknown billing type is refused naming billingType; hours to the hundredth or without Tarif horaire, naming billingHours', async () => {
+    const unknown = await put('P-4', { ...trip, billingType: 'limousine' });
+    expect(unknown.status).toBe(422);
+    expect(await errorOf(unknown)).toMatchObject({ code: 'validation', fields: { billingType: [expect.any(String)] } });
+    const fine = await put('P-4', { ...trip, billingType: 'hourly', billingHours: 2.55 });
+    expect(await errorOf(fine)).toMatchObject({ code: 'validation', fields: { billingHours: ['at most one decimal'] } });
+    const notHourly = await put('P-4', { ...trip, billingHours: 1 });
+    expect(notHourly.status).toBe(422);
+    expect(await errorOf(notHourly)).toEqual({
+      code: 'validation',
+      message: expect.any(String),
+      fields: { billingHours: ['only with billingType hourly'] },
+    });
+    expect(await stored('P-4')).toBeUndefined();
+  });
+
+  test('an unknown municipality is refused with its own code naming the field; a missing one as a validation error; nothing is saved', async () => {
+    const unknown = await put('P-5', { ...trip, destinationMunicipality: 'Atlantide' });
+    expect(unknown.status).toBe(422);
+    expect(await errorOf(unknown)).toEqual({
+      code: 'unknown_municipality',
+      message: expect.stringContaining('Municipalités'),
+      fields: { destinationMunicipality: [expect.stringContaining('Atlantide')] },
+    });
+    const missing = await put('P-5', { ...trip, originMunicipality: null });
+    expect(await errorOf(missing)).toMatchObject({ code: 'validation', fields: { originMunicipality: ['required for a passenger trip'] } });
+    expect(await stored('P-5')).toBeUndefined();
+  });
+
+  test('a courier call takes none of a trip’s fields', async () => {
+    const courier = await put('P-6', { ...trip, clientNumber: 12347 });
+    expect(courier.status).toBe(422);
+    expect((await errorOf(courier)).fields).toEqual({
+      originMunicipality: [expect.stringContaining('only for a passenger trip')],
+      destinationMunicipality: [expect.stringContaining('only for a passenger trip')],
+    });
+    const { originMunicipality: _o, destinationMunicipality: _d, ...plain } = trip;
+    const created = (await (await put('P-6', { ...plain, clientNumber: 12347 })).json()) as TripAnswer;
+    expect(created).toMatchObject({ billingType: null, originMunicipality: null, destinationMunicipality: null });
+  });
+
+  test('a spelling merged into a municipality stands for it, and the call sent again after a merge is unchanged', async () => {
+    const laval = (await findMunicipalities(database.db, ['Laval']))[0]!.id;
+    const variant = await addMunicipality(database.db, adminId, { name: 'Ville de Laval' });
+    await mergeMunicipality(database.db, adminId, { id: variant.id, intoId: laval });
+    const sent = { ...trip, originMunicipality: 'VILLE-DE-LAVAL' };
+    expect(((await (await put('P-7', sent)).json()) as TripAnswer).originMunicipality).toBe('Laval');
+    expect((await stored('P-7'))!.originMunicipalityId).toBe(laval);
+
+    // A call that named a spelling before it was merged: the same request is no change.
+    const chomedey = await addMunicipality(database.db, adminId, { name: 'Chomedey' });
+    const before = (await (await put('P-8', { ...trip, originMunicipality: 'Chomedey' })).json()) as TripAnswer;
+    expect(before.originMunicipality).toBe('Chomedey');
+    await mergeMunicipality(database.db, adminId, { id: chomedey.id, intoId: laval });
+    const again = await put('P-8', { ...trip, originMunicipality: 'Chomedey' });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ number: before.number, originMunicipality: 'Laval' });
+    expect((await stored('P-8'))!.originMunicipalityId).toBe(chomedey.id);
+  });
+
+  test('the OpenAPI document describes the trip’s fields and the refusal of an unknown municipality', () => {
+    const document = openApiDocument() as unknown as {
+      components: { schemas: { DispatchCallInput: { properties: Record<string, { description?: string }> } } };
+      paths: Record<string, { put?: { responses: Record<string, { description: string }> } }>;
+    };
+    const properties = document.components.schemas.DispatchCallInput.properties;
+    for (const field of ['billingType', 'billingHours', 'originMunicipality', 'destinationMunicipality', 'sevNumber'])
+      expect(properties[field]?.description, field).toEqual(expect.any(String));
+    expect(document.paths['/dispatch-calls/{dispatchId}']!.put!.responses['422']!.description).toContain('unknown_municipality');
   });
 });
