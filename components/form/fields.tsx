@@ -37,6 +37,22 @@ function Messages({ id, hint, errors }: { id: string; hint?: ReactNode; errors?:
   );
 }
 
+/** What ties a control to its label and messages: its id, its name, its state for screen readers. */
+function controlProps(id: string, name: string, hint: unknown, errors?: string[]) {
+  return { id, name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy(id, hint, errors) } as const;
+}
+
+/** A labelled control in its frame, with its hint and errors under it. */
+function Field({ id, label, hint, errors, isNarrow, children }: Omit<Common, 'name'> & { id: string; children: ReactNode }) {
+  return (
+    <div className={frameClass(isNarrow)}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <Messages id={id} hint={hint} errors={errors} />
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -48,18 +64,9 @@ export function TextField({
   ...input
 }: Common & { ref?: Ref<HTMLInputElement> } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>) {
   return (
-    <div className={frameClass(isNarrow)}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        ref={ref}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...input}
-      />
-      <Messages id={id} hint={hint} errors={errors} />
-    </div>
+    <Field id={id} label={label} hint={hint} errors={errors} isNarrow={isNarrow}>
+      <input {...controlProps(id, name, hint, errors)} ref={ref} {...input} />
+    </Field>
   );
 }
 
@@ -73,17 +80,9 @@ export function TextAreaField({
   ...input
 }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'name' | 'id'>) {
   return (
-    <div className={frameClass(isNarrow)}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...input}
-      />
-      <Messages id={id} hint={hint} errors={errors} />
-    </div>
+    <Field id={id} label={label} hint={hint} errors={errors} isNarrow={isNarrow}>
+      <textarea {...controlProps(id, name, hint, errors)} {...input} />
+    </Field>
   );
 }
 
@@ -98,23 +97,15 @@ export function SelectField({
   ...select
 }: Common & { options: { value: string; label: string }[] } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>) {
   return (
-    <div className={frameClass(isNarrow)}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...select}
-      >
+    <Field id={id} label={label} hint={hint} errors={errors} isNarrow={isNarrow}>
+      <select {...controlProps(id, name, hint, errors)} {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      <Messages id={id} hint={hint} errors={errors} />
-    </div>
+    </Field>
   );
 }
 
@@ -129,14 +120,7 @@ export function CheckboxField({
 }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'type'>) {
   return (
     <div className="field checkbox">
-      <input
-        type="checkbox"
-        id={id}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
-        {...input}
-      />
+      <input type="checkbox" {...controlProps(id, name, hint, errors)} {...input} />
       <label htmlFor={id}>{label}</label>
       <Messages id={id} hint={hint} errors={errors} />
     </div>

@@ -3,11 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import { formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
-import {
-  resendStatementEmailAction,
-  retryFailedStatementEmailsAction,
-  sendStatementEmailsAction,
-} from '@/actions/statements';
+import { resendStatementEmailAction, retryFailedStatementEmailsAction, sendStatementEmailsAction } from '@/actions/delivery';
 import { ResendButton } from '@/components/delivery/email-controls';
 import { EmailStatus, emailColumns } from '@/components/delivery/email-status';
 import type { BatchProgress, EmailState } from '@/lib/delivery/email-queue';
