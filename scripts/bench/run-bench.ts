@@ -25,6 +25,7 @@ import { IMPORT_SCALES, measureImport } from './import-bench';
 import { generateBenchData } from './generate-data';
 import { FLOOR_PAGE, FLOOR_ROUTE, hasProductionBuild, runApiLoad, runLoad, type LoadResult } from './load';
 import { measureReceivables } from './receivables-bench';
+import { measureReports, REPORTS_SCALES } from './reports-bench';
 import { ms, percentile, sampleLatency, sampleLatencyBeside, timed } from './measure';
 
 /** The share of members moved to another head in the middle of the billed month. */
@@ -77,9 +78,11 @@ async function main() {
   // and load: a quicker check of the SQL paths.
   // `--only api`: the dispatch API's sending of calls alone (after `npm run build`).
   // `--only import`: the CSV import of clients and historical calls beside COPY (import-bench.ts).
+  // `--only reports`: the dues return and the registered dispatcher's annual report over a year of
+  // a million calls, on a database of their own (reports-bench.ts).
   // `--only load`: the 50 users on the screens alone (after `npm run build`).
-  if (values.only !== undefined && !['sql', 'api', 'import', 'load'].includes(values.only))
-    throw new Error(`--only sql|api|import|load (not ${values.only})`);
+  if (values.only !== undefined && !['sql', 'api', 'import', 'load', 'reports'].includes(values.only))
+    throw new Error(`--only sql|api|import|load|reports (not ${values.only})`);
   const isSql = values.only === undefined || values.only === 'sql';
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
@@ -91,8 +94,8 @@ async function main() {
   const rows: BenchRow[] = [];
   try {
     await app.migrate();
-    // The import measures on copies of a database of its own: it needs none of this data.
-    if (values.only !== 'import') {
+    // The import and the returns measure on databases of their own: they need none of this data.
+    if (values.only !== 'import' && values.only !== 'reports') {
       const loadStarted = Date.now();
       await generateBenchData(app.db, {
         clients: scale.clients,
@@ -276,6 +279,10 @@ async function main() {
     } else if (isLoad) {
       console.log('Charge non mesurée : lancez `npm run build` avant `npm run bench`.');
     }
+
+    // The dues return and the annual report over a year of passenger trips, on a database of their own.
+    if (isAll || values.only === 'reports')
+      rows.push(...(await measureReports(url, REPORTS_SCALES[values.scale as keyof typeof REPORTS_SCALES])));
 
     // The CSV import of clients and historical calls beside COPY, on databases of its own.
     if (isAll || values.only === 'import')
