@@ -61,13 +61,9 @@ export const apiCall = z
       .nullable()
       .meta({ description: 'How a passenger trip’s price was set (printed on its invoice); null for a courier call' }),
     billingHours: z.number().nullable().meta({ description: 'The hours of a trip billed by the hour, to the tenth' }),
-    originMunicipality: z
-      .string()
-      .nullable()
-      .meta({
-        description:
-          'A passenger trip’s municipality of origin, as the list writes it (a spelling merged since: the municipality it joined)',
-      }),
+    originMunicipality: z.string().nullable().meta({
+      description: 'A passenger trip’s municipality of origin, as the list writes it (a spelling merged since: the municipality it joined)',
+    }),
     destinationMunicipality: z
       .string()
       .nullable()

@@ -79,12 +79,7 @@ const user = (role: Role): CurrentUser => ({ id: 1, name: role, email: `${role}@
 
 test('the action modules are found on disk, among them those of every area', () => {
   expect(findActionModules()).toEqual(
-    expect.arrayContaining([
-      'actions/clients.ts',
-      'actions/delivery.ts',
-      'actions/sign-in.ts',
-      'actions/locale.ts',
-    ]),
+    expect.arrayContaining(['actions/clients.ts', 'actions/delivery.ts', 'actions/sign-in.ts', 'actions/locale.ts']),
   );
   // Every one of them in the actions layer.
   expect(findActionModules().filter((file) => !file.startsWith('actions/'))).toEqual([]);
