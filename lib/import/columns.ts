@@ -84,6 +84,12 @@ export const CALL_COLUMNS = [
   { key: 'discountPercent', header: 'Escompte (%)' },
   { key: 'discountCents', header: 'Escompte' },
   { key: 'priceCents', header: 'Prix', isRequired: true },
+  // A passenger trip's (docs/business-rules.md, Passenger transport), between its price and its invoice, which stays last.
+  { key: 'billingType', header: 'Type de facturation' },
+  { key: 'billingHours', header: 'Heures' },
+  { key: 'originMunicipality', header: 'Municipalité de départ' },
+  { key: 'destinationMunicipality', header: 'Municipalité de destination' },
+  { key: 'sevNumber', header: 'No. de facture SEV' },
   { key: 'invoiceNumber', header: 'No. facture' },
 ] as const satisfies readonly ColumnSpec[];
 

@@ -4,10 +4,12 @@
  * Parsing these cells gives the record back (the round trip export → import is the identity),
  * and two records are the same when their cells are.
  */
+import type { BillingType } from '@/lib/calls/call-input';
 import { csvAmount } from '@/lib/csv/write-csv';
 import type { CallColumnKey, ClientColumnKey, TariffColumnKey } from './columns';
 import {
   billingCycleWords,
+  billingTypeWords,
   callStatusWords,
   deliveryMethodWords,
   duesExemptionWords,
@@ -133,6 +135,16 @@ export type CallRecord = {
   discountCents: number;
   priceCents: number;
   invoiceNumber: string | null;
+  /**
+   * A passenger trip's (absent: none): how its price was set, its hours in tenths, its
+   * municipalities by name (as the file writes them, then as the list does once found) and
+   * its SEV bill number.
+   */
+  billingType?: BillingType | null;
+  billingHoursTenths?: number | null;
+  originMunicipality?: string | null;
+  destinationMunicipality?: string | null;
+  sevNumber?: string | null;
 };
 
 export function callCells(call: CallRecord, mark: DecimalMark): CallCells {
@@ -156,6 +168,11 @@ export function callCells(call: CallRecord, mark: DecimalMark): CallCells {
     discountCents: csvAmount(call.discountCents, mark),
     priceCents: csvAmount(call.priceCents, mark),
     invoiceNumber: call.invoiceNumber ?? '',
+    billingType: call.billingType ? billingTypeWords.write(call.billingType) : '',
+    billingHours: call.billingHoursTenths ? decimal((call.billingHoursTenths / 10).toFixed(1), mark) : '',
+    originMunicipality: call.originMunicipality ?? '',
+    destinationMunicipality: call.destinationMunicipality ?? '',
+    sevNumber: call.sevNumber ?? '',
   };
 }
 

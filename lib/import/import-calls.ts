@@ -24,13 +24,18 @@
  *   call was completed at its service time, not when it is imported (completedAtOf's moment);
  * - the lock of the call and its invoice (lockCall): one statement per call, where the import
  *   reads a batch in one statement; the calls' trigger takes the billing lock on each update and
- *   refuses a call billed meanwhile (RC001, import.conflict).
+ *   refuses a call billed meanwhile (RC001, import.conflict);
+ * - a passenger trip's fields (tripOfCall): taken as the line gives them, neither defaulted from
+ *   the tariff nor required; its municipalities are found by name in the batch's look-up, as the
+ *   form and the API find them (lib/municipalities), and a name the list does not have is refused
+ *   on its line and column.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
 import { callClientRefusal, lockingInvoiceOf } from '@/lib/calls/call-rules';
 import { importedDispatchId } from '@/lib/calls/dispatch-id';
 import { firstStatusesOfCreated, recordStatusChanges } from '@/lib/calls/record-status-changes';
+import { municipalityIdOf, municipalityNameOf } from '@/lib/municipalities/find-municipalities';
 import { callRecordColumns, invoiceHere } from './record-columns';
 import { headerOf } from './columns';
 import { callCells, isSameCells, type CallRecord } from './format-cells';
@@ -53,6 +58,9 @@ type LookedUp = CallRecord & {
   isFromApi: boolean;
   legacyInvoiceNumber: string | null;
   invoiceHere: string | null;
+  /** The municipalities the line names, as the list writes them; null for a name it does not have (or none). */
+  originFound: string | null;
+  destinationFound: string | null;
 };
 
 /**
@@ -68,16 +76,20 @@ function isSameCall(call: CallRecord, stored: LookedUp): boolean {
 
 /**
  * For each line of a batch: its client exists, a call of this database bears its number, the call
- * imported under it (or a call the dispatch API created under that id before the API refused it).
+ * imported under it (or a call the dispatch API created under that id before the API refused it),
+ * the municipalities it names.
  */
 function lookUp(tx: Tx, batch: CallLine[]) {
   return queryRows<LookedUp>(
     tx,
     sql`select b.i::int as i, c.is_active as "clientIsActive", n.number as "nativeNumber", k.number as "existingNumber",
                k.created_by_token is not null as "isFromApi",
-               k.legacy_invoice_number as "legacyInvoiceNumber", ${invoiceHere} as "invoiceHere", ${callRecordColumns}
+               k.legacy_invoice_number as "legacyInvoiceNumber", ${invoiceHere} as "invoiceHere", ${callRecordColumns},
+               ${municipalityNameOf(sql`b.origin`)} as "originFound", ${municipalityNameOf(sql`b.destination`)} as "destinationFound"
           from unnest(${textArray(batch.map((l) => l.call.callId))}, ${intArray(batch.map((l) => l.call.clientNumber))},
-                      ${textArray(batch.map((l) => l.call.serviceDate))}) with ordinality as b(id, client, service_date, i)
+                      ${textArray(batch.map((l) => l.call.serviceDate))}, ${textArray(batch.map((l) => l.call.originMunicipality ?? null))},
+                      ${textArray(batch.map((l) => l.call.destinationMunicipality ?? null))})
+                 with ordinality as b(id, client, service_date, origin, destination, i)
           left join clients c on c.number = b.client
           left join calls k on k.dispatch_id = 'import:' || b.id
           left join calls n on n.number = case when b.id ~ '^[0-9]{1,15}$' then b.id::bigint end
@@ -88,18 +100,25 @@ function lookUp(tx: Tx, batch: CallLine[]) {
 
 /** The call columns as arrays, one element per call, for `unnest`. */
 function callColumns(calls: CallRecord[]) {
-  const text = (pick: (c: CallRecord) => string | null) => textArray(calls.map(pick));
-  const int = (pick: (c: CallRecord) => number) => intArray(calls.map(pick));
+  const text = (pick: (c: CallRecord) => string | null | undefined) => textArray(calls.map((c) => pick(c) ?? null));
+  const int = (pick: (c: CallRecord) => number | null | undefined) => intArray(calls.map((c) => pick(c) ?? null));
   return sql`unnest(
       ${text((c) => importedDispatchId(c.callId))}, ${int((c) => c.clientNumber)}, ${text((c) => c.serviceDate)},
       ${text((c) => c.serviceTime)}, ${text((c) => c.caller)}, ${text((c) => c.pickupAddress)}, ${text((c) => c.destinationAddress)},
       ${text((c) => c.distanceKm)}, ${int((c) => c.waitingMinutes)}, ${text((c) => c.serviceType)}, ${text((c) => c.clientReference)},
       ${text((c) => c.notes)}, ${text((c) => c.status)}, ${text((c) => c.tariffCode)}, ${int((c) => c.grossCents)},
-      ${text((c) => c.discountPercent)}, ${int((c) => c.discountCents)}, ${int((c) => c.priceCents)}, ${text((c) => c.invoiceNumber)}
+      ${text((c) => c.discountPercent)}, ${int((c) => c.discountCents)}, ${int((c) => c.priceCents)}, ${text((c) => c.invoiceNumber)},
+      ${text((c) => c.billingType)}, ${int((c) => c.billingHoursTenths)}, ${text((c) => c.originMunicipality)},
+      ${text((c) => c.destinationMunicipality)}, ${text((c) => c.sevNumber)}
     ) with ordinality as s(dispatch_id, client_number, service_date, service_time, caller, pickup_address, destination_address,
            distance_km, waiting_minutes, service_type, client_reference, notes, status, tariff_code, gross_cents, discount_percent,
-           discount_cents, price_cents, invoice_number, ord)`;
+           discount_cents, price_cents, invoice_number, billing_type, billing_hours_tenths, origin_municipality,
+           destination_municipality, sev_number, ord)`;
 }
+
+/** The municipalities of a line, found again by the names the look-up gave them (each one of the list). */
+const originId = municipalityIdOf(sql`s.origin_municipality`);
+const destinationId = municipalityIdOf(sql`s.destination_municipality`);
 
 const serviceAt = sql`(s.service_date::date + s.service_time::time) at time zone 'America/Toronto'`;
 
@@ -108,11 +127,13 @@ async function insertCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
   await tx.execute(sql`with created as (
       insert into calls (dispatch_id, client_number, service_at, service_date, caller, pickup_address, destination_address,
                          distance_km, waiting_minutes, service_type, client_reference, notes, status, tariff_id, tariff_code,
-                         gross_cents, discount_percent, discount_cents, price_cents, legacy_invoice_number, completed_at, created_by)
+                         gross_cents, discount_percent, discount_cents, price_cents, legacy_invoice_number, completed_at, created_by,
+                         billing_type, billing_hours_tenths, origin_municipality_id, destination_municipality_id, sev_number)
       select s.dispatch_id, s.client_number, ${serviceAt}, s.service_date::date, s.caller, s.pickup_address, s.destination_address,
              s.distance_km::numeric, s.waiting_minutes, s.service_type::service_type, s.client_reference, s.notes,
              s.status::call_status, t.id, s.tariff_code, s.gross_cents, s.discount_percent::numeric, s.discount_cents, s.price_cents,
-             s.invoice_number, case when s.status = 'completed' then ${serviceAt} end, ${actorId}::int
+             s.invoice_number, case when s.status = 'completed' then ${serviceAt} end, ${actorId}::int,
+             s.billing_type::billing_type, s.billing_hours_tenths, ${originId}, ${destinationId}, s.sev_number
         from ${callColumns(calls)} join tariffs t on t.code = s.tariff_code
        order by s.ord
       returning number, status)
@@ -131,6 +152,8 @@ async function updateCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
              notes = s.notes, status = s.status::call_status, tariff_id = t.id, tariff_code = s.tariff_code,
              gross_cents = s.gross_cents, discount_percent = s.discount_percent::numeric, discount_cents = s.discount_cents,
              price_cents = s.price_cents, legacy_invoice_number = s.invoice_number,
+             billing_type = s.billing_type::billing_type, billing_hours_tenths = s.billing_hours_tenths,
+             origin_municipality_id = ${originId}, destination_municipality_id = ${destinationId}, sev_number = s.sev_number,
              completed_at = case when s.status = 'completed' then coalesce(k.completed_at, ${serviceAt}) end, updated_at = now()
         from s join tariffs t on t.code = s.tariff_code
        where k.dispatch_id = s.dispatch_id
@@ -140,6 +163,26 @@ async function updateCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
              from updated join before on before.number = updated.number)`,
       { userId: actorId, tokenId: null },
     )}`);
+}
+
+/**
+ * Whether the municipalities `call` names are in the list; each one that is not is refused on its
+ * column. Those that are take the list's name, as the stored call gives it (isSameCall).
+ */
+function hasItsMunicipalities(line: number, call: CallRecord, row: LookedUp, problems: ImportSettings['problems']): boolean {
+  let isFound = true;
+  for (const [key, found] of [
+    ['originMunicipality', row.originFound],
+    ['destinationMunicipality', row.destinationFound],
+  ] as const) {
+    const name = call[key];
+    if (name === null || name === undefined) continue;
+    if (found === null) {
+      problems.add(line, headerOf('calls', key), 'import.unknownMunicipality', { name });
+      isFound = false;
+    } else call[key] = found;
+  }
+  return isFound;
 }
 
 export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings: ImportSettings): Promise<ImportCounts> {
@@ -156,6 +199,7 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
     const changed: CallRecord[] = [];
     for (const row of found) {
       const { line, call } = batch[row.i - 1]!;
+      if (!hasItsMunicipalities(line, call, row, problems)) continue;
       const clientRefusal = callClientRefusal(row.clientIsActive === null ? null : { isActive: row.clientIsActive }, {
         isHistorical: true,
       });

@@ -2,7 +2,11 @@
  * A line of a historical call file: the call as call taking describes it (the same zod pieces as
  * callInput), with its status, its price as billed then (gross, discount, price, each checked
  * against the others as the database checks them) and the former system's invoice number when it
- * was billed there. The price is taken as given, never computed again from today's tariff.
+ * was billed there. The price is taken as given, never computed again from today's tariff. A
+ * passenger trip's cells are taken as given too (call-rules.ts: a historical call is neither
+ * defaulted nor required any of them): its billing type by the prescribed mention, its hours to
+ * the tenth (with `Tarif horaire` only, as the database holds them), its municipalities by name
+ * (found in the list by the batch's look-up, import-calls.ts) and its SEV bill number.
  */
 import { z } from 'zod';
 import { callInput } from '@/lib/calls/call-input';
@@ -14,7 +18,7 @@ import type { CallRecord } from './format-cells';
 import type { ProblemList } from './import-problems';
 import type { CsvRow } from './read-csv';
 import { RowCheck } from './row-check';
-import { callStatusWords, serviceTypeWords } from './vocabulary';
+import { billingTypeWords, callStatusWords, serviceTypeWords } from './vocabulary';
 
 /** Kept in calls.dispatch_id after the prefix "import:" (100 characters at most in all). */
 export const CALL_ID_PATTERN = /^[A-Za-z0-9._:-]{1,93}$/;
@@ -34,7 +38,22 @@ const callFields = z.object({
   clientReference: callInput.shape.clientReference,
   notes: callInput.shape.notes,
   discountPercent,
+  billingHours: callInput.shape.billingHours,
+  originMunicipality: callInput.shape.originMunicipality,
+  destinationMunicipality: callInput.shape.destinationMunicipality,
+  sevNumber: callInput.shape.sevNumber,
 });
+
+/** The trip's values a line gives, each left out when its cell is empty (a courier call's line has none). */
+function tripOf(values: {
+  billingType: CallRecord['billingType'];
+  billingHoursTenths: CallRecord['billingHoursTenths'];
+  originMunicipality: CallRecord['originMunicipality'];
+  destinationMunicipality: CallRecord['destinationMunicipality'];
+  sevNumber: CallRecord['sevNumber'];
+}): Partial<CallRecord> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined));
+}
 
 /** "9:05" or "09:05:00" (as a spreadsheet may write a time) → "09:05"; anything else as typed. */
 function normalizeTime(text: string): string {
@@ -52,6 +71,9 @@ export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, prob
   const status = check.choice('status', cells.status, callStatusWords, 'open');
   if (!cells.status) check.fail('status', 'required');
   const serviceType = check.choice('serviceType', cells.serviceType, serviceTypeWords, 'standard');
+
+  const billingTypeCell = (cells.billingType ?? '').trim();
+  const billingType = billingTypeCell === '' ? null : check.choice('billingType', billingTypeCell, billingTypeWords, 'fixed_contract');
 
   const tariffCode = (cells.tariff ?? '').toUpperCase();
   if (tariffCode === '') check.fail('tariff', 'required');
@@ -101,8 +123,26 @@ export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, prob
     clientReference: cells.clientReference,
     notes: cells.notes,
     discountPercent: cells.discountPercent,
+    billingHours: cells.billingHours,
+    originMunicipality: cells.originMunicipality,
+    destinationMunicipality: cells.destinationMunicipality,
+    sevNumber: cells.sevNumber,
   });
   if (!parsed.success) check.addIssues(parsed.error, (field) => field as CallColumnKey);
+  // As the database holds them (check calls_billing_hours): hours only for a trip by the hour.
+  else if (parsed.data.billingHours !== null && billingType !== 'hourly') check.fail('billingHours', 'call.hoursNotHourly');
   if (!check.isValid || !parsed.success || grossCents === null || discountCents === null || priceCents === null) return null;
-  return { ...parsed.data, callId, serviceType, status, tariffCode, grossCents, discountCents, priceCents, invoiceNumber };
+  const { billingHours, originMunicipality, destinationMunicipality, sevNumber, ...fields } = parsed.data;
+  return {
+    ...fields,
+    callId,
+    serviceType,
+    status,
+    tariffCode,
+    grossCents,
+    discountCents,
+    priceCents,
+    invoiceNumber,
+    ...tripOf({ billingType, billingHoursTenths: billingHours, originMunicipality, destinationMunicipality, sevNumber }),
+  };
 }

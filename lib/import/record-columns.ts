@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { IMPORTED_CALL_PREFIX } from '@/lib/calls/dispatch-id';
+import { countedMunicipality } from '@/lib/municipalities/find-municipalities';
 
 /** The columns of a ClientRecord (and its tariff's id), from `clients c join tariffs t on t.id = c.tariff_id`. */
 export const clientRecordColumns = sql`c.number, c.name, c.contact_name as "contactName", c.phone, c.address_line1 as "addressLine1",
@@ -27,7 +28,10 @@ export const tariffRecordColumns = sql`t.code, t.name, t.base_cents as "baseCent
 export const invoiceHere = sql`(select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
                           where l.call_number = k.number and not l.is_void limit 1)`;
 
-/** The columns of a CallRecord, from `calls k` joined to nothing else. */
+/**
+ * The columns of a CallRecord, from `calls k` joined to nothing else; its municipalities by the
+ * names the list gives them (a variant merged since: the municipality it joined).
+ */
 export const callRecordColumns = sql`
   case when k.dispatch_id like 'import:%' then substr(k.dispatch_id, ${IMPORTED_CALL_PREFIX.length + 1}) else k.number::text end as "callId",
   k.client_number as "clientNumber", k.service_date::text as "serviceDate",
@@ -36,4 +40,7 @@ export const callRecordColumns = sql`
   k.distance_km::text as "distanceKm", k.waiting_minutes as "waitingMinutes", k.service_type as "serviceType",
   k.client_reference as "clientReference", k.notes, k.status, k.tariff_code as "tariffCode",
   k.gross_cents as "grossCents", k.discount_percent::text as "discountPercent", k.discount_cents as "discountCents",
-  k.price_cents as "priceCents", coalesce(k.legacy_invoice_number, ${invoiceHere}) as "invoiceNumber"`;
+  k.price_cents as "priceCents", coalesce(k.legacy_invoice_number, ${invoiceHere}) as "invoiceNumber",
+  k.billing_type as "billingType", k.billing_hours_tenths as "billingHoursTenths",
+  ${countedMunicipality(sql`k.origin_municipality_id`).name} as "originMunicipality",
+  ${countedMunicipality(sql`k.destination_municipality_id`).name} as "destinationMunicipality", k.sev_number as "sevNumber"`;

@@ -64,3 +64,15 @@ export const serviceTypeWords = vocabulary([
   { code: 'express', word: 'Express', also: [] },
   { code: 'taxi', word: 'Taxi', also: [] },
 ] as const);
+
+/** The mentions Revenu Québec prescribes for how a trip's price was set (documents.billingTypes), as the invoices print them. */
+export const billingTypeWords = vocabulary([
+  { code: 'taxi', word: 'Tarif taxi.', also: ['Tarif taxi', 'Taximètre'] },
+  { code: 'odometer', word: 'Tarif odo.', also: ['Tarif odo', 'Odomètre'] },
+  { code: 'fixed_regular', word: 'Tarif fixe r.', also: ['Tarif fixe r', 'Tarif fixe régulier'] },
+  { code: 'fixed_contract', word: 'Tarif fixe c.', also: ['Tarif fixe c', 'Tarif fixe d’un contrat', 'Contrat'] },
+  { code: 'hourly', word: 'Tarif horaire', also: ['Horaire', 'À l’heure', 'Hourly'] },
+  { code: 'adapted', word: 'Tr. adapté', also: ['Tr adapté', 'Transport adapté', 'Paratransit'] },
+  { code: 'collective', word: 'Tr. collectif', also: ['Tr collectif', 'Transport collectif'] },
+  { code: 'app', word: 'Tarif app.', also: ['Tarif app', 'Application'] },
+] as const);

@@ -26,6 +26,12 @@ export function municipalityIdOf(name: SQL): SQL {
   return sql`(select coalesce(v.merged_into_id, v.id) from municipalities v where v.name_folded = ${foldedMunicipalityName(name)})`;
 }
 
+/** The name, as the list writes it, of the municipality the name `name` (an SQL text) stands for; null when none: a scalar subquery. */
+export function municipalityNameOf(name: SQL): SQL<string | null> {
+  return sql`(select m.name from municipalities v join municipalities m on m.id = coalesce(v.merged_into_id, v.id)
+               where v.name_folded = ${foldedMunicipalityName(name)})`;
+}
+
 /**
  * The municipality a stored municipality id (`column`, a call's) counts as: the one a variant was
  * merged into, itself otherwise. Its id and its name, each a scalar subquery, for a select list;

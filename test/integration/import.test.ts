@@ -801,3 +801,76 @@ describe('the embedded database of the demo (PGlite)', () => {
     }
   });
 });
+
+describe('passenger trips in a call file', () => {
+  let target: { db: Db; adminId: number };
+  const TRIP_HEADERS = `${CALL_HEADERS};Type de facturation;Heures;Municipalité de départ;Municipalité de destination;No. de facture SEV`;
+  const trip = (id: string, cells: Partial<Record<'type' | 'hours' | 'origin' | 'destination' | 'sev', string>>, line = call(id, 96001)) =>
+    [line, cells.type ?? '', cells.hours ?? '', cells.origin ?? '', cells.destination ?? '', cells.sev ?? ''].join(';');
+  beforeAll(async () => {
+    target = await newDatabase();
+    const tariff = await insertTariff(target.db, { isPassenger: true });
+    await insertClient(target.db, 96001, tariff.id);
+  });
+
+  test('a trip’s billing type, hours, municipalities (whatever their spelling) and SEV number; the same file again changes nothing', async () => {
+    const file = csv([
+      TRIP_HEADERS,
+      trip('S-1', { type: 'Tarif horaire', hours: '2,5', origin: 'saint jean sur richelieu', destination: 'MONTREAL', sev: 'SEV-77' }),
+      trip('S-2', { type: 'tarif fixe c', origin: 'Laval', destination: 'Trois Rivieres' }),
+      trip('S-3', {}),
+    ]);
+    expect(codesOf(await importFile(target, 'calls', file))).toEqual([]);
+    const stored = await queryRows<{
+      id: string;
+      type: string | null;
+      hours: number | null;
+      origin: string | null;
+      destination: string | null;
+      sev: string | null;
+    }>(
+      target.db,
+      sql`select k.dispatch_id as id, k.billing_type as type, k.billing_hours_tenths as hours, o.name as origin, d.name as destination,
+                 k.sev_number as sev
+            from calls k left join municipalities o on o.id = k.origin_municipality_id
+                         left join municipalities d on d.id = k.destination_municipality_id
+           order by k.dispatch_id`,
+    );
+    expect(stored).toEqual([
+      { id: 'import:S-1', type: 'hourly', hours: 25, origin: 'Saint-Jean-sur-Richelieu', destination: 'Montréal', sev: 'SEV-77' },
+      { id: 'import:S-2', type: 'fixed_contract', hours: null, origin: 'Laval', destination: 'Trois-Rivières', sev: null },
+      { id: 'import:S-3', type: null, hours: null, origin: null, destination: null, sev: null },
+    ]);
+    expect((await importFile(target, 'calls', file)).counts).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3 });
+
+    // The export writes the prescribed mention and the list's names, and imports back unchanged.
+    const exported = await textOf(exportCallsCsv(target.db, { from: null, to: null }, 'semicolon'));
+    expect(exported).toContain(';Tarif horaire;2,5;Saint-Jean-sur-Richelieu;Montréal;SEV-77;');
+    expect((await importFile(target, 'calls', exported)).counts).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  test('each malformed cell, and a municipality the list does not have, is named by its line and column; nothing is written', async () => {
+    const before = await countOf(target.db, 'calls');
+    const outcome = await importFile(
+      target,
+      'calls',
+      csv([
+        TRIP_HEADERS,
+        trip('X-1', { type: 'Limousine' }),
+        trip('X-2', { type: 'Tarif horaire', hours: '2,55' }),
+        trip('X-3', { type: 'Tarif taxi.', hours: '1' }),
+        trip('X-4', { origin: 'Laval', destination: 'Atlantide' }),
+        trip('X-5', { sev: 'No SEV!' }),
+      ]),
+    );
+    expect(tableOf(outcome)).toEqual([
+      [2, 'Type de facturation', expect.stringContaining('« Limousine » n’est pas une valeur permise : Tarif taxi., Tarif odo.')],
+      [3, 'Heures', 'Heures : un nombre de 0,1 à 999,9, au dixième (ex. 2,5).'],
+      [4, 'Heures', 'Les heures ne s’inscrivent que pour le tarif horaire.'],
+      [5, 'Municipalité de destination', expect.stringContaining('La municipalité « Atlantide » n’est pas dans la liste')],
+      [6, 'No. de facture SEV', expect.stringContaining('No. de facture SEV : de 1 à 40 lettres')],
+    ]);
+    expect(outcome.isApplied).toBe(false);
+    expect(await countOf(target.db, 'calls')).toBe(before);
+  });
+});

@@ -75,6 +75,8 @@ export const enImport: typeof frImport = {
       duplicateCall: 'Call {id} is already on line {first}.',
       unknownTariff: 'Tariff {code} does not exist: import the tariffs first.',
       unknownClient: 'Client {number} does not exist: import the clients first.',
+      unknownMunicipality:
+        'The municipality “{name}” is not on the list: an administrator adds it under Administration › Municipalities, or merges this spelling into the right one.',
       callId: 'No. appel: 1 to 93 letters, digits or “. _ : -”.',
       amountTooLarge: 'Amount too large: $999,999.99 at most.',
       priceMismatch: 'The price ({price}) must be the gross amount ({gross}) less the discount ({discount}).',

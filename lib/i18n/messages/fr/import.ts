@@ -75,6 +75,8 @@ export const frImport = {
       duplicateCall: 'L’appel {id} figure déjà à la ligne {first}.',
       unknownTariff: 'Le tarif {code} n’existe pas : importez d’abord les tarifs.',
       unknownClient: 'Le client {number} n’existe pas : importez d’abord les clients.',
+      unknownMunicipality:
+        'La municipalité « {name} » n’est pas dans la liste : un administrateur l’ajoute dans Administration › Municipalités, ou fusionne cette graphie dans la bonne.',
       callId: 'No. appel : de 1 à 93 lettres, chiffres ou « . _ : - ».',
       amountTooLarge: 'Montant trop élevé : 999 999,99 $ au plus.',
       priceMismatch: 'Le prix ({price}) doit être le montant brut ({gross}) moins l’escompte ({discount}).',
