@@ -29,7 +29,6 @@ test.describe('each role sees only its own navigation', () => {
         'Utilisateurs',
         'Tarifs',
         'Paramètres',
-        'Municipalités',
         'Journal d’audit',
         'API de répartition',
         'Importation et exportation',
