@@ -29,6 +29,7 @@ test.describe('each role sees only its own navigation', () => {
         'Utilisateurs',
         'Tarifs',
         'Paramètres',
+        'Municipalités',
         'Journal d’audit',
         'API de répartition',
         'Importation et exportation',
