@@ -3,13 +3,16 @@ import { AppError } from '@/lib/errors';
 import type { CreditHold } from '@/lib/receivables/credit-hold';
 import { callInput, type CallInput } from './call-input';
 import {
+  COURIER_TRIP,
   callClientRefusal,
   callDetails,
   changeOfCall,
   completedAtOf,
   decideCreditHold,
+  defaultBillingTypeOf,
   lockingInvoiceOf,
   refuseLockedCall,
+  tripOfCall,
   type CallFields,
 } from './call-rules';
 
@@ -137,4 +140,48 @@ test('a call is completed when its status is set to completed, and no longer onc
   const at = new Date('2026-10-04T15:00:00Z');
   expect(completedAtOf('completed', at)).toBe(at);
   expect(completedAtOf('dispatched', at)).toBeNull();
+});
+
+describe('a passenger trip’s fields (tripOfCall)', () => {
+  const laval = { id: 2, name: 'Laval' };
+  const montreal = { id: 1, name: 'Montréal' };
+  const passenger = { isPassenger: true, defaultBillingType: null };
+  const trip = (changes: Record<string, string> = {}) =>
+    input({ originMunicipality: 'laval', destinationMunicipality: 'montreal', ...changes });
+
+  test('its tariff’s billing type unless it says one, else « Tarif fixe c. »; its municipalities as found', () => {
+    expect(tripOfCall(trip(), passenger, [laval, montreal])).toEqual({
+      billingType: 'fixed_contract',
+      billingHoursTenths: null,
+      originMunicipalityId: 2,
+      destinationMunicipalityId: 1,
+      sevNumber: null,
+    });
+    expect(tripOfCall(trip(), { isPassenger: true, defaultBillingType: 'taxi' }, [laval, montreal]).billingType).toBe('taxi');
+    expect(tripOfCall(trip({ billingType: 'hourly', billingHours: '1,5' }), passenger, [laval, montreal])).toMatchObject({
+      billingType: 'hourly',
+      billingHoursTenths: 15,
+    });
+  });
+
+  test('every problem at once, each on its field', () => {
+    const refusal = refusalOf(() => tripOfCall(trip({ destinationMunicipality: '', billingType: 'hourly' }), passenger, [null, null]));
+    expect([refusal.code, refusal.fieldErrors]).toEqual([
+      'validation',
+      {
+        billingHours: ['call.hoursRequired'],
+        originMunicipality: ['call.unknownMunicipality'],
+        destinationMunicipality: ['call.municipalityRequired'],
+      },
+    ]);
+  });
+
+  test('a courier call takes none of them, and stores none', () => {
+    const courier = { isPassenger: false, defaultBillingType: null };
+    expect(tripOfCall(input(), courier, [null, null])).toEqual(COURIER_TRIP);
+    expect(refusalOf(() => tripOfCall(input({ sevNumber: 'A-1' }), courier, [null, null])).fieldErrors).toEqual({
+      sevNumber: ['call.notPassenger'],
+    });
+    expect(defaultBillingTypeOf(courier)).toBe('fixed_contract');
+  });
 });
