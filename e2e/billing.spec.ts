@@ -105,7 +105,7 @@ test.describe('as the dispatcher', () => {
   });
 });
 
-test('the billing list exports as CSV for a French spreadsheet: a group of 3 clients × (15,00 $ + 17,50 $) = 97,50 $, GST 4,88 $, QST 9,73 $', async ({
+test('the billing list exports as CSV for a French spreadsheet: a group of 3 clients × (15,00 $ + 17,50 $) = 97,50 $, no dues, GST 4,88 $, QST 9,73 $', async ({
   request,
 }) => {
   const { head, members } = await withTestDatabase((db) => insertBillableGroup(db, { members: 2, deliveryMethod: 'print' }));
@@ -117,11 +117,11 @@ test('the billing list exports as CSV for a French spreadsheet: a group of 3 cli
   const body = await response.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   expect(body.toString('utf8').split('\r\n')).toEqual([
-    '\ufeffType;No. client facturé;Nom;No. client;Membre;Appels;Sous-total;TPS;TVQ;Total',
-    `Facture;${head};Siège d’essai ${head};;;6;97,50;4,88;9,73;112,11`,
-    `Membre;${head};Siège d’essai ${head};${head};Siège d’essai ${head};2;32,50;;;`,
-    ...members.map((member) => `Membre;${head};Siège d’essai ${head};${member};Succursale d’essai ${member};2;32,50;;;`),
-    'Total général;;;;;6;97,50;4,88;9,73;112,11',
+    '\ufeffType;No. client facturé;Nom;No. client;Membre;Appels;Sous-total;Redevance;TPS;TVQ;Total',
+    `Facture;${head};Siège d’essai ${head};;;6;97,50;0,00;4,88;9,73;112,11`,
+    `Membre;${head};Siège d’essai ${head};${head};Siège d’essai ${head};2;32,50;0,00;;;`,
+    ...members.map((member) => `Membre;${head};Siège d’essai ${head};${member};Succursale d’essai ${member};2;32,50;0,00;;;`),
+    'Total général;;;;;6;97,50;0,00;4,88;9,73;112,11',
     '',
   ]);
 });

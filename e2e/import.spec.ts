@@ -73,7 +73,7 @@ test('the clients export holds the imported group in the import’s columns, and
   const exported = readFileSync((await download.path())!, 'utf8');
   expect(exported.startsWith('\uFEFFNo. client;Nom;')).toBe(true);
   expect(exported).toContain(
-    `${member};Succursale Importée;;;12, rue Côté;;Québec;QC;G1R 4P5;;Français;Impression;30;Mensuel;Non;;Non;;STD;0,00;${head};;Oui;`,
+    `${member};Succursale Importée;;;12, rue Côté;;Québec;QC;G1R 4P5;;Français;Impression;30;Mensuel;Non;;Non;;Non;;;;STD;0,00;${head};;Oui;`,
   );
 
   const [template] = await Promise.all([
