@@ -63,6 +63,39 @@ test('the dispatcher takes a call for member 12346 with the keyboard only, compl
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
 });
 
+test('a passenger trip for a TAXI client asks for its municipalities and billing type, refuses an unknown municipality under its field, and shows them on its page', async ({
+  page,
+}) => {
+  await page.goto('/calls/new');
+  await page.getByLabel('No. client').fill('20018');
+  await expect(page.getByTestId('client-lookup')).toHaveText('Dépanneur Chez Ginette');
+  // The tariff's billing type until another is chosen; no hours but by the hour.
+  await expect(page.getByLabel('Type de facturation')).toHaveValue('fixed_contract');
+  await expect(page.getByLabel('Heures', { exact: true })).toHaveCount(0);
+  await page.getByLabel('Adresse de départ').fill('45, rue Notre-Dame, Repentigny');
+  await page.getByLabel('Municipalité de départ').fill('repentigny');
+  await page.getByLabel('Destination', { exact: true }).fill('1, place Ville-Marie, Montréal');
+  await page.getByLabel('Municipalité de destination').fill('Atlantide');
+  await page.getByLabel('Distance (km)').fill('30');
+  await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+  await expect(page.locator('#destinationMunicipality-error')).toHaveText(
+    'Cette municipalité n’est pas dans la liste : choisissez-en une, ou demandez à un administrateur de l’ajouter.',
+  );
+
+  await page.getByLabel('Municipalité de destination').fill('MONTREAL');
+  await page.getByLabel('Type de facturation').selectOption('hourly');
+  await page.getByLabel('Heures', { exact: true }).fill('1,5');
+  await page.getByRole('button', { name: 'Enregistrer l’appel' }).click();
+  const saved = page.getByRole('status').filter({ hasText: /Appel \d+ enregistré/ });
+  await expect(saved).toBeVisible();
+  const callNumber = (await saved.textContent())!.match(/Appel (\d+)/)![1]!;
+
+  await page.goto(`/calls/${callNumber}`);
+  await expect(page.getByTestId('call-municipalities')).toHaveText('Repentigny → Montréal');
+  await expect(page.getByTestId('call-billing-type')).toHaveText('Tarif horaire — à l’heure · 1,5 h');
+  await expect(page.getByLabel('Municipalité de destination')).toHaveValue('Montréal');
+});
+
 test('searching by head 12345 gives its own calls, and with the members option its members’ calls too', async ({ page }) => {
   await page.goto('/calls?client=12345');
   const results = page.getByRole('table', { name: 'Appels trouvés' });

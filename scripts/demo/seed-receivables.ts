@@ -7,7 +7,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/index';
-import { calls, clients, invoices, tariffs, users } from '@/db/schema';
+import { calls, clients, invoices, municipalities, tariffs, users } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { addDays, montrealDateTime } from '@/lib/dates/montreal';
@@ -32,6 +32,8 @@ export async function seedReceivablesHistory(executor: Executor, today: string):
       )})`,
     );
 
+  // The history's trips all go from Montréal to Montréal; a passenger trip says so (the TAXI tariff's).
+  const [montreal] = await db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.name, 'Montréal'));
   const rows: (typeof calls.$inferInsert)[] = [];
   for (const [index, client] of clientRows.entries()) {
     for (let dayOffset = 120 - index; dayOffset >= 62; dayOffset -= 9) {
@@ -59,6 +61,9 @@ export async function seedReceivablesHistory(executor: Executor, today: string):
         ...price,
         completedAt: new Date(serviceAt.getTime() + 60 * 60_000),
         createdAt: new Date(serviceAt.getTime() - 60 * 60_000),
+        ...(client.tariff.isPassenger
+          ? { billingType: client.tariff.defaultBillingType, originMunicipalityId: montreal!.id, destinationMunicipalityId: montreal!.id }
+          : {}),
       });
     }
   }

@@ -1,14 +1,15 @@
 /**
  * Demo data: the group of the original user guide (head 12345, members 12346 and 12347, each
  * member with its own tariff), clients billed normally, about two months of calls in every
- * status, one user per role (scripts/demo/users.ts, password `demo`), and an older history
+ * status (those of the TAXI tariff, passenger transport, with their billing type and the
+ * municipalities of their addresses), one user per role (scripts/demo/users.ts, password `demo`), and an older history
  * billed and partly paid (scripts/demo/seed-receivables.ts). Deterministic: the same day gives
  * the same data. Written through the business functions (pricing, billing, payments, password
  * hashing), which is why it lives here and not in db/.
  */
 import { count } from 'drizzle-orm';
 import type { Executor } from '@/db/index';
-import { callStatusChanges, calls, clients, companySettings, tariffs, users } from '@/db/schema';
+import { callStatusChanges, calls, clients, companySettings, municipalities, tariffs, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, montrealDateTime, todayInMontreal } from '@/lib/dates/montreal';
 import { priceCall } from '@/lib/pricing/price-call';
@@ -19,7 +20,17 @@ const TARIFFS = [
   { code: 'STD', name: 'Standard', baseCents: 450, perKm: '1.8750', perMinute: '0.6500', minimumChargeCents: 1200 },
   { code: 'EXP', name: 'Express', baseCents: 900, perKm: '2.1000', perMinute: '0.7500', minimumChargeCents: 2000 },
   { code: 'CORP', name: 'Corporatif', baseCents: 325, perKm: '1.6125', perMinute: '0.5000', minimumChargeCents: 1000 },
-  { code: 'TAXI', name: 'Taxi', baseCents: 375, perKm: '2.0500', perMinute: '0.7000', minimumChargeCents: 800 },
+  // Passenger transport: its calls are passenger trips, billed at a contract's fixed price unless they say otherwise.
+  {
+    code: 'TAXI',
+    name: 'Taxi',
+    baseCents: 375,
+    perKm: '2.0500',
+    perMinute: '0.7000',
+    minimumChargeCents: 800,
+    isPassenger: true,
+    defaultBillingType: 'fixed_contract',
+  },
 ] as const;
 type TariffCode = (typeof TARIFFS)[number]['code'];
 
@@ -282,6 +293,23 @@ const CALLERS = [
   'Émilie Côté',
 ];
 
+/**
+ * The municipalities of the demo's addresses (their last part: « …, Laval »), which the
+ * migrations put in every install's list, by name: what a passenger trip is taken from and to.
+ * Read without drawing from the random generator, so that the courier calls stay the same.
+ */
+async function municipalitiesOfAddresses(db: Executor): Promise<(address: string) => number> {
+  const byName = new Map(
+    (await db.select({ id: municipalities.id, name: municipalities.name }).from(municipalities)).map((m) => [m.name, m.id]),
+  );
+  return (address) => {
+    const name = address.slice(address.lastIndexOf(',') + 1).trim();
+    const id = byName.get(name);
+    if (id === undefined) throw new Error(`The demo's municipality ${name} is not in the list (migration 0025).`);
+    return id;
+  };
+}
+
 /** A small deterministic pseudo-random generator (mulberry32): the same seed, the same data. */
 function createRandom(seed: number) {
   let state = seed >>> 0;
@@ -362,6 +390,7 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
     });
   }
 
+  const municipalityOf = await municipalitiesOfAddresses(db);
   const callRows: (typeof calls.$inferInsert)[] = [];
   for (let dayOffset = days; dayOffset >= 0; dayOffset--) {
     const serviceDate = addDays(today, -dayOffset);
@@ -411,6 +440,14 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
         ...price,
         completedAt: status === 'completed' ? new Date(serviceAt.getTime() + 90 * 60_000) : null,
         createdAt: new Date(serviceAt.getTime() - 60 * 60_000),
+        // A passenger trip (the TAXI tariff's), as call taking stores it: its tariff's billing type and its municipalities.
+        ...(tariff.isPassenger
+          ? {
+              billingType: tariff.defaultBillingType,
+              originMunicipalityId: municipalityOf(pickup),
+              destinationMunicipalityId: municipalityOf(destination),
+            }
+          : {}),
       });
     }
   }
