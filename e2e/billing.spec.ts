@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { addDays, todayInMontreal } from '../lib/dates/montreal';
+import { pdfText } from '../test/support/pdf-text';
 import { generateRun, insertBillableClients, insertBillableGroup, withTestDatabase } from './database';
 import { storageStateOf } from './support';
 
@@ -72,6 +73,39 @@ test('the billing clerk lists, generates and opens grouped invoices; generating 
   await page.getByRole('button', { name: 'Afficher la liste' }).click();
   await expect(page.getByText('Aucun appel à facturer pour ces critères.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Générer les factures' })).toBeDisabled();
+});
+
+test('a passenger client is billed with its dues: 2 trips × 0,90 $ on the list, the invoice and its PDF, GST and QST on fares plus dues', async ({
+  page,
+}) => {
+  // A client of the demo's TAXI tariff (passenger transport, Tarif fixe c. by default): 32,50 $
+  // of fares and 1,80 $ of dues; GST 5 % and QST 9,975 % of 34,30 $ are 1,72 $ and 3,42 $.
+  const { from: client } = await withTestDatabase((db) => insertBillableClients(db, { count: 1, isEmailed: false, tariffCode: 'TAXI' }));
+  await page.goto(`/billing?cycle=all&cutoff=${yesterday()}&clientFrom=${client}&clientTo=${client}`);
+  const row = page.getByRole('table', { name: 'Liste de facturation' }).getByTestId(`billed-${client}`);
+  await expect(row.getByRole('cell')).toContainText(['32,50 $', '1,80 $', '1,72 $', '3,42 $', '39,44 $']);
+
+  await page.getByRole('button', { name: 'Générer les factures' }).click();
+  await page.getByRole('button', { name: 'Confirmer la génération' }).click();
+  await expect(page).toHaveURL(/\/billing\/runs\/\d+\?created=1/);
+  await page
+    .getByRole('table', { name: 'Factures du traitement' })
+    .getByRole('row', { name: new RegExp(`${client} — Client d’essai ${client}`) })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: /^Facture \d+$/ })).toBeVisible();
+  // The totals: fares, dues, then the taxes on both; each trip says how its price was set.
+  await expect(page.locator('dt, dd')).toContainText(['Sous-total', '32,50 $', 'Redevance (2 courses)', '1,80 $', 'TPS (5 %)', '1,72 $']);
+  await expect(page.getByRole('cell', { name: /Tarif fixe c\.$/ })).toHaveCount(2);
+  await expect(page.getByTestId('invoice-total')).toHaveText('39,44 $');
+
+  const pdf = await page.request.get(`${new URL(page.url()).pathname}/pdf`);
+  expect(pdf.status()).toBe(200);
+  const text = (await pdfText(await pdf.body())).join(' ');
+  expect(text).toContain('Redevance (2 courses × 0,90 $)');
+  expect(text).toContain('Tarif fixe c.');
+  expect(text).toContain('39,44 $');
 });
 
 test('a run not yet delivered can be reversed: its invoices are void and keep their numbers', async ({ page }) => {

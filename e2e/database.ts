@@ -57,13 +57,19 @@ async function nextTestNumbers(db: Db, count: number): Promise<number[]> {
  * Clients of a test's own, each with two completed calls three days ago (before the default
  * cut-off, yesterday) of 15,00 $ and 17,50 $, delivered by `deliveryMethod`, with an e-mail
  * address when that includes e-mail. One statement per entry of `batches`, in order, so that
- * a group's head exists before its members point to it.
+ * a group's head exists before its members point to it. The demo's courier tariff STD unless
+ * another is named (TAXI: passenger trips, which carry dues).
  */
-async function insertClientsWithCalls(db: Db, batches: TestClient[][], deliveryMethod: 'print' | 'email' | 'both'): Promise<void> {
+async function insertClientsWithCalls(
+  db: Db,
+  batches: TestClient[][],
+  deliveryMethod: 'print' | 'email' | 'both',
+  tariffCode = 'STD',
+): Promise<void> {
   const [tariff] = await db
     .select()
     .from(tariffs)
-    .where(sql`${tariffs.code} = 'STD'`);
+    .where(sql`${tariffs.code} = ${tariffCode}`);
   const isEmailed = deliveryMethod !== 'print';
   for (const batch of batches) {
     await db.insert(clients).values(
@@ -103,14 +109,19 @@ async function insertClientsWithCalls(db: Db, batches: TestClient[][], deliveryM
 /**
  * `count` clients billed on their own (normal process) in a range of numbers no other test uses,
  * named `Client d’essai <number>`, each with two completed calls three days ago (15,00 $ and
- * 17,50 $). E-mail delivery when `isEmailed`. Returns the range, for the billing list's "from"/"to".
+ * 17,50 $). E-mail delivery when `isEmailed`; the demo's tariff `tariffCode` (STD by default).
+ * Returns the range, for the billing list's "from"/"to".
  */
-export async function insertBillableClients(db: Db, input: { count: number; isEmailed: boolean }): Promise<{ from: number; to: number }> {
+export async function insertBillableClients(
+  db: Db,
+  input: { count: number; isEmailed: boolean; tariffCode?: string },
+): Promise<{ from: number; to: number }> {
   const numbers = await nextTestNumbers(db, input.count);
   await insertClientsWithCalls(
     db,
     [numbers.map((number) => ({ number, name: `Client d’essai ${number}` }))],
     input.isEmailed ? 'email' : 'print',
+    input.tariffCode,
   );
   return { from: numbers[0]!, to: numbers.at(-1)! };
 }
