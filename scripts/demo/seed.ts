@@ -2,7 +2,8 @@
  * Demo data: the group of the original user guide (head 12345, members 12346 and 12347, each
  * member with its own tariff), clients billed normally, about two months of calls in every
  * status (those of the TAXI tariff, passenger transport, with their billing type and the
- * municipalities of their addresses), one user per role (scripts/demo/users.ts, password `demo`), and an older history
+ * municipalities of their addresses; one of its clients exempt from the dues by a municipal
+ * contract), one user per role (scripts/demo/users.ts, password `demo`), and an older history
  * billed and partly paid (scripts/demo/seed-receivables.ts). Deterministic: the same day gives
  * the same data. Written through the business functions (pricing, billing, payments, password
  * hashing), which is why it lives here and not in db/.
@@ -48,6 +49,8 @@ type DemoClient = {
   terms?: number;
   gstExempt?: string;
   qstExempt?: string;
+  /** Exempt from the dues on passenger trips from this date, by a contract with a municipality. */
+  municipalContractFrom?: string;
 };
 
 // Heads first: a member's foreign key needs its head's row.
@@ -165,7 +168,14 @@ const CLIENTS: DemoClient[] = [
     delivery: 'email',
     emails: ['invoices@maplelogistics.example'],
   },
-  { number: 20009, name: 'Résidence Les Érables', address: ['150, rue King Ouest', 'Sherbrooke', 'J1H 1P4'], tariff: 'TAXI', terms: 45 },
+  {
+    number: 20009,
+    name: 'Ville de Sherbrooke — Transport des aînés',
+    address: ['150, rue King Ouest', 'Sherbrooke', 'J1H 1P4'],
+    tariff: 'TAXI',
+    terms: 45,
+    municipalContractFrom: '2024-01-01',
+  },
   {
     number: 20010,
     name: 'Quincaillerie Gauthier',
@@ -387,6 +397,7 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
       tariffId: tariffByCode.get(c.tariff)!.id,
       discountPercent: c.discountPercent ?? '0',
       groupedClientNumber: c.grouped ?? null,
+      ...(c.municipalContractFrom ? { duesExemption: 'municipal_contract' as const, duesExemptFrom: c.municipalContractFrom } : {}),
     });
   }
 
