@@ -1,5 +1,6 @@
 import type { clients } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/locale';
+import { clientContactText } from '@/lib/clients/client-text';
 import type { ClientFormValues } from './client-form';
 
 /** "7.50" → "7,5" in French, "7.5" in English: as a person would type it. */
@@ -42,16 +43,7 @@ export function headBillingOf(head: typeof clients.$inferSelect): HeadBilling {
 /** `today`: the default of "En vigueur le", asked when the grouped number changes. */
 export function clientToFormValues(client: typeof clients.$inferSelect, locale: Locale, today: string): ClientFormValues {
   return {
-    number: String(client.number),
-    name: client.name,
-    contactName: client.contactName ?? '',
-    phone: client.phone ?? '',
-    addressLine1: client.addressLine1,
-    addressLine2: client.addressLine2 ?? '',
-    city: client.city,
-    province: client.province,
-    postalCode: client.postalCode,
-    invoiceEmails: client.invoiceEmails.join(', '),
+    ...clientContactText(client),
     language: client.language,
     deliveryMethod: client.deliveryMethod,
     paymentTermsDays: String(client.paymentTermsDays),

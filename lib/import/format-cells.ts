@@ -4,6 +4,7 @@
  * Parsing these cells gives the record back (the round trip export → import is the identity),
  * and two records are the same when their cells are.
  */
+import { clientContactText, type ClientContact } from '@/lib/clients/client-text';
 import type { BillingType } from '@/lib/calls/call-input';
 import { csvAmount } from '@/lib/csv/write-csv';
 import type { CallColumnKey, ClientColumnKey, TariffColumnKey } from './columns';
@@ -28,17 +29,7 @@ const yesNo = (value: boolean) => yesNoWords.write(value ? 'yes' : 'no');
 /** A stored decimal ("7.50", "1.8750") with the file's decimal mark. */
 const decimal = (value: string, mark: DecimalMark) => (mark === ',' ? value.replace('.', ',') : value);
 
-export type ClientRecord = {
-  number: number;
-  name: string;
-  contactName: string | null;
-  phone: string | null;
-  addressLine1: string;
-  addressLine2: string | null;
-  city: string;
-  province: string;
-  postalCode: string;
-  invoiceEmails: readonly string[];
+export type ClientRecord = ClientContact & {
   language: 'fr' | 'en';
   deliveryMethod: 'print' | 'email' | 'both';
   paymentTermsDays: number;
@@ -61,16 +52,7 @@ export type ClientRecord = {
 
 export function clientCells(client: ClientRecord, mark: DecimalMark): ClientCells {
   return {
-    number: String(client.number),
-    name: client.name,
-    contactName: client.contactName ?? '',
-    phone: client.phone ?? '',
-    addressLine1: client.addressLine1,
-    addressLine2: client.addressLine2 ?? '',
-    city: client.city,
-    province: client.province,
-    postalCode: client.postalCode,
-    invoiceEmails: client.invoiceEmails.join(', '),
+    ...clientContactText(client),
     language: languageWords.write(client.language),
     deliveryMethod: deliveryMethodWords.write(client.deliveryMethod),
     paymentTermsDays: String(client.paymentTermsDays),
