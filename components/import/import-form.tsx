@@ -2,7 +2,7 @@
 
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'next-intl';
-import { SelectField } from '@/components/form/fields';
+import { SelectField, TextField } from '@/components/form/fields';
 import { ImportProblems } from '@/components/import/import-problems';
 import { IMPORT_KINDS, type ImportKind } from '@/lib/import/columns';
 import type { ImportMessage } from '@/lib/import/import-stream';
@@ -102,22 +102,17 @@ export function ImportForm({ maxMegabytes }: { maxMegabytes: number }) {
           }}
           options={IMPORT_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
         />
-        <div className="field">
-          <label htmlFor="import-file">{t('file')}</label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv,text/plain"
-            ref={fileInput}
-            disabled={isRunning}
-            aria-describedby="import-file-hint"
-            onChange={reset}
-          />
-          <p id="import-file-hint" className="hint">
-            {t('fileHint', { limit: maxMegabytes })}
-          </p>
-        </div>
+        <TextField
+          id="import-file"
+          name="file"
+          label={t('file')}
+          hint={t('fileHint', { limit: maxMegabytes })}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          ref={fileInput}
+          disabled={isRunning}
+          onChange={reset}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className={isValidCheck ? undefined : 'primary'} disabled={isRunning}>
