@@ -13,6 +13,7 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { bundleEsm } from '@/lib/esm-bundle';
 import type { DocumentMeasure } from './documents';
+import { percentile } from './measure';
 
 export type BenchRow = { measure: string; product: string; floor: string; ratio: string; target: string; verdict: string };
 
@@ -154,12 +155,49 @@ function printSizeRow(script: string, url: string): BenchRow {
   };
 }
 
+/** Statements of account may render at most this much slower than invoices, page for page. */
+const STATEMENT_SLOWDOWN = 1.2;
+
+/** Rounds of the statements and of the invoices beside them, measured in turn. */
+const STATEMENT_ROUNDS = 3;
+
+/**
+ * A merged batch of `count` statements of account for October (documents.tsx statements) beside
+ * a print batch of the first invoices of as many pages (print-pages), each in a process of its
+ * own, in turn (a busy moment of the machine falls on both): their medians' pages per second
+ * within STATEMENT_SLOWDOWN. Needs October's invoices and payments (receivables-bench.ts,
+ * writeHistory).
+ */
+export async function statementsRow(url: string, count: number): Promise<BenchRow> {
+  const script = await bundle();
+  const statements: DocumentMeasure[] = [];
+  const invoices: DocumentMeasure[] = [];
+  for (let round = 0; round < STATEMENT_ROUNDS; round++) {
+    const batch = measure(script, ['statements', url, String(count)]);
+    statements.push(batch);
+    invoices.push(measure(script, ['print-pages', url, String(batch.pages)]));
+  }
+  const median = (runs: DocumentMeasure[]) =>
+    percentile(
+      runs.map((run) => run.pages! / run.seconds),
+      0.5,
+    );
+  const batch = statements[0]!;
+  const statementRate = median(statements);
+  const invoiceRate = median(invoices);
+  const ratio = statementRate / invoiceRate;
+  return {
+    measure: `lot de ${batch.messages} états de compte (octobre), ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(1)} Mo), médiane de ${STATEMENT_ROUNDS} mesures en alternance avec un lot de factures`,
+    product: `${statementRate.toFixed(1)} pages/s (${batch.seconds.toFixed(1)} s, ${Math.max(...statements.map((run) => run.maxRssMb))} Mo)`,
+    floor: `${invoiceRate.toFixed(1)} pages/s (les premières factures, ${invoices[0]!.pages} pages)`,
+    ratio: ratio.toFixed(2),
+    target: `≥ ${(1 / STATEMENT_SLOWDOWN).toFixed(2).replace('.', ',')}× les factures`,
+    verdict: ratio >= 1 / STATEMENT_SLOWDOWN ? 'atteint' : 'MANQUÉ',
+  };
+}
+
 /** Runs the document measures after generation; `normalRunId` is the normal run holding the e-mail clients' invoices. */
-export async function measureDocuments(
-  db: Db,
-  url: string,
-  options: { normalRunId: number; printCount: number },
-): Promise<{ rows: BenchRow[]; printPagesPerSecond: number }> {
+export async function measureDocuments(db: Db, url: string, options: { normalRunId: number; printCount: number }): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const script = await bundle();
 
@@ -216,5 +254,5 @@ export async function measureDocuments(
     target: '≥ 1,5× la boucle simple',
     verdict: bareMail.seconds / mail.seconds >= 1.5 ? 'atteint' : 'MANQUÉ',
   });
-  return { rows, printPagesPerSecond: batch.pages! / batch.seconds };
+  return rows;
 }

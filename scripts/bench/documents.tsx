@@ -10,9 +10,12 @@
  *   print-bare <url> <count>     the floor: the same batch rendered on the process's own thread
  *   print-whole <url> <pages>    the first invoices, up to <pages> pages (at least two), as one
  *                                react-pdf document
+ *   print-pages <url> <pages>    a merged print batch of the same invoices, streamed (rendered
+ *                                by PDF_WORKERS threads): the invoices beside the statements
  *   email <url> <runId>          the e-mail queue sends the run's invoices to a local SMTP server
  *   email-bare <url> <runId>     the floor: the same messages, rendered and sent in a plain loop
- *   statements <url> <count>     a merged batch of <count> statements of account for October 2026
+ *   statements <url> <count>     a merged batch of <count> statements of account for October 2026,
+ *                                read a batch at a time and rendered by PDF_WORKERS threads
  */
 import { renderToBuffer } from '@react-pdf/renderer';
 import nodemailer from 'nodemailer';
@@ -32,8 +35,9 @@ import { renderJob, type InvoicePiece } from '@/lib/pdf/render-job';
 import type { LoadedInvoice } from '@/lib/pdf/render-invoices';
 import { renderPool, type RenderPool } from '@/lib/pdf/render-pool';
 import { renderStatementsPdf } from '@/lib/pdf/render-statements';
+import { loadTextMeasure } from '@/lib/pdf/templates/text-measure';
 import { requireCompanySettings } from '@/lib/settings/company-settings';
-import { loadStatement } from '@/lib/statements/statement';
+import { readStatements } from '@/lib/statements/statement';
 import { startSmtpServer } from '@/test/support/smtp';
 import { timed } from './measure';
 
@@ -90,8 +94,7 @@ const firstIssued = async (db: Db, count: number) =>
 /** The rendering threads' work done on this thread, one document after the other. */
 const ownThread: RenderPool = { size: 1, render: renderJob, threads: [], close: async () => {} };
 
-async function print(db: Db, count: number, isBare: boolean): Promise<DocumentMeasure> {
-  const ids = await firstIssued(db, count);
+async function print(db: Db, ids: number[], isBare: boolean): Promise<DocumentMeasure> {
   const pool = isBare ? ownThread : renderPool();
   await warmUp(db, pool);
   const { value, seconds } = await timed(async () => {
@@ -107,12 +110,8 @@ async function print(db: Db, count: number, isBare: boolean): Promise<DocumentMe
   return { seconds, ...value, maxRssMb: maxRssMb() };
 }
 
-/**
- * The first invoices, up to `maxPages` pages, as one document in one piece: the size a merged
- * batch of the same invoices is compared with (`messages` is how many invoices).
- */
-async function printWhole(db: Db, maxPages: number): Promise<DocumentMeasure> {
-  const company = await requireCompanySettings(db);
+/** The first invoices, whole, up to `maxPages` pages (two invoices at least), cut into their pages. */
+async function firstPages(db: Db, maxPages: number): Promise<InvoicePiece[]> {
   const pieces: InvoicePiece[] = [];
   let pages = 0;
   for (const id of await firstIssued(db, maxPages)) {
@@ -122,10 +121,26 @@ async function printWhole(db: Db, maxPages: number): Promise<DocumentMeasure> {
     pieces.push({ invoice, pages: invoicePagesOf, from: 0, pageCount: invoicePagesOf.length });
     pages += invoicePagesOf.length;
   }
+  return pieces;
+}
+
+/**
+ * The first invoices, up to `maxPages` pages, as one document in one piece: the size a merged
+ * batch of the same invoices is compared with (`messages` is how many invoices).
+ */
+async function printWhole(db: Db, maxPages: number): Promise<DocumentMeasure> {
+  const company = await requireCompanySettings(db);
+  const pieces = await firstPages(db, maxPages);
+  const pages = pieces.reduce((sum, piece) => sum + piece.pageCount, 0);
   const { value, seconds } = await timed(() => renderJob({ kind: 'invoices', title: 'Lot', company, pieces }));
   return { seconds, bytes: value.length, pages, messages: pieces.length, maxRssMb: maxRssMb() };
 }
 
+/**
+ * A merged batch of statements: read a batch at a time (readStatements) and rendered in parts by
+ * the threads, after the same warm-up as the invoices' (and the fonts' measures loaded, as a
+ * server has them after its first statement).
+ */
 async function statements(db: Db, count: number): Promise<DocumentMeasure> {
   const clients = (
     await queryRows<{ number: number }>(
@@ -134,13 +149,13 @@ async function statements(db: Db, count: number): Promise<DocumentMeasure> {
     )
   ).map((r) => Number(r.number));
   const [company] = await db.select().from(companySettings).limit(1);
+  await warmUp(db, renderPool());
+  await loadTextMeasure();
   const { value, seconds } = await timed(async () => {
-    async function* read() {
-      for (const client of clients) yield await loadStatement(db, client, { from: '2026-10-01', to: '2026-10-31' });
-    }
     let bytes = 0;
     let pages = 0;
-    for await (const chunk of renderStatementsPdf(read(), company!, 'Banc d’essai')) {
+    const read = readStatements(db, clients, { from: '2026-10-01', to: '2026-10-31' });
+    for await (const chunk of renderStatementsPdf(read, company!, 'Banc d’essai')) {
       bytes += chunk.length;
       pages += pagesIn(chunk);
     }
@@ -207,14 +222,20 @@ async function main() {
       mode === 'invoice' || mode === 'invoice-bare'
         ? await invoice(app.db, value, mode === 'invoice-bare')
         : mode === 'print' || mode === 'print-bare'
-          ? await print(app.db, value, mode === 'print-bare')
-          : mode === 'print-whole'
-            ? await printWhole(app.db, value)
-            : mode === 'email' || mode === 'email-bare'
-              ? await email(app.db, value, mode === 'email-bare')
-              : mode === 'statements'
-                ? await statements(app.db, value)
-                : null;
+          ? await print(app.db, await firstIssued(app.db, value), mode === 'print-bare')
+          : mode === 'print-pages'
+            ? await print(
+                app.db,
+                (await firstPages(app.db, value)).map((piece) => piece.invoice.id),
+                false,
+              )
+            : mode === 'print-whole'
+              ? await printWhole(app.db, value)
+              : mode === 'email' || mode === 'email-bare'
+                ? await email(app.db, value, mode === 'email-bare')
+                : mode === 'statements'
+                  ? await statements(app.db, value)
+                  : null;
     if (!measure) throw new Error(`unknown measure ${mode}`);
     console.log(JSON.stringify(measure));
   } finally {

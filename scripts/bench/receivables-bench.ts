@@ -11,7 +11,7 @@ import { agingAsOf } from '@/lib/receivables/aging';
 import { clientLedger } from '@/lib/receivables/ledger';
 import { paymentInput } from '@/lib/receivables/payment-input';
 import { recordPayment } from '@/lib/receivables/payments';
-import { bundle, measure, type BenchRow } from './documents-bench';
+import { statementsRow, type BenchRow } from './documents-bench';
 import { ms, sampleLatency, sampleLatencyBeside, timed } from './measure';
 
 const MONTHS = 12;
@@ -25,7 +25,7 @@ export async function measureReceivables(
   db: Db,
   bare: postgres.Sql,
   url: string,
-  options: { invoices: number; payments: number; runs: number; statements: number; printPagesPerSecond: number | null },
+  options: { invoices: number; payments: number; runs: number; statements: number },
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const { seconds: loadSeconds } = await timed(() => writeHistory(db, options.invoices, options.payments));
@@ -98,18 +98,8 @@ export async function measureReceivables(
     verdict: cheque.seconds * 1000 <= 200 ? 'atteint' : 'MANQUÉ',
   });
 
-  // A batch of statements for October, rendered and merged as the print route does, in a
-  // process of its own (react-pdf loads as ECMAScript modules only), beside the invoices' rate.
-  const batch = measure(await bundle(), ['statements', url, String(options.statements)]);
-  const statementRate = batch.pages! / batch.seconds;
-  rows.push({
-    measure: `lot de ${batch.messages} états de compte (octobre), ${batch.pages} pages (${(batch.bytes! / 2 ** 20).toFixed(1)} Mo)`,
-    product: `${statementRate.toFixed(1)} pages/s (${batch.seconds.toFixed(1)} s, ${batch.maxRssMb} Mo)`,
-    floor: options.printPagesPerSecond === null ? '—' : `${options.printPagesPerSecond.toFixed(1)} pages/s (lot de factures)`,
-    ratio: options.printPagesPerSecond === null ? '—' : (statementRate / options.printPagesPerSecond).toFixed(2),
-    target: 'mesuré à côté du lot de factures',
-    verdict: 'mesuré',
-  });
+  // A batch of statements for October, beside invoices of as many pages (documents-bench.ts).
+  rows.push(await statementsRow(url, options.statements));
   return rows;
 }
 
@@ -118,7 +108,7 @@ export async function measureReceivables(
  * five billed clients in eight, then payments: each of the first `payments` invoices (in a
  * scattered order) paid 20 days after its date, in full or half.
  */
-async function writeHistory(db: Db, invoiceCount: number, paymentCount: number) {
+export async function writeHistory(db: Db, invoiceCount: number, paymentCount: number): Promise<void> {
   await db.execute(sql`
     insert into billing_runs (kind, cutoff_date, issue_date, created_by)
     select 'normal', (date '2025-11-01' + (m || ' months')::interval - interval '1 day')::date,

@@ -20,11 +20,11 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { previewBilling } from '@/lib/billing/preview-billing';
 import { clientSearchParams, findClients } from '@/lib/clients/find-clients';
 import { startPgCluster } from '@/test/support/pg-cluster';
-import { measureDocuments, prepareEmailClients, type BenchRow } from './documents-bench';
+import { measureDocuments, prepareEmailClients, statementsRow, type BenchRow } from './documents-bench';
 import { IMPORT_SCALES, measureImport } from './import-bench';
 import { generateBenchData } from './generate-data';
 import { FLOOR_PAGE, FLOOR_ROUTE, hasProductionBuild, runApiLoad, runLoad, type LoadResult } from './load';
-import { measureReceivables } from './receivables-bench';
+import { measureReceivables, writeHistory } from './receivables-bench';
 import { measureReports, REPORTS_SCALES } from './reports-bench';
 import { ms, percentile, sampleLatency, sampleLatencyBeside, timed } from './measure';
 
@@ -81,8 +81,10 @@ async function main() {
   // `--only reports`: the dues return and the registered dispatcher's annual report over a year of
   // a million calls, on a database of their own (reports-bench.ts).
   // `--only load`: the 50 users on the screens alone (after `npm run build`).
-  if (values.only !== undefined && !['sql', 'api', 'import', 'load', 'reports'].includes(values.only))
-    throw new Error(`--only sql|api|import|load|reports (not ${values.only})`);
+  // `--only documents`: the PDFs alone — invoices, print batches, e-mails, then a batch of
+  // statements of account beside the invoices' pages per second — on the month billed unmeasured.
+  if (values.only !== undefined && !['sql', 'api', 'import', 'load', 'documents', 'reports'].includes(values.only))
+    throw new Error(`--only sql|api|import|load|documents|reports (not ${values.only})`);
   const isSql = values.only === undefined || values.only === 'sql';
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
@@ -228,12 +230,23 @@ async function main() {
       }
     }
 
+    // The documents alone: the month billed as the generation measures bill it, unmeasured.
+    const isDocumentsOnly = values.only === 'documents';
+    if (isDocumentsOnly)
+      for (const isGrouped of [false, true]) {
+        const input = billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
+        const result = await generateInvoices(app.db, 1, input, '2026-11-01');
+        if (!isGrouped) normalRunId = result.runId;
+      }
+
     // Invoice PDFs, a print batch and e-mails, each in a process of its own.
-    let printPagesPerSecond: number | null = null;
-    if (isAll && normalRunId !== null) {
-      const documents = await measureDocuments(app.db, url, { normalRunId, printCount: scale.printBatch });
-      rows.push(...documents.rows);
-      printPagesPerSecond = documents.printPagesPerSecond;
+    if ((isAll || isDocumentsOnly) && normalRunId !== null)
+      rows.push(...(await measureDocuments(app.db, url, { normalRunId, printCount: scale.printBatch })));
+
+    // Statements of account beside invoices of as many pages: on October's invoices and payments.
+    if (isDocumentsOnly) {
+      await writeHistory(app.db, scale.invoices, scale.payments);
+      rows.push(await statementsRow(url, scale.statements));
     }
 
     // Receivables: a year of invoices and 100,000 payments; aging, ledger, a cheque, statements.
@@ -244,7 +257,6 @@ async function main() {
           payments: scale.payments,
           runs: scale.runs,
           statements: scale.statements,
-          printPagesPerSecond,
         })),
       );
 
