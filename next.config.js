@@ -24,7 +24,8 @@ function devOrigins() {
 const nextConfig = {
   // PGlite loads its WASM files from its own package folder: bundling it breaks the paths.
   // esbuild and piscina start the PDF rendering threads from files of their own (lib/pdf/render-pool.ts).
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-pdf/renderer', 'esbuild', 'piscina'],
+  // pdfkit, react-pdf's writer, is the one react-pdf loads, so that lib/pdf/font-cache.ts reaches it.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@react-pdf/renderer', 'pdfkit', 'esbuild', 'piscina'],
   experimental: {
     authInterrupts: true,
   },

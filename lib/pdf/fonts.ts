@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Font } from '@react-pdf/renderer';
+import { rememberEmbeddedFonts } from './font-cache';
 import { FONT_FAMILY } from './templates/styles';
 
 /**
@@ -10,6 +11,7 @@ let isRegistered = false;
 
 export function registerPdfFonts(): void {
   if (isRegistered) return;
+  rememberEmbeddedFonts();
   const folder = path.join(process.cwd(), 'public', 'fonts');
   Font.register({
     family: FONT_FAMILY,
