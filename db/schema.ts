@@ -557,8 +557,9 @@ export const calls = pgTable(
     // Call search lists the newest calls first.
     index('calls_service_at').on(t.serviceAt, t.number),
     index('calls_status').on(t.status),
-    // The billable calls of a range of clients, index-only (number and price included): written
-    // by hand in migration 0023 as calls_billable_by_client, the builder not expressing INCLUDE.
+    // The billable calls of a range of clients, index-only (number, price and tariff included):
+    // written by hand in migrations 0023 and 0027 as calls_billable_by_client, the builder not
+    // expressing INCLUDE.
     // The billable calls of a cut-off: completed, by service date.
     index('calls_completed_service_date')
       .on(t.serviceDate, t.clientNumber)
