@@ -11,7 +11,7 @@ import { writeCsv, type CsvCell } from '@/lib/csv/write-csv';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getCompanySettings } from '@/lib/settings/company-settings';
-import { duesReturn, parseDuesPeriod, type DuesFigures } from './dues-return';
+import { DUES_FIGURES, duesReturn, parseDuesPeriod, type DuesFigures } from './dues-return';
 import { renderDuesReturnPdf } from './dues-return-pdf';
 import { formatCount, formatMonth } from './report-format';
 
@@ -33,20 +33,8 @@ export const duesExportInput = z
   });
 export type DuesExportInput = z.output<typeof duesExportInput>;
 
-const FIGURES = [
-  'invoicedTrips',
-  'invoicedCents',
-  'voidedTrips',
-  'voidedCents',
-  'creditedTrips',
-  'creditedCents',
-  'netTrips',
-  'netCents',
-  'waitingTrips',
-  'waitingCents',
-] as const satisfies readonly (keyof DuesFigures)[];
-
-const cellsOf = (row: DuesFigures): CsvCell[] => FIGURES.map((figure) => (figure.endsWith('Cents') ? { cents: row[figure] } : row[figure]));
+const cellsOf = (row: DuesFigures): CsvCell[] =>
+  DUES_FIGURES.map((figure) => (figure.endsWith('Cents') ? { cents: row[figure] } : row[figure]));
 
 export async function duesReturnFile(db: Db, input: DuesExportInput) {
   const t = await getTranslations('reports.dues');
@@ -102,7 +90,7 @@ export async function duesReturnFile(db: Db, input: DuesExportInput) {
       `${columns.month} / ${t('exemptColumns.reason')}`,
       exemptColumns.who,
       exemptColumns.detail,
-      ...FIGURES.map((figure) => columns[figure]),
+      ...DUES_FIGURES.map((figure) => columns[figure]),
     ],
     ...report.months.map((month) => [t('csv.month'), month.month, '', '', ...cellsOf(month)]),
     [t('csv.total'), `${from} – ${to}`, '', '', ...cellsOf(report.totals)],
@@ -112,7 +100,7 @@ export async function duesReturnFile(db: Db, input: DuesExportInput) {
       reasons[row.reason],
       row.clientNumber === null ? '' : `${row.clientNumber} ${row.name ?? ''}`.trim(),
       row.detail ?? '',
-      ...FIGURES.map((figure) => (figure === 'invoicedTrips' ? row.invoicedTrips : figure === 'waitingTrips' ? row.waitingTrips : '')),
+      ...DUES_FIGURES.map((figure) => (figure === 'invoicedTrips' ? row.invoicedTrips : figure === 'waitingTrips' ? row.waitingTrips : '')),
     ]),
   ];
   return { kind: 'csv', body: writeCsv(rows, { separator: input.separator }), name } as const;

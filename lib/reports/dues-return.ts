@@ -128,16 +128,22 @@ export function monthsOf(period: DuesPeriod): string[] {
   }
 }
 
-const FIGURES = [
+/** The figures of a month and of the period, in the return's order (its screen, CSV and PDF). */
+export const DUES_FIGURES = [
   'invoicedTrips',
   'invoicedCents',
   'voidedTrips',
   'voidedCents',
   'creditedTrips',
   'creditedCents',
+  'netTrips',
+  'netCents',
   'waitingTrips',
   'waitingCents',
-] as const;
+] as const satisfies readonly (keyof DuesFigures)[];
+
+/** The figures read from the database; the net ones are computed from them. */
+type ReadFigure = Exclude<(typeof DUES_FIGURES)[number], 'netTrips' | 'netCents'>;
 
 function emptyFigures(): DuesFigures {
   return {
@@ -314,7 +320,7 @@ function assemble(period: DuesPeriod, rows: Row[], rates: { effective_from: stri
     }
     const month = byMonth.get(row.month!);
     if (!month) continue;
-    const figures: Record<(typeof FIGURES)[number], number> = {
+    const figures: Record<ReadFigure, number> = {
       invoicedTrips: Number(row.invoiced_trips),
       invoicedCents: Number(row.invoiced_cents),
       voidedTrips: Number(row.voided_trips),
@@ -324,13 +330,13 @@ function assemble(period: DuesPeriod, rows: Row[], rates: { effective_from: stri
       waitingTrips: Number(row.waiting_trips),
       waitingCents: Number(row.waiting_cents),
     };
-    for (const figure of FIGURES) month[figure] = figures[figure];
+    Object.assign(month, figures);
   }
   const months = [...byMonth.values()];
   for (const month of months) {
     month.netTrips = month.invoicedTrips - month.voidedTrips - month.creditedTrips;
     month.netCents = month.invoicedCents - month.voidedCents - month.creditedCents;
-    for (const figure of [...FIGURES, 'netTrips', 'netCents'] as const) totals[figure] += month[figure];
+    for (const figure of DUES_FIGURES) totals[figure] += month[figure];
   }
   exempt.sort(
     (a, b) =>
