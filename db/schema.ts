@@ -559,7 +559,8 @@ export const calls = pgTable(
     index('calls_status').on(t.status),
     // The billable calls of a range of clients, index-only (number, price and tariff included):
     // written by hand in migrations 0023 and 0027 as calls_billable_by_client, the builder not
-    // expressing INCLUDE.
+    // expressing INCLUDE. So is calls_completed_number (migration 0028): the completed calls by
+    // number with their service date, which the dues return merges with the invoiced ones.
     // The billable calls of a cut-off: completed, by service date.
     index('calls_completed_service_date')
       .on(t.serviceDate, t.clientNumber)
@@ -678,6 +679,12 @@ export const invoices = pgTable(
     gstCents: bigint('gst_cents', { mode: 'number' }).notNull(),
     qstCents: bigint('qst_cents', { mode: 'number' }).notNull(),
     totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    /**
+     * The bill number of the certified sales recording system (SEV) when every trip of the
+     * invoice carries the same one (a system that bills a contract's trips by billing period):
+     * printed once, with the invoice's number, rather than on each trip.
+     */
+    sevNumber: text('sev_number'),
     /*
      * What has been settled so far, kept by the database's triggers (migration 0012): the
      * credit notes' totals and the payments applied. The balance due is what is left.
@@ -700,6 +707,7 @@ export const invoices = pgTable(
       sql`${t.subtotalCents} >= 0 and ${t.duesCents} >= 0 and ${t.duesTrips} >= 0 and ${t.gstCents} >= 0 and ${t.qstCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} + ${t.duesCents} + ${t.gstCents} + ${t.qstCents}`,
     ),
     check('invoices_void', sql`(${t.status} = 'void') = (${t.voidedAt} is not null)`),
+    check('invoices_sev_number', sql`${t.sevNumber} is null or ${t.sevNumber} ~ '^[A-Za-z0-9._:/-]{1,40}$'`),
     // Never more settled than the invoice: no payment nor credit note beyond its balance.
     check(
       'invoices_settled_within_total',
@@ -756,6 +764,8 @@ export const invoiceLines = pgTable(
       .on(t.callNumber)
       .where(sql`not ${t.isVoid}`),
     index('invoice_lines_invoice').on(t.invoiceId, t.clientNumber),
+    // Written by hand in migration 0028 (INCLUDE): invoice_lines_passenger_without_dues, the
+    // passenger trips invoiced without dues, which the dues return reads by reason.
   ],
 );
 

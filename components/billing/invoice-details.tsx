@@ -43,6 +43,12 @@ export async function InvoiceHead({ invoice, locale }: { invoice: Invoice; local
         <dd>{t('invoice.termsValue', { days: invoice.paymentTermsDays })}</dd>
         <dt>{t('invoice.kind')}</dt>
         <dd>{t(`runs.kinds.${invoice.kind}`)}</dd>
+        {invoice.sevNumber ? (
+          <>
+            <dt>{t('invoice.sevNumber')}</dt>
+            <dd>{invoice.sevNumber}</dd>
+          </>
+        ) : null}
         <dt>{t('invoice.run')}</dt>
         <dd>
           <Link href={`/billing/runs/${invoice.billingRunId}`}>{invoice.billingRunId}</Link>
@@ -83,7 +89,7 @@ export async function MemberBlock({
             cell: (line) => (
               <>
                 {line.pickupAddress} → {line.destinationAddress}
-                {tripMentions(line) ? <span className="hint"> · {tripMentions(line)}</span> : null}
+                {tripMentions(line, invoice.sevNumber) ? <span className="hint"> · {tripMentions(line, invoice.sevNumber)}</span> : null}
               </>
             ),
           },

@@ -56,7 +56,9 @@ export async function generateInvoices(
              invoice_qst_cents(t.subtotal_cents + t.dues_cents, b.qst_exempt) as qst_cents
         from (select billed_client_number, count(*)::int as line_count, sum(price_cents)::bigint as subtotal_cents,
                      sum(dues_cents)::bigint as dues_cents, count(*) filter (where dues_cents > 0)::int as dues_trips,
-                     count(*) filter (where is_passenger)::int as passenger_trips, bit_xor(call_hash)::text as call_hashes
+                     count(*) filter (where is_passenger)::int as passenger_trips, bit_xor(call_hash)::text as call_hashes,
+                     -- The SEV bill number that every trip carries, if one does (a contract billed by period).
+                     case when count(sev_number) = count(*) and min(sev_number) = max(sev_number) then min(sev_number) end as sev_number
                 from run_calls group by billed_client_number) t
         -- The billed clients' billing information and taxes read once, in this statement: what
         -- the clerk confirmed is what the invoices get, whatever changes meanwhile.
@@ -112,14 +114,15 @@ export async function generateInvoices(
                             bill_to_emails, language, delivery_method, payment_terms_days, gst_exemption_number, qst_exemption_number,
                             issuer_name, issuer_address_line1, issuer_address_line2, issuer_city, issuer_province, issuer_postal_code,
                             issuer_phone, issuer_email, issuer_gst_number, issuer_qst_number,
-                            line_count, subtotal_cents, dues_trips, dues_cents, dues_exemption, gst_cents, qst_cents, total_cents)
+                            line_count, subtotal_cents, dues_trips, dues_cents, dues_exemption, gst_cents, qst_cents, total_cents,
+                            sev_number)
       select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, ri.billed_client_number,
              ${issueDate}::date, ${issueDate}::date + ri.payment_terms_days,
              ri.name, ri.address_line1, ri.address_line2, ri.city, ri.province, ri.postal_code,
              ri.invoice_emails, ri.language, ri.delivery_method, ri.payment_terms_days, ri.gst_exemption_number, ri.qst_exemption_number,
              s.name, s.address_line1, s.address_line2, s.city, s.province, s.postal_code, s.phone, s.email, s.gst_number, s.qst_number,
              ri.line_count, ri.subtotal_cents, ri.dues_trips, ri.dues_cents, ri.dues_exemption, ri.gst_cents, ri.qst_cents,
-             ri.subtotal_cents + ri.dues_cents + ri.gst_cents + ri.qst_cents
+             ri.subtotal_cents + ri.dues_cents + ri.gst_cents + ri.qst_cents, ri.sev_number
         from run_invoices ri
         cross join company_settings s`);
 

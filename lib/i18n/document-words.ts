@@ -43,18 +43,22 @@ export const pageLabel = (page: number, pages: number, language: Locale) => docu
 
 /**
  * A trip's description as Revenu Québec prescribes it (QST Regulation s. 350.62R5): how its price
- * was set (the mention, in French on every invoice), its hours to the tenth, its SEV bill number.
+ * was set (the mention, in French on every invoice), its hours to the tenth, its SEV bill number
+ * unless it is the invoice's (`invoiceSev`, printed once at the top).
  */
-export function tripMentions(trip: {
-  billingType: keyof Messages['documents']['billingTypes'] | null;
-  billingHoursTenths: number | null;
-  sevNumber: string | null;
-}): string {
+export function tripMentions(
+  trip: {
+    billingType: keyof Messages['documents']['billingTypes'] | null;
+    billingHoursTenths: number | null;
+    sevNumber: string | null;
+  },
+  invoiceSev: string | null,
+): string {
   const t = translators.fr;
   return [
     trip.billingType ? t(`billingTypes.${trip.billingType}`) : null,
     trip.billingHoursTenths ? t('hours', { hours: (trip.billingHoursTenths / 10).toFixed(1).replace('.', ',') }) : null,
-    trip.sevNumber ? t('sev', { number: trip.sevNumber }) : null,
+    trip.sevNumber && trip.sevNumber !== invoiceSev ? t('sev', { number: trip.sevNumber }) : null,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -181,7 +181,8 @@ type Row = {
  * The service dates of the period on which a call waits to be billed (`isWaitingToBeBilled`, the
  * billing list's own test): one pass over the period's calls, so that the billing list's query
  * below reads the calls of those dates only, rather than every call of the period twice (once for
- * each process).
+ * each process). The period's completed calls (calls_completed_number) and the invoiced ones
+ * (invoice_lines_call_once) are merged in call-number order, from their indexes alone.
  */
 export function waitingDatesQuery(period: DuesPeriod): SQL {
   return sql`select distinct k.service_date::text as service_date from calls k
@@ -281,7 +282,17 @@ export async function duesReturn(db: Db, period: DuesPeriod): Promise<DuesReturn
   const { from, to } = period;
   return db.transaction(
     async (tx) => {
+      // Planned as large queries, run in well under a second: compiling them (JIT) took an
+      // eighth of a year's return. The dates merge the period's completed calls with the invoiced
+      // ones from their two indexes, in call-number order (a fifth of a second at a million
+      // calls): a hash of every invoiced call, or workers each reading that whole index again,
+      // took half a second more.
+      await tx.execute(sql`set local jit = off`);
+      await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+      await tx.execute(sql`set local enable_hashjoin = off`);
       const dates = await queryRows<{ service_date: string }>(tx, waitingDatesQuery(period));
+      await tx.execute(sql`set local enable_hashjoin to default`);
+      await tx.execute(sql`set local max_parallel_workers_per_gather to default`);
       const rows = await queryRows<Row>(
         tx,
         duesReturnQuery(

@@ -184,5 +184,30 @@ describe('the invoice PDF', () => {
     expect(text).toContain('Redevance (2 courses × 0,90 $)');
     expect(text).toContain('Tarif fixe c. · SEV SEV-2026-42');
     expect(invoice.totalCents).toBe(invoice.subtotalCents + 180 + invoice.gstCents + invoice.qstCents);
+    expect(invoice.sevNumber).toBeNull();
+  });
+
+  test('a SEV bill number that every trip of an invoice carries is printed once, with the invoice’s number', async () => {
+    await insertClient(database.db, 34000, taxi);
+    await insertClient(database.db, 34001, taxi);
+    const contract = [await trip(34000, 2500, '2026-11-12'), await trip(34000, 2600, '2026-11-19')];
+    const mixed = [await trip(34001, 2500, '2026-11-12'), await trip(34001, 2600, '2026-11-19')];
+    const setSev = (call: { number: number }, sev: string) =>
+      database.db.execute(sql`update calls set sev_number = ${sev} where number = ${call.number}`);
+    for (const call of contract) await setSev(call, 'SEV-2026-11');
+    await setSev(mixed[0]!, 'SEV-2026-11');
+    await generateInvoices(database.db, clerkId, run(false, 34000, 34001), '2026-12-01');
+    const textOf = async (client: number) =>
+      (await pdfText(await streamBytes((await invoicePdfStream(database.db, (await invoiceOf(client)).number))!))).join(' ');
+
+    expect((await invoiceOf(34000)).sevNumber).toBe('SEV-2026-11');
+    const once = await textOf(34000);
+    expect(once).toContain('No de facture SEV SEV-2026-11');
+    expect(once.split('SEV-2026-11')).toHaveLength(2);
+    // One trip without it: the number stays on its trip.
+    expect((await invoiceOf(34001)).sevNumber).toBeNull();
+    const onTrip = await textOf(34001);
+    expect(onTrip).not.toContain('No de facture SEV');
+    expect(onTrip).toContain('SEV SEV-2026-11');
   });
 });

@@ -96,13 +96,13 @@ const COMPANY_CHARS_PER_LINE = 40;
 
 const linesOf = (text: string | null | undefined, perLine: number) => Math.max(1, Math.ceil((text ?? '').length / perLine));
 
-function rowHeight(row: Row): number {
+function rowHeight(row: Row, invoiceSev: string | null): number {
   if (row.kind === 'block') return 24 + 13 * (linesOf(`${row.block.clientNumber} — ${row.block.clientName}`, TITLE_CHARS_PER_LINE) - 1);
   if (row.kind === 'subtotal') return row.block.duesTrips > 0 ? 32 : 16;
   if (row.kind === 'dues') return 0;
   const route =
     linesOf(`${row.line.pickupAddress} → ${row.line.destinationAddress}`, ROUTE_CHARS_PER_LINE) +
-    (tripMentions(row.line) ? linesOf(tripMentions(row.line), ROUTE_CHARS_PER_LINE) : 0);
+    (tripMentions(row.line, invoiceSev) ? linesOf(tripMentions(row.line, invoiceSev), ROUTE_CHARS_PER_LINE) : 0);
   return 6 + 11 * Math.max(route, linesOf(row.line.clientReference, REFERENCE_CHARS_PER_LINE));
 }
 
@@ -132,11 +132,12 @@ export function invoicePages(invoice: Invoice, blocks: InvoiceMemberBlock[]): In
     (trips ? 16 * linesOf(trips, TOTAL_LABEL_CHARS_PER_LINE) : 0) +
     (exemption ? 16 * linesOf(exemption, TOTAL_LABEL_CHARS_PER_LINE) : 0);
   const pages = paginateInvoice(
-    invoice.language,
+    invoice,
     blocks,
     invoice.kind === 'grouped',
     invoice.status === 'void' ? 44 : 0,
-    11 * (billTo + issuer),
+    // The SEV bill number's row, when the invoice has one, under the invoice's number and dates.
+    11 * (billTo + issuer) + (invoice.sevNumber ? 22 : 0),
     totals,
   );
   if (trips) pages.at(-1)!.push({ kind: 'dues', trips });
@@ -159,7 +160,7 @@ function taxLabels(invoice: Invoice): { gst: string; qst: string } {
 }
 
 function paginateInvoice(
-  language: Invoice['language'],
+  { language, sevNumber }: Pick<Invoice, 'language' | 'sevNumber'>,
   blocks: InvoiceMemberBlock[],
   isGrouped: boolean,
   reservedPerPage: number,
@@ -177,10 +178,10 @@ function paginateInvoice(
   const pages: Row[][] = [[]];
   let room = pageHeight - FIRST_PAGE_HEADER - firstPageExtra;
   rows.forEach((row, index) => {
-    const height = rowHeight(row);
+    const height = rowHeight(row, sevNumber);
     // A member's title never ends a page: it goes with its first line.
     const next = rows[index + 1];
-    const needed = row.kind === 'block' && next ? height + rowHeight(next) : height;
+    const needed = row.kind === 'block' && next ? height + rowHeight(next, sevNumber) : height;
     if (needed > room && pages.at(-1)!.length > 0) {
       pages.push([]);
       room = pageHeight;
@@ -248,6 +249,7 @@ export function InvoicePages({
               <MetaRow label={label('issueDate')}>{date(invoice.issueDate)}</MetaRow>
               <MetaRow label={label('dueDate')}>{date(invoice.dueDate)}</MetaRow>
               <MetaRow label={label('terms')}>{termsLabel(invoice.paymentTermsDays, language)}</MetaRow>
+              {invoice.sevNumber ? <MetaRow label={label('sevNumber')}>{invoice.sevNumber}</MetaRow> : null}
               {isGrouped ? <Text style={styles.muted}>{label('grouped')}</Text> : null}
             </Letterhead>
             <AddressBox
@@ -299,7 +301,7 @@ export function InvoicePages({
               <Text style={styles.date}>{row.line.serviceDate}</Text>
               <Text style={styles.route}>
                 {row.line.pickupAddress} → {row.line.destinationAddress}
-                {tripMentions(row.line) ? `\n${tripMentions(row.line)}` : ''}
+                {tripMentions(row.line, invoice.sevNumber) ? `\n${tripMentions(row.line, invoice.sevNumber)}` : ''}
               </Text>
               <Text style={styles.reference}>{row.line.clientReference ?? ''}</Text>
               <Text style={styles.amount}>{money(row.line.amountCents)}</Text>

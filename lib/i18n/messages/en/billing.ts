@@ -120,6 +120,7 @@ export const enBilling: typeof frBilling = {
     dueDate: 'Due date',
     terms: 'Terms',
     termsValue: 'Net {days} days',
+    sevNumber: 'SEV bill no.',
     run: 'Run',
     kind: 'Kind',
     gstExemption: 'GST exemption: {number}',

@@ -25,6 +25,7 @@ export const enDocuments = {
       qstExempt: 'QST exempt',
       void: 'VOID',
       grouped: 'Grouped invoice',
+      sevNumber: 'SEV bill no.',
     },
     statement: {
       statement: 'STATEMENT OF ACCOUNT',

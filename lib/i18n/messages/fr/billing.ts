@@ -121,6 +121,7 @@ export const frBilling = {
     dueDate: 'Échéance',
     terms: 'Conditions',
     termsValue: 'Net {days} jours',
+    sevNumber: 'No de facture SEV',
     run: 'Traitement',
     kind: 'Type',
     gstExemption: 'Exemption TPS : {number}',

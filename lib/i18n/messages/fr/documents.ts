@@ -25,6 +25,7 @@ export const frDocuments = {
       qstExempt: 'Exempté de la TVQ',
       void: 'ANNULÉE',
       grouped: 'Facture regroupée',
+      sevNumber: 'No de facture SEV',
     },
     statement: {
       statement: 'ÉTAT DE COMPTE',
