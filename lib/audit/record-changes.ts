@@ -7,8 +7,8 @@ export type AuditValues = Record<string, string | null>;
 
 /**
  * Audit rows, one per field whose value differs between `before` and `after` (the fields of
- * `after`), attributed to `actorId`: for the columns the triggers of migration 0002 do not list
- * (the dues fields of migration 0024), written by the application in the same shape, in the
+ * `after`), attributed to `actorId`, for what no audit trigger covers (a dues rate, which the
+ * settings record as one field), written by the application in the triggers' shape, in the
  * transaction of the change.
  */
 export async function recordChanges(

@@ -1,13 +1,11 @@
 /**
  * Creating and editing a client. The grouping rules are checked first to explain them; the
  * database checks them again (foreign key, trigger) and its verdict is translated the same way.
- * The dues exemption's fields, which the audit trigger does not list, are audited here.
  */
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/index';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, RG_HEAD_HAS_MEMBERS, RG_INACTIVE_HEAD, pgErrorOf } from '@/db/errors';
 import { clients, tariffs } from '@/db/schema';
-import { recordChanges, type AuditValues } from '@/lib/audit/record-changes';
 import { withActor } from '@/lib/audit/with-actor';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import type { ClientInput } from './client-input';
@@ -55,18 +53,6 @@ const DUES_EXEMPTION_CHECKS: Record<string, [field: string, code: ErrorCode]> = 
   clients_dues_exemption_period: ['duesExemptTo', 'client.duesExemptPeriod'],
   clients_dues_exemption_named: ['duesExemptionDetail', 'client.duesExemptionDetail'],
 };
-
-type DuesExemptionFields = Pick<ClientInput, 'duesExemption' | 'duesExemptionDetail' | 'duesExemptFrom' | 'duesExemptTo'>;
-
-/** The dues exemption's fields as the audit log holds them. */
-function duesAuditValues(client: DuesExemptionFields): AuditValues {
-  return {
-    dues_exemption: client.duesExemption,
-    dues_exemption_detail: client.duesExemptionDetail,
-    dues_exempt_from: client.duesExemptFrom,
-    dues_exempt_to: client.duesExemptTo,
-  };
-}
 
 /** A refusal of the database, explained; anything else is rethrown. */
 async function explainDatabaseRefusal(db: Db, error: unknown, input: ClientInput): Promise<never> {
@@ -128,10 +114,6 @@ export async function updateClient(db: Db, actorId: number, number: number, inpu
         .select({
           tariffId: clients.tariffId,
           groupedClientNumber: clients.groupedClientNumber,
-          duesExemption: clients.duesExemption,
-          duesExemptionDetail: clients.duesExemptionDetail,
-          duesExemptFrom: clients.duesExemptFrom,
-          duesExemptTo: clients.duesExemptTo,
         })
         .from(clients)
         .where(eq(clients.number, number))
@@ -147,13 +129,6 @@ export async function updateClient(db: Db, actorId: number, number: number, inpu
         .update(clients)
         .set({ ...changes, updatedAt: new Date() })
         .where(eq(clients.number, number));
-      await recordChanges(
-        tx,
-        actorId,
-        { entity: 'client', entityKey: String(number), clientNumber: number },
-        duesAuditValues(current),
-        duesAuditValues(input),
-      );
       return { number };
     });
   } catch (error) {

@@ -3,9 +3,8 @@
  * is checked as the client form checks it, the grouping rules over the whole file (heads and
  * members in any order), and a change of group of an existing client within the same date
  * limits as the form's. Then, only when nothing is wrong, the changes are written set-based in
- * the caller's transaction, whose user the audit triggers record (the dues exemption's fields,
- * which the triggers do not list, are audited here in the same shape); a line equal to its
- * client writes nothing, so that importing a file twice changes nothing the second time.
+ * the caller's transaction, whose user the audit triggers record; a line equal to its client
+ * writes nothing, so that importing a file twice changes nothing the second time.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
@@ -161,21 +160,6 @@ function clientColumns(list: ClientInput[]) {
            dues_exempt_from, dues_exempt_to)`;
 }
 
-/** The changes of the dues exemption's fields of existing clients, in the audit log as the importing user's (before the update). */
-async function auditDuesExemptions(tx: Tx, list: ClientInput[]): Promise<void> {
-  await tx.execute(sql`insert into audit_log (user_id, entity, entity_key, client_number, field, old_value, new_value)
-      select nullif(current_setting('app.user_id', true), '')::integer, 'client', c.number::text, c.number, f.field, f.old_value, f.new_value
-        from ${clientColumns(list)}
-        join clients c on c.number = s.number
-        cross join lateral (values
-          ('dues_exemption', c.dues_exemption::text, s.dues_exemption),
-          ('dues_exemption_detail', c.dues_exemption_detail, s.dues_exemption_detail),
-          ('dues_exempt_from', c.dues_exempt_from::text, s.dues_exempt_from),
-          ('dues_exempt_to', c.dues_exempt_to::text, s.dues_exempt_to)
-        ) as f(field, old_value, new_value)
-       where f.old_value is distinct from f.new_value`);
-}
-
 /** Changes of group, one statement per date they take effect on (the membership trigger reads the date of the transaction). */
 async function changeGroups(tx: Tx, lines: ClientLine[], today: string): Promise<void> {
   const byDate = new Map<string, ClientLine[]>();
@@ -202,10 +186,6 @@ async function writeClients(tx: Tx, lines: ClientLine[], settings: ImportSetting
   if (becomingHeads.length + otherChanges.length > 0) await takeMembershipLock(tx);
 
   if (existing.length > 0) {
-    await auditDuesExemptions(
-      tx,
-      existing.map((line) => line.input),
-    );
     await tx.execute(sql`update clients c
          set name = s.name, contact_name = s.contact_name, phone = s.phone, address_line1 = s.address_line1,
              address_line2 = s.address_line2, city = s.city, province = s.province, postal_code = s.postal_code,
