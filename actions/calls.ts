@@ -13,6 +13,8 @@ import { todayInMontreal } from '@/lib/dates/montreal';
 import { creditHoldOf } from '@/lib/receivables/credit-hold';
 import { describeHold } from '@/lib/receivables/describe-hold';
 import { formatMoney } from '@/lib/i18n/format';
+import { referenceRulesOfCall } from '@/lib/references/find-references';
+import { rulesInForce } from '@/lib/references/reference-rules';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 
 async function money(cents: number) {
@@ -61,7 +63,8 @@ export const changeCallStatusAction = defineAction({
  * The client's name and the call's price, before saving: the same pricing function as the save,
  * with the client's own tariff and discount; and, when its tariff is passenger transport, the
  * billing type its trip takes unless the dispatcher chooses another (the form then asks for the
- * trip's fields).
+ * trip's fields); and the references its client and head require on the service date (the form
+ * asks for each).
  */
 export const quoteCallAction = defineAction({
   name: 'calls.quote',
@@ -71,13 +74,19 @@ export const quoteCallAction = defineAction({
     const t = await getTranslations('callForm');
     const today = todayInMontreal();
     // Read at once, each on its own connection: a client unknown or inactive answers its refusal.
-    const [quote, hold] = await withPreparedStatements(() =>
-      Promise.all([quoteCall(db, input.clientNumber, input), creditHoldOf(db, input.clientNumber, today, input.serviceDate ?? today)]),
+    const serviceDate = input.serviceDate ?? today;
+    const [quote, hold, rules] = await withPreparedStatements(() =>
+      Promise.all([
+        quoteCall(db, input.clientNumber, input),
+        creditHoldOf(db, input.clientNumber, today, serviceDate),
+        referenceRulesOfCall(db, input.clientNumber, serviceDate),
+      ]),
     );
     const locale = await getAppLocale();
     return {
       client: quote.client,
       passenger: quote.tariff.isPassenger ? { defaultBillingType: defaultBillingTypeOf(quote.tariff) } : null,
+      references: rulesInForce(rules, serviceDate),
       hold: hold
         ? describeHold(hold, {
             canOverride: user.role === 'admin',

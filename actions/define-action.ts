@@ -51,12 +51,24 @@ export function registerAnonymousAction(name: string, action: (...args: never[])
   anonymousActions.set(name, action);
 }
 
+/**
+ * A form's fields as an object: a field given twice is a list; a field `name[key]` (the values of
+ * a call's references by label) is the entry `key` of the object `name`.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;
     const values = formData.getAll(key).map((v) => (typeof v === 'string' ? v : v.name));
-    result[key] = values.length > 1 ? values : values[0];
+    const value = values.length > 1 ? values : values[0];
+    const nested = /^([A-Za-z]\w*)\[(.+)\]$/.exec(key);
+    if (!nested) {
+      result[key] = value;
+      continue;
+    }
+    const [, name, entry] = nested as unknown as [string, string, string];
+    const object = (result[name] ??= {}) as Record<string, unknown>;
+    if (typeof object === 'object' && object !== null && !Array.isArray(object)) object[entry] = value;
   }
   return result;
 }

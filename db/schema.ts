@@ -442,6 +442,38 @@ export const clients = pgTable(
 );
 
 /**
+ * The references a client's payer requires on each call (docs/business-rules.md, Required
+ * references): a purchase order, an authorization number, a cost centre… with an optional format
+ * (`#` a digit, `@` a letter, `*` either, anything else itself) shown by an example, an optional
+ * list of allowed values, and the date from which calls must carry it. A head's apply to its
+ * members' calls too. A call keeps its values by label (calls.reference_values).
+ */
+export const clientReferences = pgTable(
+  'client_references',
+  {
+    id: serial('id').primaryKey(),
+    clientNumber: integer('client_number')
+      .notNull()
+      .references(() => clients.number, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    format: text('format'),
+    example: text('example'),
+    allowedValues: text('allowed_values')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    requiredFrom: date('required_from', { mode: 'string' }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('client_references_label').on(t.clientNumber, sql`lower(${t.label})`),
+    check('client_references_label_present', sql`length(trim(${t.label})) between 1 and 60`),
+    check('client_references_format_with_example', sql`(${t.format} is null) = (${t.example} is null)`),
+    check('client_references_format_length', sql`${t.format} is null or length(${t.format}) between 1 and 60`),
+  ],
+);
+
+/**
  * Dated group membership (docs/business-rules.md, Dated group membership): from `validFrom`
  * (and until `validTo`, exclusive, or open-ended) client `clientNumber` is billed on head
  * `headNumber`; a row whose head is the client itself says the client is a grouped account
@@ -497,6 +529,8 @@ export const calls = pgTable(
     waitingMinutes: integer('waiting_minutes').notNull().default(0),
     serviceType: serviceTypeEnum('service_type').notNull().default('standard'),
     clientReference: text('client_reference'),
+    /** The values of the required references of its client and its head (client_references), by label. */
+    referenceValues: jsonb('reference_values').$type<Record<string, string>>().notNull().default({}),
     notes: text('notes'),
     status: callStatusEnum('status').notNull().default('open'),
     // Price as computed at call taking, with the call's own client's tariff and discount.
@@ -549,6 +583,7 @@ export const calls = pgTable(
       sql`(${t.billingHoursTenths} is null or ${t.billingHoursTenths} between 1 and 9999) and (${t.billingHoursTenths} is null or ${t.billingType} = 'hourly')`,
     ),
     check('calls_sev_number', sql`${t.sevNumber} is null or ${t.sevNumber} ~ '^[A-Za-z0-9._:/-]{1,40}$'`),
+    check('calls_reference_values_object', sql`jsonb_typeof(${t.referenceValues}) = 'object'`),
     check('calls_dispatch_id_format', sql`${t.dispatchId} ~ '^[A-Za-z0-9._:-]{1,100}$'`),
     // Calls taken on the screen have none (nulls are distinct).
     uniqueIndex('calls_dispatch_id').on(t.dispatchId),
@@ -746,6 +781,8 @@ export const invoiceLines = pgTable(
     pickupAddress: text('pickup_address').notNull(),
     destinationAddress: text('destination_address').notNull(),
     clientReference: text('client_reference'),
+    /** The values of its client's required references, by label (client_references), as at generation. */
+    referenceValues: jsonb('reference_values').$type<Record<string, string>>().notNull().default({}),
     amountCents: integer('amount_cents').notNull(),
     /** A passenger trip, and its dues: the rate in force on its service date, stored at generation, never recomputed. */
     isPassenger: boolean('is_passenger').notNull().default(false),

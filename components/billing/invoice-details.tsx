@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import type { creditNotes, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
-import { tripMentions } from '@/lib/i18n/document-words';
+import { referenceMentions, tripMentions } from '@/lib/i18n/document-words';
 import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 
@@ -90,6 +90,9 @@ export async function MemberBlock({
               <>
                 {line.pickupAddress} → {line.destinationAddress}
                 {tripMentions(line, invoice.sevNumber) ? <span className="hint"> · {tripMentions(line, invoice.sevNumber)}</span> : null}
+                {referenceMentions(line.referenceValues) ? (
+                  <span className="hint"> · {referenceMentions(line.referenceValues)}</span>
+                ) : null}
               </>
             ),
           },

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { getCallDetails } from '@/lib/calls/find-calls';
@@ -37,6 +38,12 @@ export async function CallDetails({ call, locale, headingLevel = 2 }: { call: De
         <dd>{t('callDetails.measuresValue', { km, minutes: call.waitingMinutes })}</dd>
         <dt>{t('callDetails.reference')}</dt>
         <dd>{call.clientReference ?? '—'}</dd>
+        {Object.entries(call.referenceValues).map(([label, value]) => (
+          <Fragment key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
         {call.isPassenger || call.origin || call.destination ? (
           <>
             <dt>{t('callDetails.municipalities')}</dt>

@@ -8,6 +8,7 @@ import { bindFields } from '@/components/form/bind-fields';
 import { SelectField, TextField } from '@/components/form/fields';
 import { BILLING_TYPES, SERVICE_TYPES } from '@/lib/calls/call-input';
 import { freshCallValues } from '@/lib/calls/fresh-call';
+import { referenceFieldName, type ReferenceRule, type ReferenceValues } from '@/lib/references/reference-rules';
 import { useCallQuote, type PassengerQuote } from './use-call-quote';
 
 export type CallFormValues = {
@@ -38,6 +39,8 @@ type Props = {
   municipalities: readonly string[];
   /** The call edited is a passenger trip (its tariff's), until the client's tariff of today is known. */
   passenger?: PassengerQuote | null;
+  /** The call edited: its references' values, and the rules asking for them until its client's are read. */
+  references?: { values: ReferenceValues; rules: ReferenceRule[] };
 };
 
 /**
@@ -46,11 +49,14 @@ type Props = {
  * client whose tariff is passenger transport adds its trip's fields: each municipality after its
  * address (typed with the list's names offered), then, after the service type, the billing type
  * (its tariff's default until another is chosen), the hours of a trip by the hour and the SEV bill
- * number. A courier call shows none of them, nor sends them.
+ * number. A courier call shows none of them, nor sends them. The references the client and its head
+ * require follow the client reference, each required, offered as a list when its values are.
  */
-export function CallForm({ number, initial, municipalities, passenger: initialPassenger = null }: Props) {
+export function CallForm({ number, initial, municipalities, passenger: initialPassenger = null, references: initialReferences }: Props) {
   const t = useTranslations('callForm');
+  const tr = useTranslations('references');
   const [values, setValues] = useState(initial);
+  const [referenceValues, setReferenceValues] = useState<ReferenceValues>(initialReferences?.values ?? {});
   const clientField = useRef<HTMLInputElement>(null);
   const [holdOverride, setHoldOverride] = useState('');
   const isNew = number === undefined;
@@ -63,6 +69,7 @@ export function CallForm({ number, initial, municipalities, passenger: initialPa
     onSuccess: isNew
       ? () => {
           setValues(freshCallValues());
+          setReferenceValues({});
           setHoldOverride('');
           resetQuote();
           clientField.current?.focus();
@@ -74,6 +81,34 @@ export function CallForm({ number, initial, municipalities, passenger: initialPa
   // The client's tariff of today once known; until then, an edited call's own.
   const passenger = shownQuote && 'clientName' in shownQuote ? shownQuote.passenger : isClientChanged ? null : initialPassenger;
   const billingType = values.billingType || passenger?.defaultBillingType || '';
+  const referenceRules =
+    shownQuote && 'clientName' in shownQuote ? shownQuote.references : isClientChanged ? [] : (initialReferences?.rules ?? []);
+  const referenceField = (rule: ReferenceRule) => {
+    const name = referenceFieldName(rule.label);
+    const common = {
+      name,
+      id: `reference-${rule.id}`,
+      label: rule.label,
+      hint:
+        rule.format === null
+          ? tr('callHint', { number: rule.clientNumber })
+          : tr('callHintFormat', { number: rule.clientNumber, format: rule.format, example: rule.example ?? '' }),
+      value: referenceValues[rule.label] ?? '',
+      onChange: (event: { target: { value: string } }) =>
+        setReferenceValues((current) => ({ ...current, [rule.label]: event.target.value })),
+      errors: errors[name],
+      required: true,
+    };
+    return rule.allowedValues.length > 0 ? (
+      <SelectField
+        key={rule.id}
+        {...common}
+        options={[{ value: '', label: '' }, ...rule.allowedValues.map((v) => ({ value: v, label: v }))]}
+      />
+    ) : (
+      <TextField key={rule.id} {...common} autoComplete="off" maxLength={100} />
+    );
+  };
   const municipalityField = (name: 'originMunicipality' | 'destinationMunicipality') =>
     passenger ? (
       <TextField
@@ -170,6 +205,7 @@ export function CallForm({ number, initial, municipalities, passenger: initialPa
           </>
         ) : null}
         <TextField {...field('clientReference')} label={t('clientReference')} autoComplete="off" />
+        {referenceRules.map(referenceField)}
         <TextField {...field('notes')} label={t('notes')} autoComplete="off" />
       </div>
       <datalist id="call-municipalities">

@@ -6,12 +6,23 @@ import { idleState } from '@/actions/action-state';
 
 import type { BillingType } from '@/lib/calls/call-input';
 import type { HoldView } from '@/lib/receivables/describe-hold';
+import type { ReferenceRule } from '@/lib/references/reference-rules';
 
 /** A passenger trip's client: the billing type its trip takes unless another is chosen. */
 export type PassengerQuote = { defaultBillingType: BillingType };
 
 export type CallQuote =
-  { clientName: string; price: string; detail: string; hold: HoldView | null; passenger: PassengerQuote | null } | { error: string } | null;
+  | {
+      clientName: string;
+      price: string;
+      detail: string;
+      hold: HoldView | null;
+      passenger: PassengerQuote | null;
+      /** The references its client and head require on the service date. */
+      references: ReferenceRule[];
+    }
+  | { error: string }
+  | null;
 
 const isClientNumber = (text: string) => /^\d+$/.test(text.trim());
 
@@ -52,6 +63,7 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
               detail: result.data.detail,
               hold: result.data.hold,
               passenger: result.data.passenger,
+              references: result.data.references,
             },
           });
         else if (result.status === 'error') {

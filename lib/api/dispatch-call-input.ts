@@ -107,6 +107,15 @@ export const dispatchCallInput = z
         description: 'Passenger trips only, optional: the bill number of the certified sales recording system (SEV)',
         example: 'SEV-2026-004512',
       }),
+    references: z
+      .record(z.string().trim().min(1).max(60), z.string().max(1000))
+      .optional()
+      .transform((values) => values ?? {})
+      .meta({
+        description:
+          'The values of the required references of the client and of the head of its group (a purchase order, an authorization number…), by label, the label matched whatever its case. A value must follow its reference’s format and be one of its allowed values (422 naming `references.<label>` otherwise). A call without a required reference is accepted: once completed, it waits in the billing clerk’s review before billing (« référence manquante »)',
+        example: { 'Bon de commande': 'BC-004512' },
+      }),
   })
   .strict()
   .meta({ id: 'DispatchCallInput' });

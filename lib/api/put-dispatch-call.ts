@@ -19,7 +19,7 @@ import {
   municipalityNamesOf,
   pricedValues,
   refuseLockedCall,
-  tripOfCall,
+  tripAndReferencesOfCall,
   type Trip,
 } from '@/lib/calls/call-rules';
 import { insertCall } from '@/lib/calls/insert-call';
@@ -30,6 +30,8 @@ import { todayInMontreal } from '@/lib/dates/montreal';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import { findMunicipalities, type Municipality } from '@/lib/municipalities/find-municipalities';
 import { creditHoldOf, type CreditHold } from '@/lib/receivables/credit-hold';
+import { referenceRulesOfCall } from '@/lib/references/find-references';
+import type { ReferenceRule } from '@/lib/references/reference-rules';
 import { ApiError } from './api-error';
 import { toCallInput, type DispatchCallInput } from './dispatch-call-input';
 import { apiCallOf, type ApiCall } from './resources';
@@ -52,18 +54,19 @@ export async function putDispatchCall(
         // kept as outcomes: a refusal of this client only matters if the call is to be priced. The
         // municipalities the call names are found by name here, with the rest, not in the insert:
         // an unknown one is refused naming its field before anything is written.
-        const [[existing, invoice], quote, hold, found] = await Promise.all([
+        const [[existing, invoice], quote, hold, found, rules] = await Promise.all([
           lockCall(tx, { dispatchId }),
           outcomeOf(quoteCall(tx, call.clientNumber, call, { lock: true })),
           creditHoldOf(tx, call.clientNumber, todayInMontreal(), call.serviceDate),
           findMunicipalities(tx, municipalityNamesOf(call)),
+          referenceRulesOfCall(tx, call.clientNumber, call.serviceDate),
         ]);
-        const reads: Reads = { invoice, quote, hold, found };
+        const reads: Reads = { invoice, quote, hold, found, rules };
         if (existing) return updateDispatchCall(tx, tokenId, existing, call, status, reads);
         const priced = allowedQuote(reads, true);
-        const trip = tripOfCall(call, priced.tariff, found);
+        const { trip, references } = tripAndReferencesOfCall(call, priced.tariff, found, rules, AS_SENT);
         const created = await insertCall(tx, {
-          ...pricedValues(call, priced, trip),
+          ...pricedValues(call, priced, trip, references),
           status,
           completedAt: completedAtOf(status, new Date()),
           dispatchId,
@@ -98,7 +101,12 @@ type Reads = {
   quote: Outcome<CallQuote>;
   hold: CreditHold | null;
   found: (Municipality | null)[];
+  /** The required references of the call's client and head on its service date. */
+  rules: ReferenceRule[];
 };
+
+/** A dispatch system often does not carry a purchase order: a call without a required reference is taken, and waits in the review. */
+const AS_SENT = { isMissingRefused: false };
 
 /** The municipalities of a trip as the answer names them: those found for the names sent, none for a courier call. */
 function placesOf(trip: Trip, [origin, destination]: (Municipality | null)[]) {
@@ -134,11 +142,11 @@ async function updateDispatchCall(
   const { isRepriced, isHoldChecked } = changeOfCall(current, call, status);
   if (isRepriced) refuseLockedCall(current, reads.invoice);
   const quote = isRepriced ? allowedQuote(reads, isHoldChecked) : null;
-  const trip = tripOfCall(call, quote?.tariff ?? current.tariff, reads.found);
-  const change = changeOfCall(current, call, status, trip);
+  const { trip, references } = tripAndReferencesOfCall(call, quote?.tariff ?? current.tariff, reads.found, reads.rules, AS_SENT);
+  const change = changeOfCall(current, call, status, trip, references);
   if (!change.isChanged) return { call: apiCallOf(current, reads.invoice, current), isCreated: false, isChanged: false };
   refuseLockedCall(current, reads.invoice);
-  const values = quote ? pricedValues(call, quote, trip) : callDetails(call, trip);
+  const values = quote ? pricedValues(call, quote, trip, references) : callDetails(call, trip, references);
   const updated = await updateCallRow(
     tx,
     current,
@@ -161,18 +169,45 @@ function tripProblem(code: ErrorCode, sent: string | null): string {
       return 'required with billingType hourly';
     case 'call.hoursNotHourly':
       return 'only with billingType hourly';
+    case 'reference.field.tooLong':
+      return '100 characters at most';
     default:
       return 'invalid';
   }
 }
 
-/** The trip's refusals (tripOfCall) by field: an unknown municipality is its own code, anything else a validation error. */
+/** A reference's refusal, with what to send: its format and example, or its allowed values (as the refusal's details say them). */
+function referenceProblem(code: ErrorCode, rule: Record<string, string | number> | undefined): string {
+  if (code === 'reference.field.format' && rule) return `does not follow the format ${rule.format} (e.g. ${rule.example})`;
+  if (code === 'reference.field.notAllowed' && rule) return `not one of the allowed values: ${rule.values}`;
+  return tripProblem(code, null);
+}
+
+/**
+ * The refusals of the trip (tripOfCall) and of the references (tripAndReferencesOfCall) by field,
+ * a reference's as `references.<label>`: an unknown municipality is its own code, anything else a
+ * validation error.
+ */
 function tripRefusal(error: AppError, call: CallInput): ApiError {
+  const rules = error.details.map((detail) => detail.params);
   const fields = Object.fromEntries(
-    Object.entries(error.fieldErrors).map(([field, codes]) => [
-      field,
-      codes.map((code) => tripProblem(code, field === 'originMunicipality' || field === 'destinationMunicipality' ? call[field] : null)),
-    ]),
+    Object.entries(error.fieldErrors).map(([field, codes]) => {
+      const reference = /^references\[(.+)\]$/.exec(field)?.[1];
+      if (reference !== undefined)
+        return [
+          `references.${reference}`,
+          codes.map((code) =>
+            referenceProblem(
+              code,
+              rules.find((rule) => rule.label === reference),
+            ),
+          ),
+        ];
+      return [
+        field,
+        codes.map((code) => tripProblem(code, field === 'originMunicipality' || field === 'destinationMunicipality' ? call[field] : null)),
+      ];
+    }),
   );
   const isUnknownPlace = Object.values(error.fieldErrors).some((codes) => codes.includes('call.unknownMunicipality'));
   return new ApiError(isUnknownPlace ? 'unknown_municipality' : 'validation', fields);
@@ -181,7 +216,7 @@ function tripRefusal(error: AppError, call: CallInput): ApiError {
 /** A refusal of the call's rules as the API's error, with the field it is about. */
 function explainRefusal(error: unknown, call: CallInput): unknown {
   if (error instanceof ApiError) return error;
-  if (error instanceof AppError && error.code === 'validation') return tripRefusal(error, call);
+  if (error instanceof AppError && (error.code === 'validation' || error.code === 'reference.invalid')) return tripRefusal(error, call);
   if (error instanceof AppError && error.code === 'call.unknownClient')
     return new ApiError('unknown_client', { clientNumber: ['unknown client'] });
   if (error instanceof AppError && error.code === 'call.inactiveClient')

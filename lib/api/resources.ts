@@ -69,6 +69,9 @@ export const apiCall = z
       .nullable()
       .meta({ description: 'A passenger trip’s municipality of destination, as `originMunicipality`' }),
     sevNumber: z.string().nullable().meta({ description: 'The bill number of the certified sales recording system (SEV)' }),
+    references: z
+      .record(z.string(), z.string())
+      .meta({ description: 'The values of the client’s required references, by label', example: { 'Bon de commande': 'BC-004512' } }),
     priceCents: z.number().int().meta({ description: 'Price before taxes, in cents' }),
     billing: z
       .object({
@@ -153,6 +156,7 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
     origin: string | null;
     destination: string | null;
     sev_number: string | null;
+    reference_values: Record<string, string>;
     price_cents: number;
     invoice_number: number | null;
     billed_client_number: number | null;
@@ -161,7 +165,7 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
     sql`
       select c.number, c.dispatch_id, c.client_number, c.service_date::text as service_date, c.service_at, c.status, c.service_type,
              c.pickup_address, c.destination_address, c.client_reference, c.billing_type, c.billing_hours_tenths,
-             ${origin.name} as origin, ${destination.name} as destination, c.sev_number, c.price_cents,
+             ${origin.name} as origin, ${destination.name} as destination, c.sev_number, c.reference_values, c.price_cents,
              (select i.number ${invoiceOfCall(sql`c.number`)}) as invoice_number,
              (select i.billed_client_number ${invoiceOfCall(sql`c.number`)}) as billed_client_number
         from calls c
@@ -184,6 +188,7 @@ async function selectApiCall(db: Executor, where: SQL): Promise<ApiCall | null> 
     originMunicipality: row.origin,
     destinationMunicipality: row.destination,
     sevNumber: row.sev_number,
+    references: row.reference_values,
     priceCents: Number(row.price_cents),
     billing: {
       invoiceNumber: row.invoice_number === null ? null : Number(row.invoice_number),
@@ -220,6 +225,7 @@ export function apiCallOf(
     originMunicipality: municipalities.origin?.name ?? null,
     destinationMunicipality: municipalities.destination?.name ?? null,
     sevNumber: call.sevNumber,
+    references: call.referenceValues,
     priceCents: call.priceCents,
     billing: { invoiceNumber: invoice?.number ?? null, billedClientNumber: invoice?.billedClientNumber ?? null },
   };

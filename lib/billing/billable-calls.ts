@@ -64,7 +64,7 @@ export function billableCallsQuery(input: BillingInput): SQL {
     select k.number as call_number, k.client_number, c.name as client_name, ${billedNumber} as billed_client_number,
            k.service_date, k.pickup_address, k.destination_address, k.client_reference, k.price_cents,
            t.is_passenger, ${dues} as dues_cents, coalesce(k.billing_type, t.default_billing_type) as billing_type,
-           k.billing_hours_tenths, k.sev_number, ${callHashSql(dues)} as call_hash
+           k.billing_hours_tenths, k.sev_number, k.reference_values, ${callHashSql(dues)} as call_hash
       from calls k
       join tariffs t on t.id = k.tariff_id
       ${input.isGrouped ? membershipOnServiceDate('join') : membershipOnServiceDate('left join', range)}

@@ -129,10 +129,10 @@ export async function generateInvoices(
     await tx.execute(sql`
       insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
                                  pickup_address, destination_address, client_reference, amount_cents,
-                                 is_passenger, dues_cents, billing_type, billing_hours_tenths, sev_number)
+                                 is_passenger, dues_cents, billing_type, billing_hours_tenths, sev_number, reference_values)
       select i.id, rc.call_number, rc.client_number, rc.client_name, rc.service_date,
              rc.pickup_address, rc.destination_address, rc.client_reference, rc.price_cents,
-             rc.is_passenger, rc.dues_cents, rc.billing_type, rc.billing_hours_tenths, rc.sev_number
+             rc.is_passenger, rc.dues_cents, rc.billing_type, rc.billing_hours_tenths, rc.sev_number, rc.reference_values
         from run_calls rc
         join invoices i on i.billing_run_id = ${runId} and i.billed_client_number = rc.billed_client_number`);
 

@@ -98,6 +98,11 @@ export const callInput = z.object({
   originMunicipality: optionalText(100),
   destinationMunicipality: optionalText(100),
   sevNumber: optionalText(40).refine((number) => number === null || SEV_NUMBER_PATTERN.test(number), { error: 'call.sevNumber' }),
+  /** The values of the client's required references, by label (fields `references[<label>]`), checked by their rules (lib/references). */
+  references: z
+    .record(z.string().trim().min(1).max(60), z.string().max(1000, { error: 'invalid' }), { error: 'invalid' })
+    .optional()
+    .transform((values) => values ?? {}),
 });
 export type CallInput = z.output<typeof callInput>;
 

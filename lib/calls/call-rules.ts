@@ -27,6 +27,7 @@ import { montrealDateTime } from '@/lib/dates/montreal';
 import { AppError, type ErrorCode } from '@/lib/errors';
 import type { Municipality } from '@/lib/municipalities/find-municipalities';
 import type { CreditHold } from '@/lib/receivables/credit-hold';
+import { checkReferences, referenceRefusal, type ReferenceRule, type ReferenceValues } from '@/lib/references/reference-rules';
 import type { BillingType, CallInput, CallStatus } from './call-input';
 import type { CallQuote } from './quote-call';
 
@@ -97,6 +98,32 @@ export function tripOfCall(input: CallInput, tariff: TripTariff, found: readonly
   };
 }
 
+/**
+ * The trip of a call taken (tripOfCall) and the values of its required references, checked
+ * against the rules of its client and of its head on its service date (`rules`, lib/references):
+ * the form refuses a reference missing (`isMissingRefused`); the dispatch API takes the call,
+ * which then waits in the review before billing; a malformed value is refused by both. The
+ * problems of both are refused at once, each on its field.
+ */
+export function tripAndReferencesOfCall(
+  input: CallInput,
+  tariff: TripTariff,
+  found: readonly (Municipality | null)[],
+  rules: readonly ReferenceRule[],
+  options: { isMissingRefused: boolean },
+): { trip: Trip; references: ReferenceValues } {
+  const { values, problems } = checkReferences(input.references, rules, input.serviceDate, options);
+  const refusal = problems.length > 0 ? referenceRefusal(problems) : null;
+  try {
+    const trip = tripOfCall(input, tariff, found);
+    if (refusal) throw refusal;
+    return { trip, references: values };
+  } catch (error) {
+    if (!refusal || error === refusal || !(error instanceof AppError)) throw error;
+    throw new AppError(refusal.code, refusal.params, { ...error.fieldErrors, ...refusal.fieldErrors }, refusal.details);
+  }
+}
+
 function refuseTripProblems(problems: Partial<Record<string, ErrorCode>>): void {
   const fields = Object.entries(problems);
   if (fields.length > 0) throw new AppError('validation', {}, Object.fromEntries(fields.map(([field, code]) => [field, [code!]])));
@@ -106,7 +133,7 @@ function refuseTripProblems(problems: Partial<Record<string, ErrorCode>>): void 
  * What the dispatcher typed (or the dispatch system sent), as stored, without the price: with its
  * trip as tripOfCall made it (a courier call's, by default).
  */
-export function callDetails(input: CallInput, trip: Trip = COURIER_TRIP) {
+export function callDetails(input: CallInput, trip: Trip = COURIER_TRIP, references: ReferenceValues = {}) {
   return {
     clientNumber: input.clientNumber,
     serviceAt: montrealDateTime(input.serviceDate, input.serviceTime),
@@ -119,14 +146,15 @@ export function callDetails(input: CallInput, trip: Trip = COURIER_TRIP) {
     serviceType: input.serviceType,
     clientReference: input.clientReference,
     notes: input.notes,
+    referenceValues: references,
     ...trip,
   };
 }
 
 /** The call as stored with its price, the tariff it came from and the discount applied (Call pricing). */
-export function pricedValues(input: CallInput, quote: CallQuote, trip: Trip = COURIER_TRIP) {
+export function pricedValues(input: CallInput, quote: CallQuote, trip: Trip = COURIER_TRIP, references: ReferenceValues = {}) {
   return {
-    ...callDetails(input, trip),
+    ...callDetails(input, trip, references),
     tariffId: quote.tariffId,
     tariffCode: quote.tariffCode,
     discountPercent: quote.discountPercent,
@@ -167,7 +195,15 @@ export type CallChange = {
   isNewStatus: boolean;
 };
 
-const isSameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+/** Two stored values alike: dates by their time, references by their labels and values, the rest as they are. */
+function isSameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const entries = (value: object) => JSON.stringify(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
+    return entries(a) === entries(b);
+  }
+  return a === b;
+}
 
 /** What a call stores of what was typed or sent, and its status: what a change is read against. */
 export type CallFields = Pick<StoredCall, keyof ReturnType<typeof callDetails> | 'status'>;
@@ -194,8 +230,9 @@ export function changeOfCall(
   input: CallInput,
   status: CallStatus = current.status,
   trip: Trip = COURIER_TRIP,
+  references: ReferenceValues = {},
 ): CallChange {
-  const details = callDetails(input, trip);
+  const details = callDetails(input, trip, references);
   const fields = Object.keys(details) as (keyof typeof details)[];
   const isNewStatus = current.status !== status;
   return {

@@ -2,7 +2,8 @@
  * Taking and editing calls at the form, by the rules of every writer of calls (call-rules.ts): a
  * call priced with its own client's tariff and discount (quote-call.ts), held by its account's
  * credit hold with an administrator's override, a passenger trip with its billing type and its
- * municipalities from the list (tripOfCall), read-only once billed, and its status history.
+ * municipalities from the list (tripOfCall), the required references of its client and head
+ * (tripAndReferencesOfCall: each required at the form), read-only once billed, and its status history.
  */
 import { withPreparedStatements, type Db, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
@@ -11,6 +12,7 @@ import { todayInMontreal } from '@/lib/dates/montreal';
 import { AppError } from '@/lib/errors';
 import { findMunicipalities } from '@/lib/municipalities/find-municipalities';
 import { creditHoldOf, holdReasonCodes } from '@/lib/receivables/credit-hold';
+import { referenceRulesOfCall } from '@/lib/references/find-references';
 import type { CallInput, CallStatus } from './call-input';
 import {
   callDetails,
@@ -20,7 +22,7 @@ import {
   municipalityNamesOf,
   pricedValues,
   refuseLockedCall,
-  tripOfCall,
+  tripAndReferencesOfCall,
   type HoldAuthority,
   type HoldOverride,
 } from './call-rules';
@@ -79,13 +81,14 @@ export async function createCall(
 ): Promise<{ number: number; priceCents: number }> {
   return withPreparedStatements(() =>
     db.transaction(async (tx) => {
-      const [[quote, hold], found] = await Promise.all([
+      const [[quote, hold], found, rules] = await Promise.all([
         readPriceAndHold(tx, input, true),
         findMunicipalities(tx, municipalityNamesOf(input)),
+        referenceRulesOfCall(tx, input.clientNumber, input.serviceDate),
       ]);
-      const trip = tripOfCall(input, quote.tariff, found);
+      const { trip, references } = tripAndReferencesOfCall(input, quote.tariff, found, rules, { isMissingRefused: true });
       const letThrough = decideCreditHold(hold, options);
-      const created = (await insertCall(tx, { ...pricedValues(input, quote, trip), status: 'open', createdBy: actorId }))!;
+      const created = (await insertCall(tx, { ...pricedValues(input, quote, trip, references), status: 'open', createdBy: actorId }))!;
       if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
       return { number: created.number, priceCents: created.priceCents };
     }),
@@ -123,17 +126,23 @@ export async function updateCall(
   try {
     return await withPreparedStatements(() =>
       db.transaction(async (tx) => {
-        const [locked, found] = await Promise.all([lockCall(tx, { number }), findMunicipalities(tx, municipalityNamesOf(input))]);
+        const [locked, found, rules] = await Promise.all([
+          lockCall(tx, { number }),
+          findMunicipalities(tx, municipalityNamesOf(input)),
+          referenceRulesOfCall(tx, input.clientNumber, input.serviceDate),
+        ]);
         const current = editableCall(number, locked);
         const { isRepriced, isHoldChecked } = changeOfCall(current, input);
+        const asTaken = { isMissingRefused: true };
         if (!isRepriced) {
-          await updateCallRow(tx, current, callDetails(input, tripOfCall(input, current.tariff, found)), author);
+          const { trip, references } = tripAndReferencesOfCall(input, current.tariff, found, rules, asTaken);
+          await updateCallRow(tx, current, callDetails(input, trip, references), author);
           return { priceCents: current.priceCents };
         }
         const [quote, hold] = await readPriceAndHold(tx, input, isHoldChecked);
-        const trip = tripOfCall(input, quote.tariff, found);
+        const { trip, references } = tripAndReferencesOfCall(input, quote.tariff, found, rules, asTaken);
         const letThrough = decideCreditHold(hold, options);
-        await updateCallRow(tx, current, pricedValues(input, quote, trip), author);
+        await updateCallRow(tx, current, pricedValues(input, quote, trip, references), author);
         if (letThrough) await recordHoldOverride(tx, actorId, number, letThrough);
         return { priceCents: quote.price.priceCents };
       }),

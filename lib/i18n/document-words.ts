@@ -63,3 +63,10 @@ export function tripMentions(
     .filter(Boolean)
     .join(' · ');
 }
+
+/** The values of a trip's required references, as its invoice line prints them: « Bon de commande : BC-004512 · Centre de coûts : 100 ». */
+export function referenceMentions(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([label, value]) => `${label} : ${value}`)
+    .join(' · ');
+}

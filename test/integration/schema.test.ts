@@ -30,6 +30,7 @@ describe('migrations on an empty PostgreSQL', () => {
         'billing_runs',
         'call_status_changes',
         'calls',
+        'client_references',
         'clients',
         'company_settings',
         'credit_hold_overrides',

@@ -2,7 +2,7 @@ import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings, invoices } from '@/db/schema';
 import type { InvoiceMemberBlock } from '@/lib/billing/find-invoices';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { documentLabel, invoiceLabel, pageLabel, termsLabel, tripMentions } from '@/lib/i18n/document-words';
+import { documentLabel, invoiceLabel, pageLabel, referenceMentions, termsLabel, tripMentions } from '@/lib/i18n/document-words';
 import { AddressBox, Letterhead, MetaRow, PageFooter, type Sender } from './letterhead';
 import { COLOURS, MARGIN, PAGE_HEIGHT, PAGE_SIZE, styles as shared } from './styles';
 
@@ -102,7 +102,8 @@ function rowHeight(row: Row, invoiceSev: string | null): number {
   if (row.kind === 'dues') return 0;
   const route =
     linesOf(`${row.line.pickupAddress} → ${row.line.destinationAddress}`, ROUTE_CHARS_PER_LINE) +
-    (tripMentions(row.line, invoiceSev) ? linesOf(tripMentions(row.line, invoiceSev), ROUTE_CHARS_PER_LINE) : 0);
+    (tripMentions(row.line, invoiceSev) ? linesOf(tripMentions(row.line, invoiceSev), ROUTE_CHARS_PER_LINE) : 0) +
+    (referenceMentions(row.line.referenceValues) ? linesOf(referenceMentions(row.line.referenceValues), ROUTE_CHARS_PER_LINE) : 0);
   return 6 + 11 * Math.max(route, linesOf(row.line.clientReference, REFERENCE_CHARS_PER_LINE));
 }
 
@@ -302,6 +303,7 @@ export function InvoicePages({
               <Text style={styles.route}>
                 {row.line.pickupAddress} → {row.line.destinationAddress}
                 {tripMentions(row.line, invoice.sevNumber) ? `\n${tripMentions(row.line, invoice.sevNumber)}` : ''}
+                {referenceMentions(row.line.referenceValues) ? `\n${referenceMentions(row.line.referenceValues)}` : ''}
               </Text>
               <Text style={styles.reference}>{row.line.clientReference ?? ''}</Text>
               <Text style={styles.amount}>{money(row.line.amountCents)}</Text>

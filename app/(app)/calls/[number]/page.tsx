@@ -12,6 +12,8 @@ import { allowedTransitions } from '@/lib/calls/call-status';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime } from '@/lib/i18n/format';
 import { municipalityNames } from '@/lib/municipalities/find-municipalities';
+import { referenceRulesOfCall } from '@/lib/references/find-references';
+import { rulesInForce } from '@/lib/references/reference-rules';
 import { ClientMessages } from '@/components/client-messages';
 import { parseRouteNumber } from '@/lib/url-state';
 
@@ -28,11 +30,13 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   // here or in the former system (a call imported with its invoice there).
   const isInvoiced = call.invoice !== null || call.legacyInvoiceNumber !== null;
   const canEdit = canOpen(user.role, '/calls/new') && !isInvoiced;
-  const municipalities = canEdit ? await municipalityNames(getDb()) : [];
+  const [municipalities, referenceRules] = canEdit
+    ? await Promise.all([municipalityNames(getDb()), referenceRulesOfCall(getDb(), call.clientNumber, call.serviceDate)])
+    : [[], []];
   const decimal = (text: string) => (locale === 'fr' ? text.replace('.', ',') : text);
 
   return (
-    <ClientMessages namespaces={['callForm', 'callActions']}>
+    <ClientMessages namespaces={['callForm', 'callActions', 'references']}>
       <>
         <h1>{t('screens.call.title', { number: call.number })}</h1>
         {call.invoice ? (
@@ -74,6 +78,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
                 number={call.number}
                 municipalities={municipalities}
                 passenger={call.isPassenger ? { defaultBillingType: call.defaultBillingType } : null}
+                references={{ values: call.referenceValues, rules: rulesInForce(referenceRules, call.serviceDate) }}
                 initial={{
                   clientNumber: String(call.clientNumber),
                   serviceDate: call.serviceDate,

@@ -11,7 +11,7 @@ export default async function CallTakingPage() {
   const t = await getTranslations('screens.callNew');
   const municipalities = await municipalityNames(getDb());
   return (
-    <ClientMessages namespaces={['callForm']}>
+    <ClientMessages namespaces={['callForm', 'references']}>
       <>
         <h1>{t('title')}</h1>
         <CallForm initial={freshCallValues()} municipalities={municipalities} />

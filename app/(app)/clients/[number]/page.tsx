@@ -18,6 +18,8 @@ import { listGroupMembers } from '@/lib/clients/group-members';
 import { tariffChoices } from '@/lib/tariffs/list-tariffs';
 import { ClientMessages } from '@/components/client-messages';
 import { parseRouteNumber } from '@/lib/url-state';
+import { ReferenceRules } from '@/components/clients/reference-rules';
+import { referenceRulesOfClient } from '@/lib/references/find-references';
 
 export default async function ClientPage({
   params,
@@ -37,17 +39,19 @@ export default async function ClientPage({
   const isAdmin = user.role === 'admin';
   const isHead = groupRoleOf(client) === 'head';
   const headNumber = headOf(client);
-  const [tariffs, members, history, head] = await Promise.all([
+  const [tariffs, members, history, head, rules, headRules] = await Promise.all([
     tariffChoices(db, client.tariffId),
     isHead ? listGroupMembers(db, client.number) : Promise.resolve([]),
     findMembershipHistory(db, client.number),
     headNumber === null ? Promise.resolve(null) : getClient(db, headNumber),
+    referenceRulesOfClient(db, client.number),
+    headNumber === null ? Promise.resolve([]) : referenceRulesOfClient(db, headNumber),
   ]);
   const today = todayInMontreal();
   const { created } = await searchParams;
 
   return (
-    <ClientMessages namespaces={['clientForm', 'members']}>
+    <ClientMessages namespaces={['clientForm', 'members', 'references']}>
       <>
         <div className="page-header">
           <h1>
@@ -76,6 +80,16 @@ export default async function ClientPage({
           tariffs={tariffs}
           canEdit={isAdmin}
           head={head ? headBillingOf(head) : undefined}
+          today={today}
+        />
+
+        <ReferenceRules
+          clientNumber={client.number}
+          rules={rules}
+          headRules={headRules}
+          headNumber={headNumber}
+          canEdit={isAdmin}
+          locale={locale}
           today={today}
         />
 

@@ -12,6 +12,7 @@ import { enDocuments } from './documents';
 import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
 import { enMunicipalities } from './municipalities';
+import { enReferences } from './references';
 import { enReceivables } from './receivables';
 import { enReports } from './reports';
 import { enSettings } from './settings';
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...enAccounting,
   ...enFileRoutes,
   ...enMunicipalities,
+  ...enReferences,
   ...enReports,
   errors: {
     ...enBase.errors,
@@ -48,5 +50,6 @@ export const en: Messages = {
     ...enImport.errors,
     ...enAccounting.errors,
     ...enMunicipalities.errors,
+    ...enReferences.errors,
   },
 };

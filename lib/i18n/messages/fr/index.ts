@@ -11,6 +11,7 @@ import { frDocuments } from './documents';
 import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
 import { frMunicipalities } from './municipalities';
+import { frReferences } from './references';
 import { frReceivables } from './receivables';
 import { frReports } from './reports';
 import { frSettings } from './settings';
@@ -32,6 +33,7 @@ export const fr = {
   ...frAccounting,
   ...frFileRoutes,
   ...frMunicipalities,
+  ...frReferences,
   ...frReports,
   errors: {
     ...frBase.errors,
@@ -47,6 +49,7 @@ export const fr = {
     ...frImport.errors,
     ...frAccounting.errors,
     ...frMunicipalities.errors,
+    ...frReferences.errors,
   },
 };
 export type Messages = typeof fr;

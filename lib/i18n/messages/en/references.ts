@@ -1,0 +1,63 @@
+import type { frReferences } from '../fr/references';
+
+/** Required references: a client's rules (client page) and their fields at call taking. */
+export const enReferences: typeof frReferences = {
+  references: {
+    title: 'Required references',
+    intro:
+      'The references this client’s payer requires on every call: call taking asks for them, the invoice prints them. A grouped account’s apply to its members’ calls too.',
+    tableLabel: 'Required references of client {number}',
+    none: 'No required reference.',
+    fromHead: 'From grouped account {number}',
+    columns: {
+      label: 'Label',
+      format: 'Format',
+      allowedValues: 'Allowed values',
+      requiredFrom: 'Required from',
+      client: 'Required by',
+    },
+    formTitle: 'Add or change a reference',
+    formHint: 'A label already there is changed; another is added.',
+    label: 'Label',
+    labelHint: 'E.g. “Bon de commande”, “No. d’autorisation”, “Centre de coûts”.',
+    format: 'Format',
+    formatHint: 'Optional: # a digit, @ a letter, * either, any other character as is (e.g. BC-######).',
+    example: 'Example',
+    exampleHint: 'Required with a format: a value that follows it, shown to the dispatcher.',
+    allowedValues: 'Allowed values',
+    allowedValuesHint: 'Optional: one value per line; any other is refused.',
+    requiredFrom: 'Required from',
+    requiredFromHint: 'Calls served before this date are not asked for it.',
+    save: 'Save the reference',
+    saved: 'Reference “{label}” saved.',
+    remove: 'Remove',
+    removeLabel: 'Remove the reference “{label}”',
+    removed: 'Reference “{label}” removed.',
+    formatValue: '{format} (e.g. {example})',
+    callTitle: 'Required references',
+    callHint: 'Required by client {number}',
+    callHintFormat: 'Required by client {number} — format {format}, e.g. {example}',
+  },
+  errors: {
+    reference: {
+      invalid: 'References to correct: {problems}',
+      missing: '{label}: required.',
+      format: '{label}: format {format} (e.g. {example}).',
+      notAllowed: '{label}: one of the allowed values ({values}).',
+      tooLong: '{label}: 100 characters at most.',
+      field: {
+        missing: 'Required.',
+        format: 'Does not follow the format.',
+        notAllowed: 'Not one of the allowed values.',
+        tooLong: '100 characters at most.',
+      },
+      formatUnusable: 'The format must hold at least one #, @ or * (60 characters at most).',
+      exampleRequired: 'Give an example that follows the format.',
+      exampleMismatch: 'The example does not follow the format.',
+      exampleWithoutFormat: 'An example goes with a format: give the format or remove the example.',
+      allowedValueMismatch: 'An allowed value does not follow the format: {value}.',
+      label: 'Label: 1 to 60 characters.',
+      notFound: 'This reference no longer exists.',
+    },
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * An administrator adds, changes or removes a client's required reference, in one transaction
+ * attributed to them (the audit trigger of migration 0031 records each change under the client).
+ * A label already defined for the client (whatever its case) is changed rather than added.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '@/db/index';
+import { PG_FOREIGN_KEY_VIOLATION, pgErrorOf } from '@/db/errors';
+import { clientReferences } from '@/db/schema';
+import { withActor } from '@/lib/audit/with-actor';
+import { textArray } from '@/lib/import/sql-arrays';
+import { AppError } from '@/lib/errors';
+import type { ReferenceRuleInput, RemoveReferenceInput } from './reference-input';
+
+export async function saveReferenceRule(db: Db, actorId: number, input: ReferenceRuleInput): Promise<{ label: string }> {
+  try {
+    return await withActor(db, actorId, async (tx) => {
+      const [saved] = await queryRows<{ label: string }>(
+        tx,
+        sql`insert into client_references (client_number, label, format, example, allowed_values, required_from)
+            values (${input.clientNumber}, ${input.label}, ${input.format}, ${input.example}, ${textArray(input.allowedValues)}, ${input.requiredFrom}::date)
+            on conflict (client_number, lower(label)) do update
+               set label = excluded.label, format = excluded.format, example = excluded.example,
+                   allowed_values = excluded.allowed_values, required_from = excluded.required_from, updated_at = now()
+            returning label`,
+      );
+      return saved!;
+    });
+  } catch (error) {
+    const pg = pgErrorOf(error);
+    if (pg?.code === PG_FOREIGN_KEY_VIOLATION) throw new AppError('client.notFound', { number: input.clientNumber });
+    throw error;
+  }
+}
+
+export async function removeReferenceRule(db: Db, actorId: number, input: RemoveReferenceInput): Promise<{ label: string }> {
+  return withActor(db, actorId, async (tx) => {
+    const [removed] = await tx
+      .delete(clientReferences)
+      .where(and(eq(clientReferences.id, input.id), eq(clientReferences.clientNumber, input.clientNumber)))
+      .returning({ label: clientReferences.label });
+    if (!removed) throw new AppError('reference.notFound');
+    return removed;
+  });
+}
