@@ -82,7 +82,7 @@ test('the clients export holds the imported group in the import’s columns, and
   ]);
   expect(template.suggestedFilename()).toBe('modele-appels.csv');
   expect(readFileSync((await template.path())!, 'utf8').trimEnd()).toBe(
-    '\uFEFFNo. appel;No. client;Date du service;Heure;Appelant;Adresse de départ;Destination;Distance (km);Attente (minutes);Type de service;Référence du client;Notes;Statut;Tarif;Montant brut;Escompte (%);Escompte;Prix;Type de facturation;Heures;Municipalité de départ;Municipalité de destination;No. de facture SEV;No. facture',
+    '\uFEFFNo. appel;No. client;Date du service;Heure;Appelant;Adresse de départ;Destination;Distance (km);Attente (minutes);Type de service;Référence du client;Notes;Statut;Tarif;Montant brut;Escompte (%);Escompte;Prix;Type de facturation;Heures;Municipalité de départ;Municipalité de destination;No. de facture SEV;Références;No. facture',
   );
 });
 

@@ -61,6 +61,7 @@ describe('a passenger trip’s cells', () => {
       'originMunicipality',
       'destinationMunicipality',
       'sevNumber',
+      'references',
       'invoiceNumber',
     ]);
     for (const key of ['billingType', 'billingHours', 'originMunicipality', 'destinationMunicipality', 'sevNumber'] as const)

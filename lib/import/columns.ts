@@ -90,6 +90,8 @@ export const CALL_COLUMNS = [
   { key: 'originMunicipality', header: 'Municipalité de départ' },
   { key: 'destinationMunicipality', header: 'Municipalité de destination' },
   { key: 'sevNumber', header: 'No. de facture SEV' },
+  // The values of the required references of its client and head: `Libellé : valeur ; Libellé : valeur`.
+  { key: 'references', header: 'Références' },
   { key: 'invoiceNumber', header: 'No. facture' },
 ] as const satisfies readonly ColumnSpec[];
 

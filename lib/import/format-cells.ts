@@ -7,7 +7,9 @@
 import { clientContactText, type ClientContact } from '@/lib/clients/client-text';
 import type { BillingType } from '@/lib/calls/call-input';
 import { csvAmount } from '@/lib/csv/write-csv';
+import type { ReferenceValues } from '@/lib/references/reference-rules';
 import type { CallColumnKey, ClientColumnKey, TariffColumnKey } from './columns';
+import { referencesCell } from './reference-cells';
 import {
   billingCycleWords,
   billingTypeWords,
@@ -127,6 +129,11 @@ export type CallRecord = {
   originMunicipality?: string | null;
   destinationMunicipality?: string | null;
   sevNumber?: string | null;
+  /**
+   * The values of its required references, by label (absent: none): as the line gives them, then
+   * as checked by the rules of its client and head, as stored (calls.reference_values).
+   */
+  references?: ReferenceValues;
 };
 
 export function callCells(call: CallRecord, mark: DecimalMark): CallCells {
@@ -155,6 +162,7 @@ export function callCells(call: CallRecord, mark: DecimalMark): CallCells {
     originMunicipality: call.originMunicipality ?? '',
     destinationMunicipality: call.destinationMunicipality ?? '',
     sevNumber: call.sevNumber ?? '',
+    references: referencesCell(call.references),
   };
 }
 

@@ -28,7 +28,12 @@
  * - a passenger trip's fields (tripOfCall): taken as the line gives them, neither defaulted from
  *   the tariff nor required; its municipalities are found by name in the batch's look-up, as the
  *   form and the API find them (lib/municipalities), and a name the list does not have is refused
- *   on its line and column.
+ *   on its line and column;
+ * - the required references: checked by the same rules as the form's and the API's
+ *   (checkReferences), those of the line's client and of its head on its service date, read for
+ *   the whole batch at once (referenceRulesOfCalls, where the form reads one call's); a value
+ *   missing is accepted, as the API accepts it (the call waits in the review before billing), a
+ *   malformed one or one not allowed is refused on its line and column.
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '@/db/index';
@@ -36,6 +41,8 @@ import { callClientRefusal, lockingInvoiceOf } from '@/lib/calls/call-rules';
 import { importedDispatchId } from '@/lib/calls/dispatch-id';
 import { firstStatusesOfCreated, recordStatusChanges } from '@/lib/calls/record-status-changes';
 import { municipalityIdOf, municipalityNameOf } from '@/lib/municipalities/find-municipalities';
+import { referenceRulesOfCalls } from '@/lib/references/find-references';
+import { checkReferences, referenceRefusal, type ReferenceRule } from '@/lib/references/reference-rules';
 import { callRecordColumns, invoiceHere } from './record-columns';
 import { headerOf } from './columns';
 import { callCells, isSameCells, type CallRecord } from './format-cells';
@@ -94,11 +101,13 @@ function lookUp(tx: Tx, batch: CallLine[]) {
           left join calls k on k.dispatch_id = 'import:' || b.id
           left join calls n on n.number = case when b.id ~ '^[0-9]{1,15}$' then b.id::bigint end
                            and n.client_number = b.client and n.service_date = b.service_date::date
-                           and n.dispatch_id is distinct from 'import:' || b.id`,
+                           and n.dispatch_id is distinct from 'import:' || b.id
+         -- In the file's order: the lines created are numbered in it, and problems are said line by line.
+         order by b.i`,
   );
 }
 
-/** The call columns as arrays, one element per call, for `unnest`. */
+/** The call columns as arrays, one element per call, for `unnest`; the references as JSON text, read back with `::jsonb`. */
 function callColumns(calls: CallRecord[]) {
   const text = (pick: (c: CallRecord) => string | null | undefined) => textArray(calls.map((c) => pick(c) ?? null));
   const int = (pick: (c: CallRecord) => number | null | undefined) => intArray(calls.map((c) => pick(c) ?? null));
@@ -109,11 +118,11 @@ function callColumns(calls: CallRecord[]) {
       ${text((c) => c.notes)}, ${text((c) => c.status)}, ${text((c) => c.tariffCode)}, ${int((c) => c.grossCents)},
       ${text((c) => c.discountPercent)}, ${int((c) => c.discountCents)}, ${int((c) => c.priceCents)}, ${text((c) => c.invoiceNumber)},
       ${text((c) => c.billingType)}, ${int((c) => c.billingHoursTenths)}, ${text((c) => c.originMunicipality)},
-      ${text((c) => c.destinationMunicipality)}, ${text((c) => c.sevNumber)}
+      ${text((c) => c.destinationMunicipality)}, ${text((c) => c.sevNumber)}, ${text((c) => JSON.stringify(c.references ?? {}))}
     ) with ordinality as s(dispatch_id, client_number, service_date, service_time, caller, pickup_address, destination_address,
            distance_km, waiting_minutes, service_type, client_reference, notes, status, tariff_code, gross_cents, discount_percent,
            discount_cents, price_cents, invoice_number, billing_type, billing_hours_tenths, origin_municipality,
-           destination_municipality, sev_number, ord)`;
+           destination_municipality, sev_number, reference_values, ord)`;
 }
 
 /** The municipalities of a line, found again by the names the look-up gave them (each one of the list). */
@@ -128,12 +137,14 @@ async function insertCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
       insert into calls (dispatch_id, client_number, service_at, service_date, caller, pickup_address, destination_address,
                          distance_km, waiting_minutes, service_type, client_reference, notes, status, tariff_id, tariff_code,
                          gross_cents, discount_percent, discount_cents, price_cents, legacy_invoice_number, completed_at, created_by,
-                         billing_type, billing_hours_tenths, origin_municipality_id, destination_municipality_id, sev_number)
+                         billing_type, billing_hours_tenths, origin_municipality_id, destination_municipality_id, sev_number,
+                         reference_values)
       select s.dispatch_id, s.client_number, ${serviceAt}, s.service_date::date, s.caller, s.pickup_address, s.destination_address,
              s.distance_km::numeric, s.waiting_minutes, s.service_type::service_type, s.client_reference, s.notes,
              s.status::call_status, t.id, s.tariff_code, s.gross_cents, s.discount_percent::numeric, s.discount_cents, s.price_cents,
              s.invoice_number, case when s.status = 'completed' then ${serviceAt} end, ${actorId}::int,
-             s.billing_type::billing_type, s.billing_hours_tenths, ${originId}, ${destinationId}, s.sev_number
+             s.billing_type::billing_type, s.billing_hours_tenths, ${originId}, ${destinationId}, s.sev_number,
+             s.reference_values::jsonb
         from ${callColumns(calls)} join tariffs t on t.code = s.tariff_code
        order by s.ord
       returning number, status)
@@ -154,6 +165,7 @@ async function updateCalls(tx: Tx, calls: CallRecord[], actorId: number): Promis
              price_cents = s.price_cents, legacy_invoice_number = s.invoice_number,
              billing_type = s.billing_type::billing_type, billing_hours_tenths = s.billing_hours_tenths,
              origin_municipality_id = ${originId}, destination_municipality_id = ${destinationId}, sev_number = s.sev_number,
+             reference_values = s.reference_values::jsonb,
              completed_at = case when s.status = 'completed' then coalesce(k.completed_at, ${serviceAt}) end, updated_at = now()
         from s join tariffs t on t.code = s.tariff_code
        where k.dispatch_id = s.dispatch_id
@@ -185,6 +197,22 @@ function hasItsMunicipalities(line: number, call: CallRecord, row: LookedUp, pro
   return isFound;
 }
 
+/**
+ * Whether the references `call` gives pass `rules`, those of its client and head on its service
+ * date; each value refused is named on the column with its label and what its rule expects (the
+ * format and its example, or the allowed values), as the form and the API name it. A value missing
+ * is no problem here. The call takes the values as checked (each under its rule's label, an
+ * allowed value as the rule spells it), as the stored call gives them (isSameCall).
+ */
+function hasItsReferences(line: number, call: CallRecord, rules: readonly ReferenceRule[], problems: ImportSettings['problems']): boolean {
+  const checked = checkReferences(call.references ?? {}, rules, call.serviceDate, { isMissingRefused: false });
+  call.references = checked.values;
+  if (checked.problems.length === 0) return true;
+  for (const { code, params } of referenceRefusal(checked.problems).details)
+    problems.add(line, headerOf('calls', 'references'), code, params);
+  return false;
+}
+
 export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings: ImportSettings): Promise<ImportCounts> {
   const { problems } = settings;
   const counts = noCounts();
@@ -195,11 +223,18 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
   const flush = async () => {
     if (batch.length === 0) return;
     const found = await lookUp(tx, batch);
+    const rules = await referenceRulesOfCalls(
+      tx,
+      batch.map((l) => l.call),
+    );
     const created: CallRecord[] = [];
     const changed: CallRecord[] = [];
     for (const row of found) {
       const { line, call } = batch[row.i - 1]!;
-      if (!hasItsMunicipalities(line, call, row, problems)) continue;
+      // Both are checked, so that a line names all its problems at once.
+      const hasMunicipalities = hasItsMunicipalities(line, call, row, problems);
+      const hasReferences = hasItsReferences(line, call, rules[row.i - 1]!, problems);
+      if (!hasMunicipalities || !hasReferences) continue;
       const clientRefusal = callClientRefusal(row.clientIsActive === null ? null : { isActive: row.clientIsActive }, {
         isHistorical: true,
       });

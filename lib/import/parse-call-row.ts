@@ -6,7 +6,9 @@
  * passenger trip's cells are taken as given too (call-rules.ts: a historical call is neither
  * defaulted nor required any of them): its billing type by the prescribed mention, its hours to
  * the tenth (with `Tarif horaire` only, as the database holds them), its municipalities by name
- * (found in the list by the batch's look-up, import-calls.ts) and its SEV bill number.
+ * (found in the list by the batch's look-up, import-calls.ts) and its SEV bill number. Its required
+ * references are read from their one cell (reference-cells.ts) and checked here as the form's
+ * fields are; their rules, which depend on the client and the date, judge them in the batch.
  */
 import { z } from 'zod';
 import { callInput } from '@/lib/calls/call-input';
@@ -17,6 +19,7 @@ import type { CallColumnKey } from './columns';
 import type { CallRecord } from './format-cells';
 import type { ProblemList } from './import-problems';
 import type { CsvRow } from './read-csv';
+import { readReferencesCell } from './reference-cells';
 import { RowCheck } from './row-check';
 import { billingTypeWords, callStatusWords, serviceTypeWords } from './vocabulary';
 
@@ -42,6 +45,7 @@ const callFields = z.object({
   originMunicipality: callInput.shape.originMunicipality,
   destinationMunicipality: callInput.shape.destinationMunicipality,
   sevNumber: callInput.shape.sevNumber,
+  references: callInput.shape.references,
 });
 
 /** The trip's values a line gives, each left out when its cell is empty (a courier call's line has none). */
@@ -111,6 +115,9 @@ export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, prob
     check.fail('status', 'import.invoicedNotCompleted', { invoice: invoiceNumber });
   }
 
+  const referencesRead = readReferencesCell(cells.references ?? '');
+  if ('problem' in referencesRead) check.fail('references', referencesRead.problem);
+
   const parsed = callFields.safeParse({
     clientNumber: cells.clientNumber ?? '',
     serviceDate: cells.serviceDate ?? '',
@@ -127,12 +134,13 @@ export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, prob
     originMunicipality: cells.originMunicipality,
     destinationMunicipality: cells.destinationMunicipality,
     sevNumber: cells.sevNumber,
+    references: 'values' in referencesRead ? referencesRead.values : {},
   });
   if (!parsed.success) check.addIssues(parsed.error, (field) => field as CallColumnKey);
   // As the database holds them (check calls_billing_hours): hours only for a trip by the hour.
   else if (parsed.data.billingHours !== null && billingType !== 'hourly') check.fail('billingHours', 'call.hoursNotHourly');
   if (!check.isValid || !parsed.success || grossCents === null || discountCents === null || priceCents === null) return null;
-  const { billingHours, originMunicipality, destinationMunicipality, sevNumber, ...fields } = parsed.data;
+  const { billingHours, originMunicipality, destinationMunicipality, sevNumber, references, ...fields } = parsed.data;
   return {
     ...fields,
     callId,
@@ -144,5 +152,7 @@ export function parseCallRow(row: CsvRow, tariffCodes: ReadonlySet<string>, prob
     priceCents,
     invoiceNumber,
     ...tripOf({ billingType, billingHoursTenths: billingHours, originMunicipality, destinationMunicipality, sevNumber }),
+    // Left out when the cell gives none, as a trip's empty cells are.
+    ...(Object.keys(references).length > 0 ? { references } : {}),
   };
 }

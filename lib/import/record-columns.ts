@@ -43,4 +43,5 @@ export const callRecordColumns = sql`
   k.price_cents as "priceCents", coalesce(k.legacy_invoice_number, ${invoiceHere}) as "invoiceNumber",
   k.billing_type as "billingType", k.billing_hours_tenths as "billingHoursTenths",
   ${countedMunicipality(sql`k.origin_municipality_id`).name} as "originMunicipality",
-  ${countedMunicipality(sql`k.destination_municipality_id`).name} as "destinationMunicipality", k.sev_number as "sevNumber"`;
+  ${countedMunicipality(sql`k.destination_municipality_id`).name} as "destinationMunicipality", k.sev_number as "sevNumber",
+  k.reference_values as "references"`;

@@ -874,3 +874,107 @@ describe('passenger trips in a call file', () => {
     expect(await countOf(target.db, 'calls')).toBe(before);
   });
 });
+
+describe('required references in a call file', () => {
+  let target: { db: Db; adminId: number };
+  const REFERENCE_HEADERS = `${CALL_HEADERS};Références`;
+  /** A call's line with its references' cell, quoted as a spreadsheet quotes a cell holding the separator. */
+  const referenced = (id: string, clientNumber: number, references: string, date = '2026-10-03') =>
+    `${call(id, clientNumber, { date })};"${references}"`;
+  const storedReferences = async () =>
+    Object.fromEntries(
+      (
+        await queryRows<{ id: string; references: Record<string, string> }>(
+          target.db,
+          sql`select dispatch_id as id, reference_values as references from calls order by dispatch_id`,
+        )
+      ).map((row) => [row.id, row.references]),
+    );
+  const BAD_ORDER = 'Bon de commande : format BC-###### (ex. BC-004512).';
+
+  beforeAll(async () => {
+    target = await newDatabase();
+    await importFile(target, 'tariffs', TARIFFS_FILE);
+    // 97001 is a member of 97000 from its creation; 97003 joins the group on 2026-11-01; 97002 stays on its own.
+    await importFile(target, 'clients', csv([CLIENT_HEADERS, client(97000, 97000), client(97001, 97000), client(97002), client(97003)]));
+    await importFile(target, 'clients', csv(['No. client;No. client regroupé;En vigueur le', '97003;97000;2026-11-01']));
+    // The head's purchase order applies to its members' calls; the member's own cost centre to its own.
+    await target.db.execute(
+      sql`insert into client_references (client_number, label, format, example, allowed_values, required_from)
+          values (97000, 'Bon de commande', 'BC-######', 'BC-004512', '{}', '2026-01-01'),
+                 (97001, 'Centre de coûts', null, null, array['Ventes', 'Achats'], '2026-01-01')`,
+    );
+  });
+
+  test('a malformed reference, one not allowed or an entry without its label is refused by line and column « Références », naming the label; nothing is imported', async () => {
+    const outcome = await importFile(
+      target,
+      'calls',
+      csv([
+        REFERENCE_HEADERS,
+        referenced('Q-1', 97001, 'Bon de commande : BC-004512'),
+        referenced('Q-2', 97001, 'Bon de commande : 4512'),
+        referenced('Q-3', 97001, 'Bon de commande : BC-004513 ; Centre de coûts : Marketing'),
+        referenced('Q-4', 97002, 'BC-004512'),
+      ]),
+    );
+    expect(tableOf(outcome)).toEqual([
+      [3, 'Références', BAD_ORDER],
+      [4, 'Références', 'Centre de coûts : une des valeurs permises (Ventes, Achats).'],
+      [5, 'Références', 'Valeur invalide.'],
+    ]);
+    expect(outcome.isApplied).toBe(false);
+    expect(await countOf(target.db, 'calls')).toBe(0);
+  });
+
+  test('a good reference is stored under its rule’s label, whatever its case; a line without the required reference is imported; the same file again changes nothing', async () => {
+    const file = csv([
+      REFERENCE_HEADERS,
+      referenced('R-1', 97001, 'bon de commande : bc-004512 ; CENTRE DE COÛTS : ventes'),
+      referenced('R-2', 97001, ''),
+      referenced('R-3', 97002, 'Projet : Alpha'),
+    ]);
+    const first = await importFile(target, 'calls', file);
+    expect(codesOf(first)).toEqual([]);
+    expect(first).toMatchObject({ isApplied: true, counts: { rows: 3, created: 3 } });
+    const stored = {
+      'import:R-1': { 'Bon de commande': 'bc-004512', 'Centre de coûts': 'Ventes' },
+      'import:R-2': {},
+      'import:R-3': { Projet: 'Alpha' },
+    };
+    expect(await storedReferences()).toEqual(stored);
+
+    const statuses = await countOf(target.db, 'call_status_changes');
+    expect((await importFile(target, 'calls', file)).counts).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3 });
+    // The export writes the references by label, in the stored spelling, and imports back unchanged.
+    const exported = await textOf(exportCallsCsv(target.db, { from: null, to: null }, 'semicolon'));
+    expect(exported).toContain(';"Bon de commande : bc-004512 ; Centre de coûts : Ventes";');
+    expect((await importFile(target, 'calls', exported)).counts).toEqual({ rows: 3, created: 0, updated: 0, unchanged: 3 });
+    expect(await countOf(target.db, 'call_status_changes')).toBe(statuses);
+    expect(await storedReferences()).toEqual(stored);
+
+    // A reference given later brings the call up to date.
+    const later = await importFile(target, 'calls', csv([REFERENCE_HEADERS, referenced('R-2', 97001, 'Bon de commande : BC-000001')]));
+    expect(later.counts).toEqual({ rows: 1, created: 0, updated: 1, unchanged: 0 });
+    expect((await storedReferences())['import:R-2']).toEqual({ 'Bon de commande': 'BC-000001' });
+  });
+
+  test('the head’s rule applies to a member’s line from the service date it is a member on, not to a client outside the group', async () => {
+    const outcome = await importFile(
+      target,
+      'calls',
+      csv([
+        REFERENCE_HEADERS,
+        referenced('G-1', 97002, 'Bon de commande : 12', '2026-11-15'),
+        referenced('G-2', 97001, 'Bon de commande : 12', '2026-10-15'),
+        referenced('G-3', 97003, 'Bon de commande : 12', '2026-10-15'),
+        referenced('G-4', 97003, 'Bon de commande : 12', '2026-11-15'),
+      ]),
+      'check',
+    );
+    expect(tableOf(outcome)).toEqual([
+      [3, 'Références', BAD_ORDER],
+      [5, 'Références', BAD_ORDER],
+    ]);
+  });
+});
