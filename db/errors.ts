@@ -32,6 +32,9 @@ export const PG_UNIQUE_VIOLATION = '23505';
 export const RG_INACTIVE_HEAD = 'RG001';
 export const RG_HEAD_HAS_MEMBERS = 'RG002';
 export const RC_CALL_INVOICED = 'RC001';
+/** A call held back from billing: holding one already invoiced, or invoicing one held (migration 0032). */
+export const RV_HELD_CALL_INVOICED = 'RV001';
+export const RV_INVOICING_HELD_CALL = 'RV002';
 
 /** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */
 const CONNECTION_LOST_CODES = new Set([

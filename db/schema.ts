@@ -604,6 +604,26 @@ export const calls = pgTable(
   ],
 );
 
+/**
+ * A call held back from billing by a billing clerk, with the reason (docs/business-rules.md,
+ * Held calls): out of the billing list and of generation until released. The database refuses
+ * holding a call already invoiced, and an invoice line of a held call (migration 0032).
+ */
+export const callHolds = pgTable(
+  'call_holds',
+  {
+    callNumber: bigint('call_number', { mode: 'number' })
+      .primaryKey()
+      .references(() => calls.number, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    heldBy: integer('held_by')
+      .notNull()
+      .references(() => users.id),
+    heldAt: timestamp('held_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('call_holds_reason_present', sql`length(trim(${t.reason})) between 1 and 500`)],
+);
+
 export const callStatusChanges = pgTable(
   'call_status_changes',
   {

@@ -44,9 +44,24 @@ function duesJoins(billedNumber: SQL): SQL {
             and (x.dues_exempt_to is null or k.service_date <= x.dues_exempt_to)`;
 }
 
-export function billableCallsQuery(input: BillingInput): SQL {
+/**
+ * The held calls (call-holds.ts) in a list: left out of it (`excluded`, the billing list and
+ * generation), alone (`only`: what the billing list says it left out), or with the others
+ * (`included`: the dues return's trips still to invoice, held or not).
+ */
+export type HeldCalls = 'excluded' | 'only' | 'included';
+
+const heldFilter: Record<HeldCalls, SQL | null> = {
+  excluded: sql`not exists (select 1 from call_holds h where h.call_number = k.number)`,
+  // Driven by the few calls held, each found by its number.
+  only: sql`k.number in (select call_number from call_holds)`,
+  included: null,
+};
+
+export function billableCallsQuery(input: BillingInput, held: HeldCalls = 'excluded'): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
   const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
+  if (heldFilter[held]) filters.push(heldFilter[held]);
   if (input.cycle !== 'all') filters.push(sql`b.billing_cycle = ${input.cycle}`);
   const range = billedRangeOf(input);
   if (range) {

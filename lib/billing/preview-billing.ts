@@ -154,3 +154,24 @@ export async function countWaitingInOtherProcess(
   );
   return { calls: row!.calls, clients: row!.clients, totalCents: Number(row!.total) };
 }
+
+export type HeldCallOfList = { number: number; clientNumber: number; serviceDate: string; reason: string; heldBy: string };
+
+/** The held calls the list leaves out (its criteria, held or not): said under the list, each to release. */
+export async function heldCallsOfList(db: Executor, input: BillingInput): Promise<HeldCallOfList[]> {
+  const rows = await queryRows<{ number: string | number; client_number: number; service_date: string; reason: string; held_by: string }>(
+    db,
+    sql`select bc.call_number as number, bc.client_number, bc.service_date::text as service_date, h.reason, u.name as held_by
+          from (${billableCallsQuery(input, 'only')}) bc
+          join call_holds h on h.call_number = bc.call_number
+          join users u on u.id = h.held_by
+         order by bc.call_number`,
+  );
+  return rows.map((row) => ({
+    number: Number(row.number),
+    clientNumber: row.client_number,
+    serviceDate: row.service_date,
+    reason: row.reason,
+    heldBy: row.held_by,
+  }));
+}

@@ -201,7 +201,7 @@ export function duesReturnQuery(period: DuesPeriod, waitingDates: readonly strin
   // generation would give it: the billing list's own query, not a copy of its rule. Its dates,
   // given as values, are said to each process's calls, read by their service date's index.
   const waitingIn = (isGrouped: boolean) =>
-    billableCallsQuery(billingInput.parse({ cutoff: to, cycle: 'all', isGrouped: isGrouped ? 'on' : undefined }));
+    billableCallsQuery(billingInput.parse({ cutoff: to, cycle: 'all', isGrouped: isGrouped ? 'on' : undefined }), 'included');
   const dates = sql`${`{${waitingDates.join(',')}}`}::date[]`;
   const voidedOn = voidedOnOf(sql`i.voided_at`);
   return sql`

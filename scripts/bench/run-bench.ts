@@ -415,6 +415,7 @@ const duesJoins = (isGrouped: boolean) => `join tariffs t on t.id = k.tariff_id
 const duesOf = `case when t.is_passenger and not t.is_dues_exempt and x.number is null then coalesce(r.rate_cents, 0) else 0 end`;
 const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.legacy_invoice_number is null and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
+   and not exists (select 1 from call_holds h where h.call_number = k.number)
    ${isGrouped ? '' : 'and m.client_number is null'}`;
 
 /** The floor of the billing list: one hand-written GROUP BY over the same calls. */
@@ -431,7 +432,7 @@ async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Pr
     .begin(async (tx) => {
       await tx.unsafe(`create temp table f_calls on commit drop as
         select k.number, k.client_number, c.name, ${billedOf(isGrouped)} as billed, k.service_date, k.pickup_address,
-               k.destination_address, k.client_reference, k.price_cents, t.is_passenger, ${duesOf} as dues
+               k.destination_address, k.client_reference, k.reference_values, k.price_cents, t.is_passenger, ${duesOf} as dues
           from calls k ${membershipJoin(isGrouped)} ${duesJoins(isGrouped)} join clients c on c.number = k.client_number
          where ${billableWhere(isGrouped)}`);
       await tx.unsafe(
@@ -447,9 +448,9 @@ async function handWrittenGeneration(bare: postgres.Sql, isGrouped: boolean): Pr
           from (select billed, count(*) as n, sum(price_cents) as s, sum(dues) as d from f_calls group by billed) f
           join clients b on b.number = f.billed`);
       const inserted = await tx.unsafe(`insert into invoice_lines (invoice_id, call_number, client_number, client_name, service_date,
-                         pickup_address, destination_address, client_reference, amount_cents, is_passenger, dues_cents)
+                         pickup_address, destination_address, client_reference, reference_values, amount_cents, is_passenger, dues_cents)
         select i.id, f.number, f.client_number, f.name, f.service_date, f.pickup_address, f.destination_address, f.client_reference,
-               f.price_cents, f.is_passenger, f.dues
+               f.reference_values, f.price_cents, f.is_passenger, f.dues
           from f_calls f join invoices i on i.billing_run_id = -1 and i.billed_client_number = f.billed`);
       calls = inserted.count;
       throw new RollbackFloor();

@@ -7,7 +7,8 @@ import { GenerateForm } from '@/components/billing/generate-form';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
 import { readBillingListForm } from '@/lib/billing/billing-input';
-import { confirmedListOf, countWaitingInOtherProcess, previewBilling } from '@/lib/billing/preview-billing';
+import { confirmedListOf, countWaitingInOtherProcess, heldCallsOfList, previewBilling } from '@/lib/billing/preview-billing';
+import { HeldCalls } from '@/components/billing/held-calls';
 import { billingListQuery } from '@/lib/billing/billing-input';
 import Link from 'next/link';
 import { encodeConfirmedList } from '@/lib/billing/confirmed-list';
@@ -22,12 +23,14 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
   const locale = await getAppLocale();
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.
   const { form, hasAsked, input, fieldErrors } = readBillingListForm(await firstValues(searchParams), addDays(todayInMontreal(), -1));
-  const [preview, waiting] =
-    hasAsked && input ? await Promise.all([previewBilling(getDb(), input), countWaitingInOtherProcess(getDb(), input)]) : [null, null];
+  const [preview, waiting, held] =
+    hasAsked && input
+      ? await Promise.all([previewBilling(getDb(), input), countWaitingInOtherProcess(getDb(), input), heldCallsOfList(getDb(), input)])
+      : [null, null, []];
   const money = (cents: number) => formatMoney(cents, locale);
 
   return (
-    <ClientMessages namespaces={['billing']}>
+    <ClientMessages namespaces={['billing', 'callHold']}>
       <>
         <h1>{t('screens.billing.title')}</h1>
         {/* Keyed by the query: the link to the other process shows its criteria, not the fields as they were. */}
@@ -54,6 +57,7 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                 </Link>
               </p>
             ) : null}
+            {held.length > 0 ? <HeldCalls calls={held} locale={locale} /> : null}
             {preview.invoices.length === 0 ? (
               <p>{t('billing.empty')}</p>
             ) : (

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { CallDetails } from '@/components/calls/call-details';
+import { HoldCallForm, ReleaseCallButton } from '@/components/calls/call-hold';
+import { holdOfCall } from '@/lib/billing/call-holds';
 import { CallForm } from '@/components/calls/call-form';
 import { GroupedStatusBar } from '@/components/calls/grouped-status-bar';
 import { StatusButtons } from '@/components/calls/status-buttons';
@@ -19,16 +21,23 @@ import { parseRouteNumber } from '@/lib/url-state';
 
 const clock = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Toronto', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+/** A call billed, here or in the former system (a call imported with its invoice there): read-only. */
+function isInvoicedCall(call: { invoice: unknown; legacyInvoiceNumber: string | null }): boolean {
+  return call.invoice !== null || call.legacyInvoiceNumber !== null;
+}
+
 export default async function CallPage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requireRoute('/calls/[number]');
   const number = parseRouteNumber((await params).number);
-  const call = number === null ? null : await getCallDetails(getDb(), number);
+  const [call, hold] = number === null ? [null, null] : await Promise.all([getCallDetails(getDb(), number), holdOfCall(getDb(), number)]);
   if (!call) notFound();
+  // Administrators and billing clerks hold a call back from billing and release it; everyone sees that it is held.
+  const canHold = canOpen(user.role, '/billing') && !isInvoicedCall(call);
   const t = await getTranslations();
   const locale = await getAppLocale();
   // Dispatchers and administrators edit calls (the roles of call taking); never an invoiced call,
   // here or in the former system (a call imported with its invoice there).
-  const isInvoiced = call.invoice !== null || call.legacyInvoiceNumber !== null;
+  const isInvoiced = isInvoicedCall(call);
   const canEdit = canOpen(user.role, '/calls/new') && !isInvoiced;
   const [municipalities, referenceRules] = canEdit
     ? await Promise.all([municipalityNames(getDb()), referenceRulesOfCall(getDb(), call.clientNumber, call.serviceDate)])
@@ -36,7 +45,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   const decimal = (text: string) => (locale === 'fr' ? text.replace('.', ',') : text);
 
   return (
-    <ClientMessages namespaces={['callForm', 'callActions', 'references']}>
+    <ClientMessages namespaces={['callForm', 'callActions', 'references', 'callHold']}>
       <>
         <h1>{t('screens.call.title', { number: call.number })}</h1>
         {call.invoice ? (
@@ -48,9 +57,24 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
             {t('importedCall.readOnly', { invoice: call.legacyInvoiceNumber })}
           </p>
         ) : null}
+        {hold ? (
+          <div className="notice hold" role="note" data-testid="call-hold">
+            <p>
+              <strong>{t('callHold.held')}</strong>
+            </p>
+            <p>{t('callHold.heldBy', { name: hold.heldBy, date: formatDateTime(hold.heldAt, locale), reason: hold.reason })}</p>
+            {canHold ? <ReleaseCallButton number={call.number} /> : null}
+          </div>
+        ) : null}
         <div className="call-page">
           <div>
             <CallDetails call={call} locale={locale} />
+            {canHold && !hold ? (
+              <section aria-labelledby="hold-title">
+                <h2 id="hold-title">{t('callHold.title')}</h2>
+                <HoldCallForm number={call.number} />
+              </section>
+            ) : null}
             {canEdit ? <StatusButtons number={call.number} next={allowedTransitions(call.status)} /> : null}
             <section aria-labelledby="history-title">
               <h2 id="history-title">{t('callDetails.history')}</h2>

@@ -1,6 +1,6 @@
 import type { frReferences } from '../fr/references';
 
-/** Required references: a client's rules (client page) and their fields at call taking. */
+/** Required references (a client's rules, their fields at call taking) and calls held back from billing. */
 export const enReferences: typeof frReferences = {
   references: {
     title: 'Required references',
@@ -38,7 +38,26 @@ export const enReferences: typeof frReferences = {
     callHint: 'Required by client {number}',
     callHintFormat: 'Required by client {number} — format {format}, e.g. {example}',
   },
+  callHold: {
+    title: 'Held before billing',
+    held: 'Call held: it is not billed until released.',
+    heldBy: 'Held by {name} on {date}: {reason}',
+    reason: 'Reason',
+    reasonHint: 'What must be checked or corrected before the call is billed.',
+    hold: 'Hold',
+    release: 'Release',
+    heldDone: 'Call {number} held.',
+    released: 'Call {number} released: it will be billed with the others.',
+    listCount: '{count, plural, one {# held call is not on this list} other {# held calls are not on this list}}',
+    listTitle: 'Held calls',
+    columns: { call: 'Call', client: 'Client', date: 'Date', reason: 'Reason', heldBy: 'Held by' },
+  },
   errors: {
+    callHold: {
+      invoiced: 'Call {number} is on invoice {invoice}: it can no longer be held (a correction is a credit note).',
+      notHeld: 'Call {number} is not held.',
+      invoicingHeld: 'Call {number} is held: it cannot be billed. Release it or list again.',
+    },
     reference: {
       invalid: 'References to correct: {problems}',
       missing: '{label}: required.',

@@ -1,4 +1,4 @@
-/** Required references: a client's rules (client page) and their fields at call taking. */
+/** Required references (a client's rules, their fields at call taking) and calls held back from billing. */
 export const frReferences = {
   references: {
     title: 'Références requises',
@@ -36,7 +36,26 @@ export const frReferences = {
     callHint: 'Exigée par le client {number}',
     callHintFormat: 'Exigée par le client {number} — format {format}, ex. {example}',
   },
+  callHold: {
+    title: 'Retenue avant facturation',
+    held: 'Appel retenu : il n’est pas facturé tant qu’il n’est pas libéré.',
+    heldBy: 'Retenu par {name} le {date} : {reason}',
+    reason: 'Motif',
+    reasonHint: 'Ce qui doit être vérifié ou corrigé avant de facturer l’appel.',
+    hold: 'Retenir',
+    release: 'Libérer',
+    heldDone: 'Appel {number} retenu.',
+    released: 'Appel {number} libéré : il sera facturé avec les autres.',
+    listCount: '{count, plural, one {# appel retenu n’est pas dans cette liste} other {# appels retenus ne sont pas dans cette liste}}',
+    listTitle: 'Appels retenus',
+    columns: { call: 'Appel', client: 'Client', date: 'Date', reason: 'Motif', heldBy: 'Retenu par' },
+  },
   errors: {
+    callHold: {
+      invoiced: 'L’appel {number} est sur la facture {invoice} : il ne peut plus être retenu (une correction passe par une note de crédit).',
+      notHeld: 'L’appel {number} n’est pas retenu.',
+      invoicingHeld: 'L’appel {number} est retenu : il ne peut pas être facturé. Libérez-le ou reprenez la liste.',
+    },
     reference: {
       invalid: 'Références à corriger : {problems}',
       missing: '{label} : requis.',
