@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { defineAction } from '@/actions/define-action';
 import { BILLING } from '@/lib/auth/roles';
 import { holdCall, releaseCall } from '@/lib/billing/call-holds';
+import { approveCalls } from '@/lib/review/approve-calls';
 import { requiredText, wholeNumber } from '@/lib/forms/fields';
 
 const callNumber = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid');
@@ -19,7 +20,7 @@ export const holdCallAction = defineAction({
     const t = await getTranslations('callHold');
     return { message: t('heldDone', { number: input.number }) };
   },
-  revalidates: ({ input }) => [`/calls/${input.number}`, '/billing'],
+  revalidates: ({ input }) => [`/calls/${input.number}`, '/billing', '/billing/review'],
 });
 
 export const releaseCallAction = defineAction({
@@ -31,5 +32,23 @@ export const releaseCallAction = defineAction({
     const t = await getTranslations('callHold');
     return { message: t('released', { number: input.number }) };
   },
-  revalidates: ({ input }) => [`/calls/${input.number}`, '/billing'],
+  revalidates: ({ input }) => [`/calls/${input.number}`, '/billing', '/billing/review'],
+});
+
+/** Approves calls of the review: one (its row's button) or those checked in a filtered list. */
+export const approveCallsAction = defineAction({
+  name: 'billing.approveCalls',
+  roles: BILLING,
+  input: z.object({
+    numbers: z.preprocess(
+      (value) => (Array.isArray(value) ? value : value === undefined || value === '' ? [] : [value]),
+      z.array(callNumber).min(1, { error: 'review.nothingChecked' }).max(1000, { error: 'invalid' }),
+    ),
+  }),
+  run: async ({ db, user, input }) => {
+    const count = await approveCalls(db, user.id, input.numbers);
+    const t = await getTranslations('review');
+    return { message: t('approved', { count }) };
+  },
+  revalidates: ['/billing/review', '/billing'],
 });

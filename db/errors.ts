@@ -35,6 +35,8 @@ export const RC_CALL_INVOICED = 'RC001';
 /** A call held back from billing: holding one already invoiced, or invoicing one held (migration 0032). */
 export const RV_HELD_CALL_INVOICED = 'RV001';
 export const RV_INVOICING_HELD_CALL = 'RV002';
+/** Approving a call of the review already invoiced (migration 0033). */
+export const RV_APPROVING_INVOICED = 'RV003';
 
 /** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */
 const CONNECTION_LOST_CODES = new Set([

@@ -257,10 +257,13 @@ export const companySettings = pgTable(
     gstNumber: text('gst_number').notNull(),
     qstNumber: text('qst_number').notNull(),
     logoPng: text('logo_png_base64'),
+    /** A call priced above this many times its client's median for its tariff waits in the review before billing. */
+    reviewPriceFactor: smallint('review_price_factor').notNull().default(3),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('company_settings_single_row', sql`${t.id} = 1`),
+    check('company_settings_review_price_factor', sql`${t.reviewPriceFactor} between 2 and 50`),
     check('company_settings_postal_code', sql`${t.postalCode} ~ ${sql.raw(POSTAL_CODE)}`),
   ],
 );
@@ -622,6 +625,34 @@ export const callHolds = pgTable(
     heldAt: timestamp('held_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('call_holds_reason_present', sql`length(trim(${t.reason})) between 1 and 500`)],
+);
+
+/**
+ * The calls a billing clerk should look at before they are billed, with their reasons as bits
+ * (docs/business-rules.md, Review before billing): 1 a required reference missing, 2 a price of
+ * zero, 4 a price far above the client's usual one, 8 a probable duplicate. Written by the one
+ * rule of migration 0033 (refresh_review_flags) whenever a call is written; a call without a
+ * reason has no row. Approved (`approvedAt`), it leaves the review until it is edited again.
+ */
+export const callFlags = pgTable(
+  'call_flags',
+  {
+    callNumber: bigint('call_number', { mode: 'number' })
+      .primaryKey()
+      .references(() => calls.number, { onDelete: 'cascade' }),
+    reasons: smallint('reasons').notNull(),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: integer('approved_by').references(() => users.id),
+  },
+  (t) => [
+    check('call_flags_reasons', sql`${t.reasons} between 1 and 15`),
+    check('call_flags_approved', sql`(${t.approvedAt} is null) = (${t.approvedBy} is null)`),
+    // The calls waiting for review, read by the review's screen and left out of the billing list.
+    index('call_flags_waiting')
+      .on(t.callNumber)
+      .where(sql`${t.approvedAt} is null`),
+  ],
 );
 
 export const callStatusChanges = pgTable(

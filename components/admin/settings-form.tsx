@@ -65,6 +65,19 @@ export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }
             spellCheck={false}
           />
         </section>
+
+        <section>
+          <h2>{t('sections.review')}</h2>
+          <TextField
+            {...field('reviewPriceFactor')}
+            label={t('reviewPriceFactor')}
+            hint={t('reviewPriceFactorHint')}
+            inputMode="numeric"
+            required
+            maxLength={2}
+            isNarrow
+          />
+        </section>
       </fieldset>
     </ActionForm>
   );

@@ -16,7 +16,7 @@ export function HoldCallForm({ number }: { number: number }) {
     <ActionForm form={form} fields={{ number }} className="form inline-form" aria-label={t('title')}>
       <TextField
         name="reason"
-        id="hold-reason"
+        id={`hold-reason-${number}`}
         label={t('reason')}
         hint={t('reasonHint')}
         value={reason}

@@ -19,6 +19,7 @@ export const ROUTE_ROLES = {
   '/calls/[number]': EVERYONE,
   '/billing': BILLING,
   '/billing/export': BILLING,
+  '/billing/review': BILLING,
   '/billing/runs': BILLING,
   '/billing/runs/[id]': BILLING,
   '/billing/delivery': BILLING,
@@ -88,6 +89,7 @@ export const NAVIGATION: NavSection[] = [
     labelKey: 'billing',
     items: [
       { route: '/billing', labelKey: 'billingList' },
+      { route: '/billing/review', labelKey: 'review' },
       { route: '/billing/runs', labelKey: 'billingRuns' },
       { route: '/billing/delivery', labelKey: 'delivery' },
       { route: '/admin/outbox', labelKey: 'outbox' },

@@ -45,23 +45,31 @@ function duesJoins(billedNumber: SQL): SQL {
 }
 
 /**
- * The held calls (call-holds.ts) in a list: left out of it (`excluded`, the billing list and
- * generation), alone (`only`: what the billing list says it left out), or with the others
- * (`included`: the dues return's trips still to invoice, held or not).
+ * The calls held back (call-holds.ts) or waiting for review before billing (lib/review) in a
+ * list: left out of it (`excluded`, the billing list and generation); alone, held (`held`) or
+ * waiting for review and not held (`toReview`), what the billing list says it left out; both
+ * (`review`, the review's screen); or with the others (`included`: the dues return's trips still
+ * to invoice).
  */
-export type HeldCalls = 'excluded' | 'only' | 'included';
+export type SetAside = 'excluded' | 'held' | 'toReview' | 'review' | 'included';
 
-const heldFilter: Record<HeldCalls, SQL | null> = {
-  excluded: sql`not exists (select 1 from call_holds h where h.call_number = k.number)`,
-  // Driven by the few calls held, each found by its number.
-  only: sql`k.number in (select call_number from call_holds)`,
+const isHeld = sql`exists (select 1 from call_holds h where h.call_number = k.number)`;
+const isWaitingForReview = sql`exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null)`;
+
+const setAsideFilter: Record<SetAside, SQL | null> = {
+  excluded: sql`not ${isHeld} and not ${isWaitingForReview}`,
+  // Driven by the few calls set aside, each found by its number.
+  held: sql`k.number in (select call_number from call_holds)`,
+  toReview: sql`k.number in (select call_number from call_flags where approved_at is null) and not ${isHeld}`,
+  review: sql`k.number in (select call_number from call_holds union select call_number from call_flags where approved_at is null)`,
   included: null,
 };
 
-export function billableCallsQuery(input: BillingInput, held: HeldCalls = 'excluded'): SQL {
+export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'excluded'): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
   const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
-  if (heldFilter[held]) filters.push(heldFilter[held]);
+  const aside = setAsideFilter[setAside];
+  if (aside) filters.push(aside);
   if (input.cycle !== 'all') filters.push(sql`b.billing_cycle = ${input.cycle}`);
   const range = billedRangeOf(input);
   if (range) {

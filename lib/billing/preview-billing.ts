@@ -162,7 +162,7 @@ export async function heldCallsOfList(db: Executor, input: BillingInput): Promis
   const rows = await queryRows<{ number: string | number; client_number: number; service_date: string; reason: string; held_by: string }>(
     db,
     sql`select bc.call_number as number, bc.client_number, bc.service_date::text as service_date, h.reason, u.name as held_by
-          from (${billableCallsQuery(input, 'only')}) bc
+          from (${billableCallsQuery(input, 'held')}) bc
           join call_holds h on h.call_number = bc.call_number
           join users u on u.id = h.held_by
          order by bc.call_number`,
@@ -174,4 +174,13 @@ export async function heldCallsOfList(db: Executor, input: BillingInput): Promis
     reason: row.reason,
     heldBy: row.held_by,
   }));
+}
+
+/** How many calls the list leaves out because they wait for review before billing (and are not held). */
+export async function countToReviewOfList(db: Executor, input: BillingInput): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from (${billableCallsQuery(input, 'toReview')}) bc`,
+  );
+  return row!.count;
 }

@@ -2,12 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/index';
 import { calls } from '@/db/schema';
 import type { StoredCall } from './call-rules';
+import { refreshReviewFlags } from '@/lib/review/review-flags';
 import { firstStatusesOfCreated, recordStatusChanges } from './record-status-changes';
 
 /**
  * Inserts a call with its first status change, by the call's own author, in one statement (one
  * round trip): the change is written from the row the insert returns. With a dispatch id already
- * taken by another call, nothing is written and the answer is undefined.
+ * taken by another call, nothing is written and the answer is undefined. Its reasons to be
+ * reviewed before billing (refreshReviewFlags) are written by a second statement sent with it,
+ * in the same round trip, which finds the call by its dispatch id or as the one just numbered.
  */
 export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Promise<StoredCall | undefined> {
   const insert = tx.insert(calls).values(values);
@@ -18,6 +21,19 @@ export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Pro
   const firstStatus = tx
     .$with('first_status', { callNumber: sql<number>`call_number` })
     .as(sql`${recordStatusChanges(firstStatusesOfCreated, author)} returning call_number`);
-  const [row] = await tx.with(created, firstStatus).select().from(created);
+  // Sent first (then() starts it), so that the second statement runs once the call is written.
+  const inserted = tx
+    .with(created, firstStatus)
+    .select()
+    .from(created)
+    .then((rows) => rows[0]);
+  const flagged = refreshReviewFlags(
+    tx,
+    values.dispatchId
+      ? sql`array(select number from calls where dispatch_id = ${values.dispatchId})`
+      : sql`array[currval(pg_get_serial_sequence('calls', 'number'))]`,
+    true,
+  );
+  const [row] = await Promise.all([inserted, flagged]);
   return row;
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/index';
 import { calls } from '@/db/schema';
 import type { StoredCall } from './call-rules';
+import { refreshReviewFlags } from '@/lib/review/review-flags';
 import { recordStatusChanges, type CallAuthor } from './record-status-changes';
 
 /**
@@ -26,6 +27,13 @@ export async function updateCallRow(
   const statusChange = tx
     .$with('status_change', { callNumber: sql<number>`call_number` })
     .as(sql`${recordStatusChanges(changes, author)} returning call_number`);
-  const [row] = await tx.with(updated, statusChange).select().from(updated);
-  return row!;
+  // Its reasons to be reviewed before billing, written again (an approval no longer holds), by a
+  // statement sent with the update, in the same round trip.
+  const written = tx
+    .with(updated, statusChange)
+    .select()
+    .from(updated)
+    .then((rows) => rows[0]!);
+  const [row] = await Promise.all([written, refreshReviewFlags(tx, sql`array[${current.number}::bigint]`, true)]);
+  return row;
 }

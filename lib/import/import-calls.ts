@@ -42,6 +42,7 @@ import { importedDispatchId } from '@/lib/calls/dispatch-id';
 import { firstStatusesOfCreated, recordStatusChanges } from '@/lib/calls/record-status-changes';
 import { municipalityIdOf, municipalityNameOf } from '@/lib/municipalities/find-municipalities';
 import { referenceRulesOfCalls } from '@/lib/references/find-references';
+import { refreshReviewFlags } from '@/lib/review/review-flags';
 import { checkReferences, referenceRefusal, type ReferenceRule } from '@/lib/references/reference-rules';
 import { callRecordColumns, invoiceHere } from './record-columns';
 import { headerOf } from './columns';
@@ -263,6 +264,10 @@ export async function importCalls(tx: Tx, rows: AsyncIterable<CsvRow>, settings:
     if (!settings.isApplied || !problems.isEmpty) return;
     if (created.length > 0) await insertCalls(tx, created, settings.actorId);
     if (changed.length > 0) await updateCalls(tx, changed, settings.actorId);
+    // The batch's calls written, their reasons to be reviewed before billing, in one statement.
+    const written = [...created, ...changed].map((call) => importedDispatchId(call.callId));
+    if (written.length > 0)
+      await refreshReviewFlags(tx, sql`array(select number from calls where dispatch_id = any(${textArray(written)}))`, true);
   };
 
   for await (const row of rows) {

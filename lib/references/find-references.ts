@@ -5,7 +5,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import { clientReferences } from '@/db/schema';
-import { intArray, textArray } from '@/lib/import/sql-arrays';
 import type { ReferenceRule } from './reference-rules';
 
 type Row = {
@@ -73,7 +72,7 @@ export async function referenceRulesOfCalls(db: Executor, calls: readonly CallOf
       db,
       sql`select b.client, b.service_date, r.id, r.client_number, r.label, r.format, r.example, r.allowed_values,
                  r.required_from::text as required_from
-            from unnest(${intArray(pairs.map((p) => p.clientNumber))}, ${textArray(pairs.map((p) => p.serviceDate))})
+            from unnest(${sql.param(pairs.map((p) => p.clientNumber))}::int[], ${sql.param(pairs.map((p) => p.serviceDate))}::text[])
                    as b(client, service_date)
             left join group_memberships m on m.client_number = b.client and m.valid_from <= b.service_date::date
                                          and (m.valid_to is null or b.service_date::date < m.valid_to)

@@ -72,6 +72,7 @@ describe('companySettingsInput', () => {
       email: 'facturation@repartition-express.example',
       gstNumber: '123456789 RT0001',
       qstNumber: '1234567890 TQ0001',
+      reviewPriceFactor: 3,
     });
   });
 

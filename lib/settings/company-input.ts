@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { ErrorCode } from '@/lib/errors';
 import { normalizePostalCode } from '@/lib/clients/postal-code';
-import { optionalText, requiredText } from '@/lib/forms/fields';
+import { optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
 
 /**
  * GST (TPS) number as the CRA issues it: the 9-digit business number, the program "RT" and a
@@ -60,6 +60,8 @@ export const companySettingsInput = z.object({
   email: optionalEmail,
   gstNumber: normalized(normalizeGstNumber, 'settings.gstNumber'),
   qstNumber: normalized(normalizeQstNumber, 'settings.qstNumber'),
+  /** A call above this many times its client's usual price waits in the review before billing. */
+  reviewPriceFactor: wholeNumber(2, 50, 'settings.reviewPriceFactor').default(3),
 });
 
 export type CompanySettingsInput = z.output<typeof companySettingsInput>;

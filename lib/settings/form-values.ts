@@ -10,11 +10,12 @@ export type CompanySettingsFormValues = {
   email: string;
   gstNumber: string;
   qstNumber: string;
+  reviewPriceFactor: string;
 };
 
 /** Saved (or not yet entered: null) settings → the form's values; a new company is in Quebec. */
 export function companySettingsFormValues(
-  settings: Record<keyof CompanySettingsFormValues, string | null> | null,
+  settings: (Record<Exclude<keyof CompanySettingsFormValues, 'reviewPriceFactor'>, string | null> & { reviewPriceFactor: number }) | null,
 ): CompanySettingsFormValues {
   return {
     name: settings?.name ?? '',
@@ -27,5 +28,6 @@ export function companySettingsFormValues(
     email: settings?.email ?? '',
     gstNumber: settings?.gstNumber ?? '',
     qstNumber: settings?.qstNumber ?? '',
+    reviewPriceFactor: String(settings?.reviewPriceFactor ?? 3),
   };
 }

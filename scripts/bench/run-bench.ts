@@ -23,6 +23,7 @@ import { startPgCluster } from '@/test/support/pg-cluster';
 import { measureDocuments, prepareEmailClients, statementsRow, type BenchRow } from './documents-bench';
 import { IMPORT_SCALES, measureImport } from './import-bench';
 import { generateBenchData } from './generate-data';
+import { findReview, reviewSearchParams } from '@/lib/review/find-review';
 import { FLOOR_PAGE, FLOOR_ROUTE, hasProductionBuild, runApiLoad, runLoad, type LoadResult } from './load';
 import { measureReceivables, writeHistory } from './receivables-bench';
 import { measureReports, REPORTS_SCALES } from './reports-bench';
@@ -116,6 +117,10 @@ async function main() {
         `Données : ${scale.clients} clients, ${scale.groups} comptes regroupés (${moved!.n} membres changés de groupe le ${moved!.moved_on ?? '—'}), ${scale.calls} appels, chargées en ${((Date.now() - loadStarted) / 1000).toFixed(1)} s`,
       );
       await prepareEmailClients(app.db);
+      // One call in a hundred waits for review before billing (each reason in turn), as a day's
+      // review would hold: the billing list and generation leave them out, and the floors too.
+      await app.db.execute(sql`insert into call_flags (call_number, reasons)
+                               select number, (1 << (number % 4))::smallint from calls where number % 100 = 7`);
       // The million rows just written go to disk now, not under the first measurement (its own
       // cluster only: a checkpoint needs a superuser).
       if (cluster) await app.db.execute(sql`checkpoint`);
@@ -170,6 +175,22 @@ async function main() {
           verdict: product.p95 <= 20 ? 'atteint' : 'MANQUÉ',
         });
         console.log(`plan « ${search.label} » : ${plan}`);
+      }
+
+      // The review before billing, its first page (one call in a hundred waiting, of each reason).
+      for (const isGrouped of [false, true]) {
+        const review = await sampleLatency(
+          () => findReview(app.db, reviewSearchParams.parse({ to: '2026-10-31', isGrouped: isGrouped ? '1' : undefined })),
+          scale.runs,
+        );
+        rows.push({
+          measure: `vérification avant facturation, première page, ${isGrouped ? 'regroupée' : 'normale'} (p95)`,
+          product: ms(review.p95),
+          floor: '—',
+          ratio: '—',
+          target: '≤ 300 ms',
+          verdict: review.p95 <= 300 ? 'atteint' : 'MANQUÉ',
+        });
       }
 
       // Billing: the list (preview) beside one hand-written GROUP BY, then generation beside the
@@ -416,6 +437,7 @@ const duesOf = `case when t.is_passenger and not t.is_dues_exempt and x.number i
 const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.legacy_invoice_number is null and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
    and not exists (select 1 from call_holds h where h.call_number = k.number)
+   and not exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null)
    ${isGrouped ? '' : 'and m.client_number is null'}`;
 
 /** The floor of the billing list: one hand-written GROUP BY over the same calls. */

@@ -8,12 +8,13 @@
  * the same data. Written through the business functions (pricing, billing, payments, password
  * hashing), which is why it lives here and not in db/.
  */
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/index';
 import { callStatusChanges, calls, clients, companySettings, municipalities, tariffs, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, montrealDateTime, todayInMontreal } from '@/lib/dates/montreal';
 import { priceCall } from '@/lib/pricing/price-call';
+import { refreshReviewFlags } from '@/lib/review/review-flags';
 import { seedReceivablesHistory } from './seed-receivables';
 import { DEMO_PASSWORD, DEMO_USERS } from './users';
 
@@ -474,5 +475,7 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
   }
 
   const history = await seedReceivablesHistory(db, today);
+  // The calls not invoiced, reviewed as the application reviews every call it writes.
+  await refreshReviewFlags(db, sql`array(select number from calls)`, true);
   return { users: DEMO_USERS.length, tariffs: TARIFFS.length, clients: CLIENTS.length, calls: callRows.length, ...history };
 }

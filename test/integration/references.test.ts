@@ -164,7 +164,12 @@ describe('a call of a member of a group whose head requires a reference', () => 
       database.db,
       tokenId,
       'REF-3',
-      dispatchCallInput.parse({ ...body, references: { 'No. d’autorisation': 'AU-12345', 'Nom du patient': 'Tremblay' } }),
+      dispatchCallInput.parse({
+        ...body,
+        serviceTime: '14:00',
+        pickupAddress: '5, rue E, Montréal',
+        references: { 'No. d’autorisation': 'AU-12345', 'Nom du patient': 'Tremblay' },
+      }),
     );
     expect(sent.call.references).toEqual({ 'Nom du patient': 'Tremblay', 'No. d’autorisation': 'AU-12345' });
   });

@@ -7,7 +7,14 @@ import { GenerateForm } from '@/components/billing/generate-form';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
 import { readBillingListForm } from '@/lib/billing/billing-input';
-import { confirmedListOf, countWaitingInOtherProcess, heldCallsOfList, previewBilling } from '@/lib/billing/preview-billing';
+import {
+  confirmedListOf,
+  countToReviewOfList,
+  countWaitingInOtherProcess,
+  heldCallsOfList,
+  previewBilling,
+} from '@/lib/billing/preview-billing';
+import { reviewSearchUrl } from '@/lib/review/find-review';
 import { HeldCalls } from '@/components/billing/held-calls';
 import { billingListQuery } from '@/lib/billing/billing-input';
 import Link from 'next/link';
@@ -23,10 +30,15 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
   const locale = await getAppLocale();
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.
   const { form, hasAsked, input, fieldErrors } = readBillingListForm(await firstValues(searchParams), addDays(todayInMontreal(), -1));
-  const [preview, waiting, held] =
+  const [preview, waiting, held, toReview] =
     hasAsked && input
-      ? await Promise.all([previewBilling(getDb(), input), countWaitingInOtherProcess(getDb(), input), heldCallsOfList(getDb(), input)])
-      : [null, null, []];
+      ? await Promise.all([
+          previewBilling(getDb(), input),
+          countWaitingInOtherProcess(getDb(), input),
+          heldCallsOfList(getDb(), input),
+          countToReviewOfList(getDb(), input),
+        ])
+      : [null, null, [], 0];
   const money = (cents: number) => formatMoney(cents, locale);
 
   return (
@@ -54,6 +66,20 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                 })}{' '}
                 <Link href={`/billing?${billingListQuery({ ...form, isGrouped: !form.isGrouped })}`}>
                   {t('billing.otherProcessLink', { isGrouped: String(!form.isGrouped) })}
+                </Link>
+              </p>
+            ) : null}
+            {toReview > 0 && input ? (
+              <p className="notice" data-testid="to-review">
+                {t('review.listCount', { count: toReview })}{' '}
+                <Link
+                  href={reviewSearchUrl.href(reviewSearchUrl.parse({}), {
+                    isGrouped: input.isGrouped,
+                    to: input.cutoff,
+                    client: input.clientFrom !== null && input.clientFrom === input.clientTo ? input.clientFrom : undefined,
+                  })}
+                >
+                  {t('review.listLink')}
                 </Link>
               </p>
             ) : null}

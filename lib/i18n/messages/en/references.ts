@@ -52,7 +52,51 @@ export const enReferences: typeof frReferences = {
     listTitle: 'Held calls',
     columns: { call: 'Call', client: 'Client', date: 'Date', reason: 'Reason', heldBy: 'Held by' },
   },
+  review: {
+    intro:
+      'The completed calls to look at before they are billed, each with its reason. Correct the call, approve it (it leaves the review until it is next edited) or hold it. They stay out of the billing list and of generation while they are here.',
+    reason: 'Reason',
+    reasons: {
+      missingReference: 'Missing reference',
+      zeroPrice: 'Price of zero',
+      highPrice: 'High price',
+      duplicate: 'Probable duplicate',
+      held: 'Held',
+    },
+    any: 'All',
+    client: 'Client no.',
+    from: 'From',
+    to: 'To',
+    search: 'Show',
+    count: '{count, plural, =0 {No call to review} one {# call to review} other {# calls to review}}',
+    none: 'No call to review for these criteria.',
+    tableLabel: 'Calls to review',
+    columns: {
+      select: 'Select',
+      call: 'Call',
+      client: 'Client',
+      date: 'Date',
+      pickup: 'Pickup',
+      price: 'Price',
+      reasons: 'Reasons',
+      actions: 'Actions',
+    },
+    heldReason: 'Held: {reason} ({name})',
+    approve: 'Approve',
+    approveOne: 'Approve call {number}',
+    approveChecked: 'Approve the checked calls',
+    approved:
+      '{count, plural, =0 {No call approved (already approved?)} one {# call approved} other {# calls approved}}: {count, plural, one {it will be billed} other {they will be billed}} with the others.',
+    page: 'Page {page}',
+    listCount:
+      '{count, plural, one {# call waits for review before billing} other {# calls wait for review before billing}}: not on this list.',
+    listLink: 'Review',
+  },
   errors: {
+    review: {
+      invoiced: 'A call is already on invoice {invoice}: it can no longer be approved.',
+      nothingChecked: 'Check at least one call.',
+    },
     callHold: {
       invoiced: 'Call {number} is on invoice {invoice}: it can no longer be held (a correction is a credit note).',
       notHeld: 'Call {number} is not held.',

@@ -4,7 +4,7 @@ export const enSettings: typeof frSettings = {
   settingsForm: {
     formLabel: 'Company details',
     missing: 'The company settings have not been entered yet: no invoice can be printed until they are filled in.',
-    sections: { company: 'Company', address: 'Address', taxes: 'Tax registration numbers' },
+    sections: { company: 'Company', address: 'Address', taxes: 'Tax registration numbers', review: 'Review before billing' },
     name: 'Company name',
     phone: 'Phone',
     email: 'E-mail',
@@ -18,6 +18,9 @@ export const enSettings: typeof frSettings = {
     qstNumber: 'QST registration no.',
     qstHint: '10 digits, TQ and 4 digits, e.g. 1234567890 TQ0001.',
     taxesHint: 'These numbers are printed on every invoice.',
+    reviewPriceFactor: 'High price factor',
+    reviewPriceFactorHint:
+      'A call above this multiple of its client’s median for its tariff (last 90 days, 5 calls at least) waits for review before billing. Applied to the calls written from then on.',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Company settings saved.',
@@ -56,6 +59,7 @@ export const enSettings: typeof frSettings = {
   },
   errors: {
     settings: {
+      reviewPriceFactor: 'High price factor: a whole number from 2 to 50.',
       province: 'Invalid province.',
       postalCode: 'Invalid Canadian postal code (e.g. H3C 1G1).',
       email: 'Invalid e-mail address.',

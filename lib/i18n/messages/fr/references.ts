@@ -50,9 +50,54 @@ export const frReferences = {
     listTitle: 'Appels retenus',
     columns: { call: 'Appel', client: 'Client', date: 'Date', reason: 'Motif', heldBy: 'Retenu par' },
   },
+  review: {
+    intro:
+      'Les appels terminés à regarder avant de les facturer, chacun avec sa raison. Corrigez l’appel, approuvez-le (il quitte la vérification jusqu’à sa prochaine modification) ou retenez-le. Ils restent hors de la liste de facturation et de la génération tant qu’ils sont ici.',
+    reason: 'Raison',
+    reasons: {
+      missingReference: 'Référence manquante',
+      zeroPrice: 'Prix nul',
+      highPrice: 'Prix élevé',
+      duplicate: 'Doublon probable',
+      held: 'Retenu',
+    },
+    any: 'Toutes',
+    client: 'No. client',
+    from: 'Du',
+    to: 'Au',
+    search: 'Afficher',
+    count: '{count, plural, =0 {Aucun appel à vérifier} one {# appel à vérifier} other {# appels à vérifier}}',
+    none: 'Aucun appel à vérifier pour ces critères.',
+    tableLabel: 'Appels à vérifier',
+    columns: {
+      select: 'Choisir',
+      call: 'Appel',
+      client: 'Client',
+      date: 'Date',
+      pickup: 'Départ',
+      price: 'Prix',
+      reasons: 'Raisons',
+      actions: 'Actions',
+    },
+    heldReason: 'Retenu : {reason} ({name})',
+    approve: 'Approuver',
+    approveOne: 'Approuver l’appel {number}',
+    approveChecked: 'Approuver les appels cochés',
+    approved:
+      '{count, plural, =0 {Aucun appel approuvé (déjà approuvés ?)} one {# appel approuvé} other {# appels approuvés}} : {count, plural, one {il sera facturé} other {ils seront facturés}} avec les autres.',
+    page: 'Page {page}',
+    listCount:
+      '{count, plural, one {# appel attend la vérification avant facturation} other {# appels attendent la vérification avant facturation}} : hors de cette liste.',
+    listLink: 'Vérifier',
+  },
   errors: {
+    review: {
+      invoiced: 'Un appel est déjà sur la facture {invoice} : il ne s’approuve plus.',
+      nothingChecked: 'Cochez au moins un appel.',
+    },
     callHold: {
-      invoiced: 'L’appel {number} est sur la facture {invoice} : il ne peut plus être retenu (une correction passe par une note de crédit).',
+      invoiced:
+        'L’appel {number} est sur la facture {invoice} : il ne peut plus être retenu (une correction passe par une note de crédit).',
       notHeld: 'L’appel {number} n’est pas retenu.',
       invoicingHeld: 'L’appel {number} est retenu : il ne peut pas être facturé. Libérez-le ou reprenez la liste.',
     },

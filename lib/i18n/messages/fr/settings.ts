@@ -4,7 +4,12 @@ export const frSettings = {
     formLabel: 'Coordonnées de l’entreprise',
     missing:
       'Les paramètres de l’entreprise ne sont pas encore saisis : aucune facture ne peut être imprimée tant qu’ils ne sont pas remplis.',
-    sections: { company: 'Entreprise', address: 'Adresse', taxes: 'Numéros d’inscription aux taxes' },
+    sections: {
+      company: 'Entreprise',
+      address: 'Adresse',
+      taxes: 'Numéros d’inscription aux taxes',
+      review: 'Vérification avant facturation',
+    },
     name: 'Nom de l’entreprise',
     phone: 'Téléphone',
     email: 'Courriel',
@@ -18,6 +23,9 @@ export const frSettings = {
     qstNumber: 'No. d’inscription TVQ',
     qstHint: '10 chiffres, TQ et 4 chiffres, ex. 1234567890 TQ0001.',
     taxesHint: 'Ces numéros sont imprimés sur chaque facture.',
+    reviewPriceFactor: 'Facteur de prix élevé',
+    reviewPriceFactorHint:
+      'Un appel au-dessus de ce multiple de la médiane de son client pour son tarif (90 derniers jours, au moins 5 appels) attend la vérification avant facturation. Appliqué aux appels écrits ensuite.',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     saved: 'Paramètres de l’entreprise enregistrés.',
@@ -56,6 +64,7 @@ export const frSettings = {
   },
   errors: {
     settings: {
+      reviewPriceFactor: 'Facteur de prix élevé : un nombre entier de 2 à 50.',
       province: 'Province invalide.',
       postalCode: 'Code postal canadien invalide (ex. H3C 1G1).',
       email: 'Adresse courriel invalide.',

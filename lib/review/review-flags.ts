@@ -1,0 +1,28 @@
+/**
+ * The review before billing (docs/business-rules.md, Review before billing): the calls a billing
+ * clerk should look at before they are billed, each with its reasons, written by one rule in the
+ * database (refresh_review_flags, migration 0033) that every writer of calls runs after its write
+ * — the form, the dispatch API, the import — and that the review's screen, the billing list and
+ * generation read (call_flags; lib/billing/billable-calls.ts).
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/index';
+
+/** The reasons, as the bits of call_flags.reasons. */
+export const REVIEW_REASONS = { missingReference: 1, zeroPrice: 2, highPrice: 4, duplicate: 8 } as const;
+export type ReviewReason = keyof typeof REVIEW_REASONS;
+
+/** The reasons a call's bits say, in this order. */
+export function reasonsOf(bits: number): ReviewReason[] {
+  return (Object.keys(REVIEW_REASONS) as ReviewReason[]).filter((reason) => (bits & REVIEW_REASONS[reason]) !== 0);
+}
+
+/**
+ * Writes again the reasons of the calls `numbers` (an array in SQL, or a list) and of their
+ * duplicates' pairs. `isEdit`: the calls were written, and an approval of theirs no longer
+ * holds; otherwise (a client's references changed) an approval holds while its reasons stay.
+ */
+export function refreshReviewFlags(db: Executor, numbers: SQL | readonly number[], isEdit: boolean) {
+  const array = Array.isArray(numbers) ? sql`${`{${numbers.join(',')}}`}::bigint[]` : (numbers as SQL);
+  return db.execute(sql`select refresh_review_flags(${array}, ${isEdit})`);
+}
