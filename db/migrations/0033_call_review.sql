@@ -64,6 +64,9 @@ LANGUAGE sql AS $$
       JOIN pool later ON later.client_number = w.client_number AND later.place = w.place
                      AND later.service_at BETWEEN w.service_at AND w.service_at + interval '10 minutes'
      WHERE w.number IN (SELECT number FROM written)
+    UNION
+    -- A later call flagged as the duplicate of one whose address or time changed since.
+    SELECT f.call_number FROM call_flags f JOIN pool p ON p.number = f.call_number WHERE f.reasons & 8 <> 0
   ),
   t AS (
     SELECT k.number, k.client_number, k.tariff_id, k.service_date, k.price_cents, k.reference_values
@@ -143,3 +146,10 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER call_flags_guard_approval BEFORE UPDATE ON call_flags
   FOR EACH ROW EXECUTE FUNCTION call_flags_guard_approval();
+--> statement-breakpoint
+-- The calls already waiting to be billed are reviewed once, as every call written from now on.
+SELECT refresh_review_flags(
+  array(SELECT k.number FROM calls k
+         WHERE k.status = 'completed' AND k.legacy_invoice_number IS NULL
+           AND NOT EXISTS (SELECT 1 FROM invoice_lines l WHERE l.call_number = k.number AND NOT l.is_void)),
+  true);

@@ -108,7 +108,20 @@ export const dispatchCallInput = z
         example: 'SEV-2026-004512',
       }),
     references: z
-      .record(z.string().trim().min(1).max(60), z.string().max(1000))
+      .record(
+        z
+          .string()
+          .trim()
+          .min(1)
+          .max(60)
+          .refine((label) => !hasForbiddenCharacters(label, 'singleLine') && !/[:;]/.test(label), {
+            error: 'a label on one line, without : nor ;',
+          }),
+        z
+          .string()
+          .max(1000)
+          .refine((value) => !hasForbiddenCharacters(value, 'singleLine'), { error: 'one line, without control characters' }),
+      )
       .optional()
       .transform((values) => values ?? {})
       .meta({

@@ -142,7 +142,10 @@ async function updateDispatchCall(
   const { isRepriced, isHoldChecked } = changeOfCall(current, call, status);
   if (isRepriced) refuseLockedCall(current, reads.invoice);
   const quote = isRepriced ? allowedQuote(reads, isHoldChecked) : null;
-  const { trip, references } = tripAndReferencesOfCall(call, quote?.tariff ?? current.tariff, reads.found, reads.rules, AS_SENT);
+  const { trip, references } = tripAndReferencesOfCall(call, quote?.tariff ?? current.tariff, reads.found, reads.rules, {
+    ...AS_SENT,
+    stored: current.referenceValues,
+  });
   const change = changeOfCall(current, call, status, trip, references);
   if (!change.isChanged) return { call: apiCallOf(current, reads.invoice, current), isCreated: false, isChanged: false };
   refuseLockedCall(current, reads.invoice);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenCharacters } from '@/lib/text/control-characters';
 import type { billingTypeEnum } from '@/db/schema';
 import { isoDate } from '@/lib/forms/dates';
 import { optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
@@ -100,7 +101,14 @@ export const callInput = z.object({
   sevNumber: optionalText(40).refine((number) => number === null || SEV_NUMBER_PATTERN.test(number), { error: 'call.sevNumber' }),
   /** The values of the client's required references, by label (fields `references[<label>]`), checked by their rules (lib/references). */
   references: z
-    .record(z.string().trim().min(1).max(60), z.string().max(1000, { error: 'invalid' }), { error: 'invalid' })
+    .record(
+      z.string().trim().min(1).max(60),
+      z
+        .string()
+        .max(1000, { error: 'invalid' })
+        .refine((value) => !hasForbiddenCharacters(value, 'singleLine'), { error: 'text.singleLine' }),
+      { error: 'invalid' },
+    )
     .optional()
     .transform((values) => values ?? {}),
 });

@@ -103,14 +103,15 @@ export function tripOfCall(input: CallInput, tariff: TripTariff, found: readonly
  * against the rules of its client and of its head on its service date (`rules`, lib/references):
  * the form refuses a reference missing (`isMissingRefused`); the dispatch API takes the call,
  * which then waits in the review before billing; a malformed value is refused by both. The
- * problems of both are refused at once, each on its field.
+ * problems of both are refused at once, each on its field. A call edited keeps the values it
+ * stored for the labels not given again (`stored`).
  */
 export function tripAndReferencesOfCall(
   input: CallInput,
   tariff: TripTariff,
   found: readonly (Municipality | null)[],
   rules: readonly ReferenceRule[],
-  options: { isMissingRefused: boolean },
+  options: { isMissingRefused: boolean; stored?: ReferenceValues },
 ): { trip: Trip; references: ReferenceValues } {
   const { values, problems } = checkReferences(input.references, rules, input.serviceDate, options);
   const refusal = problems.length > 0 ? referenceRefusal(problems) : null;

@@ -133,7 +133,7 @@ export async function updateCall(
         ]);
         const current = editableCall(number, locked);
         const { isRepriced, isHoldChecked } = changeOfCall(current, input);
-        const asTaken = { isMissingRefused: true };
+        const asTaken = { isMissingRefused: true, stored: current.referenceValues };
         if (!isRepriced) {
           const { trip, references } = tripAndReferencesOfCall(input, current.tariff, found, rules, asTaken);
           await updateCallRow(tx, current, callDetails(input, trip, references), author);

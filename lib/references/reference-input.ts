@@ -9,7 +9,8 @@ const ALLOWED_VALUES_MAX = 100;
 export const referenceRuleInput = z
   .object({
     clientNumber: wholeNumber(1, 99_999_999, 'call.clientNumber'),
-    label: requiredText(60),
+    // Written in the import's cell « Libellé : valeur ; … »: neither « : » nor « ; ».
+    label: requiredText(60).refine((label) => !/[:;]/.test(label), { error: 'reference.label' }),
     format: optionalText(60).refine((format) => format === null || isUsableFormat(format), { error: 'reference.formatUnusable' }),
     example: optionalText(REFERENCE_VALUE_MAX),
     // One value per line; blank lines are left out, each value once.

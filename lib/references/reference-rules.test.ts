@@ -68,6 +68,24 @@ describe('the references of a call', () => {
     expect(values).toEqual({ Patient: 'Tremblay', 'Bon de commande': 'BC-004512', 'Centre de coûts': '100' });
   });
 
+  test('a call edited keeps what it stored for the labels not given again; a value given replaces it', () => {
+    const stored = { 'Bon de commande': 'BC-000007', 'Nom du patient': 'Tremblay', 'Ancienne règle': 'X' };
+    const { values, problems } = checkReferences({ 'Centre de coûts': '200' }, [order, centre], '2026-12-05', {
+      isMissingRefused: true,
+      stored,
+    });
+    expect(problems).toEqual([]);
+    expect(values).toEqual({
+      'Nom du patient': 'Tremblay',
+      'Ancienne règle': 'X',
+      'Bon de commande': 'BC-000007',
+      'Centre de coûts': '200',
+    });
+    // Given again empty at the form, a required one is missing.
+    const cleared = checkReferences({ 'Bon de commande': ' ' }, [order], '2026-12-05', { isMissingRefused: true, stored });
+    expect(cleared.problems.map((p) => p.code)).toEqual(['missing']);
+  });
+
   test('the refusal names each field and says what to type', () => {
     const { problems } = checkReferences({ 'Centre de coûts': '300' }, [order, centre], '2026-12-05', { isMissingRefused: true });
     const refusal = referenceRefusal(problems);

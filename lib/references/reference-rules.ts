@@ -81,33 +81,42 @@ export type ReferenceProblem = { code: ReferenceProblemCode; rule: ReferenceRule
 /**
  * The references a call stores, from what was given (`given`, by label) and the rules of its
  * client and head (`rules`): each value of a rule, trimmed, spelled as the rule's allowed value
- * when it is one; a value for a label no rule names is kept as given. Problems: a malformed value
- * or one not allowed (every writer); a value missing for a rule in force on the service date
- * (`isMissingRefused`: the form refuses it, the dispatch API and the import accept the call, which
- * then waits in the review before billing).
+ * when it is one; a value for a label no rule names is kept as given. A call edited keeps what it
+ * stored (`stored`) for every label not given again: the values the dispatch system sent, those
+ * of a rule removed or not in force yet, and, from the API, a value typed at the form. Problems:
+ * a value given malformed or not allowed (every writer); a value missing, given or stored, for a
+ * rule in force on the service date (`isMissingRefused`: the form refuses it, the dispatch API
+ * and the import accept the call, which then waits in the review before billing).
  */
 export function checkReferences(
   given: ReferenceValues,
   rules: readonly ReferenceRule[],
   serviceDate: string,
-  options: { isMissingRefused: boolean },
+  options: { isMissingRefused: boolean; stored?: ReferenceValues },
 ): { values: ReferenceValues; problems: ReferenceProblem[] } {
+  const fold = (label: string) => label.trim().toLocaleLowerCase('fr-CA');
+  const givenLabels = new Set(Object.entries(given).map(([label]) => fold(label)));
+  const ruleLabels = new Set(rules.map((rule) => fold(rule.label)));
   const values: ReferenceValues = {};
+  for (const [label, value] of Object.entries(options.stored ?? {}))
+    if (!givenLabels.has(fold(label)) && !ruleLabels.has(fold(label))) values[label] = value;
   const problems: ReferenceProblem[] = [];
-  const named = new Set(rules.map((rule) => rule.label.toLocaleLowerCase('fr-CA')));
   for (const [label, raw] of Object.entries(given)) {
     const value = raw.trim();
-    if (value !== '' && !named.has(label.toLocaleLowerCase('fr-CA'))) values[label.trim()] = value;
+    if (value !== '' && !ruleLabels.has(fold(label))) values[label.trim()] = value;
   }
   const inForce = new Set(rulesInForce(rules, serviceDate));
   for (const rule of rules) {
-    const value = valueOf(given, rule.label);
+    const isGiven = givenLabels.has(fold(rule.label));
+    const value = isGiven ? valueOf(given, rule.label) : valueOf(options.stored ?? {}, rule.label);
     if (value === null) {
       if (options.isMissingRefused && inForce.has(rule)) problems.push({ code: 'missing', rule });
       continue;
     }
-    const problem = referenceValueProblem(rule, value);
-    if (problem) problems.push({ code: problem, rule });
+    if (isGiven) {
+      const problem = referenceValueProblem(rule, value);
+      if (problem) problems.push({ code: problem, rule });
+    }
     const allowed = rule.allowedValues.find((a) => a.toLocaleLowerCase('fr-CA') === value.toLocaleLowerCase('fr-CA'));
     values[rule.label] = allowed ?? value;
   }

@@ -172,6 +172,21 @@ describe('a call of a member of a group whose head requires a reference', () => 
       }),
     );
     expect(sent.call.references).toEqual({ 'Nom du patient': 'Tremblay', 'No. d’autorisation': 'AU-12345' });
+
+    // Sent again without its references (its status changed), the call keeps them.
+    const completed = await putDispatchCall(
+      database.db,
+      tokenId,
+      'REF-3',
+      dispatchCallInput.parse({ ...body, serviceTime: '14:00', pickupAddress: '5, rue E, Montréal', status: 'dispatched' }),
+    );
+    expect(completed.call.references).toEqual({ 'Nom du patient': 'Tremblay', 'No. d’autorisation': 'AU-12345' });
+    await putDispatchCall(
+      database.db,
+      tokenId,
+      'REF-3',
+      dispatchCallInput.parse({ ...body, serviceTime: '14:00', pickupAddress: '5, rue E, Montréal' }),
+    );
   });
 
   test('its invoice line keeps the values, and the invoice PDF prints them with the trip', async () => {

@@ -86,7 +86,7 @@ export const enReferences: typeof frReferences = {
     approveOne: 'Approve call {number}',
     approveChecked: 'Approve the checked calls',
     approved:
-      '{count, plural, =0 {No call approved (already approved?)} one {# call approved} other {# calls approved}}: {count, plural, one {it will be billed} other {they will be billed}} with the others.',
+      '{count, plural, =0 {No call approved: they already were, or no longer wait for review.} one {# call approved: it will be billed with the others.} other {# calls approved: they will be billed with the others.}}',
     page: 'Page {page}',
     listCount:
       '{count, plural, one {# call waits for review before billing} other {# calls wait for review before billing}}: not on this list.',
@@ -118,8 +118,8 @@ export const enReferences: typeof frReferences = {
       exampleRequired: 'Give an example that follows the format.',
       exampleMismatch: 'The example does not follow the format.',
       exampleWithoutFormat: 'An example goes with a format: give the format or remove the example.',
-      allowedValueMismatch: 'An allowed value does not follow the format: {value}.',
-      label: 'Label: 1 to 60 characters.',
+      allowedValueMismatch: 'One of the allowed values does not follow the format.',
+      label: 'Label: 1 to 60 characters, without “:” nor “;”.',
       notFound: 'This reference no longer exists.',
     },
   },

@@ -84,7 +84,7 @@ export const frReferences = {
     approveOne: 'Approuver l’appel {number}',
     approveChecked: 'Approuver les appels cochés',
     approved:
-      '{count, plural, =0 {Aucun appel approuvé (déjà approuvés ?)} one {# appel approuvé} other {# appels approuvés}} : {count, plural, one {il sera facturé} other {ils seront facturés}} avec les autres.',
+      '{count, plural, =0 {Aucun appel approuvé : ils l’étaient déjà, ou ne sont plus à vérifier.} one {# appel approuvé : il sera facturé avec les autres.} other {# appels approuvés : ils seront facturés avec les autres.}}',
     page: 'Page {page}',
     listCount:
       '{count, plural, one {# appel attend la vérification avant facturation} other {# appels attendent la vérification avant facturation}} : hors de cette liste.',
@@ -117,8 +117,8 @@ export const frReferences = {
       exampleRequired: 'Donnez un exemple qui respecte le format.',
       exampleMismatch: 'L’exemple ne respecte pas le format.',
       exampleWithoutFormat: 'Un exemple accompagne un format : donnez le format ou retirez l’exemple.',
-      allowedValueMismatch: 'Une valeur permise ne respecte pas le format : {value}.',
-      label: 'Libellé : de 1 à 60 caractères.',
+      allowedValueMismatch: 'Une des valeurs permises ne respecte pas le format.',
+      label: 'Libellé : de 1 à 60 caractères, sans « : » ni « ; ».',
       notFound: 'Cette référence n’existe plus.',
     },
   },
