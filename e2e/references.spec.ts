@@ -19,11 +19,11 @@ test('an administrator makes « No. d’autorisation » required on head 12345; 
   await form.getByLabel('Libellé').fill("No. d'autorisation");
   await form.getByLabel('Format').fill('AU-#####');
   await form.getByLabel('Exemple').fill('AU-42');
-  await form.getByRole('button', { name: 'Enregistrer la référence' }).click();
+  await form.getByRole('button', { name: 'Définir la référence' }).click();
   // The example must follow the format: said under its field, nothing saved.
   await expect(form.getByText('L’exemple ne respecte pas le format.')).toBeVisible();
   await form.getByLabel('Exemple').fill('AU-00042');
-  await form.getByRole('button', { name: 'Enregistrer la référence' }).click();
+  await form.getByRole('button', { name: 'Définir la référence' }).click();
   await expect(page.getByRole('status').filter({ hasText: "Référence « No. d'autorisation » enregistrée." })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Références requises du client 12345' })).toContainText('AU-##### (ex. AU-00042)');
 

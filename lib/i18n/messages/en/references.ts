@@ -28,7 +28,7 @@ export const enReferences: typeof frReferences = {
     allowedValuesHint: 'Optional: one value per line; any other is refused.',
     requiredFrom: 'Required from',
     requiredFromHint: 'Calls served before this date are not asked for it.',
-    save: 'Save the reference',
+    save: 'Set the reference',
     saved: 'Reference “{label}” saved.',
     remove: 'Remove',
     removeLabel: 'Remove the reference “{label}”',

@@ -26,7 +26,7 @@ export const frReferences = {
     allowedValuesHint: 'Facultatif : une valeur par ligne ; toute autre est refusée.',
     requiredFrom: 'Requise dès le',
     requiredFromHint: 'Les appels servis avant cette date ne la demandent pas.',
-    save: 'Enregistrer la référence',
+    save: 'Définir la référence',
     saved: 'Référence « {label} » enregistrée.',
     remove: 'Retirer',
     removeLabel: 'Retirer la référence « {label} »',
