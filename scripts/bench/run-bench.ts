@@ -120,7 +120,7 @@ async function main() {
       // One call in a hundred waits for review before billing (each reason in turn), as a day's
       // review would hold: the billing list and generation leave them out, and the floors too.
       await app.db.execute(sql`insert into call_flags (call_number, reasons)
-                               select number, (1 << (number % 4))::smallint from calls where number % 100 = 7`);
+                               select number, (1 << (number % 4)::int)::smallint from calls where number % 100 = 7`);
       // The million rows just written go to disk now, not under the first measurement (its own
       // cluster only: a checkpoint needs a superuser).
       if (cluster) await app.db.execute(sql`checkpoint`);
