@@ -19,25 +19,7 @@ type Row = {
 
 /** The rules of a call of `clientNumber` served on `serviceDate`: the head's first, then the client's own, each in their order of creation. */
 export async function referenceRulesOfCall(db: Executor, clientNumber: number, serviceDate: string): Promise<ReferenceRule[]> {
-  const rows = await queryRows<Row>(
-    db,
-    sql`select r.id, r.client_number, r.label, r.format, r.example, r.allowed_values, r.required_from::text
-          from client_references r
-         where r.client_number = ${clientNumber}
-            or r.client_number = (select m.head_number from group_memberships m
-                                   where m.client_number = ${clientNumber} and m.valid_from <= ${serviceDate}::date
-                                     and (m.valid_to is null or ${serviceDate}::date < m.valid_to))
-         order by r.client_number = ${clientNumber}, r.id`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    clientNumber: row.client_number,
-    label: row.label,
-    format: row.format,
-    example: row.example,
-    allowedValues: row.allowed_values,
-    requiredFrom: row.required_from,
-  }));
+  return (await referenceRulesOfCalls(db, [{ clientNumber, serviceDate }]))[0]!;
 }
 
 /** A client's own rules, in their order of creation (its page). */
@@ -60,8 +42,9 @@ export type CallOfRules = { clientNumber: number; serviceDate: string };
 
 /**
  * The rules of many calls at once, in one query (the import's batches of thousands of lines):
- * for each call of `calls`, in their order, what referenceRulesOfCall gives for it. Calls of one
- * client on one date are asked for once, as a batch holds many.
+ * for each call of `calls`, in their order, its client's rules and its head's on its service date,
+ * the head's first. Calls of one client on one date are asked for once, as a batch holds many.
+ * One call at the form or the API is a batch of one (referenceRulesOfCall).
  */
 export async function referenceRulesOfCalls(db: Executor, calls: readonly CallOfRules[]): Promise<ReferenceRule[][]> {
   const keyOf = (call: CallOfRules) => `${call.clientNumber}|${call.serviceDate}`;

@@ -82,7 +82,6 @@ export const enReferences: typeof frReferences = {
       actions: 'Actions',
     },
     heldReason: 'Held: {reason} ({name})',
-    approve: 'Approve',
     approveOne: 'Approve call {number}',
     approveChecked: 'Approve the checked calls',
     approved:

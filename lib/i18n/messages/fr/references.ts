@@ -80,7 +80,6 @@ export const frReferences = {
       actions: 'Actions',
     },
     heldReason: 'Retenu : {reason} ({name})',
-    approve: 'Approuver',
     approveOne: 'Approuver l’appel {number}',
     approveChecked: 'Approuver les appels cochés',
     approved:
