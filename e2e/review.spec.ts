@@ -31,6 +31,9 @@ test('a call of zero waits in the review: the grouped list says so; held from th
 
   await expect(page.getByRole('heading', { level: 1, name: 'Vérification avant facturation' })).toBeVisible();
   await expect(page.getByLabel('Facturation par client regroupé')).toBeChecked();
+  // The review shows the calls the list counted: its clients' range, not every call to review.
+  await expect(page.getByLabel('Clients facturés de')).toHaveValue(String(group.head));
+  await expect(page.getByRole('status').filter({ hasText: /^1 appel à vérifier$/ })).toBeVisible();
   const row = page.getByTestId(`review-${call}`);
   await expect(row).toContainText('Prix nul');
 

@@ -10,7 +10,7 @@ import { firstStatusesOfCreated, recordStatusChanges } from './record-status-cha
  * round trip): the change is written from the row the insert returns. With a dispatch id already
  * taken by another call, nothing is written and the answer is undefined. Its reasons to be
  * reviewed before billing (refreshReviewFlags) are written by a second statement sent with it,
- * in the same round trip, which finds the call by its dispatch id or as the one just numbered.
+ * in the same round trip, which finds the call as the one just numbered.
  */
 export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Promise<StoredCall | undefined> {
   const insert = tx.insert(calls).values(values);
@@ -27,13 +27,9 @@ export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Pro
     .select()
     .from(created)
     .then((rows) => rows[0]);
-  const flagged = refreshReviewFlags(
-    tx,
-    values.dispatchId
-      ? sql`array(select number from calls where dispatch_id = ${values.dispatchId})`
-      : sql`array[currval(pg_get_serial_sequence('calls', 'number'))]`,
-    true,
-  );
+  // The number the insert drew, used or not: with a dispatch id already taken it was drawn and
+  // left unused, so that no call is found by it and the other call's approval stays.
+  const flagged = refreshReviewFlags(tx, sql`array[currval(pg_get_serial_sequence('calls', 'number'))]`, true);
   const [row] = await Promise.all([inserted, flagged]);
   return row;
 }

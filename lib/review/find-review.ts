@@ -8,7 +8,6 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import { billableCallsQuery } from '@/lib/billing/billable-calls';
-import { billingInput } from '@/lib/billing/billing-input';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { isoDate } from '@/lib/forms/dates';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
@@ -25,6 +24,10 @@ export const reviewSearchParams = z.object({
     .optional()
     .catch(undefined)
     .transform((value) => value !== undefined),
+  /** The billing list's cycle and range of billed clients, so that its link shows the calls it counted. */
+  cycle: z.enum(['all', 'weekly', 'monthly']).catch('all'),
+  clientFrom: optionalQueryNumber('integer'),
+  clientTo: optionalQueryNumber('integer'),
   /** A client, as the call's own or as the one it is billed to (a member or its head). */
   client: optionalQueryNumber('integer'),
   from: isoDate.optional().catch(undefined),
@@ -60,7 +63,13 @@ function filterOf(search: ReviewSearch): SQL {
 /** A page of the calls to review, oldest service first, and whether another page follows. */
 export async function findReview(db: Executor, search: ReviewSearch): Promise<{ rows: ReviewRow[]; hasNextPage: boolean; total: number }> {
   const list = billableCallsQuery(
-    billingInput.parse({ cutoff: search.to ?? todayInMontreal(), cycle: 'all', isGrouped: search.isGrouped ? 'on' : undefined }),
+    {
+      cutoff: search.to ?? todayInMontreal(),
+      cycle: search.cycle,
+      clientFrom: search.clientFrom ?? null,
+      clientTo: search.clientTo ?? null,
+      isGrouped: search.isGrouped,
+    },
     'review',
   );
   const rows = await queryRows<{

@@ -19,6 +19,7 @@ import { saveReferenceRule } from '@/lib/references/save-references';
 import { approveCalls } from '@/lib/review/approve-calls';
 import { findReview, reviewSearchParams } from '@/lib/review/find-review';
 import { refreshReviewFlags } from '@/lib/review/review-flags';
+import { insertCall as insertCallRow } from '@/lib/calls/insert-call';
 import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -164,5 +165,29 @@ describe('approving', () => {
       sql`select count(*)::int as count from call_flags where call_number = ${zeros[0]!.number}`,
     );
     expect(kept!.count).toBe(1);
+  });
+
+  test('a call sent again under its dispatch id by a request that lost the race keeps its approval', async () => {
+    await insertClient(database.db, 65000, tariffId);
+    const values = {
+      clientNumber: 65000,
+      tariffId,
+      tariffCode: 'STD',
+      serviceDate: daysAgo(2),
+      serviceAt: new Date(`${daysAgo(2)}T14:00:00Z`),
+      pickupAddress: 'Offert',
+      destinationAddress: '2, rue B, Laval',
+      grossCents: 0,
+      discountCents: 0,
+      priceCents: 0,
+      status: 'completed' as const,
+      dispatchId: 'RACE-65000',
+    };
+    const first = await database.db.transaction((tx) => insertCallRow(tx, values));
+    expect(await reasonsOf(65000)).toEqual([[first!.number, ['zeroPrice']]]);
+    await approveCalls(database.db, clerkId, [first!.number]);
+    // The second insert of the same id writes nothing: the call it names is not reviewed again.
+    expect(await database.db.transaction((tx) => insertCallRow(tx, values))).toBeUndefined();
+    expect(await reasonsOf(65000)).toEqual([]);
   });
 });

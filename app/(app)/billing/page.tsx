@@ -76,7 +76,9 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
                   href={reviewSearchUrl.href(reviewSearchUrl.parse({}), {
                     isGrouped: input.isGrouped,
                     to: input.cutoff,
-                    client: input.clientFrom !== null && input.clientFrom === input.clientTo ? input.clientFrom : undefined,
+                    cycle: input.cycle,
+                    clientFrom: input.clientFrom ?? undefined,
+                    clientTo: input.clientTo ?? undefined,
                   })}
                 >
                   {t('review.listLink')}

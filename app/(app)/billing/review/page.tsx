@@ -35,6 +35,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: PageS
             isNarrow
           />
           <TextField name="client" label={t('review.client')} inputMode="numeric" defaultValue={search.client ?? ''} isNarrow />
+          <SelectField
+            name="cycle"
+            label={t('billing.cycle')}
+            defaultValue={search.cycle}
+            options={(['all', 'weekly', 'monthly'] as const).map((cycle) => ({ value: cycle, label: t(`billing.cycles.${cycle}`) }))}
+            isNarrow
+          />
+          <TextField name="clientFrom" label={t('review.billedFrom')} inputMode="numeric" defaultValue={search.clientFrom ?? ''} isNarrow />
+          <TextField name="clientTo" label={t('review.billedTo')} inputMode="numeric" defaultValue={search.clientTo ?? ''} isNarrow />
           <DateRangeFields from={search.from} to={search.to} labels={{ from: t('review.from'), to: t('review.to') }} />
           <CheckboxField name="isGrouped" label={t('billing.grouped')} defaultChecked={search.isGrouped} />
           <button type="submit" className="primary">

@@ -65,6 +65,8 @@ export const enReferences: typeof frReferences = {
     },
     any: 'All',
     client: 'Client no.',
+    billedFrom: 'Billed clients from',
+    billedTo: 'Billed clients to',
     from: 'From',
     to: 'To',
     search: 'Show',

@@ -63,6 +63,8 @@ export const frReferences = {
     },
     any: 'Toutes',
     client: 'No. client',
+    billedFrom: 'Clients facturés de',
+    billedTo: 'Clients facturés à',
     from: 'Du',
     to: 'Au',
     search: 'Afficher',
