@@ -466,11 +466,19 @@ export const clientReferences = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     requiredFrom: date('required_from', { mode: 'string' }).notNull(),
+    /** `Sous-totaux par`: the billed client's invoices subtotal each member block by this reference (one at most). */
+    isSubtotal: boolean('is_subtotal').notNull().default(false),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('client_references_label').on(t.clientNumber, sql`lower(${t.label})`),
+    uniqueIndex('client_references_one_subtotal')
+      .on(t.clientNumber)
+      .where(sql`${t.isSubtotal}`),
     check('client_references_label_present', sql`length(trim(${t.label})) between 1 and 60`),
+    // A call's references are written in a file's cell as `Libellé : valeur ; …` (the import):
+    // no colon (58) nor semicolon (59) in a label.
+    check('client_references_label_separators', sql`strpos(${t.label}, chr(58)) = 0 and strpos(${t.label}, chr(59)) = 0`),
     check('client_references_format_with_example', sql`(${t.format} is null) = (${t.example} is null)`),
     check('client_references_format_length', sql`${t.format} is null or length(${t.format}) between 1 and 60`),
   ],
@@ -770,6 +778,8 @@ export const invoices = pgTable(
      * invoice carries the same one (a system that bills a contract's trips by billing period):
      * printed once, with the invoice's number, rather than on each trip.
      */
+    /** The label of the billed client's `Sous-totaux par` reference at generation: its member blocks are subtotalled by it. */
+    subtotalLabel: text('subtotal_label'),
     sevNumber: text('sev_number'),
     /*
      * What has been settled so far, kept by the database's triggers (migration 0012): the

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { expect, test } from '@playwright/test';
-import { withTestDatabase } from './database';
+import { queryRows } from '@/db/index';
+import { insertBillableGroup, withTestDatabase } from './database';
 import { storageStateOf } from './support';
 
 test.use({ storageState: storageStateOf('admin') });
@@ -64,4 +65,49 @@ test('an administrator makes « No. d’autorisation » required on head 12345; 
   } finally {
     await dispatcher.close();
   }
+});
+
+test('an administrator subtotals a head’s invoices by « Centre de coûts »: the grouped list and the invoice show each value’s subtotal', async ({
+  page,
+}) => {
+  const group = await withTestDatabase(async (db) => {
+    const group = await insertBillableGroup(db, { members: 1, deliveryMethod: 'print' });
+    // The member's call of 15,00 $ was taken for cost centre 100; its call of 17,50 $ without one.
+    await db.execute(sql`update calls set reference_values = '{"Centre de coûts": "100"}'
+                          where client_number = ${group.members[0]!} and price_cents = 1500`);
+    return group;
+  });
+  const member = group.members[0]!;
+
+  await page.goto(`/clients/${group.head}`);
+  const form = page.getByRole('form', { name: 'Ajouter ou modifier une référence' });
+  await form.getByLabel('Libellé').fill('Centre de coûts');
+  await form.getByRole('button', { name: 'Définir la référence' }).click();
+  await expect(page.getByRole('table', { name: `Références requises du client ${group.head}` })).toContainText('Centre de coûts');
+  const subtotals = page.getByRole('form', { name: 'Sous-totaux par' });
+  await subtotals.getByLabel('Sous-totaux par').selectOption({ label: 'Centre de coûts' });
+  await subtotals.getByRole('button', { name: 'Appliquer les sous-totaux' }).click();
+  await expect(page.getByRole('table', { name: `Références requises du client ${group.head}` })).toContainText(
+    'Centre de coûts · Sous-totaux',
+  );
+
+  await page.goto(`/billing?isGrouped=on&cycle=all&clientFrom=${group.head}&clientTo=${group.head}`);
+  await page.getByRole('button', { name: 'Afficher la liste' }).click();
+  const row = page.getByTestId(`billed-${group.head}`);
+  await expect(row).toBeVisible();
+  await page.getByText(`Membres de ${group.head}`).click();
+  const members = page.getByRole('table', { name: `Membres de ${group.head}` });
+  await expect(members).toContainText('Sous-total Centre de coûts : 100 (1 appel)');
+  await expect(members).toContainText('Sous-total sans Centre de coûts (1 appel)');
+
+  await page.getByRole('button', { name: 'Générer les factures' }).click();
+  await page.getByRole('button', { name: 'Confirmer la génération' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /1 facture créée/ })).toBeVisible();
+  const [invoice] = await withTestDatabase((db) =>
+    queryRows<{ number: number }>(db, sql`select number::int from invoices where billed_client_number = ${group.head}`),
+  );
+  await page.goto(`/invoices/${invoice!.number}`);
+  await expect(page.getByTestId(`reference-subtotal-${member}-100`)).toContainText('Sous-total Centre de coûts : 100 (1 appel)');
+  await expect(page.getByTestId(`reference-subtotal-${member}-100`)).toContainText('15,00');
+  await expect(page.getByTestId(`reference-subtotal-${member}-`)).toContainText('Sous-total sans Centre de coûts (1 appel)');
 });

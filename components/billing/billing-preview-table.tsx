@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
-import type { BillingPreview } from '@/lib/billing/preview-billing';
+import type { BillingPreview, PreviewMember, ReferenceSubtotal } from '@/lib/billing/preview-billing';
 
 type PreviewInvoice = BillingPreview['invoices'][number];
 
@@ -26,7 +26,13 @@ export async function BillingPreviewTable({
       rows={preview.invoices}
       rowKey={(invoice) => invoice.billedClientNumber}
       rowProps={(invoice) => ({ 'data-testid': `billed-${invoice.billedClientNumber}` })}
-      rowDetails={isGrouped ? (invoice) => <MemberDetails invoice={invoice} money={money} /> : undefined}
+      rowDetails={(invoice) =>
+        isGrouped ? (
+          <MemberDetails invoice={invoice} money={money} />
+        ) : invoice.subtotalLabel && invoice.members[0]?.referenceSubtotals ? (
+          <ReferenceSubtotals label={invoice.subtotalLabel} subtotals={invoice.members[0].referenceSubtotals} money={money} />
+        ) : null
+      }
       columns={[
         { header: t('billing.columns.number'), cell: (invoice) => invoice.billedClientNumber },
         { header: t('billing.columns.name'), cell: (invoice) => invoice.name },
@@ -57,14 +63,23 @@ export async function BillingPreviewTable({
 async function MemberDetails({ invoice, money }: { invoice: PreviewInvoice; money: (cents: number) => string }) {
   const t = await getTranslations('billing');
   const label = t('membersOf', { number: invoice.billedClientNumber });
+  const subtotalLabel = invoice.subtotalLabel;
   return (
     <details>
       <summary>{label}</summary>
-      <DataTable<PreviewInvoice['members'][number]>
+      <DataTable<PreviewMember>
         label={label}
         className="nested"
         rows={invoice.members}
         rowKey={(member) => member.clientNumber}
+        rowDetails={
+          subtotalLabel
+            ? (member) =>
+                member.referenceSubtotals ? (
+                  <ReferenceSubtotals label={subtotalLabel} subtotals={member.referenceSubtotals} money={money} />
+                ) : null
+            : undefined
+        }
         columns={[
           { header: t('memberColumns.number'), cell: (member) => member.clientNumber },
           { header: t('memberColumns.name'), cell: (member) => member.name },
@@ -74,5 +89,35 @@ async function MemberDetails({ invoice, money }: { invoice: PreviewInvoice; mone
         ]}
       />
     </details>
+  );
+}
+
+/** A member's (or a client's own) calls by the value of its invoice's `Sous-totaux par` reference, as the invoice will subtotal them. */
+async function ReferenceSubtotals({
+  label,
+  subtotals,
+  money,
+}: {
+  label: string;
+  subtotals: readonly ReferenceSubtotal[];
+  money: (cents: number) => string;
+}) {
+  const t = await getTranslations('invoice');
+  return (
+    <ul className="reference-subtotals">
+      {subtotals.map((subtotal) => (
+        <li key={subtotal.value ?? ''} className="reference-subtotal">
+          <span>
+            {t('referenceSubtotal', {
+              hasValue: String(subtotal.value !== null),
+              label,
+              value: subtotal.value ?? '',
+              count: subtotal.calls,
+            })}
+          </span>{' '}
+          <strong className="nowrap">{money(subtotal.subtotalCents)}</strong>
+        </li>
+      ))}
+    </ul>
   );
 }

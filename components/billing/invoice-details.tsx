@@ -74,6 +74,25 @@ export async function MemberBlock({
   const isGrouped = invoice.kind === 'grouped';
   const headingId = `block-${block.clientNumber}`;
   const label = isGrouped ? { labelledBy: headingId } : { label: t('title', { number: invoice.number }) };
+  // With the invoice's `Sous-totaux par` reference: each value's subtotal under its last line.
+  const groupEnds = new Map((block.referenceGroups ?? []).map((group) => [group.lines.at(-1)!.id, group]));
+  const referenceSubtotal = (line: InvoiceMemberBlock['lines'][number]) => {
+    const group = groupEnds.get(line.id);
+    if (!group || !invoice.subtotalLabel) return null;
+    return (
+      <p className="reference-subtotal" data-testid={`reference-subtotal-${block.clientNumber}-${group.value ?? ''}`}>
+        <span>
+          {t('referenceSubtotal', {
+            hasValue: String(group.value !== null),
+            label: invoice.subtotalLabel,
+            value: group.value ?? '',
+            count: group.lines.length,
+          })}
+        </span>{' '}
+        <strong className="nowrap">{money(group.subtotalCents)}</strong>
+      </p>
+    );
+  };
   return (
     <section className="member-block" aria-labelledby={isGrouped ? headingId : undefined}>
       {isGrouped ? <h2 id={headingId}>{t('memberBlock', { number: block.clientNumber, name: block.clientName })}</h2> : null}
@@ -81,6 +100,7 @@ export async function MemberBlock({
         {...label}
         rows={block.lines}
         rowKey={(line) => line.id}
+        rowDetails={block.referenceGroups ? referenceSubtotal : undefined}
         columns={[
           { header: t('columns.call'), cell: (line) => <Link href={`/calls/${line.callNumber}`}>{line.callNumber}</Link> },
           { header: t('columns.date'), isNowrap: true, cell: (line) => formatDate(line.serviceDate, locale) },

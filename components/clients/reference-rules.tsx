@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locale';
 import type { ReferenceRule } from '@/lib/references/reference-rules';
 import { ReferenceRuleForm } from './reference-rule-form';
+import { SubtotalReferenceForm } from './subtotal-reference-form';
 
 /**
  * A client's required references (and, for a member, its head's, which its calls carry too),
@@ -21,7 +22,7 @@ export async function ReferenceRules({
   today,
 }: {
   clientNumber: number;
-  rules: ReferenceRule[];
+  rules: (ReferenceRule & { isSubtotal: boolean })[];
   headRules: ReferenceRule[];
   headNumber: number | null;
   canEdit: boolean;
@@ -42,7 +43,17 @@ export async function ReferenceRules({
           rows={all}
           rowKey={(rule) => rule.id}
           columns={[
-            { header: t('columns.label'), cell: (rule) => rule.label },
+            {
+              header: t('columns.label'),
+              cell: (rule) => (
+                <>
+                  {rule.label}
+                  {rules.some((own) => own.id === rule.id && own.isSubtotal) ? (
+                    <span className="hint"> · {t('subtotalMarker')}</span>
+                  ) : null}
+                </>
+              ),
+            },
             {
               header: t('columns.format'),
               cell: (rule) => (rule.format === null ? '—' : t('formatValue', { format: rule.format, example: rule.example ?? '' })),
@@ -70,6 +81,7 @@ export async function ReferenceRules({
           ]}
         />
       )}
+      {canEdit && rules.length > 0 ? <SubtotalReferenceForm clientNumber={clientNumber} rules={rules} /> : null}
       {canEdit ? <ReferenceRuleForm clientNumber={clientNumber} today={today} /> : null}
     </section>
   );

@@ -67,7 +67,11 @@ const setAsideFilter: Record<SetAside, SQL | null> = {
   included: null,
 };
 
-export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'excluded'): SQL {
+/**
+ * `billedIn`: only the calls billed to these clients (heads for a group), each found by its
+ * client's index: a few billed clients' calls without reading the others'.
+ */
+export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'excluded', billedIn?: readonly number[]): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
   const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
   const aside = setAsideFilter[setAside];
@@ -83,6 +87,12 @@ export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'ex
       filters.push(
         sql`k.client_number in (select client_number from group_memberships where head_number between ${range.from} and ${range.to})`,
       );
+  }
+  if (billedIn) {
+    const numbers = sql`${sql.param(billedIn)}::int[]`;
+    filters.push(sql`${billedNumber} = any(${numbers})`);
+    if (input.isGrouped)
+      filters.push(sql`k.client_number in (select client_number from group_memberships where head_number = any(${numbers}))`);
   }
   const dues = duesOfCall;
   return sql`

@@ -7,6 +7,7 @@ const preview: BillingPreview = {
     {
       billedClientNumber: 12345,
       name: 'Pharmacie Centrale inc.',
+      subtotalLabel: null,
       calls: 5,
       subtotalCents: 14822,
       duesCents: 270,
@@ -15,8 +16,15 @@ const preview: BillingPreview = {
       totalCents: 17352,
       digest: '',
       members: [
-        { clientNumber: 12345, name: 'Pharmacie Centrale inc.', calls: 1, subtotalCents: 1930, duesCents: 90 },
-        { clientNumber: 12346, name: 'Pharmacie Centrale; succursale "Laval"', calls: 2, subtotalCents: 4820, duesCents: 0 },
+        { clientNumber: 12345, name: 'Pharmacie Centrale inc.', calls: 1, subtotalCents: 1930, duesCents: 90, referenceSubtotals: null },
+        {
+          clientNumber: 12346,
+          name: 'Pharmacie Centrale; succursale "Laval"',
+          calls: 2,
+          subtotalCents: 4820,
+          duesCents: 0,
+          referenceSubtotals: null,
+        },
       ],
     },
   ],
@@ -55,6 +63,7 @@ test('a client name written as a formula is neutralized; negative amounts stay n
       {
         billedClientNumber: 20001,
         name: '=HYPERLINK("http://evil.example","x")',
+        subtotalLabel: null,
         digest: '',
         calls: 1,
         subtotalCents: -1930,

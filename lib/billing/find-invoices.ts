@@ -5,6 +5,7 @@ import { inIds } from '@/db/id-list';
 import type { Executor } from '@/db/index';
 import { creditNoteLines, creditNotes, invoiceLines, invoices } from '@/db/schema';
 import { isoDate } from '@/lib/forms/dates';
+import { compareReferenceValues, valueOf } from '@/lib/references/reference-rules';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 
 export const invoiceSearchParams = z.object({
@@ -68,7 +69,35 @@ export type InvoiceMemberBlock = {
   duesCents: number;
   duesTrips: number;
   lines: (typeof invoiceLines.$inferSelect)[];
+  /**
+   * With the invoice's `Sous-totaux par` reference: the block's lines by its value (in the order
+   * of the values, the lines without one last), each with its subtotal. `lines` is in that order too.
+   */
+  referenceGroups: ReferenceGroup[] | null;
 };
+
+export type ReferenceGroup = {
+  /** The reference's value, or null for the lines without one. */
+  value: string | null;
+  subtotalCents: number;
+  lines: (typeof invoiceLines.$inferSelect)[];
+};
+
+/** A block's lines by the value of reference `label`, values in order and the lines without one last. */
+function referenceGroupsOf(lines: InvoiceMemberBlock['lines'], label: string): ReferenceGroup[] {
+  const groups = new Map<string | null, ReferenceGroup>();
+  for (const line of lines) {
+    const value = valueOf(line.referenceValues, label);
+    let group = groups.get(value);
+    if (!group) {
+      group = { value, subtotalCents: 0, lines: [] };
+      groups.set(value, group);
+    }
+    group.lines.push(line);
+    group.subtotalCents += line.amountCents;
+  }
+  return [...groups.values()].sort((a, b) => compareReferenceValues(a.value, b.value));
+}
 
 /** An invoice's lines in member blocks, the billed client's own block first. */
 function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invoiceLines.$inferSelect)[]): InvoiceMemberBlock[] {
@@ -76,7 +105,15 @@ function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invo
   for (const line of lines) {
     let block = blocks.get(line.clientNumber);
     if (!block) {
-      block = { clientNumber: line.clientNumber, clientName: line.clientName, subtotalCents: 0, duesCents: 0, duesTrips: 0, lines: [] };
+      block = {
+        clientNumber: line.clientNumber,
+        clientName: line.clientName,
+        subtotalCents: 0,
+        duesCents: 0,
+        duesTrips: 0,
+        lines: [],
+        referenceGroups: null,
+      };
       blocks.set(line.clientNumber, block);
     }
     block.lines.push(line);
@@ -84,6 +121,12 @@ function memberBlocks(invoice: typeof invoices.$inferSelect, lines: (typeof invo
     block.duesCents += line.duesCents;
     if (line.duesCents > 0) block.duesTrips++;
   }
+  const label = invoice.subtotalLabel;
+  if (label !== null)
+    for (const block of blocks.values()) {
+      block.referenceGroups = referenceGroupsOf(block.lines, label);
+      block.lines = block.referenceGroups.flatMap((group) => group.lines);
+    }
   return [...blocks.values()].sort(
     (a, b) =>
       Number(b.clientNumber === invoice.billedClientNumber) - Number(a.clientNumber === invoice.billedClientNumber) ||

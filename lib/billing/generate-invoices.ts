@@ -51,6 +51,8 @@ export async function generateInvoices(
              case when b.qst_exempt then b.qst_exemption_number end as qst_exemption_number,
              -- The exemption that left passenger trips without dues, as the invoice names it.
              case when t.passenger_trips > t.dues_trips then b.dues_exemption end as dues_exemption,
+             -- Its « Sous-totaux par » reference, by which the invoice subtotals each member block.
+             (select r.label from client_references r where r.client_number = b.number and r.is_subtotal) as subtotal_label,
              -- GST and QST on the fares and the dues together, each rounded once per invoice.
              invoice_gst_cents(t.subtotal_cents + t.dues_cents, b.gst_exempt) as gst_cents,
              invoice_qst_cents(t.subtotal_cents + t.dues_cents, b.qst_exempt) as qst_cents
@@ -115,14 +117,14 @@ export async function generateInvoices(
                             issuer_name, issuer_address_line1, issuer_address_line2, issuer_city, issuer_province, issuer_postal_code,
                             issuer_phone, issuer_email, issuer_gst_number, issuer_qst_number,
                             line_count, subtotal_cents, dues_trips, dues_cents, dues_exemption, gst_cents, qst_cents, total_cents,
-                            sev_number)
+                            sev_number, subtotal_label)
       select ${firstNumber - 1} + ri.position, ${runId}, ${input.isGrouped ? 'grouped' : 'normal'}::billing_kind, ri.billed_client_number,
              ${issueDate}::date, ${issueDate}::date + ri.payment_terms_days,
              ri.name, ri.address_line1, ri.address_line2, ri.city, ri.province, ri.postal_code,
              ri.invoice_emails, ri.language, ri.delivery_method, ri.payment_terms_days, ri.gst_exemption_number, ri.qst_exemption_number,
              s.name, s.address_line1, s.address_line2, s.city, s.province, s.postal_code, s.phone, s.email, s.gst_number, s.qst_number,
              ri.line_count, ri.subtotal_cents, ri.dues_trips, ri.dues_cents, ri.dues_exemption, ri.gst_cents, ri.qst_cents,
-             ri.subtotal_cents + ri.dues_cents + ri.gst_cents + ri.qst_cents, ri.sev_number
+             ri.subtotal_cents + ri.dues_cents + ri.gst_cents + ri.qst_cents, ri.sev_number, ri.subtotal_label
         from run_invoices ri
         cross join company_settings s`);
 

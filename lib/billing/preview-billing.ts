@@ -2,14 +2,27 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import { computeTaxes, type TaxExemptions } from '@/lib/money/taxes';
+import { compareReferenceValues } from '@/lib/references/reference-rules';
 import type { BillingInput } from './billing-input';
 import { billableCallsQuery, billedRangeOf } from './billable-calls';
 import { foldDigest, type InvoiceDigest } from './confirmed-list';
 
-export type PreviewMember = { clientNumber: number; name: string; calls: number; subtotalCents: number; duesCents: number };
+/** A member's calls of one value of its invoice's `Sous-totaux par` reference (null: without one). */
+export type ReferenceSubtotal = { value: string | null; calls: number; subtotalCents: number };
+export type PreviewMember = {
+  clientNumber: number;
+  name: string;
+  calls: number;
+  subtotalCents: number;
+  duesCents: number;
+  /** By the value of the invoice's `Sous-totaux par` reference, as the invoice will print them. */
+  referenceSubtotals: ReferenceSubtotal[] | null;
+};
 export type PreviewInvoice = {
   billedClientNumber: number;
   name: string;
+  /** The billed client's `Sous-totaux par` reference, if it has one. */
+  subtotalLabel: string | null;
   calls: number;
   subtotalCents: number;
   /** Dues (redevance) of its passenger trips, beside the fares; the taxes are on both. */
@@ -47,6 +60,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   const rows = await queryRows<{
     billed_client_number: number;
     billed_name: string;
+    subtotal_label: string | null;
     gst_exempt: boolean;
     qst_exempt: boolean;
     client_number: number;
@@ -58,7 +72,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   }>(
     db,
     // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
-    sql`select ${billed} as billed_client_number, b.name as billed_name, b.gst_exempt, b.qst_exempt,
+    sql`select ${billed} as billed_client_number, b.name as billed_name, r.label as subtotal_label, b.gst_exempt, b.qst_exempt,
                a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.dues, a.call_hashes::text
           from (select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, sum(bc.dues_cents)::text as dues,
                        bit_xor(bc.call_hash) as call_hashes
@@ -66,6 +80,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
                  group by ${keys}) a
           join clients b on b.number = ${billed}${range ? sql` and b.number between ${range.from} and ${range.to}` : sql``}
           ${grouped ? sql`join clients c on c.number = a.client_number` : sql``}
+          left join client_references r on r.client_number = b.number and r.is_subtotal
          order by ${grouped ? sql`a.billed_client_number, (a.client_number <> a.billed_client_number), a.client_number` : sql`a.client_number`}`,
   );
 
@@ -86,6 +101,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       invoice = {
         billedClientNumber: row.billed_client_number,
         name: row.billed_name,
+        subtotalLabel: row.subtotal_label,
         calls: 0,
         subtotalCents: 0,
         duesCents: 0,
@@ -106,6 +122,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       calls: row.calls,
       subtotalCents: Number(row.subtotal),
       duesCents: Number(row.dues),
+      referenceSubtotals: null,
     };
     invoice.members.push(member);
     invoice.calls += member.calls;
@@ -113,6 +130,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     invoice.duesCents += member.duesCents;
   }
   close();
+  await addReferenceSubtotals(db, input, invoices);
   const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
   return {
     invoices,
@@ -126,6 +144,46 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       totalCents: sum((i) => i.totalCents),
     },
   };
+}
+
+/**
+ * The members' subtotals by the value of their invoice's `Sous-totaux par` reference (the value
+ * as `refresh_review_flags` finds a reference: its label in any case, blank as none), read for
+ * those few billed clients only.
+ */
+async function addReferenceSubtotals(db: Executor, input: BillingInput, invoices: PreviewInvoice[]): Promise<void> {
+  const subtotalled = invoices.filter((invoice) => invoice.subtotalLabel !== null);
+  if (subtotalled.length === 0) return;
+  const rows = await queryRows<{
+    billed_client_number: number;
+    client_number: number;
+    value: string | null;
+    calls: number;
+    subtotal: string;
+  }>(
+    db,
+    sql`select bc.billed_client_number, bc.client_number, v.value, count(*)::int as calls, sum(bc.price_cents)::text as subtotal
+          from (${billableCallsQuery(
+            input,
+            'excluded',
+            subtotalled.map((invoice) => invoice.billedClientNumber),
+          )}) bc
+          join client_references r on r.client_number = bc.billed_client_number and r.is_subtotal
+          left join lateral (select nullif(btrim(e.value), '') as value from jsonb_each_text(bc.reference_values) e
+                              where lower(e.key) = lower(r.label) limit 1) v on true
+         group by bc.billed_client_number, bc.client_number, v.value`,
+  );
+  const members = new Map(
+    subtotalled.flatMap((invoice) =>
+      invoice.members.map((member) => [`${invoice.billedClientNumber}|${member.clientNumber}`, member] as const),
+    ),
+  );
+  for (const row of rows) {
+    const member = members.get(`${row.billed_client_number}|${row.client_number}`);
+    if (!member) continue;
+    (member.referenceSubtotals ??= []).push({ value: row.value, calls: row.calls, subtotalCents: Number(row.subtotal) });
+  }
+  for (const member of members.values()) member.referenceSubtotals?.sort((a, b) => compareReferenceValues(a.value, b.value));
 }
 
 /** The list as the clerk confirms it (confirmed-list.ts). */

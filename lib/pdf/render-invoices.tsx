@@ -63,8 +63,10 @@ function withoutBlockLines(pages: InvoicePage[]): InvoicePage[] {
   const slim = new Map<InvoiceMemberBlock, InvoiceMemberBlock>();
   const slimOf = (block: InvoiceMemberBlock) => {
     let found = slim.get(block);
-    if (!found) slim.set(block, (found = { ...block, lines: [] }));
+    if (!found) slim.set(block, (found = { ...block, lines: [], referenceGroups: null }));
     return found;
   };
-  return pages.map((rows) => rows.map((row) => (row.kind === 'line' || row.kind === 'dues' ? row : { ...row, block: slimOf(row.block) })));
+  return pages.map((rows) =>
+    rows.map((row) => (row.kind === 'block' || row.kind === 'subtotal' ? { ...row, block: slimOf(row.block) } : row)),
+  );
 }

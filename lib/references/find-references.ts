@@ -22,8 +22,8 @@ export async function referenceRulesOfCall(db: Executor, clientNumber: number, s
   return (await referenceRulesOfCalls(db, [{ clientNumber, serviceDate }]))[0]!;
 }
 
-/** A client's own rules, in their order of creation (its page). */
-export async function referenceRulesOfClient(db: Executor, clientNumber: number): Promise<ReferenceRule[]> {
+/** A client's own rules, in their order of creation (its page), with its `Sous-totaux par` one marked. */
+export async function referenceRulesOfClient(db: Executor, clientNumber: number): Promise<(ReferenceRule & { isSubtotal: boolean })[]> {
   return (
     await db.select().from(clientReferences).where(eq(clientReferences.clientNumber, clientNumber)).orderBy(asc(clientReferences.id))
   ).map((row) => ({
@@ -34,6 +34,7 @@ export async function referenceRulesOfClient(db: Executor, clientNumber: number)
     example: row.example,
     allowedValues: row.allowedValues,
     requiredFrom: row.requiredFrom,
+    isSubtotal: row.isSubtotal,
   }));
 }
 

@@ -39,3 +39,13 @@ export const removeReferenceInput = z.object({
   id: wholeNumber(1, 2_147_483_647, 'reference.notFound'),
 });
 export type RemoveReferenceInput = z.output<typeof removeReferenceInput>;
+
+/** `Sous-totaux par`: one of the client's own references, or none (an empty choice). */
+export const subtotalReferenceInput = z.object({
+  clientNumber: wholeNumber(1, 99_999_999, 'call.clientNumber'),
+  id: z.preprocess(
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
+    wholeNumber(1, 2_147_483_647, 'reference.notFound').nullable(),
+  ),
+});
+export type SubtotalReferenceInput = z.output<typeof subtotalReferenceInput>;

@@ -56,6 +56,12 @@ export function valueOf(values: ReferenceValues, label: string): string | null {
   return value === '' ? null : value;
 }
 
+/** The order of a reference's values on an invoice's subtotals: as numbers where they are, the calls without one last. */
+export function compareReferenceValues(a: string | null, b: string | null): number {
+  if (a === null || b === null) return Number(a === null) - Number(b === null);
+  return a.localeCompare(b, 'fr-CA', { numeric: true });
+}
+
 /** What is wrong with a value given for `rule`: malformed, or not among the allowed values. */
 export type ReferenceProblemCode = 'missing' | 'format' | 'notAllowed' | 'tooLong';
 

@@ -11,7 +11,7 @@ import { clientReferences } from '@/db/schema';
 import { withActor } from '@/lib/audit/with-actor';
 import { AppError } from '@/lib/errors';
 import { refreshReviewFlags } from '@/lib/review/review-flags';
-import type { ReferenceRuleInput, RemoveReferenceInput } from './reference-input';
+import type { ReferenceRuleInput, RemoveReferenceInput, SubtotalReferenceInput } from './reference-input';
 
 /**
  * The calls not invoiced yet of `clientNumber` and of the members of its group (on their service
@@ -58,5 +58,27 @@ export async function removeReferenceRule(db: Db, actorId: number, input: Remove
     if (!removed) throw new AppError('reference.notFound');
     await refreshReviewFlags(tx, callsUnderRules(input.clientNumber), false);
     return removed;
+  });
+}
+
+/**
+ * `Sous-totaux par`: the reference by which the invoices billed to the client are subtotalled
+ * inside each member block (or none). The invoices generated from then on keep its label.
+ */
+export async function setSubtotalReference(db: Db, actorId: number, input: SubtotalReferenceInput): Promise<{ label: string | null }> {
+  return withActor(db, actorId, async (tx) => {
+    // Two statements: the index of one choice per client is checked row by row.
+    await tx
+      .update(clientReferences)
+      .set({ isSubtotal: false, updatedAt: sql`now()` })
+      .where(and(eq(clientReferences.clientNumber, input.clientNumber), eq(clientReferences.isSubtotal, true)));
+    if (input.id === null) return { label: null };
+    const [chosen] = await tx
+      .update(clientReferences)
+      .set({ isSubtotal: true, updatedAt: sql`now()` })
+      .where(and(eq(clientReferences.id, input.id), eq(clientReferences.clientNumber, input.clientNumber)))
+      .returning({ label: clientReferences.label });
+    if (!chosen) throw new AppError('reference.notFound');
+    return chosen;
   });
 }

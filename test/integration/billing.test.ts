@@ -63,6 +63,7 @@ describe('the golden scenario (test/golden/billing.json)', () => {
       {
         billedClientNumber: 12345,
         name: 'Pharmacie Centrale inc.',
+        subtotalLabel: null,
         calls: 5,
         subtotalCents: expected!.subtotalCents,
         // No passenger trip in the scenario: no dues.
@@ -77,6 +78,7 @@ describe('the golden scenario (test/golden/billing.json)', () => {
           calls: m.calls.length,
           subtotalCents: m.subtotalCents,
           duesCents: 0,
+          referenceSubtotals: null,
         })),
       },
     ]);
@@ -101,6 +103,7 @@ describe('the golden scenario (test/golden/billing.json)', () => {
           calls: invoice.calls,
           subtotalCents: invoice.subtotalCents,
           duesCents: invoice.duesCents,
+          referenceSubtotals: null,
         },
       ]);
     }

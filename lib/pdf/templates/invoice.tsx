@@ -23,6 +23,7 @@ const styles = {
     reference: { width: 70 },
     amount: { width: 62, textAlign: 'right' },
     blockTotal: { flexDirection: 'row', justifyContent: 'flex-end', paddingVertical: 3, fontWeight: 'bold' },
+    referenceTotal: { flexDirection: 'row', paddingVertical: 3, paddingLeft: 64 },
     totals: { ...shared.totals, width: TOTALS_WIDTH },
     // A long label (an exemption with its number, in two languages) wraps; its amount keeps its column.
     totalLabel: { flexGrow: 1, flexShrink: 1, flexBasis: 0, paddingRight: 8 },
@@ -63,7 +64,9 @@ type Row =
   // A member's subtotal, with its dues as the invoice states them (computed before its lines leave for the rendering thread).
   | { kind: 'subtotal'; block: InvoiceMemberBlock; dues?: string }
   // What the totals say of the whole invoice's dues, carried to its last page (not printed as a row).
-  | { kind: 'dues'; trips: string };
+  | { kind: 'dues'; trips: string }
+  // The subtotal of a block's lines of one value of the invoice's `Sous-totaux par` reference.
+  | { kind: 'referenceSubtotal'; key: string; text: string; cents: number };
 
 /**
  * The dues of some trips as the invoice states them: their count and rate ("3 courses × 0,90 $"),
@@ -100,6 +103,7 @@ function rowHeight(row: Row, invoiceSev: string | null): number {
   if (row.kind === 'block') return 24 + 13 * (linesOf(`${row.block.clientNumber} — ${row.block.clientName}`, TITLE_CHARS_PER_LINE) - 1);
   if (row.kind === 'subtotal') return row.block.duesTrips > 0 ? 32 : 16;
   if (row.kind === 'dues') return 0;
+  if (row.kind === 'referenceSubtotal') return 6 + 11 * linesOf(row.text, ROUTE_CHARS_PER_LINE);
   const route =
     linesOf(`${row.line.pickupAddress} → ${row.line.destinationAddress}`, ROUTE_CHARS_PER_LINE) +
     (tripMentions(row.line, invoiceSev) ? linesOf(tripMentions(row.line, invoiceSev), ROUTE_CHARS_PER_LINE) : 0) +
@@ -161,7 +165,7 @@ function taxLabels(invoice: Invoice): { gst: string; qst: string } {
 }
 
 function paginateInvoice(
-  { language, sevNumber }: Pick<Invoice, 'language' | 'sevNumber'>,
+  { language, sevNumber, subtotalLabel }: Pick<Invoice, 'language' | 'sevNumber' | 'subtotalLabel'>,
   blocks: InvoiceMemberBlock[],
   isGrouped: boolean,
   reservedPerPage: number,
@@ -171,7 +175,22 @@ function paginateInvoice(
   const pageHeight = ROOM_HEIGHT - reservedPerPage;
   const rows: Row[] = blocks.flatMap((block) => [
     ...(isGrouped ? [{ kind: 'block', block } as const] : []),
-    ...block.lines.map((line) => ({ kind: 'line', line }) as const),
+    ...(block.referenceGroups && subtotalLabel
+      ? block.referenceGroups.flatMap((group) => [
+          ...group.lines.map((line) => ({ kind: 'line', line }) as const),
+          {
+            kind: 'referenceSubtotal',
+            key: `r${block.clientNumber}-${group.value ?? ''}`,
+            text: documentLabel('referenceSubtotal', language, {
+              hasValue: String(group.value !== null),
+              label: subtotalLabel,
+              value: group.value ?? '',
+              count: group.lines.length,
+            }),
+            cents: group.subtotalCents,
+          } as const,
+        ])
+      : block.lines.map((line) => ({ kind: 'line', line }) as const)),
     ...(isGrouped
       ? [{ kind: 'subtotal', block, dues: block.duesTrips > 0 ? duesBreakdown(block.lines, language) : undefined } as const]
       : []),
@@ -277,7 +296,12 @@ export function InvoicePages({
           <Text style={styles.amount}>{label('amount')}</Text>
         </View>
         {rows.map((row) =>
-          row.kind === 'dues' ? null : row.kind === 'block' ? (
+          row.kind === 'dues' ? null : row.kind === 'referenceSubtotal' ? (
+            <View key={row.key} style={styles.referenceTotal}>
+              <Text style={styles.totalLabel}>{row.text}</Text>
+              <Text style={styles.amount}>{money(row.cents)}</Text>
+            </View>
+          ) : row.kind === 'block' ? (
             <Text key={`b${row.block.clientNumber}`} style={styles.blockTitle}>
               {label('client')} {row.block.clientNumber} — {row.block.clientName}
             </Text>

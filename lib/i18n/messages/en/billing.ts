@@ -127,6 +127,8 @@ export const enBilling: typeof frBilling = {
     qstExemption: 'QST exemption: {number}',
     memberBlock: 'Client {number} — {name}',
     memberSubtotal: 'Subtotal {number}',
+    referenceSubtotal:
+      '{hasValue, select, true {Subtotal {label}: {value}} other {Subtotal without {label}}} ({count, plural, one {# call} other {# calls}})',
     columns: { call: 'Call no.', date: 'Date', route: 'Pickup → destination', reference: 'Reference', amount: 'Amount' },
     subtotal: 'Subtotal',
     memberDues: 'Dues {number} ({count, plural, one {# trip} other {# trips}})',

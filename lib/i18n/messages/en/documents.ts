@@ -72,6 +72,8 @@ export const enDocuments = {
       subtotalBeforeTaxes: 'Subtotal before taxes',
       amountDue: 'Amount due',
     },
+    referenceSubtotal:
+      '{hasValue, select, true {Subtotal {label}: {value}} other {Subtotal without {label}}} ({count, plural, one {# trip} other {# trips}})',
     dues: {
       label: 'Dues',
       trips: '{count, plural, one {# trip} other {# trips}} × {rate}',

@@ -37,6 +37,14 @@ export const enReferences: typeof frReferences = {
     callTitle: 'Required references',
     callHint: 'Required by client {number}',
     callHintFormat: 'Required by client {number} — format {format}, e.g. {example}',
+    subtotalBy: 'Subtotals by',
+    subtotalHint:
+      'This client’s invoices show, in each member block, a subtotal for each value of this reference; so does the billing list. Invoices already issued do not change.',
+    subtotalNoneOption: 'No reference',
+    subtotalApply: 'Apply the subtotals',
+    subtotalSet: 'Subtotals by “{label}”: the next invoices will show them.',
+    subtotalNone: 'The next invoices will have no subtotals by reference.',
+    subtotalMarker: 'Subtotals',
   },
   callHold: {
     title: 'Held before billing',

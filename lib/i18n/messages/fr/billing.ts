@@ -128,6 +128,8 @@ export const frBilling = {
     qstExemption: 'Exemption TVQ : {number}',
     memberBlock: 'Client {number} — {name}',
     memberSubtotal: 'Sous-total {number}',
+    referenceSubtotal:
+      '{hasValue, select, true {Sous-total {label} : {value}} other {Sous-total sans {label}}} ({count, plural, one {# appel} other {# appels}})',
     columns: { call: 'No. d’appel', date: 'Date', route: 'Départ → destination', reference: 'Référence', amount: 'Montant' },
     subtotal: 'Sous-total',
     memberDues: 'Redevance {number} ({count, plural, one {# course} other {# courses}})',

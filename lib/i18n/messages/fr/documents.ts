@@ -72,6 +72,8 @@ export const frDocuments = {
       subtotalBeforeTaxes: 'Sous-total avant taxes',
       amountDue: 'Montant dû',
     },
+    referenceSubtotal:
+      '{hasValue, select, true {Sous-total {label} : {value}} other {Sous-total sans {label}}} ({count, plural, one {# course} other {# courses}})',
     dues: {
       label: 'Redevance',
       trips: '{count, plural, one {# course} other {# courses}} × {rate}',

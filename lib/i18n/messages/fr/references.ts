@@ -35,6 +35,14 @@ export const frReferences = {
     callTitle: 'Références exigées',
     callHint: 'Exigée par le client {number}',
     callHintFormat: 'Exigée par le client {number} — format {format}, ex. {example}',
+    subtotalBy: 'Sous-totaux par',
+    subtotalHint:
+      'Les factures de ce client présentent, dans chaque bloc de membre, un sous-total par valeur de cette référence ; la liste de facturation aussi. Les factures déjà émises ne changent pas.',
+    subtotalNoneOption: 'Aucune référence',
+    subtotalApply: 'Appliquer les sous-totaux',
+    subtotalSet: 'Sous-totaux par « {label} » : les prochaines factures les présenteront.',
+    subtotalNone: 'Les prochaines factures n’auront plus de sous-totaux par référence.',
+    subtotalMarker: 'Sous-totaux',
   },
   callHold: {
     title: 'Retenue avant facturation',
