@@ -1,5 +1,5 @@
 /**
- * Every page except /login needs a session: a request without a session cookie goes to the
+ * Every page except /login (and an invitation's link to the client portal) needs a session: a request without a session cookie goes to the
  * sign-in page, keeping where it was going. This is only the quick check of the cookie's
  * presence, so that no request pays for decrypting the session twice: each page and route
  * handler verifies the session and the role itself (lib/auth/current-user.ts).
@@ -11,7 +11,8 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export default function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (pathname === '/login') return NextResponse.next();
+  // The sign-in page, and an invitation's link to the client portal: before anyone is signed in.
+  if (pathname === '/login' || pathname.startsWith('/portal/invitation/')) return NextResponse.next();
   if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) {
     // Where the visitor was going, for the sign-in page should the session prove invalid.
     const headers = new Headers(request.headers);

@@ -73,23 +73,41 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return result;
 }
 
+/** The refusal of an action as the form shows it: its message and each field's, translated. */
+export async function actionFailure<R>(
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+  // zod's messages (codes written in the input schemas) or an AppError's field errors.
+  fieldErrors: Record<string, readonly string[]> = {},
+): Promise<ActionState<R>> {
+  const t = await getTranslations('errors');
+  return {
+    status: 'error',
+    code,
+    message: t.has(code) ? t(code, params) : t('unexpected'),
+    fieldErrors: Object.fromEntries(
+      // A field error repeats the action's code with its parameters ("{target} est membre du groupe {head}…").
+      Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c, params) : t('invalid')))]),
+    ),
+  };
+}
+
+/** A form refused by its input schema: each field's problems, as the form shows them. */
+export function validationFailure<R>(error: z.ZodError): Promise<ActionState<R>> {
+  const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;
+  return actionFailure('validation', {}, Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v ?? []])));
+}
+
+/** An AppError thrown by the work of an action, as the form shows it. */
+export async function appErrorFailure<R>(error: AppError): Promise<ActionState<R>> {
+  const t = await getTranslations('errors');
+  const problems = error.details.map((d) => (t.has(d.code) ? t(d.code, d.params) : t('invalid'))).join(' ');
+  return actionFailure(error.code, error.details.length > 0 ? { ...error.params, problems } : error.params, error.fieldErrors);
+}
+
 export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
   async function action(_previous: unknown, formData: FormData): Promise<ActionState<R>> {
-    const t = await getTranslations('errors');
-    const fail = (
-      code: ErrorCode,
-      params: Record<string, string | number> = {},
-      // zod's messages (codes written in the input schemas) or an AppError's field errors.
-      fieldErrors: Record<string, readonly string[]> = {},
-    ): ActionState<R> => ({
-      status: 'error',
-      code,
-      message: t.has(code) ? t(code, params) : t('unexpected'),
-      fieldErrors: Object.fromEntries(
-        // A field error repeats the action's code with its parameters ("{target} est membre du groupe {head}…").
-        Object.entries(fieldErrors).map(([field, codes]) => [field, codes.map((c) => (t.has(c) ? t(c, params) : t('invalid')))]),
-      ),
-    });
+    const fail = (code: ErrorCode) => actionFailure<R>(code);
 
     let input: z.output<S> | undefined;
     try {
@@ -97,10 +115,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
       if (!user) return fail('unauthenticated');
       if (!spec.roles.includes(user.role)) return fail('forbidden');
       const parsed = spec.input.safeParse(formDataToObject(formData));
-      if (!parsed.success) {
-        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
-        return fail('validation', {}, Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v ?? []])));
-      }
+      if (!parsed.success) return validationFailure(parsed.error);
       input = parsed.data;
       const data = await spec.run({ db: getDb(), user, input: parsed.data });
       revalidate(spec, { input: parsed.data, result: data });
@@ -113,10 +128,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>) {
         if (input !== undefined) revalidate(spec, { input, result: undefined });
         throw control;
       }
-      if (error instanceof AppError) {
-        const problems = error.details.map((d) => (t.has(d.code) ? t(d.code, d.params) : t('invalid'))).join(' ');
-        return fail(error.code, error.details.length > 0 ? { ...error.params, problems } : error.params, error.fieldErrors);
-      }
+      if (error instanceof AppError) return appErrorFailure(error);
       console.error(`[action ${spec.name}]`, error);
       return fail('unexpected');
     }

@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -29,7 +30,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-export const roleEnum = pgEnum('role', ['admin', 'billing', 'dispatcher']);
+export const roleEnum = pgEnum('role', ['admin', 'billing', 'dispatcher', 'portal']);
 export const localeEnum = pgEnum('locale', ['fr', 'en']);
 export const deliveryMethodEnum = pgEnum('delivery_method', ['print', 'email', 'both']);
 export const billingCycleEnum = pgEnum('billing_cycle', ['weekly', 'monthly']);
@@ -91,12 +92,45 @@ export const users = pgTable(
      * deactivated (db/migrations/0021), which ends every session opened before.
      */
     sessionVersion: integer('session_version').notNull().default(1),
+    /**
+     * A portal user's account (docs/business-rules.md, Client portal): the billed client whose
+     * invoices, statements and calls it sees (a head: its group's). Empty for staff.
+     */
+    portalClientNumber: integer('portal_client_number').references((): AnyPgColumn => clients.number),
     ...timestamps,
   },
   (t) => [
     check('users_email_lowercase', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
     check('users_name_present', sql`length(trim(${t.name})) > 0`),
+    // Compared as text: a value added to an enum cannot be named in the migration that adds it.
+    check('users_portal_has_account', sql`(${t.role}::text = 'portal') = (${t.portalClientNumber} is not null)`),
+    index('users_portal_client').on(t.portalClientNumber),
   ],
+);
+
+/**
+ * An invitation of a portal user to choose a password: its link is `<id>.<signature>`, the
+ * signature an HMAC of the id and `nonce` under the application's secret (lib/portal/invitations.ts),
+ * so that the database holds nothing that opens an account. Used once; expires.
+ */
+export const portalInvitations = pgTable(
+  'portal_invitations',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    nonce: text('nonce').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    /** Replaced by a newer invitation (resent), or its user revoked. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Its e-mail was sent (the delivery's record of it, as an invoice's). */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('portal_invitations_user').on(t.userId)],
 );
 
 /** Every sign-in attempt, kept in the database so the rate limit holds across instances. */
@@ -1090,6 +1124,8 @@ export const deliveries = pgTable(
     invoiceId: bigint('invoice_id', { mode: 'number' }).references(() => invoices.id),
     /** The statement of account delivered, or empty for an invoice. */
     statementId: bigint('statement_id', { mode: 'number' }).references(() => statements.id),
+    /** The invitation to the client portal delivered (an e-mail without attachment). */
+    portalInvitationId: integer('portal_invitation_id').references(() => portalInvitations.id, { onDelete: 'cascade' }),
     channel: deliveryChannelEnum('channel').notNull(),
     status: deliveryStatusEnum('status').notNull().default('pending'),
     recipients: text('recipients')
@@ -1111,8 +1147,8 @@ export const deliveries = pgTable(
   (t) => [
     check('deliveries_email_has_recipients', sql`${t.channel} = 'print' or cardinality(${t.recipients}) > 0`),
     check('deliveries_failure_has_reason', sql`${t.status} <> 'failed' or ${t.error} is not null`),
-    // An invoice or a statement, never both nor neither.
-    check('deliveries_one_document', sql`(${t.invoiceId} is null) <> (${t.statementId} is null)`),
+    // An invoice, a statement or an invitation: one, never two nor none.
+    check('deliveries_one_document', sql`num_nonnulls(${t.invoiceId}, ${t.statementId}, ${t.portalInvitationId}) = 1`),
     index('deliveries_invoice').on(t.invoiceId, t.createdAt),
     index('deliveries_statement').on(t.statementId, t.createdAt),
     // One e-mail at most waiting or being sent per invoice: a double click queues nothing more.
@@ -1122,6 +1158,9 @@ export const deliveries = pgTable(
     // And per statement.
     uniqueIndex('deliveries_one_pending_statement_email')
       .on(t.statementId)
+      .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
+    uniqueIndex('deliveries_one_pending_invitation_email')
+      .on(t.portalInvitationId)
       .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
     index('deliveries_pending_email')
       .on(t.id)
@@ -1136,8 +1175,9 @@ export const outboxMessages = pgTable('outbox_messages', {
   recipients: text('recipients').array().notNull(),
   subject: text('subject').notNull(),
   body: text('body').notNull(),
-  attachmentName: text('attachment_name').notNull(),
-  attachmentBase64: text('attachment_base64').notNull(),
+  /** Empty for an e-mail without attachment (an invitation to the client portal). */
+  attachmentName: text('attachment_name'),
+  attachmentBase64: text('attachment_base64'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -1159,7 +1199,7 @@ export const auditLog = pgTable(
     newValue: text('new_value'),
   },
   (t) => [
-    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings','payment','api_token')`),
+    check('audit_log_entity', sql`${t.entity} in ('client','tariff','user','settings','payment','api_token','portal_user')`),
     index('audit_log_at').on(t.at),
     index('audit_log_client_at').on(t.clientNumber, t.at),
   ],

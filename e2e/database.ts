@@ -31,10 +31,20 @@ export async function withTestDatabase<T>(body: (db: Db) => Promise<T>): Promise
 }
 
 /** A user of its own for a test, so that its sign-ins and changes touch no other test. */
-export async function insertUser(db: Db, input: { email: string; role: Role; password: string }): Promise<number> {
+/** A user of the test's own; a portal user is a contact of the demo head 12345 unless `portalClientNumber` says another account. */
+export async function insertUser(
+  db: Db,
+  input: { email: string; role: Role; password: string; portalClientNumber?: number },
+): Promise<number> {
   const [user] = await db
     .insert(users)
-    .values({ email: input.email, name: `Essai ${input.email}`, role: input.role, passwordHash: await hashPassword(input.password) })
+    .values({
+      email: input.email,
+      name: `Essai ${input.email}`,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      portalClientNumber: input.role === 'portal' ? (input.portalClientNumber ?? 12345) : null,
+    })
     .returning({ id: users.id });
   return user!.id;
 }

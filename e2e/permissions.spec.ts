@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { ROUTE_ROLES } from '../lib/auth/permissions';
+import type { Role } from '../lib/auth/roles';
 import { storageStateOf, type DemoRole } from './support';
 
 /**
@@ -9,7 +10,7 @@ import { storageStateOf, type DemoRole } from './support';
 const sample: Record<string, string> = { '[number]': '12345', '[id]': '1' };
 const concrete = (route: string) => route.replace(/\[(number|id)\]/g, (match) => sample[match]!);
 const POST_ONLY = new Set(['/billing/delivery/print', '/admin/import/upload']);
-const ROLE_OF: Record<DemoRole, 'admin' | 'billing' | 'dispatcher'> = { admin: 'admin', billing: 'billing', dispatcher: 'dispatcher' };
+const ROLE_OF: Record<DemoRole, Role> = { admin: 'admin', billing: 'billing', dispatcher: 'dispatcher', portal: 'portal' };
 
 async function open(request: APIRequestContext, route: string) {
   const path = concrete(route);
@@ -18,7 +19,8 @@ async function open(request: APIRequestContext, route: string) {
     : request.get(path, { maxRedirects: 0 });
 }
 
-for (const role of ['admin', 'billing', 'dispatcher'] as const) {
+// The portal's user too: every staff route refuses it, and every portal route refuses the staff.
+for (const role of ['admin', 'billing', 'dispatcher', 'portal'] as const) {
   test.describe(`as ${role}`, () => {
     test.use({ storageState: storageStateOf(role) });
 

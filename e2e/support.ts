@@ -4,6 +4,7 @@ export const DEMO = {
   admin: 'admin@demo.local',
   billing: 'facturation@demo.local',
   dispatcher: 'repartition@demo.local',
+  portal: 'portail@demo.local',
 } as const;
 export type DemoRole = keyof typeof DEMO;
 

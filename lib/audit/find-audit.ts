@@ -12,7 +12,7 @@ import { BUSINESS_TIME_ZONE } from '@/lib/dates/montreal';
 import { isLocale, type Locale } from '@/lib/i18n/locale';
 import { defineUrlState } from '@/lib/url-state';
 
-export const AUDIT_ENTITIES = ['client', 'tariff', 'user', 'settings', 'payment', 'api_token'] as const;
+export const AUDIT_ENTITIES = ['client', 'tariff', 'user', 'settings', 'payment', 'api_token', 'portal_user'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -4,7 +4,7 @@
  */
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/index';
-import { signInAttempts, users } from '@/db/schema';
+import { auditLog, signInAttempts, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from './password';
 import type { Role } from './roles';
 
@@ -46,6 +46,17 @@ async function checkLocked(db: Executor, email: string, password: string, now: D
   const isSuccess = Boolean(user && user.isActive && isValid);
   await db.insert(signInAttempts).values({ email, isSuccess, attemptedAt: now });
   if (!user || !isSuccess) return { ok: false, reason: 'invalid' };
+  // A portal user's sign-in is in the audit log, under its account (docs/business-rules.md, Client portal).
+  if (user.role === 'portal')
+    await db.insert(auditLog).values({
+      userId: user.id,
+      entity: 'portal_user',
+      entityKey: user.email,
+      clientNumber: user.portalClientNumber,
+      field: 'portal_sign_in',
+      newValue: user.email,
+      at: now,
+    });
   // The session opened now carries the version read with the password it was checked against.
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion } };
 }

@@ -12,7 +12,15 @@ import { readSessionClaims } from './session-token';
 import { isAppPath, REQUEST_PATH_HEADER } from './request-path';
 import type { Role } from './roles';
 
-export type CurrentUser = { id: number; name: string; email: string; role: Role; locale: 'fr' | 'en' };
+export type CurrentUser = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  locale: 'fr' | 'en';
+  /** A portal user's account: the billed client it sees (docs/business-rules.md, Client portal); null for staff. */
+  portalClientNumber: number | null;
+};
 
 /**
  * The signed-in user as the database knows them now: a deactivated user or a changed role
@@ -49,7 +57,14 @@ async function readCurrentUser(): Promise<CurrentUser | null> {
   // Awaited inside: a query runs when awaited, and only there is it prepared.
   const [user] = await withPreparedStatements(async () =>
     getDb()
-      .select({ id: users.id, name: users.name, email: users.email, role: users.role, locale: users.locale })
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        role: users.role,
+        locale: users.locale,
+        portalClientNumber: users.portalClientNumber,
+      })
       .from(users)
       .where(and(eq(users.id, claims.userId), eq(users.isActive, true), eq(users.sessionVersion, claims.sessionVersion)))
       .limit(1),

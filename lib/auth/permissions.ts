@@ -3,11 +3,11 @@
  * handlers and the navigation all read this one table; every page and action still checks the
  * role on the server itself.
  */
-import { ADMIN, BILLING, CALL_TAKERS, EVERYONE, type Role } from './roles';
+import { ADMIN, BILLING, CALL_TAKERS, EVERYONE, PORTAL, SIGNED_IN, type Role } from './roles';
 
 /** Every route pattern (docs/business-rules.md, Screens and routes) and the roles allowed on each. */
 export const ROUTE_ROLES = {
-  '/': EVERYONE,
+  '/': SIGNED_IN,
   '/about': EVERYONE,
   '/me': EVERYONE,
   '/clients': EVERYONE,
@@ -56,9 +56,20 @@ export const ROUTE_ROLES = {
   '/admin/accounting/exports/[id]': BILLING,
   '/admin/outbox': BILLING,
   '/admin/outbox/[id]/attachment': BILLING,
+  '/portal': PORTAL,
+  '/portal/invoices': PORTAL,
+  '/portal/invoices/[number]/pdf': PORTAL,
+  '/portal/statements': PORTAL,
+  '/portal/statements/[id]/pdf': PORTAL,
+  '/portal/calls': PORTAL,
+  '/portal/calls/export': PORTAL,
+  '/portal/members': PORTAL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type AppRoute = keyof typeof ROUTE_ROLES;
+
+/** The pages opened before anyone is signed in (proxy.ts lets them through): the sign-in, an invitation's link. */
+export const PUBLIC_PAGES: readonly string[] = ['/login', '/portal/invitation/[token]'];
 
 export function canOpen(role: Role, route: AppRoute): boolean {
   return (ROUTE_ROLES[route] as readonly Role[]).includes(role);
@@ -69,6 +80,7 @@ export const HOME_BY_ROLE: Record<Role, AppRoute> = {
   admin: '/clients',
   billing: '/billing',
   dispatcher: '/calls/new',
+  portal: '/portal',
 };
 
 /** A label: a key of the `nav` messages, or the full key of an area's own messages (`reports.nav.dues`). */
@@ -77,6 +89,16 @@ export type NavSection = { labelKey: string; items: NavItem[] };
 
 /** The application's menu, before filtering by role. */
 export const NAVIGATION: NavSection[] = [
+  {
+    labelKey: 'portal.nav.section',
+    items: [
+      { route: '/portal', labelKey: 'portal.nav.home' },
+      { route: '/portal/invoices', labelKey: 'portal.nav.invoices' },
+      { route: '/portal/statements', labelKey: 'portal.nav.statements' },
+      { route: '/portal/calls', labelKey: 'portal.nav.calls' },
+      { route: '/portal/members', labelKey: 'portal.nav.members' },
+    ],
+  },
   {
     labelKey: 'calls',
     items: [

@@ -12,13 +12,16 @@ import type { AppError } from '@/lib/errors';
 import type { CompanySettings } from '@/lib/settings/company-settings';
 
 /** The columns of `deliveries` and of the documents' tables that name a kind's documents. */
-export type DocumentTable = { table: 'invoices' | 'statements'; deliveryColumn: 'invoice_id' | 'statement_id' };
+export type DocumentTable =
+  | { table: 'invoices'; deliveryColumn: 'invoice_id' }
+  | { table: 'statements'; deliveryColumn: 'statement_id' }
+  | { table: 'portal_invitations'; deliveryColumn: 'portal_invitation_id' };
 
 /** A document of a selection as the delivery lists it: its id once recorded, where its e-mail goes. */
 export type ListedDocument = { documentId: number | null; recipients: string[] };
 
-/** A document's e-mail: its attachment, subject and body, in the client's language. */
-export type DocumentEmail = { pdf: Buffer; subject: string; text: string; filename: string };
+/** A document's e-mail: its subject and body, in the client's language, and its PDF (none for an invitation). */
+export type DocumentEmail = { subject: string; text: string; attachment: { filename: string; content: Buffer } | null };
 
 /** The part of a description the e-mail worker needs, whatever the kind. */
 export type EmailedKind = DocumentTable & {

@@ -231,7 +231,7 @@ async function sendEmail(
       to: job.recipients,
       subject: email.subject,
       text: email.text,
-      attachment: { filename: email.filename, content: email.pdf },
+      attachment: email.attachment,
     });
     isSent = true;
     // Written again as is if the first try committed but its answer was lost. The document

@@ -13,7 +13,8 @@ export type InvoiceEmail = {
   to: string[];
   subject: string;
   text: string;
-  attachment: { filename: string; content: Buffer };
+  /** The document's PDF; none for an invitation to the client portal. */
+  attachment: { filename: string; content: Buffer } | null;
 };
 export type Mailer = {
   kind: 'smtp' | 'outbox';
@@ -58,7 +59,9 @@ export function smtpMailer(url: string, from: string, options: SmtpOptions = {})
         to: email.to,
         subject: email.subject,
         text: email.text,
-        attachments: [{ filename: email.attachment.filename, content: email.attachment.content, contentType: 'application/pdf' }],
+        attachments: email.attachment
+          ? [{ filename: email.attachment.filename, content: email.attachment.content, contentType: 'application/pdf' }]
+          : [],
       });
     },
     close: () => transport.close(),
@@ -94,8 +97,8 @@ export function outboxMailer(db: Executor): Mailer {
         recipients: email.to,
         subject: email.subject,
         body: email.text,
-        attachmentName: email.attachment.filename,
-        attachmentBase64: email.attachment.content.toString('base64'),
+        attachmentName: email.attachment?.filename ?? null,
+        attachmentBase64: email.attachment?.content.toString('base64') ?? null,
       });
     },
   };

@@ -19,11 +19,12 @@ export async function listOutboxMessages(db: Executor, options: { limit?: number
     .limit(options.limit ?? 200);
 }
 
-/** A message's PDF attachment: its file name and bytes, or null when there is no such message. */
+/** A message's PDF attachment: its file name and bytes, or null when there is no such message or it has none. */
 export async function getOutboxAttachment(db: Executor, id: number): Promise<{ name: string; content: Uint8Array<ArrayBuffer> } | null> {
   const [message] = await db
     .select({ name: outboxMessages.attachmentName, content: outboxMessages.attachmentBase64 })
     .from(outboxMessages)
     .where(eq(outboxMessages.id, id));
-  return message ? { name: message.name, content: new Uint8Array(Buffer.from(message.content, 'base64')) } : null;
+  if (!message?.name || message.content === null) return null;
+  return { name: message.name, content: new Uint8Array(Buffer.from(message.content, 'base64')) };
 }

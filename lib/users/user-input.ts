@@ -9,7 +9,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** argon2 hashes any length; the cap only stops absurd inputs. */
 export const MAX_PASSWORD_LENGTH = 200;
 
-const email = z.string({ error: 'required' }).transform((text, ctx) => {
+export const emailAddress = z.string({ error: 'required' }).transform((text, ctx) => {
   const normalized = normalizeEmail(text);
   if (!normalized) {
     ctx.addIssue({ code: 'custom', message: 'required' });
@@ -34,7 +34,7 @@ const userId = wholeNumber(1, 2_147_483_647);
 
 export const createUserInput = z.object({
   name: requiredText(120),
-  email,
+  email: emailAddress,
   role,
   locale: z.enum(LOCALES, { error: 'invalid' }),
   password,

@@ -353,7 +353,8 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
   const random = createRandom(20_261_001);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  await db.insert(users).values(DEMO_USERS.map((u) => ({ ...u, passwordHash })));
+  // The staff first; the portal's user once its account exists (below).
+  await db.insert(users).values(DEMO_USERS.filter((u) => u.role !== 'portal').map((u) => ({ ...u, passwordHash })));
 
   await db
     .insert(companySettings)
@@ -401,6 +402,7 @@ export async function seedDemoData(db: Executor, options: { today?: string; days
       ...(c.municipalContractFrom ? { duesExemption: 'municipal_contract' as const, duesExemptFrom: c.municipalContractFrom } : {}),
     });
   }
+  await db.insert(users).values(DEMO_USERS.filter((u) => u.role === 'portal').map((u) => ({ ...u, passwordHash })));
 
   const municipalityOf = await municipalitiesOfAddresses(db);
   const callRows: (typeof calls.$inferInsert)[] = [];

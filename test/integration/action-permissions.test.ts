@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CurrentUser } from '@/lib/auth/current-user';
-import { ADMIN, BILLING, CALL_TAKERS, EVERYONE, ROLES, type Role } from '@/lib/auth/roles';
+import { ADMIN, ALL_ROLES, BILLING, CALL_TAKERS, PORTAL, SIGNED_IN, type Role } from '@/lib/auth/roles';
 import { findActionModules, importActionModule } from '@/test/support/action-modules';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -29,7 +29,7 @@ vi.mock('next/headers', () => ({
 
 /** The role sets of docs/business-rules.md, by the prefix of the action's name. */
 const EXPECTED: Record<string, readonly Role[]> = {
-  account: EVERYONE,
+  account: SIGNED_IN,
   clients: ADMIN,
   calls: CALL_TAKERS,
   billing: BILLING,
@@ -44,9 +44,12 @@ const EXPECTED: Record<string, readonly Role[]> = {
   accountingMapping: ADMIN,
   // The import is a streamed upload to a route handler, not an action (import.test.ts tests its role check).
   import: ADMIN,
+  // A client's access to the portal, from its page; the portal user's own actions.
+  portalAccess: BILLING,
+  portal: PORTAL,
 };
 /** The actions that run without a signed-in user, each on purpose. */
-const EXPECTED_ANONYMOUS = ['account.setSignInLocale', 'auth.signIn', 'auth.signOut'];
+const EXPECTED_ANONYMOUS = ['account.setSignInLocale', 'auth.signIn', 'auth.signOut', 'portalInvitation.accept'];
 
 let database: TestDatabase;
 let registry: Map<
@@ -75,7 +78,14 @@ afterAll(async () => {
   await database.drop();
 });
 
-const user = (role: Role): CurrentUser => ({ id: 1, name: role, email: `${role}@test.local`, role, locale: 'fr' });
+const user = (role: Role): CurrentUser => ({
+  id: 1,
+  name: role,
+  email: `${role}@test.local`,
+  role,
+  locale: 'fr',
+  portalClientNumber: role === 'portal' ? 12345 : null,
+});
 
 test('the action modules are found on disk, among them those of every area', () => {
   expect(findActionModules()).toEqual(
@@ -95,7 +105,7 @@ test('every exported server action is in the registry, and each declares the rol
   }
 });
 
-describe.each([...ROLES, null])('called by %s', (role) => {
+describe.each([...ALL_ROLES, null])('called by %s', (role) => {
   test('each action refuses whom it must, before reading the request', async () => {
     signedIn = role ? user(role) : null;
     for (const [name, entry] of registry) {

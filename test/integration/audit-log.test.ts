@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, clients, users } from '@/db/schema';
 import { withActor } from '@/lib/audit/with-actor';
 import { auditSearchParams, findAudit, type AuditSearch } from '@/lib/audit/find-audit';
 import { createTariff } from '@/lib/tariffs/save-tariff';
 import { tariffInput } from '@/lib/tariffs/tariff-input';
-import { insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertClient, insertTariff, truncateKeepingStaff } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 beforeEach(async () => {
-  await database.db.execute(sql`truncate audit_log, calls, clients, tariffs, invoice_lines cascade`);
+  await truncateKeepingStaff(database.db, 'audit_log, calls, clients, tariffs, invoice_lines');
 });
 
 describe('what the log shows', () => {

@@ -11,7 +11,7 @@ import { AppError } from '@/lib/errors';
 import { exportClientsCsv } from '@/lib/import/export-files';
 import { runImport } from '@/lib/import/run-import';
 import { headBillingOf } from '@/components/clients/form-values';
-import { insertCall, insertClient, insertTariff, violatedConstraint } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertTariff, violatedConstraint, truncateKeepingStaff } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -109,7 +109,7 @@ describe('client form input', () => {
 
 describe('grouping rules through the application (G1, G2, G5, G6)', () => {
   beforeEach(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
+    await truncateKeepingStaff(database.db, 'audit_log, calls, clients, invoice_lines');
     await createClient(database.db, adminId, form(12345, { groupedClientNumber: '12345', tariffId: String(corpId) }));
     await createClient(database.db, adminId, form(12346, { groupedClientNumber: '12345' }));
     await createClient(database.db, adminId, form(12347, { groupedClientNumber: '12345' }));
@@ -265,7 +265,7 @@ describe('grouping rules through the application (G1, G2, G5, G6)', () => {
 
 describe('races on a real PostgreSQL (G7)', () => {
   beforeEach(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
+    await truncateKeepingStaff(database.db, 'audit_log, calls, clients, invoice_lines');
     await insertClient(database.db, 12345, stdId, { groupedClientNumber: 12345 });
     await insertClient(database.db, 12346, stdId);
   });
@@ -346,7 +346,7 @@ describe('races on a real PostgreSQL (G7)', () => {
 
 describe('client search', () => {
   beforeAll(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
+    await truncateKeepingStaff(database.db, 'audit_log, calls, clients, invoice_lines');
     await insertClient(database.db, 20001, stdId, { name: 'Boulangerie Côté' });
     await insertClient(database.db, 20002, stdId, { name: 'Northern Supplies Ltd', city: 'Dorval' });
     await insertClient(database.db, 12345, stdId, { name: 'Pharmacie Centrale inc.', groupedClientNumber: 12345 });
@@ -396,7 +396,7 @@ describe('client search', () => {
 });
 
 test('the schema refuses a member of a member even when written by hand', async () => {
-  await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
+  await truncateKeepingStaff(database.db, 'audit_log, calls, clients, invoice_lines');
   await insertClient(database.db, 12345, stdId, { groupedClientNumber: 12345 });
   await insertClient(database.db, 12346, stdId, { groupedClientNumber: 12345 });
   expect(await violatedConstraint(insertClient(database.db, 12348, stdId, { groupedClientNumber: 12346 }))).toBe(
@@ -428,7 +428,7 @@ describe('the dues exemption of a billed client', () => {
   };
 
   beforeEach(async () => {
-    await database.db.execute(sql`truncate audit_log, calls, clients, invoice_lines cascade`);
+    await truncateKeepingStaff(database.db, 'audit_log, calls, clients, invoice_lines');
   });
 
   test('each refusal names its field: no first day, the Act’s exemption unnamed, a last day before the first, an unknown reason', () => {

@@ -149,7 +149,7 @@ describe('e-mailing invoices through SMTP', () => {
       subject: 'Facture 3 — Répartition Express Montréal inc.',
       attachmentName: 'facture-3.pdf',
     });
-    expect(Buffer.from(captured!.attachmentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(captured!.attachmentBase64!, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 

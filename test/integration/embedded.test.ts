@@ -42,6 +42,7 @@ describe('the embedded database (zero-setup demo mode)', () => {
     expect(demoUsers).toEqual([
       { email: 'admin@demo.local', role: 'admin' },
       { email: 'facturation@demo.local', role: 'billing' },
+      { email: 'portail@demo.local', role: 'portal' },
       { email: 'repartition@demo.local', role: 'dispatcher' },
     ]);
     const [clientCount] = await app.db.select({ n: count() }).from(clients);
@@ -141,6 +142,6 @@ describe('the embedded database (zero-setup demo mode)', () => {
     app = openEmbedded(dataDir);
     await prepareDatabase(app, () => {});
     const [userCount] = await app.db.select({ n: count() }).from(users);
-    expect(userCount!.n).toBe(3);
+    expect(userCount!.n).toBe(4);
   });
 });

@@ -42,8 +42,15 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: 'commis2@golden.local', name: 'Commis 2', role: 'billing', passwordHash: 'x' })
     .returning();
-  firstClerk = { id: clerkId, name: 'Commis', email: 'commis@golden.local', role: 'billing', locale: 'fr' };
-  secondClerk = { id: second!.id, name: 'Commis 2', email: 'commis2@golden.local', role: 'billing', locale: 'fr' };
+  firstClerk = { id: clerkId, name: 'Commis', email: 'commis@golden.local', role: 'billing', locale: 'fr', portalClientNumber: null };
+  secondClerk = {
+    id: second!.id,
+    name: 'Commis 2',
+    email: 'commis2@golden.local',
+    role: 'billing',
+    locale: 'fr',
+    portalClientNumber: null,
+  };
   tariffId = (await app.db.select().from(tariffs).limit(1))[0]!.id;
   printRoute = await import('@/app/(app)/billing/delivery/print/route');
 });

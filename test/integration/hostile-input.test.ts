@@ -200,7 +200,7 @@ afterAll(async () => {
 test('no hostile form makes any action fail unexpectedly or echo a script', async () => {
   const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   for (const [name, entry] of registry) {
-    signedIn = { id: 1, name: 'Test', email: 'test@test.local', role: entry.roles[0]!, locale: 'fr' };
+    signedIn = { id: 1, name: 'Test', email: 'test@test.local', role: entry.roles[0]!, locale: 'fr', portalClientNumber: 12345 };
     await fc.assert(
       fc.asyncProperty(hostileForm, async (fields) => {
         const form = new FormData();

@@ -717,6 +717,7 @@ describe('the upload route checks the role itself', () => {
     email: `${role}@test.local`,
     role,
     locale: 'fr',
+    portalClientNumber: null,
   });
   const upload = async (body: string, query = 'kind=clients&mode=import', headers: Record<string, string> = {}) => {
     const { POST } = await import('@/app/(app)/admin/import/upload/route');

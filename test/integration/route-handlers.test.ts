@@ -45,7 +45,17 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 let database: TestDatabase;
 /** The same database through connections whose every transaction is read-only. */
 let readOnly: AppDatabase;
-let samples: { exportId: number; outboxId: number; invoiceNumber: number; normalRunId: number };
+let samples: {
+  exportId: number;
+  outboxId: number;
+  invoiceNumber: number;
+  normalRunId: number;
+  headInvoiceNumber: number;
+  headStatementId: number;
+};
+let adminSession: { userId: number; sessionVersion: number };
+/** A portal user of head 12345: the portal's routes are its own. */
+let portalSession: { userId: number; sessionVersion: number };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -55,7 +65,13 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: 'admin@golden.local', name: 'Administratrice', role: 'admin', passwordHash: 'x' })
     .returning();
-  session = { userId: admin!.id, sessionVersion: admin!.sessionVersion };
+  adminSession = { userId: admin!.id, sessionVersion: admin!.sessionVersion };
+  session = adminSession;
+  const [contact] = await db
+    .insert(users)
+    .values({ email: 'contact@golden.local', name: 'Contact', role: 'portal', passwordHash: 'x', portalClientNumber: 12345 })
+    .returning();
+  portalSession = { userId: contact!.id, sessionVersion: contact!.sessionVersion };
   await db
     .update(clients)
     .set({ deliveryMethod: 'print' })
@@ -75,7 +91,15 @@ beforeAll(async () => {
     })
     .returning();
   const [invoice] = await db.select().from(invoices).orderBy(invoices.number).limit(1);
-  samples = { exportId: created.id, outboxId: message!.id, invoiceNumber: invoice!.number, normalRunId };
+  const [headInvoice] = await db.select().from(invoices).where(eq(invoices.billedClientNumber, 12345)).limit(1);
+  samples = {
+    exportId: created.id,
+    outboxId: message!.id,
+    invoiceNumber: invoice!.number,
+    normalRunId,
+    headInvoiceNumber: headInvoice!.number,
+    headStatementId: 0,
+  };
   readOnly = openPostgres(`${database.url}?default_transaction_read_only=on`, { max: 2 });
 });
 
@@ -110,6 +134,10 @@ const readingRequests = (): Record<string, string[]> => ({
   ],
   '/reports/ctq/export': ['/reports/ctq/export?year=2026'],
   '/reports/dues/export': [`/reports/dues/export?${PERIOD}`, `/reports/dues/export?${PERIOD}&format=pdf`],
+  // The client portal's, with its user's session.
+  '/portal/invoices/[number]/pdf': [`/portal/invoices/${samples.headInvoiceNumber}/pdf`],
+  '/portal/statements/[id]/pdf': [`/portal/statements/${samples.headStatementId}/pdf`],
+  '/portal/calls/export': ['/portal/calls/export', '/portal/calls/export?member=12346&from=2026-10-01'],
 });
 
 /** What each other method is sent: a request that, from the application's own page, would print, mark or import. */
@@ -186,10 +214,25 @@ describe('a GET only reads', () => {
   });
 
   test('every GET of a route handler answers its whole file on a database that refuses any write', async () => {
+    // A statement of head 12345 for its portal's PDF, taken away afterwards (the print checks count the statements).
+    const [statement] = await database.db
+      .insert(statements)
+      .values({
+        billedClientNumber: 12345,
+        periodFrom: '2026-11-01',
+        periodTo: '2026-11-30',
+        kind: 'grouped',
+        language: 'fr',
+        closingCents: 0,
+        createdBy: adminSession.userId,
+      })
+      .returning();
+    samples.headStatementId = statement!.id;
     const answers: string[] = [];
     for (const routeModule of signedInApplication()) {
       if (!(await methodsOf(routeModule)).includes('GET')) continue;
       const paths = readingRequests()[routeModule.route];
+      session = routeModule.route.startsWith('/portal/') ? portalSession : adminSession;
       expect(paths, `${routeModule.route}: a GET without a request to try in readingRequests`).toBeDefined();
       for (const path of paths!) {
         const answer = await answerOf(async () => {
@@ -199,6 +242,8 @@ describe('a GET only reads', () => {
         answers.push(`${path} → ${answer}`);
       }
     }
+    session = adminSession;
+    await database.db.delete(statements).where(eq(statements.id, statement!.id));
     expect(answers).toEqual(answers.map((answer) => answer.replace(/→ .*$/s, '→ 200 file')));
   });
 });

@@ -49,6 +49,7 @@ describe('migrations on an empty PostgreSQL', () => {
         'outbox_messages',
         'payment_allocations',
         'payments',
+        'portal_invitations',
         'sign_in_attempts',
         'statements',
         'tariffs',

@@ -25,7 +25,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   globalThis.__appDatabase = database;
   const { clerkId } = await loadGoldenScenario(database.db);
-  signedIn = { id: clerkId, name: 'Commis', email: 'commis@golden.local', role: 'billing', locale: 'fr' };
+  signedIn = { id: clerkId, name: 'Commis', email: 'commis@golden.local', role: 'billing', locale: 'fr', portalClientNumber: null };
   const input = (isGrouped: boolean) => billingInput.parse({ cutoff: '2026-10-31', cycle: 'all', isGrouped: isGrouped ? 'on' : undefined });
   await generateInvoices(database.db, clerkId, input(false), '2026-11-01'); // 1: 20001, 2: 20002
   await generateInvoices(database.db, clerkId, input(true), '2026-11-01'); // 3: head 12345

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { Executor } from '@/db/index';
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '@/db/index';
 import { calls, clients, companySettings, tariffs, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
 
@@ -103,4 +104,20 @@ export async function insertCompanySettings(db: Executor): Promise<void> {
 export async function insertUser(db: Executor, email: string, role: Role = 'billing', name = 'Commis'): Promise<number> {
   const [user] = await db.insert(users).values({ email, name, role, passwordHash: 'x' }).returning({ id: users.id });
   return user!.id;
+}
+
+/**
+ * Empties the business tables named in `tables` (`truncate … cascade`) and puts the staff's users
+ * back as they were: a portal user's account is a client, so that emptying the clients empties the
+ * users with them.
+ */
+export async function truncateKeepingStaff(db: Db, tables: string): Promise<void> {
+  const staff = (await db.select().from(users)).filter((user) => user.portalClientNumber === null);
+  await db.execute(sql.raw(`truncate ${tables} cascade`));
+  if (staff.length === 0) return;
+  // Put back as they were, unseen by the audit's triggers (not a change anyone made).
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.insert(users).values(staff).onConflictDoNothing();
+  });
 }

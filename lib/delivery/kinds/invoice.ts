@@ -97,7 +97,8 @@ export const invoiceDelivery: DocumentKind<DeliverySelection, { number: number }
     const [found] = await getInvoicesWithBlocks(db, [invoiceId]);
     const pdf = await renderLoadedInvoice(found!, company);
     // The company as the invoice names it (its snapshot at generation).
-    return { pdf, ...invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '') };
+    const { subject, text, filename } = invoiceEmailContent(found!.invoice, found!.invoice.issuerName ?? company?.name ?? '');
+    return { subject, text, attachment: { filename, content: pdf } };
   },
 
   printedPdf: (db, documents) =>

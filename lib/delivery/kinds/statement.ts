@@ -134,7 +134,7 @@ export const statementDelivery: DocumentKind<StatementSelection, StatementKey, D
     const statement = await loadStatement(db, found.clientNumber, { from: found.from, to: found.to });
     const settings = ensureCompanySettings(company);
     const pdf = await renderStatementPdf(statement, settings);
-    const content = statementEmailContent(
+    const { subject, text, filename } = statementEmailContent(
       {
         clientNumber: found.clientNumber,
         language: statement.client.language,
@@ -144,7 +144,7 @@ export const statementDelivery: DocumentKind<StatementSelection, StatementKey, D
       },
       settings.name,
     );
-    return { pdf, ...content };
+    return { subject, text, attachment: { filename, content: pdf } };
   },
 
   async printedPdf(db, documents, selection) {

@@ -39,7 +39,8 @@ export default async function OutboxPage() {
             },
             {
               header: t('columns.attachment'),
-              cell: (message) => <a href={`/admin/outbox/${message.id}/attachment`}>{message.attachmentName}</a>,
+              cell: (message) =>
+                message.attachmentName ? <a href={`/admin/outbox/${message.id}/attachment`}>{message.attachmentName}</a> : '—',
             },
           ]}
         />

@@ -19,6 +19,9 @@ import { tariffChoices } from '@/lib/tariffs/list-tariffs';
 import { ClientMessages } from '@/components/client-messages';
 import { parseRouteNumber } from '@/lib/url-state';
 import { ReferenceRules } from '@/components/clients/reference-rules';
+import { PortalAccess } from '@/components/clients/portal-access';
+import { BILLING } from '@/lib/auth/roles';
+import { listPortalUsers } from '@/lib/portal/portal-users';
 import { referenceRulesOfClient } from '@/lib/references/find-references';
 
 export default async function ClientPage({
@@ -39,19 +42,21 @@ export default async function ClientPage({
   const isAdmin = user.role === 'admin';
   const isHead = groupRoleOf(client) === 'head';
   const headNumber = headOf(client);
-  const [tariffs, members, history, head, rules, headRules] = await Promise.all([
+  const canManagePortal = BILLING.includes(user.role);
+  const [tariffs, members, history, head, rules, headRules, portalUsers] = await Promise.all([
     tariffChoices(db, client.tariffId),
     isHead ? listGroupMembers(db, client.number) : Promise.resolve([]),
     findMembershipHistory(db, client.number),
     headNumber === null ? Promise.resolve(null) : getClient(db, headNumber),
     referenceRulesOfClient(db, client.number),
     headNumber === null ? Promise.resolve([]) : referenceRulesOfClient(db, headNumber),
+    canManagePortal ? listPortalUsers(db, client.number) : Promise.resolve([]),
   ]);
   const today = todayInMontreal();
   const { created } = await searchParams;
 
   return (
-    <ClientMessages namespaces={['clientForm', 'members', 'references']}>
+    <ClientMessages namespaces={['clientForm', 'members', 'references', 'portalAccess']}>
       <>
         <div className="page-header">
           <h1>
@@ -103,6 +108,15 @@ export default async function ClientPage({
           </section>
         ) : null}
         <MembershipHistory clientNumber={client.number} periods={history} locale={locale} />
+        {canManagePortal ? (
+          <PortalAccess
+            clientNumber={client.number}
+            headNumber={headNumber}
+            language={client.language}
+            users={portalUsers}
+            locale={locale}
+          />
+        ) : null}
         {isAdmin ? <DeleteClientButton number={client.number} /> : null}
       </>
     </ClientMessages>

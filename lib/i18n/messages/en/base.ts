@@ -47,6 +47,7 @@ export const enBase: typeof frBase = {
     admin: 'Administrator',
     billing: 'Billing clerk',
     dispatcher: 'Dispatcher',
+    portal: 'Client portal',
   },
   login: {
     title: 'Sign in',

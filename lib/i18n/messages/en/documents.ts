@@ -115,6 +115,10 @@ export const enDocuments = {
         subject: 'Statement of account {client} — {to} — {company}',
         text: 'Hello,\n\nPlease find attached your statement of account from {from} to {to}. Balance at {to}: {closing}.\n\nThank you for your business,\n{company}\n',
       },
+      portalInvitation: {
+        subject: 'Your access to the client portal — {company}',
+        text: 'Hello {name},\n\n{company} gives you access to its client portal for account {client} — {account}: invoices, statements of account, payments and calls.\n\nChoose your password by opening this link (it works once and expires on {expires}):\n{link}\n\nYour user name is {email}.\n\n{company}\n',
+      },
     },
   },
 };

@@ -12,6 +12,7 @@ import { enDocuments } from './documents';
 import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
 import { enMunicipalities } from './municipalities';
+import { enPortal } from './portal';
 import { enReferences } from './references';
 import { enReceivables } from './receivables';
 import { enReports } from './reports';
@@ -35,6 +36,7 @@ export const en: Messages = {
   ...enFileRoutes,
   ...enMunicipalities,
   ...enReferences,
+  ...enPortal,
   ...enReports,
   errors: {
     ...enBase.errors,
@@ -51,5 +53,6 @@ export const en: Messages = {
     ...enAccounting.errors,
     ...enMunicipalities.errors,
     ...enReferences.errors,
+    ...enPortal.errors,
   },
 };

@@ -45,6 +45,7 @@ export const frBase = {
     admin: 'Administrateur',
     billing: 'Commis à la facturation',
     dispatcher: 'Répartiteur',
+    portal: 'Portail client',
   },
   login: {
     title: 'Connexion',

@@ -115,6 +115,10 @@ export const frDocuments = {
         subject: 'État de compte {client} — {to} — {company}',
         text: 'Bonjour,\n\nVeuillez trouver ci-joint votre état de compte du {from} au {to}. Solde au {to} : {closing}.\n\nMerci de votre confiance,\n{company}\n',
       },
+      portalInvitation: {
+        subject: 'Votre accès au portail client — {company}',
+        text: 'Bonjour {name},\n\n{company} vous donne accès à son portail client pour le compte {client} — {account} : factures, états de compte, paiements et appels.\n\nChoisissez votre mot de passe en ouvrant ce lien (il sert une seule fois et expire le {expires}) :\n{link}\n\nVotre identifiant est {email}.\n\n{company}\n',
+      },
     },
   },
 };

@@ -11,6 +11,7 @@ import { frDocuments } from './documents';
 import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
 import { frMunicipalities } from './municipalities';
+import { frPortal } from './portal';
 import { frReferences } from './references';
 import { frReceivables } from './receivables';
 import { frReports } from './reports';
@@ -34,6 +35,7 @@ export const fr = {
   ...frFileRoutes,
   ...frMunicipalities,
   ...frReferences,
+  ...frPortal,
   ...frReports,
   errors: {
     ...frBase.errors,
@@ -50,6 +52,7 @@ export const fr = {
     ...frAccounting.errors,
     ...frMunicipalities.errors,
     ...frReferences.errors,
+    ...frPortal.errors,
   },
 };
 export type Messages = typeof fr;
