@@ -86,6 +86,16 @@ test.describe('a billing clerk gives a head’s contact access to the portal', (
     await expect(portal.getByTestId(`portal-invoice-${group.invoice}`)).toBeVisible();
     const pdf = await portal.request.get(`/portal/invoices/${group.invoice}/pdf`);
     expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    // A statement for a period of its choosing, produced on demand.
+    await portal.getByRole('link', { name: 'États de compte' }).click();
+    const period = portal.getByRole('form', { name: 'État de compte d’une période de votre choix' });
+    await period.getByLabel('Du').fill('2026-01-01');
+    const [statement] = await Promise.all([
+      portal.waitForResponse((response) => response.url().includes('/portal/statements/period')),
+      period.getByRole('button', { name: 'Produire l’état de compte' }).click(),
+    ]);
+    expect([statement.status(), statement.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    await portal.goto('/portal');
     await portal.getByRole('link', { name: 'Appels' }).click();
     await expect(portal.getByTestId(`portal-call-${group.memberCall}`)).toContainText(String(group.invoice));
     await portal.getByRole('link', { name: 'Membres du groupe' }).click();

@@ -18,6 +18,7 @@ export const SCREEN_OF_FILE_ROUTE = {
   '/admin/accounting/exports/[id]': '/admin/accounting',
   '/portal/invoices/[number]/pdf': '/portal/invoices',
   '/portal/statements/[id]/pdf': '/portal/statements',
+  '/portal/statements/period': '/portal/statements',
   '/portal/calls/export': '/portal/calls',
 } as const satisfies Partial<Record<AppRoute, AppRoute>>;
 export type FileRoute = keyof typeof SCREEN_OF_FILE_ROUTE;

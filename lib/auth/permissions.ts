@@ -61,6 +61,7 @@ export const ROUTE_ROLES = {
   '/portal/invoices/[number]/pdf': PORTAL,
   '/portal/statements': PORTAL,
   '/portal/statements/[id]/pdf': PORTAL,
+  '/portal/statements/period': PORTAL,
   '/portal/calls': PORTAL,
   '/portal/calls/export': PORTAL,
   '/portal/members': PORTAL,

@@ -137,6 +137,7 @@ const readingRequests = (): Record<string, string[]> => ({
   // The client portal's, with its user's session.
   '/portal/invoices/[number]/pdf': [`/portal/invoices/${samples.headInvoiceNumber}/pdf`],
   '/portal/statements/[id]/pdf': [`/portal/statements/${samples.headStatementId}/pdf`],
+  '/portal/statements/period': ['/portal/statements/period?from=2026-10-01&to=2026-11-30'],
   '/portal/calls/export': ['/portal/calls/export', '/portal/calls/export?member=12346&from=2026-10-01'],
 });
 

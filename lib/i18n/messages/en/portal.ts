@@ -74,6 +74,10 @@ export const enPortal: typeof frPortal = {
       page: 'Page {page}',
     },
     statements: {
+      periodTitle: 'Statement of account for a period of your choosing',
+      from: 'From',
+      to: 'To',
+      produce: 'Produce the statement',
       title: 'Statements of account',
       tableLabel: 'Statements of account of account {number}',
       none: 'No statement of account.',

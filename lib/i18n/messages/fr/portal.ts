@@ -73,6 +73,10 @@ export const frPortal = {
       page: 'Page {page}',
     },
     statements: {
+      periodTitle: 'État de compte d’une période de votre choix',
+      from: 'Du',
+      to: 'Au',
+      produce: 'Produire l’état de compte',
       title: 'États de compte',
       tableLabel: 'États de compte du compte {number}',
       none: 'Aucun état de compte.',
