@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { CheckboxField, SelectField, TextField } from '@/components/form/fields';
+import { CheckboxField, TextField } from '@/components/form/fields';
+import { CycleField } from './cycle-field';
 import type { BillingListForm as BillingListFormValues } from '@/lib/billing/billing-input';
 
 /** The billing list's inputs: cut-off date, cycle, client range and the grouped-process checkbox. */
@@ -22,13 +23,7 @@ export async function BillingListForm({
         errors={fieldErrors.cutoff ? [t('errors.call.date')] : undefined}
         isNarrow
       />
-      <SelectField
-        name="cycle"
-        label={t('billing.cycle')}
-        defaultValue={form.cycle}
-        options={(['all', 'weekly', 'monthly'] as const).map((cycle) => ({ value: cycle, label: t(`billing.cycles.${cycle}`) }))}
-        isNarrow
-      />
+      <CycleField defaultValue={form.cycle} />
       <TextField name="clientFrom" label={t('billing.clientFrom')} inputMode="numeric" defaultValue={form.clientFrom} isNarrow />
       <TextField
         name="clientTo"

@@ -15,6 +15,9 @@ const optionalClientNumber = z
     return Number(value);
   });
 
+/** The billing cycles a list is asked for: every billed client's, or the weekly or monthly ones. */
+export const BILLING_CYCLES = ['all', 'weekly', 'monthly'] as const;
+
 /**
  * The inputs of the billing list and of invoice generation, the same for both
  * (docs/business-rules.md, Billing): cut-off date, billing cycle, optional range of billed
@@ -24,7 +27,7 @@ const optionalClientNumber = z
 export const billingInput = z
   .object({
     cutoff: isoDate,
-    cycle: z.enum(['all', 'weekly', 'monthly'], { error: 'invalid' }),
+    cycle: z.enum(BILLING_CYCLES, { error: 'invalid' }),
     clientFrom: optionalClientNumber,
     clientTo: optionalClientNumber,
     isGrouped: checkbox,

@@ -14,6 +14,7 @@ import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 import { countedMunicipality, countedMunicipalityOf } from '@/lib/municipalities/find-municipalities';
 import { defaultBillingTypeOf } from './call-rules';
+import { escapeLike } from '@/lib/text/like-pattern';
 
 export const CALL_SORTS = ['date', 'number', 'client', 'status', 'price'] as const;
 export const CALL_PAGE_SIZE = 50;
@@ -50,10 +51,6 @@ export type CallListRow = {
   invoiceNumber: number | null;
   billedClientNumber: number | null;
 };
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function hasCriteria(search: CallSearch): boolean {
   return Boolean(search.number || search.client || search.from || search.to || search.status || search.q);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Executor } from '@/db/index';
 import { clients } from '@/db/schema';
 import { defineUrlState } from '@/lib/url-state';
+import { escapeLike } from '@/lib/text/like-pattern';
 
 export const CLIENT_SORTS = ['number', 'name', 'city', 'grouped', 'active'] as const;
 export type ClientSort = (typeof CLIENT_SORTS)[number];
@@ -37,11 +38,6 @@ export type ClientListRow = {
 };
 
 export const CLIENT_PAGE_SIZE = 50;
-
-/** LIKE wildcards typed by a person are searched for literally. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export async function findClients(db: Executor, search: ClientSearch): Promise<{ rows: ClientListRow[]; total: number; pages: number }> {
   const conditions: SQL[] = [];

@@ -11,7 +11,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
+import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { isoDate } from '@/lib/forms/dates';
+import { escapeLike } from '@/lib/text/like-pattern';
 import { invoiceBalancesAsOf } from '@/lib/receivables/balances';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 
@@ -34,11 +36,7 @@ export async function portalSummary(db: Executor, account: number, today: string
       sql`select sum(b.balance_cents)::text as balance, sum(b.balance_cents) filter (where b.due_date < ${today}::date)::text as overdue
             from (${invoiceBalancesAsOf(today, { clientNumber: account })}) b`,
     ),
-    queryRows<{ id: number; from: string; to: string; closing: string }>(
-      db,
-      sql`select id::int, period_from::text as from, period_to::text as to, closing_cents::text as closing
-            from statements where billed_client_number = ${account} order by period_to desc, id desc limit 1`,
-    ),
+    accountStatements(db, account, sql`true`, 1),
     queryRows<{ received_on: string; method: string; reference: string | null; amount: string }>(
       db,
       sql`select received_on::text, method::text, reference, amount_cents::text as amount
@@ -51,11 +49,10 @@ export async function portalSummary(db: Executor, account: number, today: string
            where head_number = ${account} and client_number <> ${account} and (valid_to is null or valid_to > ${today}::date)`,
     ),
   ]);
-  const statement = statements[0];
   return {
     balanceCents: Number(balances[0]?.balance ?? 0),
     overdueCents: Number(balances[0]?.overdue ?? 0),
-    lastStatement: statement ? { id: statement.id, from: statement.from, to: statement.to, closingCents: Number(statement.closing) } : null,
+    lastStatement: statements[0] ?? null,
     payments: payments.map((p) => ({ receivedOn: p.received_on, method: p.method, reference: p.reference, amountCents: Number(p.amount) })),
     memberCount: members[0]?.count ?? 0,
   };
@@ -114,24 +111,25 @@ export async function isAccountInvoice(db: Executor, account: number, number: nu
 
 export type PortalStatement = { id: number; from: string; to: string; closingCents: number };
 
-/** The account's statements of account, newest first. */
-export async function portalStatements(db: Executor, account: number): Promise<PortalStatement[]> {
+/** The account's statements of account that `condition` keeps, newest first. */
+async function accountStatements(db: Executor, account: number, condition: SQL, limit: number): Promise<PortalStatement[]> {
   const rows = await queryRows<{ id: number; from: string; to: string; closing: string }>(
     db,
     sql`select id::int, period_from::text as from, period_to::text as to, closing_cents::text as closing
-          from statements where billed_client_number = ${account} order by period_to desc, id desc limit 200`,
+          from statements where billed_client_number = ${account} and ${condition}
+         order by period_to desc, id desc limit ${limit}`,
   );
   return rows.map((row) => ({ id: row.id, from: row.from, to: row.to, closingCents: Number(row.closing) }));
 }
 
+/** The account's statements of account, newest first. */
+export function portalStatements(db: Executor, account: number): Promise<PortalStatement[]> {
+  return accountStatements(db, account, sql`true`, 200);
+}
+
 /** Statement `id` if it is the account's. */
 export async function accountStatement(db: Executor, account: number, id: number): Promise<PortalStatement | null> {
-  const [row] = await queryRows<{ id: number; from: string; to: string; closing: string }>(
-    db,
-    sql`select id::int, period_from::text as from, period_to::text as to, closing_cents::text as closing
-          from statements where id = ${id} and billed_client_number = ${account}`,
-  );
-  return row ? { id: row.id, from: row.from, to: row.to, closingCents: Number(row.closing) } : null;
+  return (await accountStatements(db, account, sql`id = ${id}`, 1))[0] ?? null;
 }
 
 // ---------------------------------------------------------------- members
@@ -153,14 +151,12 @@ export async function portalMembers(db: Executor, account: number): Promise<Port
 
 // ---------------------------------------------------------------- calls
 
-export const PORTAL_CALL_STATUSES = ['open', 'dispatched', 'completed', 'cancelled'] as const;
-
 export const portalCallSearchParams = z.object({
   member: optionalQueryNumber('integer'),
   from: isoDate.optional().catch(undefined),
   to: isoDate.optional().catch(undefined),
   reference: z.string().trim().max(100).optional().catch(undefined),
-  status: z.enum(PORTAL_CALL_STATUSES).optional().catch(undefined),
+  status: z.enum(CALL_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type PortalCallSearch = z.output<typeof portalCallSearchParams>;
@@ -176,12 +172,9 @@ export type PortalCall = {
   clientReference: string | null;
   referenceValues: Record<string, string>;
   priceCents: number;
-  status: (typeof PORTAL_CALL_STATUSES)[number];
+  status: (typeof CALL_STATUSES)[number];
   invoiceNumber: number | null;
 };
-
-/** `%` and `_` typed by the person are searched for as themselves. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The account's calls that the search asks for (see the module's comment for which are the account's). */
 function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page'>): SQL {
@@ -191,7 +184,7 @@ function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page
   if (search.to) filters.push(sql`k.service_date <= ${search.to}::date`);
   if (search.status) filters.push(sql`k.status = ${search.status}`);
   if (search.reference) {
-    const pattern = likePattern(search.reference);
+    const pattern = `%${escapeLike(search.reference)}%`;
     filters.push(
       sql`(k.client_reference ilike ${pattern} or exists (select 1 from jsonb_each_text(k.reference_values) e where e.value ilike ${pattern}))`,
     );

@@ -17,7 +17,8 @@ export function portalCallsCsvStream(
   account: PortalAccount,
   search: Omit<PortalCallSearch, 'page'>,
 ): ReadableStream<Uint8Array> {
-  const words = (account.language === 'en' ? en : fr).portal.calls;
+  const messages = account.language === 'en' ? en : fr;
+  const words = messages.portal.calls;
   const separator = account.language === 'en' ? 'comma' : 'semicolon';
   const headers: CsvCell[] = [
     words.columns.number,
@@ -52,7 +53,7 @@ export function portalCallsCsvStream(
           call.clientReference ?? '',
           referenceMentions(call.referenceValues),
           { cents: call.priceCents },
-          words.statuses[call.status],
+          messages.callStatus[call.status],
           call.invoiceNumber ?? '',
         ]);
         // Each part is a CSV of its own: the byte-order mark and the headers belong to the first one only.

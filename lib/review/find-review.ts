@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import { billableCallsQuery } from '@/lib/billing/billable-calls';
+import { BILLING_CYCLES } from '@/lib/billing/billing-input';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { isoDate } from '@/lib/forms/dates';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
@@ -25,7 +26,7 @@ export const reviewSearchParams = z.object({
     .catch(undefined)
     .transform((value) => value !== undefined),
   /** The billing list's cycle and range of billed clients, so that its link shows the calls it counted. */
-  cycle: z.enum(['all', 'weekly', 'monthly']).catch('all'),
+  cycle: z.enum(BILLING_CYCLES).catch('all'),
   clientFrom: optionalQueryNumber('integer'),
   clientTo: optionalQueryNumber('integer'),
   /** A client, as the call's own or as the one it is billed to (a member or its head). */

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
+import { CycleField } from '@/components/billing/cycle-field';
 import { ReviewTable } from '@/components/billing/review-table';
 import { ClientMessages } from '@/components/client-messages';
 import { DateRangeFields } from '@/components/form/date-range-fields';
@@ -35,13 +36,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: PageS
             isNarrow
           />
           <TextField name="client" label={t('review.client')} inputMode="numeric" defaultValue={search.client ?? ''} isNarrow />
-          <SelectField
-            name="cycle"
-            label={t('billing.cycle')}
-            defaultValue={search.cycle}
-            options={(['all', 'weekly', 'monthly'] as const).map((cycle) => ({ value: cycle, label: t(`billing.cycles.${cycle}`) }))}
-            isNarrow
-          />
+          <CycleField defaultValue={search.cycle} />
           <TextField name="clientFrom" label={t('review.billedFrom')} inputMode="numeric" defaultValue={search.clientFrom ?? ''} isNarrow />
           <TextField name="clientTo" label={t('review.billedTo')} inputMode="numeric" defaultValue={search.clientTo ?? ''} isNarrow />
           <DateRangeFields from={search.from} to={search.to} labels={{ from: t('review.from'), to: t('review.to') }} />

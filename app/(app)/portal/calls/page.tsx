@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { getDb } from '@/db/index';
 import { DateRangeFields } from '@/components/form/date-range-fields';
 import { SelectField, TextField } from '@/components/form/fields';
@@ -7,7 +8,7 @@ import { DataTable } from '@/components/tables/data-table';
 import { referenceMentions } from '@/lib/i18n/document-words';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { PORTAL_CALL_STATUSES, portalCalls, portalCallSearchUrl, portalMembers } from '@/lib/portal/find-portal';
+import { portalCalls, portalCallSearchUrl, portalMembers } from '@/lib/portal/find-portal';
 import { requirePortalRoute } from '@/lib/portal/portal-account';
 import { firstValues, type PageSearchParams } from '@/lib/url-state';
 
@@ -15,6 +16,7 @@ import { firstValues, type PageSearchParams } from '@/lib/url-state';
 export default async function PortalCallsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const { account } = await requirePortalRoute('/portal/calls');
   const t = await getTranslations('portal.calls');
+  const statusLabel = await getTranslations('callStatus');
   const locale = await getAppLocale();
   const search = portalCallSearchUrl.parse(await firstValues(searchParams));
   const db = getDb();
@@ -48,7 +50,7 @@ export default async function PortalCallsPage({ searchParams }: { searchParams: 
           defaultValue={search.status ?? ''}
           options={[
             { value: '', label: t('allStatuses') },
-            ...PORTAL_CALL_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}`) })),
+            ...CALL_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
           ]}
           isNarrow
         />
@@ -86,7 +88,7 @@ export default async function PortalCallsPage({ searchParams }: { searchParams: 
             },
             { header: t('columns.reference'), cell: (call) => call.clientReference ?? '' },
             { header: t('columns.price'), isNumeric: true, cell: (call) => formatMoney(call.priceCents, locale) },
-            { header: t('columns.status'), cell: (call) => t(`statuses.${call.status}`) },
+            { header: t('columns.status'), cell: (call) => statusLabel(call.status) },
             {
               header: t('columns.invoice'),
               cell: (call) =>

@@ -11,12 +11,13 @@ import { InvitationForm } from './invitation-form';
  * and asks for a password, or says why the link no longer opens (used, expired, replaced, forged).
  */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+  // A link's token is letters, digits, `.`, `-` and `_` only: anything else is refused as not ours.
+  const token = (await params).token.slice(0, 200);
   const t = await getTranslations();
   let invitation: Awaited<ReturnType<typeof readInvitation>> | null = null;
   let refusal: string | null = null;
   try {
-    invitation = await readInvitation(getDb(), decodeURIComponent(token).slice(0, 200));
+    invitation = await readInvitation(getDb(), token);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     refusal = t(`errors.${error.code}`, error.params);

@@ -100,7 +100,6 @@ export const enPortal: typeof frPortal = {
       reference: 'Reference',
       status: 'Status',
       allStatuses: 'All',
-      statuses: { open: 'Open', dispatched: 'Dispatched', completed: 'Completed', cancelled: 'Cancelled' },
       search: 'Show',
       export: 'Export (CSV)',
       count: '{count, plural, =0 {No call} one {# call} other {# calls}}',

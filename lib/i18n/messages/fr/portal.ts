@@ -99,7 +99,6 @@ export const frPortal = {
       reference: 'Référence',
       status: 'État',
       allStatuses: 'Tous',
-      statuses: { open: 'Ouvert', dispatched: 'Affecté', completed: 'Terminé', cancelled: 'Annulé' },
       search: 'Afficher',
       export: 'Exporter (CSV)',
       count: '{count, plural, =0 {Aucun appel} one {# appel} other {# appels}}',
