@@ -86,6 +86,8 @@ test('/login, anonymously, in French and in English', async ({ page }) => {
   await expectNoSeriousViolation(page, '/login anonymous (fr)');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  // The document's title follows the page's content after a language change: axe reads both.
+  await expect(page).toHaveTitle('Dispatch — Billing');
   await expectNoSeriousViolation(page, '/login anonymous (en)');
 });
 
