@@ -46,9 +46,14 @@ export const approveCallsAction = defineAction({
     ),
   }),
   run: async ({ db, user, input }) => {
-    const count = await approveCalls(db, user.id, input.numbers);
+    const { approved, contested } = await approveCalls(db, user.id, input.numbers);
     const t = await getTranslations('review');
-    return { message: t('approved', { count }) };
+    return {
+      message:
+        contested > 0
+          ? `${t('approved', { count: approved })} ${t('contestedLeft', { count: contested })}`
+          : t('approved', { count: approved }),
+    };
   },
   revalidates: ['/billing/review', '/billing'],
 });

@@ -37,6 +37,10 @@ export const RV_HELD_CALL_INVOICED = 'RV001';
 export const RV_INVOICING_HELD_CALL = 'RV002';
 /** Approving a call of the review already invoiced (migration 0033). */
 export const RV_APPROVING_INVOICED = 'RV003';
+/** Approving a call whose contest from the client portal waits for an answer (migration 0036). */
+export const RV_APPROVING_CONTESTED = 'RV004';
+/** A contest accepted with a credit note of another invoice than its call's (migration 0036). */
+export const RV_CONTEST_CREDIT_NOTE = 'RV005';
 
 /** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */
 const CONNECTION_LOST_CODES = new Set([

@@ -66,6 +66,8 @@ export const billingTypeEnum = pgEnum('billing_type', [
 ]);
 /** Why a billed client pays no dues (Act respecting remunerated passenger transportation by automobile). */
 export const duesExemptionEnum = pgEnum('dues_exemption', ['municipal_contract', 'transit_contract', 'act']);
+/** A call contested from the client portal: waiting for the billing clerk's answer, or answered. */
+export const contestStatusEnum = pgEnum('contest_status', ['open', 'accepted', 'refused']);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -293,6 +295,8 @@ export const companySettings = pgTable(
     logoPng: text('logo_png_base64'),
     /** A call priced above this many times its client's median for its tariff waits in the review before billing. */
     reviewPriceFactor: smallint('review_price_factor').notNull().default(3),
+    /** A call contested from the client portal is announced by e-mail to the company's address (`email`). */
+    isContestNoticeEmailed: boolean('is_contest_notice_emailed').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -672,9 +676,11 @@ export const callHolds = pgTable(
 /**
  * The calls a billing clerk should look at before they are billed, with their reasons as bits
  * (docs/business-rules.md, Review before billing): 1 a required reference missing, 2 a price of
- * zero, 4 a price far above the client's usual one, 8 a probable duplicate. Written by the one
- * rule of migration 0033 (refresh_review_flags) whenever a call is written; a call without a
- * reason has no row. Approved (`approvedAt`), it leaves the review until it is edited again.
+ * zero, 4 a price far above the client's usual one, 8 a probable duplicate, 16 contested from the
+ * client portal and not answered. Written by the one rule of migrations 0033 and 0036
+ * (refresh_review_flags) whenever a call is written; a call without a reason has no row.
+ * Approved (`approvedAt`), it leaves the review until it is edited again; a call contested is
+ * not approved, its contest is answered.
  */
 export const callFlags = pgTable(
   'call_flags',
@@ -688,12 +694,61 @@ export const callFlags = pgTable(
     approvedBy: integer('approved_by').references(() => users.id),
   },
   (t) => [
-    check('call_flags_reasons', sql`${t.reasons} between 1 and 15`),
+    check('call_flags_reasons', sql`${t.reasons} between 1 and 31`),
     check('call_flags_approved', sql`(${t.approvedAt} is null) = (${t.approvedBy} is null)`),
     // The calls waiting for review, read by the review's screen and left out of the billing list.
     index('call_flags_waiting')
       .on(t.callNumber)
       .where(sql`${t.approvedAt} is null`),
+  ],
+);
+
+/**
+ * A call contested by a portal user of the account it is billed to (docs/business-rules.md,
+ * Contested calls), with its comment, and the billing clerk's answer: accepted (the call
+ * corrected before billing, or credited by a credit note of its invoice) or refused with a
+ * reason. One contest at a time waits for an answer on a call.
+ */
+export const callContests = pgTable(
+  'call_contests',
+  {
+    id: serial('id').primaryKey(),
+    callNumber: bigint('call_number', { mode: 'number' })
+      .notNull()
+      .references(() => calls.number, { onDelete: 'cascade' }),
+    /** The portal's account that contested it (the call's billed client). */
+    accountNumber: integer('account_number')
+      .notNull()
+      .references(() => clients.number),
+    comment: text('comment').notNull(),
+    contestedBy: integer('contested_by')
+      .notNull()
+      .references(() => users.id),
+    contestedAt: timestamp('contested_at', { withTimezone: true }).notNull().defaultNow(),
+    status: contestStatusEnum('status').notNull().default('open'),
+    /** The clerk's answer, read by the portal user. */
+    answer: text('answer'),
+    /** An accepted contest of an invoiced call: the credit note of its invoice that credits it. */
+    creditNoteId: bigint('credit_note_id', { mode: 'number' }).references(() => creditNotes.id),
+    answeredBy: integer('answered_by').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** Its notice was e-mailed to the company (the delivery's record of it). */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('call_contests_comment_present', sql`length(trim(${t.comment})) between 1 and 1000`),
+    check(
+      'call_contests_answered',
+      sql`(${t.status} = 'open') = (${t.answeredAt} is null) and (${t.answeredAt} is null) = (${t.answeredBy} is null)`,
+    ),
+    check('call_contests_refusal_has_reason', sql`${t.status} <> 'refused' or length(trim(${t.answer})) between 1 and 1000`),
+    check('call_contests_answer_length', sql`${t.answer} is null or length(${t.answer}) <= 1000`),
+    check('call_contests_credit_note_accepted', sql`${t.creditNoteId} is null or ${t.status} = 'accepted'`),
+    uniqueIndex('call_contests_one_open')
+      .on(t.callNumber)
+      .where(sql`${t.status} = 'open'`),
+    index('call_contests_call').on(t.callNumber),
+    index('call_contests_account').on(t.accountNumber, t.contestedAt),
   ],
 );
 
@@ -1126,6 +1181,8 @@ export const deliveries = pgTable(
     statementId: bigint('statement_id', { mode: 'number' }).references(() => statements.id),
     /** The invitation to the client portal delivered (an e-mail without attachment). */
     portalInvitationId: integer('portal_invitation_id').references(() => portalInvitations.id, { onDelete: 'cascade' }),
+    /** The notice of a contested call, to the company's address. */
+    callContestId: integer('call_contest_id').references(() => callContests.id, { onDelete: 'cascade' }),
     channel: deliveryChannelEnum('channel').notNull(),
     status: deliveryStatusEnum('status').notNull().default('pending'),
     recipients: text('recipients')
@@ -1147,8 +1204,8 @@ export const deliveries = pgTable(
   (t) => [
     check('deliveries_email_has_recipients', sql`${t.channel} = 'print' or cardinality(${t.recipients}) > 0`),
     check('deliveries_failure_has_reason', sql`${t.status} <> 'failed' or ${t.error} is not null`),
-    // An invoice, a statement or an invitation: one, never two nor none.
-    check('deliveries_one_document', sql`num_nonnulls(${t.invoiceId}, ${t.statementId}, ${t.portalInvitationId}) = 1`),
+    // An invoice, a statement, an invitation or a contest's notice: one, never two nor none.
+    check('deliveries_one_document', sql`num_nonnulls(${t.invoiceId}, ${t.statementId}, ${t.portalInvitationId}, ${t.callContestId}) = 1`),
     index('deliveries_invoice').on(t.invoiceId, t.createdAt),
     index('deliveries_statement').on(t.statementId, t.createdAt),
     // One e-mail at most waiting or being sent per invoice: a double click queues nothing more.
@@ -1161,6 +1218,9 @@ export const deliveries = pgTable(
       .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
     uniqueIndex('deliveries_one_pending_invitation_email')
       .on(t.portalInvitationId)
+      .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
+    uniqueIndex('deliveries_one_pending_contest_email')
+      .on(t.callContestId)
       .where(sql`${t.channel} = 'email' and ${t.status} = 'pending'`),
     index('deliveries_pending_email')
       .on(t.id)

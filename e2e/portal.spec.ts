@@ -1,9 +1,16 @@
+import AxeBuilder from '@axe-core/playwright';
 import { sql } from 'drizzle-orm';
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { queryRows } from '@/db/index';
 import { generateRun, insertBillableGroup, insertUser, withTestDatabase } from './database';
 import { ROUTE_FILES } from './screens';
 import { expectSignedIn, signIn, storageStateOf } from './support';
+
+/** axe's violations of impact serious or critical on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+}
 
 /** The path of the invitation's link in the last e-mail to `email` (the local outbox: no SMTP server in these tests). */
 async function invitationPath(email: string): Promise<string> {
@@ -125,16 +132,83 @@ test('a head’s portal user guessing another account’s numbers on every porta
   const routes = ROUTE_FILES.filter((file) => file.route.startsWith('/portal') && !file.route.startsWith('/portal/invitation'));
   expect(routes.length).toBeGreaterThanOrEqual(8);
   for (const { route } of routes) {
-    const path = route.replace('[number]', String(victim.invoice)).replace('[id]', String(victim.statement));
+    const path = route
+      .replace('calls/[number]', `calls/${victim.memberCall}`)
+      .replace('[number]', String(victim.invoice))
+      .replace('[id]', String(victim.statement));
     for (const query of ['', `?member=${victim.members[0]}`, `?member=${victim.head}`]) {
       const response = await page.request.get(`${path}${query}`);
       const body = (await response.body()).toString('utf8');
       expect(response.status(), `${path}${query}`).toBeLessThan(500);
-      expect(body.includes(victimName) || body.includes(String(victim.memberCall)), `${path}${query}`).toBe(false);
+      // The victim's names, and its call's number unless the address itself carries it (a 404 page echoes its address).
+      const secrets = [
+        victimName,
+        `Succursale d’essai ${victim.members[0]}`,
+        ...(path.includes(String(victim.memberCall)) ? [] : [String(victim.memberCall)]),
+      ];
+      expect(
+        secrets.filter((secret) => body.includes(secret)),
+        `${path}${query}`,
+      ).toEqual([]);
       if (route.includes('[')) expect(response.status(), `${path}${query}`).toBe(404);
     }
   }
   // And its own are there.
   expect((await page.request.get(`/portal/invoices/${attackerGroup.invoice}/pdf`)).status()).toBe(200);
+  await context.close();
+});
+
+test('a head’s contact contests a member’s call; the clerk finds it in the review, answers on the call, and the contact reads the answer', async ({
+  browser,
+}) => {
+  const group = await withTestDatabase((db) => insertBillableGroup(db, { members: 1, deliveryMethod: 'print' }));
+  const [call] = await withTestDatabase((db) =>
+    queryRows<{ number: number }>(db, sql`select min(number)::int as number from calls where client_number = ${group.members[0]!}`),
+  );
+  const number = call!.number;
+  const { context, page: portal } = await portalUserOf(browser, group.head);
+  await portal.goto('/portal/calls');
+  await portal
+    .getByTestId(`portal-call-${number}`)
+    .getByRole('link', { name: String(number) })
+    .click();
+  await expect(portal.getByRole('heading', { level: 1 })).toHaveText(`Appel ${number}`);
+  await portal.getByLabel('Commentaire').fill('Le passager ne s’est pas présenté.');
+  await portal.getByRole('button', { name: 'Contester', exact: true }).click();
+  // One contest at a time: once sent, the form gives way to a notice that it waits for an answer.
+  await expect(portal.getByRole('note')).toHaveText('Votre contestation attend la réponse du service de facturation.');
+  await expect(portal.getByTestId('portal-contests')).toContainText('En attente de réponse');
+  await expect(portal.getByRole('button', { name: 'Contester', exact: true })).toHaveCount(0);
+
+  const clerk = await browser.newContext({ storageState: storageStateOf('billing') });
+  const page = await clerk.newPage();
+  await page.goto(`/billing/review?reason=contested&isGrouped=on&client=${group.members[0]}`);
+  const row = page.getByTestId(`review-${number}`);
+  await expect(row).toContainText('Contesté par le client');
+  // Not approved from the review: its contest is answered on the call's page.
+  await expect(row.getByRole('button', { name: `Approuver l’appel ${number}` })).toHaveCount(0);
+  await row.getByRole('link', { name: `Répondre à la contestation de l’appel ${number}` }).click();
+  const section = page.getByTestId('call-contests');
+  await expect(section).toContainText('« Le passager ne s’est pas présenté. »');
+  const form = page.getByRole('form', { name: `Répondre à la contestation de l’appel ${number}` });
+  expect(await seriousViolations(page)).toEqual([]);
+  await form.getByLabel('Décision').selectOption('refused');
+  // A refusal says why: refused without an answer, nothing saved.
+  await form.getByRole('button', { name: 'Répondre' }).click();
+  await expect(form).toContainText('Un refus dit sa raison au client.');
+  await form.getByLabel('Réponse au client').fill('Le chauffeur a attendu 15 minutes à l’adresse.');
+  await form.getByRole('button', { name: 'Répondre' }).click();
+  await expect(section).toContainText('Refusée le');
+  await expect(section).toContainText('Le chauffeur a attendu 15 minutes à l’adresse.');
+  await page.goto('/billing/contests?status=answered');
+  await expect(page.getByTestId(`contest-${number}`)).toContainText('Refusée');
+  await clerk.close();
+
+  await portal.reload();
+  await expect(portal.getByTestId('portal-contests')).toContainText('Refusée');
+  await expect(portal.getByTestId('portal-contests')).toContainText('Le chauffeur a attendu 15 minutes à l’adresse.');
+  expect(await seriousViolations(portal)).toEqual([]);
+  await portal.goto('/portal');
+  await expect(portal.getByTestId(`portal-contest-${number}`)).toContainText('Refusée');
   await context.close();
 });

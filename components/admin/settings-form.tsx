@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { saveCompanySettingsAction } from '@/actions/settings';
 import { ActionForm, useActionForm } from '@/components/form/action-form';
 import { bindFields } from '@/components/form/bind-fields';
-import { SelectField, TextField } from '@/components/form/fields';
+import { CheckboxField, SelectField, TextField } from '@/components/form/fields';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { CompanySettingsFormValues } from '@/lib/settings/form-values';
 
@@ -17,7 +17,7 @@ export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }
   const t = useTranslations('settingsForm');
   const [values, setValues] = useState(initial);
   const form = useActionForm(saveCompanySettingsAction, { onSuccess: (saved) => setValues(saved.values) });
-  const { field } = bindFields(values, setValues, form.fieldErrors);
+  const { field, checkbox } = bindFields(values, setValues, form.fieldErrors);
 
   return (
     <ActionForm
@@ -76,6 +76,11 @@ export function SettingsForm({ initial }: { initial: CompanySettingsFormValues }
             required
             maxLength={2}
             isNarrow
+          />
+          <CheckboxField
+            {...checkbox('isContestNoticeEmailed')}
+            label={t('isContestNoticeEmailed')}
+            hint={t('isContestNoticeEmailedHint')}
           />
         </section>
       </fieldset>

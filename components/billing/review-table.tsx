@@ -39,50 +39,59 @@ export function ReviewTable({ rows, dates, prices }: { rows: ReviewRow[]; dates:
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, index) => (
-              <tr key={row.number} data-testid={`review-${row.number}`}>
-                <td>
-                  {row.reasons.length > 0 && !row.hold ? (
-                    <input
-                      type="checkbox"
-                      name="numbers"
-                      value={row.number}
-                      form="approve-checked"
-                      aria-label={t('approveOne', { number: row.number })}
-                    />
-                  ) : null}
-                </td>
-                <td>
-                  <Link href={`/calls/${row.number}`}>{row.number}</Link>
-                </td>
-                <td>
-                  {row.clientNumber} — {row.clientName}
-                </td>
-                <td className="nowrap">{dates[index]}</td>
-                <td>{row.pickupAddress}</td>
-                <td className="numeric">{prices[index]}</td>
-                <td>
-                  {[
-                    ...row.reasons.map((reason) => t(`reasons.${reason}`)),
-                    ...(row.hold ? [t('heldReason', { reason: row.hold.reason, name: row.hold.heldBy })] : []),
-                  ].join(' · ')}
-                </td>
-                <td>
-                  {row.hold ? (
-                    <ReleaseCallButton number={row.number} />
-                  ) : (
-                    <>
-                      <ActionButton
-                        action={approveCallsAction}
-                        fields={{ numbers: row.number }}
-                        label={t('approveOne', { number: row.number })}
+            {rows.map((row, index) => {
+              // A contest from the client portal is answered on the call's page, not approved here.
+              const isContested = row.reasons.includes('contested');
+              return (
+                <tr key={row.number} data-testid={`review-${row.number}`}>
+                  <td>
+                    {row.reasons.length > 0 && !row.hold && !isContested ? (
+                      <input
+                        type="checkbox"
+                        name="numbers"
+                        value={row.number}
+                        form="approve-checked"
+                        aria-label={t('approveOne', { number: row.number })}
                       />
-                      <HoldCallForm number={row.number} />
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
+                    ) : null}
+                  </td>
+                  <td>
+                    <Link href={`/calls/${row.number}`}>{row.number}</Link>
+                  </td>
+                  <td>
+                    {row.clientNumber} — {row.clientName}
+                  </td>
+                  <td className="nowrap">{dates[index]}</td>
+                  <td>{row.pickupAddress}</td>
+                  <td className="numeric">{prices[index]}</td>
+                  <td>
+                    {[
+                      ...row.reasons.map((reason) => t(`reasons.${reason}`)),
+                      ...(row.hold ? [t('heldReason', { reason: row.hold.reason, name: row.hold.heldBy })] : []),
+                    ].join(' · ')}
+                  </td>
+                  <td>
+                    {row.hold ? (
+                      <ReleaseCallButton number={row.number} />
+                    ) : isContested ? (
+                      <>
+                        <Link href={`/calls/${row.number}#contests`}>{t('answerContest', { number: row.number })}</Link>
+                        <HoldCallForm number={row.number} />
+                      </>
+                    ) : (
+                      <>
+                        <ActionButton
+                          action={approveCallsAction}
+                          fields={{ numbers: row.number }}
+                          label={t('approveOne', { number: row.number })}
+                        />
+                        <HoldCallForm number={row.number} />
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -20,6 +20,7 @@ export const ROUTE_ROLES = {
   '/billing': BILLING,
   '/billing/export': BILLING,
   '/billing/review': BILLING,
+  '/billing/contests': BILLING,
   '/billing/runs': BILLING,
   '/billing/runs/[id]': BILLING,
   '/billing/delivery': BILLING,
@@ -63,6 +64,7 @@ export const ROUTE_ROLES = {
   '/portal/statements/[id]/pdf': PORTAL,
   '/portal/statements/period': PORTAL,
   '/portal/calls': PORTAL,
+  '/portal/calls/[number]': PORTAL,
   '/portal/calls/export': PORTAL,
   '/portal/members': PORTAL,
 } as const satisfies Record<string, readonly Role[]>;
@@ -113,6 +115,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { route: '/billing', labelKey: 'billingList' },
       { route: '/billing/review', labelKey: 'review' },
+      { route: '/billing/contests', labelKey: 'contests' },
       { route: '/billing/runs', labelKey: 'billingRuns' },
       { route: '/billing/delivery', labelKey: 'delivery' },
       { route: '/admin/outbox', labelKey: 'outbox' },

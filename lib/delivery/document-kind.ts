@@ -15,7 +15,8 @@ import type { CompanySettings } from '@/lib/settings/company-settings';
 export type DocumentTable =
   | { table: 'invoices'; deliveryColumn: 'invoice_id' }
   | { table: 'statements'; deliveryColumn: 'statement_id' }
-  | { table: 'portal_invitations'; deliveryColumn: 'portal_invitation_id' };
+  | { table: 'portal_invitations'; deliveryColumn: 'portal_invitation_id' }
+  | { table: 'call_contests'; deliveryColumn: 'call_contest_id' };
 
 /** A document of a selection as the delivery lists it: its id once recorded, where its e-mail goes. */
 export type ListedDocument = { documentId: number | null; recipients: string[] };

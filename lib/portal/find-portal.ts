@@ -177,8 +177,9 @@ export type PortalCall = {
 };
 
 /** The account's calls that the search asks for (see the module's comment for which are the account's). */
-function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page'>): SQL {
+function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page'> & { number?: number }): SQL {
   const filters: SQL[] = [];
+  if (search.number !== undefined) filters.push(sql`k.number = ${search.number}`);
   if (search.member !== undefined) filters.push(sql`k.client_number = ${search.member}`);
   if (search.from) filters.push(sql`k.service_date >= ${search.from}::date`);
   if (search.to) filters.push(sql`k.service_date <= ${search.to}::date`);
@@ -250,6 +251,17 @@ export async function portalCalls(
          limit ${PORTAL_PAGE_SIZE + 1} offset ${(search.page - 1) * PORTAL_PAGE_SIZE}`,
   );
   return { rows: rows.slice(0, PORTAL_PAGE_SIZE).map(callOf), hasNextPage: rows.length > PORTAL_PAGE_SIZE };
+}
+
+/** Call `number` if it is one of the account's (see the module's comment), else null. */
+export async function portalCall(db: Executor, account: number, number: number): Promise<PortalCall | null> {
+  const [row] = await queryRows<CallRow>(
+    db,
+    sql`select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
+               a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text
+          from (${accountCallsQuery(account, { number })}) a`,
+  );
+  return row ? callOf(row) : null;
 }
 
 const EXPORT_PAGE = 5_000;

@@ -14,7 +14,7 @@ import { isoDate } from '@/lib/forms/dates';
 import { defineUrlState, optionalQueryNumber } from '@/lib/url-state';
 import { REVIEW_REASONS, reasonsOf, type ReviewReason } from './review-flags';
 
-export const REVIEW_FILTERS = ['missingReference', 'zeroPrice', 'highPrice', 'duplicate', 'held'] as const;
+export const REVIEW_FILTERS = ['missingReference', 'zeroPrice', 'highPrice', 'duplicate', 'contested', 'held'] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 
 export const reviewSearchParams = z.object({

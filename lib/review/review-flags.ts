@@ -1,15 +1,15 @@
 /**
  * The review before billing (docs/business-rules.md, Review before billing): the calls a billing
  * clerk should look at before they are billed, each with its reasons, written by one rule in the
- * database (refresh_review_flags, migration 0033) that every writer of calls runs after its write
+ * database (refresh_review_flags, migrations 0033 and 0036) that every writer of calls runs after its write
  * — the form, the dispatch API, the import — and that the review's screen, the billing list and
  * generation read (call_flags; lib/billing/billable-calls.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/index';
 
-/** The reasons, as the bits of call_flags.reasons. */
-export const REVIEW_REASONS = { missingReference: 1, zeroPrice: 2, highPrice: 4, duplicate: 8 } as const;
+/** The reasons, as the bits of call_flags.reasons (a contest is answered on its call's page, not approved). */
+export const REVIEW_REASONS = { missingReference: 1, zeroPrice: 2, highPrice: 4, duplicate: 8, contested: 16 } as const;
 export type ReviewReason = keyof typeof REVIEW_REASONS;
 
 /** The reasons a call's bits say, in this order. */

@@ -73,6 +73,7 @@ describe('companySettingsInput', () => {
       gstNumber: '123456789 RT0001',
       qstNumber: '1234567890 TQ0001',
       reviewPriceFactor: 3,
+      isContestNoticeEmailed: false,
     });
   });
 
@@ -96,5 +97,10 @@ describe('companySettingsInput', () => {
     [{ city: undefined }, 'city', 'required'],
   ])('%o is refused on %s with %s', (changes, field, code) => {
     expect(fieldErrors(changes)).toEqual([[field, code]]);
+  });
+
+  test('a notice of contested calls needs the company’s e-mail address, where it goes', () => {
+    expect(fieldErrors({ email: '', isContestNoticeEmailed: 'on' })).toEqual([['email', 'settings.contestNoticeEmail']]);
+    expect(companySettingsInput.parse(form({ isContestNoticeEmailed: 'on' })).isContestNoticeEmailed).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PROVINCES } from '@/lib/clients/client-input';
 import type { ErrorCode } from '@/lib/errors';
 import { normalizePostalCode } from '@/lib/clients/postal-code';
-import { optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
+import { checkbox, optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
 
 /**
  * GST (TPS) number as the CRA issues it: the 9-digit business number, the program "RT" and a
@@ -49,19 +49,26 @@ const optionalEmail = z
     return email;
   });
 
-export const companySettingsInput = z.object({
-  name: requiredText(200),
-  addressLine1: requiredText(200, 'multiline'),
-  addressLine2: optionalText(200, 'multiline'),
-  city: requiredText(100),
-  province: z.enum(PROVINCES, { error: 'settings.province' }).default('QC'),
-  postalCode: normalized(normalizePostalCode, 'settings.postalCode'),
-  phone: optionalText(40),
-  email: optionalEmail,
-  gstNumber: normalized(normalizeGstNumber, 'settings.gstNumber'),
-  qstNumber: normalized(normalizeQstNumber, 'settings.qstNumber'),
-  /** A call above this many times its client's usual price waits in the review before billing. */
-  reviewPriceFactor: wholeNumber(2, 50, 'settings.reviewPriceFactor').default(3),
-});
+export const companySettingsInput = z
+  .object({
+    name: requiredText(200),
+    addressLine1: requiredText(200, 'multiline'),
+    addressLine2: optionalText(200, 'multiline'),
+    city: requiredText(100),
+    province: z.enum(PROVINCES, { error: 'settings.province' }).default('QC'),
+    postalCode: normalized(normalizePostalCode, 'settings.postalCode'),
+    phone: optionalText(40),
+    email: optionalEmail,
+    gstNumber: normalized(normalizeGstNumber, 'settings.gstNumber'),
+    qstNumber: normalized(normalizeQstNumber, 'settings.qstNumber'),
+    /** A call above this many times its client's usual price waits in the review before billing. */
+    reviewPriceFactor: wholeNumber(2, 50, 'settings.reviewPriceFactor').default(3),
+    /** Each call contested from the client portal is announced by e-mail to `email`. */
+    isContestNoticeEmailed: checkbox,
+  })
+  .superRefine((input, ctx) => {
+    if (input.isContestNoticeEmailed && input.email === null)
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'settings.contestNoticeEmail' });
+  });
 
 export type CompanySettingsInput = z.output<typeof companySettingsInput>;

@@ -11,11 +11,17 @@ export type CompanySettingsFormValues = {
   gstNumber: string;
   qstNumber: string;
   reviewPriceFactor: string;
+  isContestNoticeEmailed: boolean;
 };
 
 /** Saved (or not yet entered: null) settings → the form's values; a new company is in Quebec. */
 export function companySettingsFormValues(
-  settings: (Record<Exclude<keyof CompanySettingsFormValues, 'reviewPriceFactor'>, string | null> & { reviewPriceFactor: number }) | null,
+  settings:
+    | (Record<Exclude<keyof CompanySettingsFormValues, 'reviewPriceFactor' | 'isContestNoticeEmailed'>, string | null> & {
+        reviewPriceFactor: number;
+        isContestNoticeEmailed: boolean;
+      })
+    | null,
 ): CompanySettingsFormValues {
   return {
     name: settings?.name ?? '',
@@ -29,5 +35,6 @@ export function companySettingsFormValues(
     gstNumber: settings?.gstNumber ?? '',
     qstNumber: settings?.qstNumber ?? '',
     reviewPriceFactor: String(settings?.reviewPriceFactor ?? 3),
+    isContestNoticeEmailed: settings?.isContestNoticeEmailed ?? false,
   };
 }

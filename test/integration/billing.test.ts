@@ -332,7 +332,7 @@ describe('credit notes', () => {
     expect(codes).toEqual(['credit.lineAlreadyCredited', 'credit.tooMuch']);
     expect(creditNoteInput.safeParse({ invoiceNumber: '1', reason: 'x' }).error?.issues[0]?.message).toBe('credit.nothing');
     // Issued credit notes never change nor go (a trigger refuses it): the test's own reset empties them.
-    await database!.db.execute(sql`truncate credit_note_lines, credit_notes`);
+    await database!.db.execute(sql`truncate credit_note_lines, credit_notes cascade`);
     await reverseRun(database!.db, clerkId, run.runId!);
     const voided = await createCreditNote(database!.db, clerkId, creditInput({ amount: '1' }), '2026-11-05').catch((e: AppError) => e.code);
     expect(voided).toBe('credit.invoiceVoid');

@@ -82,7 +82,7 @@ describe('the reasons', () => {
     const grouped = list(61000, true);
     expect((await previewBilling(database.db, grouped)).totals.calls).toBe(2);
     expect(await countToReviewOfList(database.db, grouped)).toBe(1);
-    expect(await approveCalls(database.db, clerkId, [without.number])).toBe(1);
+    expect((await approveCalls(database.db, clerkId, [without.number])).approved).toBe(1);
     expect(await reasonsOf(61001, true)).toEqual([]);
     expect((await previewBilling(database.db, grouped)).totals.calls).toBe(3);
     // Edited again, it waits again.
@@ -139,7 +139,7 @@ describe('approving', () => {
     for (let i = 0; i < 3; i++) zeros.push(await writeCall(64000, { pickupAddress: `Zéro ${i}`, grossCents: 0, priceCents: 0 }));
     await writeCall(64000, { pickupAddress: 'Normal' });
     const confirmed = confirmedListOf(await previewBilling(database.db, list(64000)));
-    expect(await approveCalls(database.db, clerkId, [zeros[0]!.number, zeros[1]!.number])).toBe(2);
+    expect((await approveCalls(database.db, clerkId, [zeros[0]!.number, zeros[1]!.number])).approved).toBe(2);
     const refusal = await generateInvoices(database.db, clerkId, list(64000), today, confirmed).then(
       () => null,
       (error: unknown) => error,

@@ -28,6 +28,7 @@ describe('migrations on an empty PostgreSQL', () => {
         'api_tokens',
         'audit_log',
         'billing_runs',
+        'call_contests',
         'call_flags',
         'call_holds',
         'call_status_changes',

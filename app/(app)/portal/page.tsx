@@ -2,9 +2,10 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
 import { DataTable } from '@/components/tables/data-table';
+import { accountContests } from '@/lib/contests/find-contests';
 import { todayInMontreal } from '@/lib/dates/montreal';
 import { getAppLocale } from '@/lib/i18n/app-locale';
-import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { formatDate, formatDateTimeShort, formatMoney } from '@/lib/i18n/format';
 import { portalSummary } from '@/lib/portal/find-portal';
 import { requirePortalRoute } from '@/lib/portal/portal-account';
 
@@ -14,7 +15,11 @@ export default async function PortalHomePage() {
   const t = await getTranslations('portal');
   const methods = await getTranslations('receivables.methods');
   const locale = await getAppLocale();
-  const summary = await portalSummary(getDb(), account.number, todayInMontreal());
+  const contestsT = await getTranslations('portalContests');
+  const [summary, contests] = await Promise.all([
+    portalSummary(getDb(), account.number, todayInMontreal()),
+    accountContests(getDb(), account.number, null, 10),
+  ]);
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <>
@@ -55,6 +60,35 @@ export default async function PortalHomePage() {
           ]}
         />
       )}
+      {contests.length > 0 ? (
+        <>
+          <h2>{contestsT('recentTitle')}</h2>
+          <DataTable
+            label={contestsT('recentLabel')}
+            rows={contests}
+            rowKey={(contest) => contest.id}
+            rowProps={(contest) => ({ 'data-testid': `portal-contest-${contest.callNumber}` })}
+            columns={[
+              {
+                header: contestsT('columns.call'),
+                isRowHeader: true,
+                cell: (contest) => (
+                  <Link href={`/portal/calls/${contest.callNumber}`} aria-label={contestsT('open', { number: contest.callNumber })}>
+                    {contest.callNumber}
+                  </Link>
+                ),
+              },
+              {
+                header: contestsT('columns.contestedAt'),
+                isNowrap: true,
+                cell: (contest) => formatDateTimeShort(contest.contestedAt, locale),
+              },
+              { header: contestsT('columns.status'), cell: (contest) => contestsT(`statuses.${contest.status}`) },
+              { header: contestsT('columns.answer'), cell: (contest) => contest.answer ?? '' },
+            ]}
+          />
+        </>
+      ) : null}
     </>
   );
 }

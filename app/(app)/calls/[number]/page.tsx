@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';
 import { CallDetails } from '@/components/calls/call-details';
+import { CallContestsSection } from '@/components/contests/call-contests-section';
 import { HoldCallForm, ReleaseCallButton } from '@/components/calls/call-hold';
 import { holdOfCall } from '@/lib/billing/call-holds';
 import { CallForm } from '@/components/calls/call-form';
@@ -11,6 +12,7 @@ import { StatusButtons } from '@/components/calls/status-buttons';
 import { requireRoute } from '@/lib/auth/current-user';
 import { canOpen } from '@/lib/auth/permissions';
 import { allowedTransitions } from '@/lib/calls/call-status';
+import { contestsOfCall } from '@/lib/contests/find-contests';
 import { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime } from '@/lib/i18n/format';
 import { municipalityNames } from '@/lib/municipalities/find-municipalities';
@@ -29,7 +31,10 @@ function isInvoicedCall(call: { invoice: unknown; legacyInvoiceNumber: string | 
 export default async function CallPage({ params }: { params: Promise<{ number: string }> }) {
   const user = await requireRoute('/calls/[number]');
   const number = parseRouteNumber((await params).number);
-  const [call, hold] = number === null ? [null, null] : await Promise.all([getCallDetails(getDb(), number), holdOfCall(getDb(), number)]);
+  const [call, hold, contests] =
+    number === null
+      ? [null, null, []]
+      : await Promise.all([getCallDetails(getDb(), number), holdOfCall(getDb(), number), contestsOfCall(getDb(), number)]);
   if (!call) notFound();
   // Administrators and billing clerks hold a call back from billing and release it; everyone sees that it is held.
   const canHold = canOpen(user.role, '/billing') && !isInvoicedCall(call);
@@ -45,7 +50,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
   const decimal = (text: string) => (locale === 'fr' ? text.replace('.', ',') : text);
 
   return (
-    <ClientMessages namespaces={['callForm', 'callActions', 'references', 'callHold']}>
+    <ClientMessages namespaces={['callForm', 'callActions', 'references', 'callHold', 'callContests']}>
       <>
         <h1>{t('screens.call.title', { number: call.number })}</h1>
         {call.invoice ? (
@@ -69,6 +74,7 @@ export default async function CallPage({ params }: { params: Promise<{ number: s
         <div className="call-page">
           <div>
             <CallDetails call={call} locale={locale} />
+            <CallContestsSection contests={contests} canAnswer={canOpen(user.role, '/billing/contests')} locale={locale} />
             {canHold && !hold ? (
               <section aria-labelledby="hold-title">
                 <h2 id="hold-title">{t('callHold.title')}</h2>

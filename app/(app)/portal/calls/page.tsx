@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { getDb } from '@/db/index';
@@ -72,7 +73,11 @@ export default async function PortalCallsPage({ searchParams }: { searchParams: 
           rowKey={(call) => call.number}
           rowProps={(call) => ({ 'data-testid': `portal-call-${call.number}` })}
           columns={[
-            { header: t('columns.number'), isRowHeader: true, cell: (call) => call.number },
+            {
+              header: t('columns.number'),
+              isRowHeader: true,
+              cell: (call) => <Link href={`/portal/calls/${call.number}`}>{call.number}</Link>,
+            },
             { header: t('columns.date'), isNowrap: true, cell: (call) => formatDate(call.serviceDate, locale) },
             { header: t('columns.client'), cell: (call) => `${call.clientNumber} — ${call.clientName}` },
             {

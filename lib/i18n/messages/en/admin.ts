@@ -170,6 +170,8 @@ export const enAdmin: typeof frAdmin = {
     allocationValue: 'Invoice {invoice}: {amount}',
     duesRateValue: '{amount} in force on {date}',
     fields: {
+      call_contest: 'Call contest',
+      is_contest_notice_emailed: 'Notice of contested calls by e-mail',
       created: 'Creation',
       deleted: 'Deletion',
       grouped_client_number: 'Grouped client no.',

@@ -24,6 +24,7 @@ export const enBase: typeof frBase = {
     billingList: 'Billing list',
     billingRuns: 'Billing runs',
     review: 'Review before billing',
+    contests: 'Contested calls',
     delivery: 'Printing and e-mailing',
     outbox: 'Outbox',
     invoices: 'Invoices',

@@ -119,6 +119,12 @@ export const enDocuments = {
         subject: 'Your access to the client portal — {company}',
         text: 'Hello {name},\n\n{company} gives you access to its client portal for account {client} — {account}: invoices, statements of account, payments and calls.\n\nChoose your password by opening this link (it works once and expires on {expires}):\n{link}\n\nYour user name is {email}.\n\n{company}\n',
       },
+      contestNotice: {
+        subject: 'Call {call} contested by account {account} — {name}',
+        text: 'Account {account} — {name} contests call {call} of {date} ({client}), {invoice}.\n\nComment from {contestedBy}:\n{comment}\n\nAnswer: {link}\n',
+        invoiced: 'invoice {invoice}',
+        notInvoiced: 'not invoiced yet',
+      },
     },
   },
 };

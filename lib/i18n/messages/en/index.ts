@@ -12,6 +12,7 @@ import { enDocuments } from './documents';
 import { enFileRoutes } from './file-routes';
 import { enImport } from './import';
 import { enMunicipalities } from './municipalities';
+import { enContests } from './contests';
 import { enPortal } from './portal';
 import { enReferences } from './references';
 import { enReceivables } from './receivables';
@@ -37,6 +38,7 @@ export const en: Messages = {
   ...enMunicipalities,
   ...enReferences,
   ...enPortal,
+  ...enContests,
   ...enReports,
   errors: {
     ...enBase.errors,
@@ -54,5 +56,6 @@ export const en: Messages = {
     ...enMunicipalities.errors,
     ...enReferences.errors,
     ...enPortal.errors,
+    ...enContests.errors,
   },
 };

@@ -69,6 +69,7 @@ export const enReferences: typeof frReferences = {
       zeroPrice: 'Price of zero',
       highPrice: 'High price',
       duplicate: 'Probable duplicate',
+      contested: 'Contested by the client',
       held: 'Held',
     },
     any: 'All',
@@ -100,11 +101,15 @@ export const enReferences: typeof frReferences = {
     listCount:
       '{count, plural, one {# call waits for review before billing} other {# calls wait for review before billing}}: not on this list.',
     listLink: 'Review',
+    contestedLeft:
+      '{count, plural, one {# call contested by the client was not approved: answer its contest.} other {# calls contested by the client were not approved: answer their contests.}}',
+    answerContest: 'Answer the contest of call {number}',
   },
   errors: {
     review: {
       invoiced: 'A call is already on invoice {invoice}: it can no longer be approved.',
       nothingChecked: 'Check at least one call.',
+      contested: 'Call {number} is contested by the client: answer the contest, on the call’s page, rather than approving it.',
     },
     callHold: {
       invoiced: 'Call {number} is on invoice {invoice}: it can no longer be held (a correction is a credit note).',

@@ -21,6 +21,8 @@ export const enSettings: typeof frSettings = {
     reviewPriceFactor: 'High price factor',
     reviewPriceFactorHint:
       'A call above this multiple of its client’s median for its tariff (last 90 days, 5 calls at least) waits for review before billing. Applied to the calls written from then on.',
+    isContestNoticeEmailed: 'E-mail a notice of each contested call',
+    isContestNoticeEmailedHint: 'An e-mail to the company’s address (above) each time a client contests a call in the client portal.',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Company settings saved.',
@@ -60,6 +62,7 @@ export const enSettings: typeof frSettings = {
   errors: {
     settings: {
       reviewPriceFactor: 'High price factor: a whole number from 2 to 50.',
+      contestNoticeEmail: 'The notice of contested calls goes to the company’s e-mail: enter it.',
       province: 'Invalid province.',
       postalCode: 'Invalid Canadian postal code (e.g. H3C 1G1).',
       email: 'Invalid e-mail address.',

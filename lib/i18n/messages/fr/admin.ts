@@ -171,6 +171,8 @@ export const frAdmin = {
     allocationValue: 'Facture {invoice} : {amount}',
     duesRateValue: '{amount} en vigueur le {date}',
     fields: {
+      call_contest: 'Contestation d’appel',
+      is_contest_notice_emailed: 'Avis des appels contestés par courriel',
       created: 'Création',
       deleted: 'Suppression',
       grouped_client_number: 'No. client regroupé',

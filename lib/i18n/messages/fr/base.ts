@@ -22,6 +22,7 @@ export const frBase = {
     billingList: 'Liste de facturation',
     billingRuns: 'Traitements',
     review: 'Vérification avant facturation',
+    contests: 'Contestations',
     delivery: 'Impression et envoi',
     outbox: 'Boîte d’envoi',
     invoices: 'Factures',

@@ -119,6 +119,12 @@ export const frDocuments = {
         subject: 'Votre accès au portail client — {company}',
         text: 'Bonjour {name},\n\n{company} vous donne accès à son portail client pour le compte {client} — {account} : factures, états de compte, paiements et appels.\n\nChoisissez votre mot de passe en ouvrant ce lien (il sert une seule fois et expire le {expires}) :\n{link}\n\nVotre identifiant est {email}.\n\n{company}\n',
       },
+      contestNotice: {
+        subject: 'Appel {call} contesté par le compte {account} — {name}',
+        text: 'Le compte {account} — {name} conteste l’appel {call} du {date} ({client}), {invoice}.\n\nCommentaire de {contestedBy} :\n{comment}\n\nRépondre : {link}\n',
+        invoiced: 'facture {invoice}',
+        notInvoiced: 'pas encore facturé',
+      },
     },
   },
 };

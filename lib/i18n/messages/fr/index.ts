@@ -11,6 +11,7 @@ import { frDocuments } from './documents';
 import { frFileRoutes } from './file-routes';
 import { frImport } from './import';
 import { frMunicipalities } from './municipalities';
+import { frContests } from './contests';
 import { frPortal } from './portal';
 import { frReferences } from './references';
 import { frReceivables } from './receivables';
@@ -36,6 +37,7 @@ export const fr = {
   ...frMunicipalities,
   ...frReferences,
   ...frPortal,
+  ...frContests,
   ...frReports,
   errors: {
     ...frBase.errors,
@@ -53,6 +55,7 @@ export const fr = {
     ...frMunicipalities.errors,
     ...frReferences.errors,
     ...frPortal.errors,
+    ...frContests.errors,
   },
 };
 export type Messages = typeof fr;

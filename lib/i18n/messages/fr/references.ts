@@ -67,6 +67,7 @@ export const frReferences = {
       zeroPrice: 'Prix nul',
       highPrice: 'Prix élevé',
       duplicate: 'Doublon probable',
+      contested: 'Contesté par le client',
       held: 'Retenu',
     },
     any: 'Toutes',
@@ -98,11 +99,16 @@ export const frReferences = {
     listCount:
       '{count, plural, one {# appel attend la vérification avant facturation} other {# appels attendent la vérification avant facturation}} : hors de cette liste.',
     listLink: 'Vérifier',
+    contestedLeft:
+      '{count, plural, one {# appel contesté par le client n’est pas approuvé : répondez à sa contestation.} other {# appels contestés par le client ne sont pas approuvés : répondez à leurs contestations.}}',
+    answerContest: 'Répondre à la contestation de l’appel {number}',
   },
   errors: {
     review: {
       invoiced: 'Un appel est déjà sur la facture {invoice} : il ne s’approuve plus.',
       nothingChecked: 'Cochez au moins un appel.',
+      contested:
+        'L’appel {number} est contesté par le client : répondez à la contestation, sur la page de l’appel, plutôt que de l’approuver.',
     },
     callHold: {
       invoiced:

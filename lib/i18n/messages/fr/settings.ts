@@ -26,6 +26,9 @@ export const frSettings = {
     reviewPriceFactor: 'Facteur de prix élevé',
     reviewPriceFactorHint:
       'Un appel au-dessus de ce multiple de la médiane de son client pour son tarif (90 derniers jours, au moins 5 appels) attend la vérification avant facturation. Appliqué aux appels écrits ensuite.',
+    isContestNoticeEmailed: 'Aviser par courriel de chaque appel contesté',
+    isContestNoticeEmailedHint:
+      'Un courriel à l’adresse de l’entreprise (ci-dessus) chaque fois qu’un client conteste un appel au portail client.',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     saved: 'Paramètres de l’entreprise enregistrés.',
@@ -65,6 +68,7 @@ export const frSettings = {
   errors: {
     settings: {
       reviewPriceFactor: 'Facteur de prix élevé : un nombre entier de 2 à 50.',
+      contestNoticeEmail: 'L’avis des appels contestés part au courriel de l’entreprise : saisissez-le.',
       province: 'Province invalide.',
       postalCode: 'Code postal canadien invalide (ex. H3C 1G1).',
       email: 'Adresse courriel invalide.',
