@@ -33,7 +33,12 @@ const preview: BillingPreview = {
 const options = {
   isGrouped: true,
   headers: ['Type', 'No. client facturé', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'Redevance', 'TPS', 'TVQ', 'Total'],
-  rowKinds: { invoice: 'Facture', member: 'Membre', total: 'Total' },
+  rowKinds: {
+    invoice: 'Facture',
+    member: 'Membre',
+    total: 'Total',
+    subtotal: (label: string, value: string | null) => `Sous-total ${label} : ${value ?? 'aucun'}`,
+  },
 };
 
 describe('billing list as CSV', () => {
@@ -47,6 +52,51 @@ describe('billing list as CSV', () => {
       'Membre;12345;Pharmacie Centrale inc.;12346;"Pharmacie Centrale; succursale ""Laval""";2;48,20;0,00;;;',
       'Total;;;;;5;148,22;2,70;7,55;15,05;173,52',
       '',
+    ]);
+  });
+
+  test('under a billed client with Sous-totaux par: a row per value of the reference, under each member or under a client billed alone', () => {
+    const subtotalled: BillingPreview = {
+      ...preview,
+      invoices: [
+        {
+          ...preview.invoices[0]!,
+          subtotalLabel: 'Bon de commande',
+          members: [
+            preview.invoices[0]!.members[0]!,
+            {
+              ...preview.invoices[0]!.members[1]!,
+              referenceSubtotals: [
+                { value: 'BC-2', calls: 1, subtotalCents: 2410 },
+                { value: null, calls: 1, subtotalCents: 2410 },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const branch = '12346;"Pharmacie Centrale; succursale ""Laval"""';
+    expect(
+      billingListCsv(subtotalled, { ...options, separator: 'semicolon' })
+        .split('\r\n')
+        .slice(3, 6),
+    ).toEqual([
+      `Membre;12345;Pharmacie Centrale inc.;${branch};2;48,20;0,00;;;`,
+      `Sous-total Bon de commande : BC-2;12345;Pharmacie Centrale inc.;${branch};1;24,10;;;;`,
+      `Sous-total Bon de commande : aucun;12345;Pharmacie Centrale inc.;${branch};1;24,10;;;;`,
+    ]);
+    const alone: BillingPreview = {
+      ...preview,
+      invoices: [{ ...subtotalled.invoices[0]!, members: [subtotalled.invoices[0]!.members[1]!] }],
+    };
+    expect(
+      billingListCsv(alone, { ...options, separator: 'semicolon', isGrouped: false })
+        .split('\r\n')
+        .slice(1, 4),
+    ).toEqual([
+      'Facture;12345;Pharmacie Centrale inc.;;;5;148,22;2,70;7,55;15,05;173,52',
+      'Sous-total Bon de commande : BC-2;12345;Pharmacie Centrale inc.;;;1;24,10;;;;',
+      'Sous-total Bon de commande : aucun;12345;Pharmacie Centrale inc.;;;1;24,10;;;;',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { StyleSheet, Text } from '@react-pdf/renderer';
 import { Fragment } from 'react';
 import { amountColumnWidth, ListReport, listReportStyles, ListRow } from './list-report';
-import type { BillingPreview } from '@/lib/billing/preview-billing';
+import type { BillingPreview, PreviewInvoice, PreviewMember } from '@/lib/billing/preview-billing';
 
 const AMOUNT_WIDTH = 62;
 const styles = {
@@ -17,11 +17,17 @@ export type BillingListLabels = {
   subtitle: string;
   columns: { number: string; name: string; calls: string; subtotal: string; dues: string; gst: string; qst: string; total: string };
   totals: string;
+  /** A reference subtotal's row: the reference's label and the value (null: the calls without one). */
+  subtotal: (label: string, value: string | null) => string;
   page: (page: number, pages: number) => string;
   company: string;
 };
 
-/** The billing list (preview) as a PDF: one row per invoice to create, members under their head. */
+/**
+ * The billing list (preview) as a PDF: one row per invoice to create, members under their head,
+ * and under a billed client with `Sous-totaux par`, its subtotals by that reference (under each
+ * member, or under the invoice of a client billed alone), as its invoice will print them.
+ */
 export function BillingListDocument({
   preview,
   labels,
@@ -44,6 +50,17 @@ export function BillingListDocument({
     qst: column(invoicesAndTotals.map((row) => row.qstCents)),
     total: column(invoicesAndTotals.map((row) => row.totalCents)),
   };
+  const subtotals = (invoice: PreviewInvoice, member: PreviewMember | undefined) =>
+    invoice.subtotalLabel === null
+      ? null
+      : (member?.referenceSubtotals ?? []).map((subtotal) => (
+          <ListRow key={`${member!.clientNumber}-${subtotal.value ?? ''}`} style={styles.member}>
+            <Text style={styles.number}> </Text>
+            <Text style={styles.name}>{labels.subtotal(invoice.subtotalLabel!, subtotal.value)}</Text>
+            <Text style={styles.calls}>{subtotal.calls}</Text>
+            <Text style={columns.subtotal}>{money(subtotal.subtotalCents)}</Text>
+          </ListRow>
+        ));
   const amounts = (subtotal: number, dues: number, gst: number | null, qst: number | null, total: number | null) => (
     <>
       <Text style={columns.subtotal}>{money(subtotal)}</Text>
@@ -75,14 +92,18 @@ export function BillingListDocument({
             <Text style={styles.calls}>{invoice.calls}</Text>
             {amounts(invoice.subtotalCents, invoice.duesCents, invoice.gstCents, invoice.qstCents, invoice.totalCents)}
           </ListRow>
+          {isGrouped ? null : subtotals(invoice, invoice.members[0])}
           {isGrouped
             ? invoice.members.map((member) => (
-                <ListRow key={member.clientNumber} style={styles.member}>
-                  <Text style={styles.number}>{member.clientNumber}</Text>
-                  <Text style={styles.name}>{member.name}</Text>
-                  <Text style={styles.calls}>{member.calls}</Text>
-                  {amounts(member.subtotalCents, member.duesCents, null, null, null)}
-                </ListRow>
+                <Fragment key={member.clientNumber}>
+                  <ListRow style={styles.member}>
+                    <Text style={styles.number}>{member.clientNumber}</Text>
+                    <Text style={styles.name}>{member.name}</Text>
+                    <Text style={styles.calls}>{member.calls}</Text>
+                    {amounts(member.subtotalCents, member.duesCents, null, null, null)}
+                  </ListRow>
+                  {subtotals(invoice, member)}
+                </Fragment>
               ))
             : null}
         </Fragment>

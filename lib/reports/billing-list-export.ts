@@ -24,6 +24,8 @@ export type BillingExportInput = z.output<typeof billingExportInput>;
 export async function billingListFile(db: Db, input: BillingExportInput) {
   const t = await getTranslations('billing');
   const preview = await previewBilling(db, input);
+  const subtotalKind = (label: string, value: string | null) =>
+    t('csv.subtotal', { hasValue: String(value !== null), label, value: value ?? '' });
   const name = `liste-facturation-${input.isGrouped ? 'regroupee' : 'normale'}-${input.cutoff}`;
 
   if (input.format === 'pdf') {
@@ -50,6 +52,7 @@ export async function billingListFile(db: Db, input: BillingExportInput) {
           total: t('columns.total'),
         },
         totals: t('totals'),
+        subtotal: subtotalKind,
         page: (page, pages) => t('pdfPage', { page, pages }),
         company: company?.name ?? '',
       },
@@ -73,7 +76,7 @@ export async function billingListFile(db: Db, input: BillingExportInput) {
       t('columns.qst'),
       t('columns.total'),
     ],
-    rowKinds: { invoice: t('csv.invoice'), member: t('csv.member'), total: t('totals') },
+    rowKinds: { invoice: t('csv.invoice'), member: t('csv.member'), total: t('totals'), subtotal: subtotalKind },
   });
   return { kind: 'csv', body: csv, name } as const;
 }

@@ -77,7 +77,12 @@ describe('a stored name on several lines stays in its cell in every CSV', () => 
       separator: 'semicolon' as const,
       isGrouped,
       headers: ['Type', 'No. client', 'Nom', 'No. membre', 'Membre', 'Appels', 'Sous-total', 'Redevance', 'TPS', 'TVQ', 'Total'],
-      rowKinds: { invoice: 'Facture', member: 'Membre', total: 'Total' },
+      rowKinds: {
+        invoice: 'Facture',
+        member: 'Membre',
+        total: 'Total',
+        subtotal: (label: string, value: string | null) => `Sous-total ${label} : ${value ?? '—'}`,
+      },
     });
     const normal = rowsOf(
       billingListCsv(await previewBilling(database.db, billingInput.parse({ cutoff: '2026-10-31', cycle: 'all' })), options(false)),

@@ -2,7 +2,12 @@ import type { frBilling } from '../fr/billing';
 
 export const enBilling: typeof frBilling = {
   billing: {
-    csv: { kind: 'Kind', invoice: 'Invoice', member: 'Member' },
+    csv: {
+      kind: 'Kind',
+      invoice: 'Invoice',
+      member: 'Member',
+      subtotal: '{hasValue, select, true {Subtotal {label}: {value}} other {Subtotal without {label}}}',
+    },
     cutoff: 'Cut-off date (calls completed up to)',
     cycle: 'Billing cycle',
     cycles: { all: 'All', weekly: 'Weekly', monthly: 'Monthly' },

@@ -1,7 +1,12 @@
 /** Billing list, generation, runs, invoices. */
 export const frBilling = {
   billing: {
-    csv: { kind: 'Type', invoice: 'Facture', member: 'Membre' },
+    csv: {
+      kind: 'Type',
+      invoice: 'Facture',
+      member: 'Membre',
+      subtotal: '{hasValue, select, true {Sous-total {label} : {value}} other {Sous-total sans {label}}}',
+    },
     cutoff: 'Date de fin (appels terminés jusqu’au)',
     cycle: 'Cycle de facturation',
     cycles: { all: 'Tous', weekly: 'Hebdomadaire', monthly: 'Mensuel' },
