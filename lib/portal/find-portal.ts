@@ -176,8 +176,13 @@ export type PortalCall = {
   invoiceNumber: number | null;
 };
 
-/** The account's calls that the search asks for (see the module's comment for which are the account's). */
-function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page'> & { number?: number }): SQL {
+/**
+ * The account's calls that the search asks for (see the module's comment for which are the
+ * account's). With `latest`, only the `latest` most recent of each of the group's clients (by
+ * the index on the client and the service date, stopping there): the first pages of a head of
+ * hundreds of members and a hundred thousand calls read a few thousand rows, not all of them.
+ */
+function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page'> & { number?: number }, latest?: number): SQL {
   const filters: SQL[] = [];
   if (search.number !== undefined) filters.push(sql`k.number = ${search.number}`);
   if (search.member !== undefined) filters.push(sql`k.client_number = ${search.member}`);
@@ -190,22 +195,31 @@ function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page
       sql`(k.client_reference ilike ${pattern} or exists (select 1 from jsonb_each_text(k.reference_values) e where e.value ilike ${pattern}))`,
     );
   }
+  const groupClients = sql`select client_number from group_memberships where head_number = ${account} union select ${account}`;
   const onServiceDate = sql`m.valid_from <= k.service_date and (m.valid_to is null or k.service_date < m.valid_to)`;
-  return sql`
+  const calls = (clientCondition: SQL, tail: SQL) => sql`
     select k.number, k.service_date, k.service_at, k.client_number, c.name as client_name, k.pickup_address,
            k.destination_address, k.client_reference, k.reference_values, k.price_cents, k.status, inv.number as invoice_number
       from calls k
       join clients c on c.number = k.client_number
       left join lateral (select i.number, i.billed_client_number from invoice_lines l join invoices i on i.id = l.invoice_id
                           where l.call_number = k.number and not l.is_void limit 1) inv on true
-     where k.client_number in (select client_number from group_memberships where head_number = ${account} union select ${account})
+     where ${clientCondition}
        and case when inv.number is not null then inv.billed_client_number = ${account}
                 else exists (select 1 from group_memberships m where m.client_number = k.client_number and ${onServiceDate}
                                                                 and m.head_number = ${account})
                      or (k.client_number = ${account}
                          and not exists (select 1 from group_memberships m where m.client_number = k.client_number and ${onServiceDate}))
            end
-       ${filters.length > 0 ? sql`and ${sql.join(filters, sql` and `)}` : sql``}`;
+       ${filters.length > 0 ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
+     ${tail}`;
+  if (latest === undefined) return calls(sql`k.client_number in (${groupClients})`, sql``);
+  return sql`
+    select x.* from (${groupClients}) g
+     cross join lateral (${calls(
+       sql`k.client_number = g.client_number`,
+       sql`order by k.service_date desc, k.service_at desc, k.number desc limit ${latest}`,
+     )}) x`;
 }
 
 type CallRow = {
@@ -236,18 +250,26 @@ const callOf = (row: CallRow): PortalCall => ({
   invoiceNumber: row.invoice_number === null ? null : Number(row.invoice_number),
 });
 
-/** A page of the account's calls, the most recent service first. */
+/**
+ * Up to this many calls from the first (the first ten pages), each client of the group is read
+ * from its most recent calls down (accountCallsQuery's `latest`); further pages read the whole.
+ */
+const LATEST_PER_CLIENT_UP_TO = 10 * PORTAL_PAGE_SIZE + 1;
+
+/** A page of the account's calls, the most recent service first (by its date, then its time). */
 export async function portalCalls(
   db: Executor,
   account: number,
   search: PortalCallSearch,
 ): Promise<{ rows: PortalCall[]; hasNextPage: boolean }> {
+  // The calls up to the end of this page and one more, which says whether another page follows.
+  const wanted = search.page * PORTAL_PAGE_SIZE + 1;
   const rows = await queryRows<CallRow>(
     db,
     sql`select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
                a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text
-          from (${accountCallsQuery(account, search)}) a
-         order by a.service_at desc, a.number desc
+          from (${accountCallsQuery(account, search, wanted <= LATEST_PER_CLIENT_UP_TO ? wanted : undefined)}) a
+         order by a.service_date desc, a.service_at desc, a.number desc
          limit ${PORTAL_PAGE_SIZE + 1} offset ${(search.page - 1) * PORTAL_PAGE_SIZE}`,
   );
   return { rows: rows.slice(0, PORTAL_PAGE_SIZE).map(callOf), hasNextPage: rows.length > PORTAL_PAGE_SIZE };
@@ -272,7 +294,7 @@ export async function* portalCallPages(
   account: number,
   search: Omit<PortalCallSearch, 'page'>,
 ): AsyncGenerator<PortalCall[]> {
-  let after: { at: string; number: string } | null = null;
+  let after: { date: string; at: string; number: string } | null = null;
   for (;;) {
     const page: (CallRow & { cursor_at: string })[] = await queryRows(
       db,
@@ -280,14 +302,14 @@ export async function* portalCallPages(
                  a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text,
                  a.service_at::text as cursor_at
             from (${accountCallsQuery(account, search)}) a
-           where ${after === null ? sql`true` : sql`(a.service_at, a.number) < (${after.at}::timestamptz, ${after.number}::bigint)`}
-           order by a.service_at desc, a.number desc
+           where ${after === null ? sql`true` : sql`(a.service_date, a.service_at, a.number) < (${after.date}::date, ${after.at}::timestamptz, ${after.number}::bigint)`}
+           order by a.service_date desc, a.service_at desc, a.number desc
            limit ${EXPORT_PAGE}`,
     );
     if (page.length === 0) return;
     yield page.map(callOf);
     const last = page.at(-1)!;
-    after = { at: last.cursor_at, number: last.number };
+    after = { date: last.service_date, at: last.cursor_at, number: last.number };
     if (page.length < EXPORT_PAGE) return;
   }
 }

@@ -25,6 +25,7 @@ import { IMPORT_SCALES, measureImport } from './import-bench';
 import { generateBenchData } from './generate-data';
 import { findReview, reviewSearchParams } from '@/lib/review/find-review';
 import { FLOOR_PAGE, FLOOR_ROUTE, hasProductionBuild, runApiLoad, runLoad, type LoadResult } from './load';
+import { measurePortal } from './portal-bench';
 import { measureReceivables, writeHistory } from './receivables-bench';
 import { measureReports, REPORTS_SCALES } from './reports-bench';
 import { ms, percentile, sampleLatency, sampleLatencyBeside, timed } from './measure';
@@ -82,10 +83,11 @@ async function main() {
   // `--only reports`: the dues return and the registered dispatcher's annual report over a year of
   // a million calls, on a database of their own (reports-bench.ts).
   // `--only load`: the 50 users on the screens alone (after `npm run build`).
+  // `--only portal`: the client portal of a head of 500 members and 100,000 calls (portal-bench.ts).
   // `--only documents`: the PDFs alone — invoices, print batches, e-mails, then a batch of
   // statements of account beside the invoices' pages per second — on the month billed unmeasured.
-  if (values.only !== undefined && !['sql', 'api', 'import', 'load', 'documents', 'reports'].includes(values.only))
-    throw new Error(`--only sql|api|import|load|documents|reports (not ${values.only})`);
+  if (values.only !== undefined && !['sql', 'api', 'import', 'load', 'documents', 'reports', 'portal'].includes(values.only))
+    throw new Error(`--only sql|api|import|load|documents|reports|portal (not ${values.only})`);
   const isSql = values.only === undefined || values.only === 'sql';
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
@@ -250,6 +252,9 @@ async function main() {
         });
       }
     }
+
+    // The client portal of a head of 500 members and 100,000 calls, among the million calls.
+    if (isAll || values.only === 'portal') rows.push(...(await measurePortal(app.db, bare, scale.runs)));
 
     // The documents alone: the month billed as the generation measures bill it, unmeasured.
     const isDocumentsOnly = values.only === 'documents';

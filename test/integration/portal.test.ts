@@ -252,3 +252,30 @@ describe('the scope of an account', () => {
     expect(await accountStatement(database.db, HEAD_A, statement!.id)).toMatchObject({ id: statement!.id });
   });
 });
+
+test('a large group’s pages read from each client’s latest calls agree with the whole, page after page, and with the export', async () => {
+  const head = 75000;
+  await inTransaction(async (tx) => {
+    await insertClient(tx, head, tariffId, { groupedClientNumber: head });
+    for (const member of [head + 1, head + 2, head + 3]) await insertClient(tx, member, tariffId, { groupedClientNumber: head });
+  });
+  // 720 calls over a month, unevenly among the clients, several at the same minute.
+  await database.db.execute(sql`
+    insert into calls (client_number, service_at, service_date, pickup_address, destination_address, tariff_id, tariff_code,
+                       gross_cents, discount_cents, price_cents, status)
+    select ${head} + (i * i) % 4, (d + time '06:00' + ((i * 13) % 900 || ' minutes')::interval) at time zone 'America/Toronto', d,
+           i || ', rue A', i || ', rue B', ${tariffId}, 'STD', 1000 + i, 0, 1000 + i, 'completed'
+      from generate_series(1, 720) i cross join lateral (select date '2026-09-01' + (i * 7) % 30 as d) day`);
+  const all: number[] = [];
+  for (let page = 1; ; page++) {
+    const { rows, hasNextPage } = await portalCalls(database.db, head, portalCallSearchParams.parse({ page: String(page) }));
+    all.push(...rows.map((call) => call.number));
+    if (!hasNextPage) break;
+  }
+  const exported: number[] = [];
+  for await (const page of portalCallPages(database.db, head, portalCallSearchParams.parse({})))
+    exported.push(...page.map((c) => c.number));
+  expect(all).toHaveLength(720);
+  expect(new Set(all).size).toBe(720);
+  expect(all).toEqual(exported);
+});
