@@ -12,6 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
 import { CALL_STATUSES } from '@/lib/calls/call-input';
+import { addDays } from '@/lib/dates/montreal';
 import { isoDate } from '@/lib/forms/dates';
 import { escapeLike } from '@/lib/text/like-pattern';
 import { invoiceBalancesAsOf } from '@/lib/receivables/balances';
@@ -176,15 +177,22 @@ export type PortalCall = {
   invoiceNumber: number | null;
 };
 
-/**
- * The account's calls that the search asks for (see the module's comment for which are the
- * account's). With `latest`, only the `latest` most recent of each of the group's clients (by
- * the index on the client and the service date, stopping there): the first pages of a head of
- * hundreds of members and a hundred thousand calls read a few thousand rows, not all of them.
- */
-function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page'> & { number?: number }, latest?: number): SQL {
+/** The clients whose calls may be the account's: itself and every client that was ever in its group. */
+const groupClientsOf = (account: number) =>
+  sql`select client_number from group_memberships where head_number = ${account} union select ${account}`;
+
+type CallsQuery = Omit<PortalCallSearch, 'page'> & {
+  /** One call, by its number (still looked up within the account). */
+  number?: number;
+  /** The calls served on or after this date only (portalCalls' bound on the first pages). */
+  since?: string;
+};
+
+/** The account's calls that the search asks for (see the module's comment for which are the account's). */
+function accountCallsQuery(account: number, search: CallsQuery): SQL {
   const filters: SQL[] = [];
   if (search.number !== undefined) filters.push(sql`k.number = ${search.number}`);
+  if (search.since) filters.push(sql`k.service_date >= ${search.since}::date`);
   if (search.member !== undefined) filters.push(sql`k.client_number = ${search.member}`);
   if (search.from) filters.push(sql`k.service_date >= ${search.from}::date`);
   if (search.to) filters.push(sql`k.service_date <= ${search.to}::date`);
@@ -195,31 +203,56 @@ function accountCallsQuery(account: number, search: Omit<PortalCallSearch, 'page
       sql`(k.client_reference ilike ${pattern} or exists (select 1 from jsonb_each_text(k.reference_values) e where e.value ilike ${pattern}))`,
     );
   }
-  const groupClients = sql`select client_number from group_memberships where head_number = ${account} union select ${account}`;
   const onServiceDate = sql`m.valid_from <= k.service_date and (m.valid_to is null or k.service_date < m.valid_to)`;
-  const calls = (clientCondition: SQL, tail: SQL) => sql`
+  return sql`
     select k.number, k.service_date, k.service_at, k.client_number, c.name as client_name, k.pickup_address,
            k.destination_address, k.client_reference, k.reference_values, k.price_cents, k.status, inv.number as invoice_number
       from calls k
       join clients c on c.number = k.client_number
       left join lateral (select i.number, i.billed_client_number from invoice_lines l join invoices i on i.id = l.invoice_id
                           where l.call_number = k.number and not l.is_void limit 1) inv on true
-     where ${clientCondition}
+     where k.client_number in (${groupClientsOf(account)})
        and case when inv.number is not null then inv.billed_client_number = ${account}
                 else exists (select 1 from group_memberships m where m.client_number = k.client_number and ${onServiceDate}
                                                                 and m.head_number = ${account})
                      or (k.client_number = ${account}
                          and not exists (select 1 from group_memberships m where m.client_number = k.client_number and ${onServiceDate}))
            end
-       ${filters.length > 0 ? sql`and ${sql.join(filters, sql` and `)}` : sql``}
-     ${tail}`;
-  if (latest === undefined) return calls(sql`k.client_number in (${groupClients})`, sql``);
-  return sql`
-    select x.* from (${groupClients}) g
-     cross join lateral (${calls(
-       sql`k.client_number = g.client_number`,
-       sql`order by k.service_date desc, k.service_at desc, k.number desc limit ${latest}`,
-     )}) x`;
+       ${filters.length > 0 ? sql`and ${sql.join(filters, sql` and `)}` : sql``}`;
+}
+
+/**
+ * The service date from which the group's clients have `wanted` calls of the search's dates and
+ * member (served on or before `upTo`, when given), read from each client's latest calls down in
+ * the index on the client and the service date (entries only, stopping there): a few thousand
+ * index entries for a head of hundreds of members, however many calls they have. Null when they
+ * have fewer.
+ */
+async function recentDateBound(
+  db: Executor,
+  account: number,
+  search: Omit<PortalCallSearch, 'page'>,
+  wanted: number,
+  upTo?: string,
+): Promise<string | null> {
+  const dates: SQL[] = [];
+  if (search.from) dates.push(sql`and k.service_date >= ${search.from}::date`);
+  if (search.to) dates.push(sql`and k.service_date <= ${search.to}::date`);
+  if (upTo) dates.push(sql`and k.service_date <= ${upTo}::date`);
+  const clients =
+    search.member === undefined
+      ? groupClientsOf(account)
+      : sql`select client_number from (${groupClientsOf(account)}) g where client_number = ${search.member}`;
+  const [bound] = await queryRows<{ since: string | null; count: number }>(
+    db,
+    sql`select min(d.service_date)::text as since, count(*)::int as count
+          from (select x.service_date
+                  from (${clients}) g
+                 cross join lateral (select k.service_date from calls k where k.client_number = g.client_number ${sql.join(dates, sql` `)}
+                                      order by k.service_date desc limit ${wanted}) x
+                 order by x.service_date desc limit ${wanted}) d`,
+  );
+  return bound && bound.count >= wanted ? bound.since : null;
 }
 
 type CallRow = {
@@ -250,11 +283,8 @@ const callOf = (row: CallRow): PortalCall => ({
   invoiceNumber: row.invoice_number === null ? null : Number(row.invoice_number),
 });
 
-/**
- * Up to this many calls from the first (the first ten pages), each client of the group is read
- * from its most recent calls down (accountCallsQuery's `latest`); further pages read the whole.
- */
-const LATEST_PER_CLIENT_UP_TO = 10 * PORTAL_PAGE_SIZE + 1;
+/** The first ten pages are bounded by recentDateBound; further ones read the whole. */
+const BOUNDED_PAGES = 10;
 
 /** A page of the account's calls, the most recent service first (by its date, then its time). */
 export async function portalCalls(
@@ -262,16 +292,24 @@ export async function portalCalls(
   account: number,
   search: PortalCallSearch,
 ): Promise<{ rows: PortalCall[]; hasNextPage: boolean }> {
-  // The calls up to the end of this page and one more, which says whether another page follows.
+  const page = (since: string | null) =>
+    queryRows<CallRow>(
+      db,
+      sql`select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
+                 a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text
+            from (${accountCallsQuery(account, { ...search, since: since ?? undefined })}) a
+           order by a.service_date desc, a.service_at desc, a.number desc
+           limit ${PORTAL_PAGE_SIZE + 1} offset ${(search.page - 1) * PORTAL_PAGE_SIZE}`,
+    );
+  // The calls up to the end of this page and one more, which says whether another page follows:
+  // looked for from the date where the group's clients have that many. Calls are ordered by their
+  // date first, so a page found whole there is the page; a page cut short there (the account's
+  // own calls among them fewer: a status, a reference, calls billed to another head) is read again
+  // over every date.
   const wanted = search.page * PORTAL_PAGE_SIZE + 1;
-  const rows = await queryRows<CallRow>(
-    db,
-    sql`select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
-               a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text
-          from (${accountCallsQuery(account, search, wanted <= LATEST_PER_CLIENT_UP_TO ? wanted : undefined)}) a
-         order by a.service_date desc, a.service_at desc, a.number desc
-         limit ${PORTAL_PAGE_SIZE + 1} offset ${(search.page - 1) * PORTAL_PAGE_SIZE}`,
-  );
+  const since = search.page <= BOUNDED_PAGES ? await recentDateBound(db, account, search, wanted) : null;
+  let rows = await page(since);
+  if (since !== null && rows.length <= PORTAL_PAGE_SIZE) rows = await page(null);
   return { rows: rows.slice(0, PORTAL_PAGE_SIZE).map(callOf), hasNextPage: rows.length > PORTAL_PAGE_SIZE };
 }
 
@@ -286,30 +324,50 @@ export async function portalCall(db: Executor, account: number, number: number):
   return row ? callOf(row) : null;
 }
 
-const EXPORT_PAGE = 5_000;
+const EXPORT_PAGE = 2_000;
 
-/** Every call of the search, in the pages' order, read a few thousand at a time (a head's year may be 100,000 calls). */
+/**
+ * Every call of the search, in the pages' order, read a couple of thousand at a time (a head's
+ * year may be 100,000 calls): each read bounded by the date from which the group's clients have
+ * that many calls before the last one read (recentDateBound), so that each reads about a page of
+ * rows, not all those left. A read cut short at its bound has every call of its dates: the next
+ * one starts before them.
+ */
 export async function* portalCallPages(
   db: Executor,
   account: number,
   search: Omit<PortalCallSearch, 'page'>,
+  pageSize = EXPORT_PAGE,
 ): AsyncGenerator<PortalCall[]> {
-  let after: { date: string; at: string; number: string } | null = null;
+  type Cursor = { date: string; at: string; number: string } | { before: string };
+  let after: Cursor | null = null;
   for (;;) {
+    const upTo: string | undefined = after === null ? undefined : 'before' in after ? addDays(after.before, -1) : after.date;
+    const since = await recentDateBound(db, account, search, pageSize, upTo);
+    const position =
+      after === null
+        ? sql`true`
+        : 'before' in after
+          ? sql`a.service_date < ${after.before}::date`
+          : sql`(a.service_date, a.service_at, a.number) < (${after.date}::date, ${after.at}::timestamptz, ${after.number}::bigint)`;
     const page: (CallRow & { cursor_at: string })[] = await queryRows(
       db,
       sql`select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
                  a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text,
                  a.service_at::text as cursor_at
-            from (${accountCallsQuery(account, search)}) a
-           where ${after === null ? sql`true` : sql`(a.service_date, a.service_at, a.number) < (${after.date}::date, ${after.at}::timestamptz, ${after.number}::bigint)`}
+            from (${accountCallsQuery(account, { ...search, since: since ?? undefined })}) a
+           where ${position}
            order by a.service_date desc, a.service_at desc, a.number desc
-           limit ${EXPORT_PAGE}`,
+           limit ${pageSize}`,
     );
-    if (page.length === 0) return;
-    yield page.map(callOf);
-    const last = page.at(-1)!;
-    after = { date: last.service_date, at: last.cursor_at, number: last.number };
-    if (page.length < EXPORT_PAGE) return;
+    if (page.length > 0) yield page.map(callOf);
+    if (page.length === pageSize) {
+      const last = page.at(-1)!;
+      after = { date: last.service_date, at: last.cursor_at, number: last.number };
+    } else if (since !== null) {
+      after = { before: since };
+    } else {
+      return;
+    }
   }
 }

@@ -272,10 +272,24 @@ test('a large group’s pages read from each client’s latest calls agree with 
     all.push(...rows.map((call) => call.number));
     if (!hasNextPage) break;
   }
-  const exported: number[] = [];
-  for await (const page of portalCallPages(database.db, head, portalCallSearchParams.parse({})))
-    exported.push(...page.map((c) => c.number));
+  const exportOf = async (values: Record<string, string>, pageSize?: number) => {
+    const numbers: number[] = [];
+    for await (const page of portalCallPages(database.db, head, portalCallSearchParams.parse(values), pageSize))
+      numbers.push(...page.map((c) => c.number));
+    return numbers;
+  };
+  const exported = await exportOf({});
   expect(all).toHaveLength(720);
   expect(new Set(all).size).toBe(720);
   expect(all).toEqual(exported);
+  // Read 37 at a time, each read bounded by the date where 37 more begin (days of 24 calls: reads cut in a day's middle).
+  expect(await exportOf({}, 37)).toEqual(exported);
+  // A search whose calls are fewer than the bound's date finds (a status): read again over every date.
+  const oldest = exported.slice(-3);
+  await database.db.execute(sql`update calls set status = 'cancelled' where number = any(${`{${oldest.join(',')}}`}::bigint[])`);
+  const cancelled = await portalCalls(database.db, head, portalCallSearchParams.parse({ status: 'cancelled' }));
+  expect(cancelled.rows.map((call) => call.number)).toEqual(oldest);
+  // And the export, whose bounded reads find none of them until the last dates.
+  expect(await exportOf({ status: 'cancelled' }, 37)).toEqual(oldest);
+  expect(await exportOf({ status: 'completed' }, 37)).toEqual(exported.slice(0, -3));
 });
