@@ -39,7 +39,7 @@ export const RV_INVOICING_HELD_CALL = 'RV002';
 export const RV_APPROVING_INVOICED = 'RV003';
 /** Approving a call whose contest from the client portal waits for an answer (migration 0036). */
 export const RV_APPROVING_CONTESTED = 'RV004';
-/** A contest accepted with a credit note of another invoice than its call's (migration 0036). */
+/** A contest accepted with a credit note that credits neither its call nor an amount of its invoice (migrations 0036, 0037). */
 export const RV_CONTEST_CREDIT_NOTE = 'RV005';
 
 /** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */

@@ -741,7 +741,10 @@ export const callContests = pgTable(
       'call_contests_answered',
       sql`(${t.status} = 'open') = (${t.answeredAt} is null) and (${t.answeredAt} is null) = (${t.answeredBy} is null)`,
     ),
-    check('call_contests_refusal_has_reason', sql`${t.status} <> 'refused' or length(trim(${t.answer})) between 1 and 1000`),
+    check(
+      'call_contests_refusal_has_reason',
+      sql`${t.status} <> 'refused' or (${t.answer} is not null and length(trim(${t.answer})) between 1 and 1000)`,
+    ),
     check('call_contests_answer_length', sql`${t.answer} is null or length(${t.answer}) <= 1000`),
     check('call_contests_credit_note_accepted', sql`${t.creditNoteId} is null or ${t.status} = 'accepted'`),
     uniqueIndex('call_contests_one_open')

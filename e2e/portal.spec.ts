@@ -183,6 +183,7 @@ test('a head’s contact contests a member’s call; the clerk finds it in the r
   const clerk = await browser.newContext({ storageState: storageStateOf('billing') });
   const page = await clerk.newPage();
   await page.goto(`/billing/review?reason=contested&isGrouped=on&client=${group.members[0]}`);
+  await expect(page.getByTestId('open-contests')).toContainText('une réponse');
   const row = page.getByTestId(`review-${number}`);
   await expect(row).toContainText('Contesté par le client');
   // Not approved from the review: its contest is answered on the call's page.

@@ -77,6 +77,12 @@ export async function reverseRun(db: Db, actorId: number, runId: number): Promis
       .update(deliveries)
       .set({ status: 'failed', error: 'Facture annulée avec son traitement : non envoyée. / Invoice voided: not sent.', completedAt: now })
       .where(and(sql`${deliveries.invoiceId} in (${runInvoices})`, eq(deliveries.status, 'pending')));
+    // A call contested while it was on one of these invoices is billable again: it waits in the
+    // review until its contest is answered (migration 0036).
+    await tx.execute(
+      sql`select refresh_review_flags(array(select c.call_number from call_contests c join invoice_lines l on l.call_number = c.call_number
+                                             where l.invoice_id in (${runInvoices}) and c.status = 'open'), false)`,
+    );
     await tx.update(billingRuns).set({ status: 'reversed', reversedAt: now, reversedBy: actorId }).where(eq(billingRuns.id, runId));
     return { voided: voided.length };
   });

@@ -105,6 +105,8 @@ export async function answerContest(db: Db, actorId: number, input: AnswerContes
              where id = ${input.id}`,
       );
       await refreshReviewFlags(tx, [callNumber], false);
+      // Its notice, if not taken by the e-mail worker yet, is no longer news.
+      await tx.execute(sql`delete from deliveries where call_contest_id = ${input.id} and status = 'pending' and started_at is null`);
       return { callNumber };
     });
   } catch (error) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText, wholeNumber } from '@/lib/forms/fields';
 
-const callNumber = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'contest.callNotFound');
+const callNumber = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'invalid');
 
 /** `Contester`: a call of the portal user's account, with what is wrong with it. */
 export const contestCallInput = z.object({ number: callNumber, comment: requiredText(1000, 'multiline') });

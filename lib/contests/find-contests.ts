@@ -131,7 +131,7 @@ export async function findContests(db: Executor, search: ContestSearch): Promise
   return { rows: rows.slice(0, CONTESTS_PAGE_SIZE).map(contestOf), hasNextPage: rows.length > CONTESTS_PAGE_SIZE };
 }
 
-/** How many contests wait for an answer (the billing list and the review say so, with a link). */
+/** How many contests wait for an answer (the review says so, with a link to them). */
 export async function openContestCount(db: Executor): Promise<number> {
   const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from call_contests where status = 'open'`);
   return row?.count ?? 0;

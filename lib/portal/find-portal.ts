@@ -224,9 +224,8 @@ function accountCallsQuery(account: number, search: CallsQuery): SQL {
 /**
  * The service date from which the group's clients have `wanted` calls of the search's dates and
  * member (served on or before `upTo`, when given), read from each client's latest calls down in
- * the index on the client and the service date (entries only, stopping there): a few thousand
- * index entries for a head of hundreds of members, however many calls they have. Null when they
- * have fewer.
+ * the index on the client and the service date (entries only, at most `wanted` of each client,
+ * however many calls it has: for a first page, 51 entries a client). Null when they have fewer.
  */
 async function recentDateBound(
   db: Executor,

@@ -14,6 +14,7 @@ import { companySettings, invoiceLines, users } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
+import { reverseRun } from '@/lib/billing/reverse-run';
 import { answerContest, contestCall } from '@/lib/contests/call-contests';
 import { answerContestInput, contestCallInput } from '@/lib/contests/contest-input';
 import { accountContests, findContests } from '@/lib/contests/find-contests';
@@ -139,6 +140,9 @@ describe('a call not invoiced', () => {
     await generate(true);
     expect(await billedCalls()).not.toContain(contested.number);
 
+    // Another call of the member, billed with it once its contest is answered.
+    await insertCall(database.db, MEMBER, tariffId, { serviceDate: '2026-11-08', serviceAt: new Date('2026-11-08T14:00:00Z') });
+
     // The clerk's refusal says why; the call leaves the review and is billed as it was.
     expect(answerContestInput.safeParse({ id: '1', decision: 'refused', answer: ' ' }).error?.issues[0]?.message).toBe(
       'contest.refusalReason',
@@ -186,10 +190,12 @@ describe('a call not invoiced', () => {
 describe('an invoiced call', () => {
   test('is accepted with a credit note of its own invoice only, which the contact reads; the company is told by e-mail', async () => {
     await database.db.update(companySettings).set({ isContestNoticeEmailed: true, email: 'facturation@repartition.test' });
-    const [line] = await queryRows<{ call: string; invoice: string; id: string }>(
+    // The call contested before (refused, then billed) and the other call on the same invoice.
+    const [line, sibling] = await queryRows<{ call: string; invoice: string; id: string }>(
       database.db,
       sql`select l.call_number::text as call, i.number::text as invoice, l.id::text from invoice_lines l join invoices i on i.id = l.invoice_id
-           where i.billed_client_number = ${HEAD} order by l.id limit 1`,
+           where i.billed_client_number = ${HEAD} and not l.is_void
+           order by (l.call_number in (select call_number from call_contests)) desc, l.id`,
     );
     const call = Number(line!.call);
     await contest(headUser, HEAD, call, 'Facturé deux fois.');
@@ -223,6 +229,16 @@ describe('an invoiced call', () => {
     expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(foreign.number) }))).toBe(
       'contest.creditNoteOtherInvoice',
     );
+    // A credit note of the same invoice that credits the other call is refused too.
+    const siblingNote = await createCreditNote(
+      database.db,
+      clerkId,
+      creditNoteInput.parse({ invoiceNumber: line!.invoice, lineIds: sibling!.id, reason: 'Autre appel' }),
+      '2026-12-02',
+    );
+    expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(siblingNote.number) }))).toBe(
+      'contest.creditNoteOtherInvoice',
+    );
     const note = await createCreditNote(
       database.db,
       clerkId,
@@ -238,4 +254,29 @@ describe('an invoiced call', () => {
     expect((await findContests(database.db, { status: 'open', page: 1 })).rows).toEqual([]);
     expect((await findContests(database.db, { status: 'answered', page: 1 })).rows.map((row) => row.callNumber)).toContain(call);
   });
+});
+
+test('a run reversed: a call contested while invoiced waits in the review again until its contest is answered', async () => {
+  const alone = 83000;
+  await insertClient(database.db, alone, tariffId);
+  const contact = await portalUser('contact@seul.test', alone);
+  const call = await insertCall(database.db, alone, tariffId, { serviceDate: '2026-11-20', serviceAt: new Date('2026-11-20T14:00:00Z') });
+  const run = await generateInvoices(
+    database.db,
+    clerkId,
+    billingInput.parse({ cutoff: '2026-11-30', cycle: 'all', clientFrom: String(alone), clientTo: String(alone) }),
+    '2026-12-01',
+  );
+  await database.db.update(companySettings).set({ isContestNoticeEmailed: true, email: 'facturation@repartition.test' });
+  const { id } = await contest(contact, alone, call.number, 'Mauvais tarif.');
+  const notices = () =>
+    queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from deliveries where call_contest_id = ${id}`);
+  expect(await notices()).toEqual([{ count: 1 }]);
+  await reverseRun(database.db, clerkId, run.runId!);
+  const inReview = await findReview(database.db, reviewSearchParams.parse({ to: '2026-11-30', client: String(alone) }));
+  expect(inReview.rows.map((row) => [row.number, row.reasons])).toEqual([[call.number, ['contested']]]);
+  // Answered before its notice went out: the notice is dropped, not left waiting.
+  await answer({ id: String(id), decision: 'accepted', answer: 'Tarif corrigé.' });
+  expect(await notices()).toEqual([{ count: 0 }]);
+  expect((await findReview(database.db, reviewSearchParams.parse({ to: '2026-11-30', client: String(alone) }))).rows).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
 import { CycleField } from '@/components/billing/cycle-field';
@@ -9,6 +10,7 @@ import { Pager } from '@/components/pager';
 import { requireRoute } from '@/lib/auth/current-user';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
+import { openContestCount } from '@/lib/contests/find-contests';
 import { findReview, REVIEW_FILTERS, reviewSearchUrl } from '@/lib/review/find-review';
 import { firstValues, type PageSearchParams } from '@/lib/url-state';
 
@@ -18,12 +20,18 @@ export default async function ReviewPage({ searchParams }: { searchParams: PageS
   const t = await getTranslations();
   const locale = await getAppLocale();
   const search = reviewSearchUrl.parse(await firstValues(searchParams));
-  const { rows, hasNextPage, total } = await findReview(getDb(), search);
+  const [{ rows, hasNextPage, total }, openContests] = await Promise.all([findReview(getDb(), search), openContestCount(getDb())]);
   return (
     <ClientMessages namespaces={['review', 'callHold']}>
       <>
         <h1>{t('screens.review.title')}</h1>
         <p>{t('review.intro')}</p>
+        {/* Contests of invoiced calls are not in this list (an issued invoice never changes): said here, with their list. */}
+        {openContests > 0 ? (
+          <p className="notice" role="note" data-testid="open-contests">
+            {t('callContests.listCount', { count: openContests })} <Link href="/billing/contests">{t('callContests.listLink')}</Link>
+          </p>
+        ) : null}
         <form method="get" action="/billing/review" className="search-bar" role="search">
           <SelectField
             name="reason"
