@@ -178,6 +178,9 @@ test('a head’s contact contests a member’s call; the clerk finds it in the r
   // One contest at a time: once sent, the form gives way to a notice that it waits for an answer.
   await expect(portal.getByRole('note')).toHaveText('Votre contestation attend la réponse du service de facturation.');
   await expect(portal.getByTestId('portal-contests')).toContainText('En attente de réponse');
+  // The list says which calls are contested, and where each contest stands.
+  await portal.goto('/portal/calls');
+  await expect(portal.getByTestId(`portal-call-${number}`)).toContainText('En attente de réponse');
   await expect(portal.getByRole('button', { name: 'Contester', exact: true })).toHaveCount(0);
 
   const clerk = await browser.newContext({ storageState: storageStateOf('billing') });
@@ -205,11 +208,13 @@ test('a head’s contact contests a member’s call; the clerk finds it in the r
   await expect(page.getByTestId(`contest-${number}`)).toContainText('Refusée');
   await clerk.close();
 
-  await portal.reload();
+  await portal.goto(`/portal/calls/${number}`);
   await expect(portal.getByTestId('portal-contests')).toContainText('Refusée');
   await expect(portal.getByTestId('portal-contests')).toContainText('Le chauffeur a attendu 15 minutes à l’adresse.');
   expect(await seriousViolations(portal)).toEqual([]);
   await portal.goto('/portal');
   await expect(portal.getByTestId(`portal-contest-${number}`)).toContainText('Refusée');
+  await portal.goto('/portal/calls');
+  await expect(portal.getByTestId(`portal-call-${number}`)).toContainText('Refusée');
   await context.close();
 });

@@ -177,6 +177,9 @@ export type PortalCall = {
   invoiceNumber: number | null;
 };
 
+/** A call of a page of the list, with where the account's latest contest of it stands (lib/contests), if any. */
+export type PortalListedCall = PortalCall & { contestStatus: 'open' | 'accepted' | 'refused' | null };
+
 /** The clients whose calls may be the account's: itself and every client that was ever in its group. */
 const groupClientsOf = (account: number) =>
   sql`select client_number from group_memberships where head_number = ${account} union select ${account}`;
@@ -290,15 +293,20 @@ export async function portalCalls(
   db: Executor,
   account: number,
   search: PortalCallSearch,
-): Promise<{ rows: PortalCall[]; hasNextPage: boolean }> {
+): Promise<{ rows: PortalListedCall[]; hasNextPage: boolean }> {
+  // The contests looked up for the page's calls only, once they are chosen.
   const page = (since: string | null) =>
-    queryRows<CallRow>(
+    queryRows<CallRow & { contest_status: PortalListedCall['contestStatus'] }>(
       db,
-      sql`select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
-                 a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text
-            from (${accountCallsQuery(account, { ...search, since: since ?? undefined })}) a
-           order by a.service_date desc, a.service_at desc, a.number desc
-           limit ${PORTAL_PAGE_SIZE + 1} offset ${(search.page - 1) * PORTAL_PAGE_SIZE}`,
+      sql`select p.*, (select c.status::text from call_contests c where c.call_number = p.number::bigint and c.account_number = ${account}
+                        order by c.contested_at desc, c.id desc limit 1) as contest_status
+            from (select a.number::text, a.service_date::text, a.client_number, a.client_name, a.pickup_address, a.destination_address,
+                         a.client_reference, a.reference_values, a.price_cents::text, a.status, a.invoice_number::text,
+                         a.service_at
+                    from (${accountCallsQuery(account, { ...search, since: since ?? undefined })}) a
+                   order by a.service_date desc, a.service_at desc, a.number desc
+                   limit ${PORTAL_PAGE_SIZE + 1} offset ${(search.page - 1) * PORTAL_PAGE_SIZE}) p
+           order by p.service_date desc, p.service_at desc, p.number::bigint desc`,
     );
   // The calls up to the end of this page and one more, which says whether another page follows:
   // looked for from the date where the group's clients have that many. Calls are ordered by their
@@ -309,7 +317,10 @@ export async function portalCalls(
   const since = search.page <= BOUNDED_PAGES ? await recentDateBound(db, account, search, wanted) : null;
   let rows = await page(since);
   if (since !== null && rows.length <= PORTAL_PAGE_SIZE) rows = await page(null);
-  return { rows: rows.slice(0, PORTAL_PAGE_SIZE).map(callOf), hasNextPage: rows.length > PORTAL_PAGE_SIZE };
+  return {
+    rows: rows.slice(0, PORTAL_PAGE_SIZE).map((row) => ({ ...callOf(row), contestStatus: row.contest_status })),
+    hasNextPage: rows.length > PORTAL_PAGE_SIZE,
+  };
 }
 
 /** Call `number` if it is one of the account's (see the module's comment), else null. */

@@ -18,6 +18,7 @@ export default async function PortalCallsPage({ searchParams }: { searchParams: 
   const { account } = await requirePortalRoute('/portal/calls');
   const t = await getTranslations('portal.calls');
   const statusLabel = await getTranslations('callStatus');
+  const contestLabel = await getTranslations('portalContests');
   const locale = await getAppLocale();
   const search = portalCallSearchUrl.parse(await firstValues(searchParams));
   const db = getDb();
@@ -94,6 +95,10 @@ export default async function PortalCallsPage({ searchParams }: { searchParams: 
             { header: t('columns.reference'), cell: (call) => call.clientReference ?? '' },
             { header: t('columns.price'), isNumeric: true, cell: (call) => formatMoney(call.priceCents, locale) },
             { header: t('columns.status'), cell: (call) => statusLabel(call.status) },
+            {
+              header: t('columns.contest'),
+              cell: (call) => (call.contestStatus === null ? '' : contestLabel(`statuses.${call.contestStatus}`)),
+            },
             {
               header: t('columns.invoice'),
               cell: (call) =>

@@ -114,6 +114,7 @@ export const enPortal: typeof frPortal = {
         price: 'Price',
         status: 'Status',
         invoice: 'Invoice',
+        contest: 'Contest',
       },
       notInvoiced: 'Not invoiced yet',
       page: 'Page {page}',

@@ -113,6 +113,7 @@ export const frPortal = {
         price: 'Prix',
         status: 'État',
         invoice: 'Facture',
+        contest: 'Contestation',
       },
       notInvoiced: 'Pas encore facturé',
       page: 'Page {page}',
