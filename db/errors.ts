@@ -39,8 +39,14 @@ export const RV_INVOICING_HELD_CALL = 'RV002';
 export const RV_APPROVING_INVOICED = 'RV003';
 /** Approving a call whose contest from the client portal waits for an answer (migration 0036). */
 export const RV_APPROVING_CONTESTED = 'RV004';
-/** A contest accepted with a credit note that credits neither its call nor an amount of its invoice (migrations 0036, 0037). */
+/** A contest accepted with a credit note that credits neither its call nor an amount of its invoice (migration 0037). */
 export const RV_CONTEST_CREDIT_NOTE = 'RV005';
+/** Answering a contest already answered (migration 0037). */
+export const RV_CONTEST_ANSWERED = 'RV006';
+/** Contesting a cancelled call (migration 0037). */
+export const RV_CONTEST_CANCELLED_CALL = 'RV007';
+/** Accepting the contest of an invoiced call without its credit note (migration 0037). */
+export const RV_CONTEST_NEEDS_CREDIT_NOTE = 'RV008';
 
 /** postgres.js's codes for a connection that could not open or broke, and the socket errors under them. */
 const CONNECTION_LOST_CODES = new Set([

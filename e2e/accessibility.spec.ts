@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { AppDatabase } from '../db/index';
 import { insertBillableGroup, openTestDatabase } from './database';
@@ -13,7 +12,7 @@ import {
   type ScreenData,
   type SignedInState,
 } from './screens';
-import { storageStateOf } from './support';
+import { expectNoSeriousViolation, storageStateOf } from './support';
 import { PUBLIC_PAGES, ROUTE_ROLES } from '../lib/auth/permissions';
 
 /**
@@ -30,20 +29,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await db?.close();
 });
-
-async function expectNoSeriousViolation(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${what}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes
-          .slice(0, 5)
-          .map((node) => node.target.join(' '))
-          .join(', ')}`,
-    );
-  expect(serious, `${what}: axe violations`).toEqual([]);
-}
 
 /** Opens a screen and waits until it shows its title, so that axe reads the rendered page. */
 async function open(page: Page, path: string) {

@@ -1,16 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { sql } from 'drizzle-orm';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { queryRows } from '@/db/index';
 import { generateRun, insertBillableGroup, insertUser, withTestDatabase } from './database';
 import { ROUTE_FILES } from './screens';
-import { expectSignedIn, signIn, storageStateOf } from './support';
-
-/** axe's violations of impact serious or critical on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-}
+import { expectNoSeriousViolation, expectSignedIn, signIn, storageStateOf } from './support';
 
 /** The path of the invitation's link in the last e-mail to `email` (the local outbox: no SMTP server in these tests). */
 async function invitationPath(email: string): Promise<string> {
@@ -195,7 +188,7 @@ test('a head’s contact contests a member’s call; the clerk finds it in the r
   const section = page.getByTestId('call-contests');
   await expect(section).toContainText('« Le passager ne s’est pas présenté. »');
   const form = page.getByRole('form', { name: `Répondre à la contestation de l’appel ${number}` });
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectNoSeriousViolation(page, 'the call’s page with its contest');
   await form.getByLabel('Décision').selectOption('refused');
   // A refusal says why: refused without an answer, nothing saved.
   await form.getByRole('button', { name: 'Répondre' }).click();
@@ -211,7 +204,7 @@ test('a head’s contact contests a member’s call; the clerk finds it in the r
   await portal.goto(`/portal/calls/${number}`);
   await expect(portal.getByTestId('portal-contests')).toContainText('Refusée');
   await expect(portal.getByTestId('portal-contests')).toContainText('Le chauffeur a attendu 15 minutes à l’adresse.');
-  expect(await seriousViolations(portal)).toEqual([]);
+  await expectNoSeriousViolation(portal, 'the portal’s call page with its answer');
   await portal.goto('/portal');
   await expect(portal.getByTestId(`portal-contest-${number}`)).toContainText('Refusée');
   await portal.goto('/portal/calls');

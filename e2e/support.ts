@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO = {
@@ -20,4 +21,19 @@ export async function signIn(page: Page, email: string, password = 'demo', { isO
 
 export async function expectSignedIn(page: Page) {
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
+/** axe on the page as it is now: no violation of impact serious or critical (`what` names it in the failure). */
+export async function expectNoSeriousViolation(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${what}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+  expect(serious, `${what}: axe violations`).toEqual([]);
 }

@@ -8,13 +8,15 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type Tx } from '@/db/index';
-import { PG_UNIQUE_VIOLATION, pgErrorOf, RV_CONTEST_CREDIT_NOTE } from '@/db/errors';
+import { PG_UNIQUE_VIOLATION, pgErrorOf, RV_CONTEST_ANSWERED, RV_CONTEST_CANCELLED_CALL, RV_CONTEST_CREDIT_NOTE } from '@/db/errors';
 import { callContests, deliveries } from '@/db/schema';
 import { withActor } from '@/lib/audit/with-actor';
 import { takeBillingLockShared } from '@/lib/billing/billing-lock';
+import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { AppError } from '@/lib/errors';
 import { portalCall } from '@/lib/portal/find-portal';
 import { refreshReviewFlags } from '@/lib/review/review-flags';
+import { getCompanySettings } from '@/lib/settings/company-settings';
 import type { AnswerContestInput, ContestCallInput } from './contest-input';
 
 /**
@@ -28,7 +30,7 @@ export async function contestCall(db: Db, actorId: number, account: number, inpu
       await takeBillingLockShared(tx);
       const call = await portalCall(tx, account, input.number);
       if (!call) throw new AppError('contest.callNotFound', { number: input.number });
-      if (call.status === 'cancelled') throw new AppError('contest.cancelled', { number: input.number });
+      // A cancelled call is refused by the database (RV007, migration 0037).
       const [contest] = await tx
         .insert(callContests)
         .values({ callNumber: input.number, accountNumber: account, comment: input.comment, contestedBy: actorId })
@@ -41,17 +43,15 @@ export async function contestCall(db: Db, actorId: number, account: number, inpu
     const pg = pgErrorOf(error);
     if (pg?.code === PG_UNIQUE_VIOLATION && pg.constraint === 'call_contests_one_open')
       throw new AppError('contest.alreadyOpen', { number: input.number });
+    if (pg?.code === RV_CONTEST_CANCELLED_CALL) throw new AppError('contest.cancelled', { number: input.number });
     throw error;
   }
 }
 
 /** The notice of a new contest, e-mailed to the company's address when the settings ask for it. */
 async function queueNotice(tx: Tx, actorId: number, contestId: number): Promise<void> {
-  const [settings] = await queryRows<{ email: string | null; is_contest_notice_emailed: boolean }>(
-    tx,
-    sql`select email, is_contest_notice_emailed from company_settings where id = 1`,
-  );
-  if (!settings?.is_contest_notice_emailed || !settings.email) return;
+  const settings = await getCompanySettings(tx);
+  if (!settings?.isContestNoticeEmailed || !settings.email) return;
   await tx
     .insert(deliveries)
     .values({ callContestId: contestId, channel: 'email', status: 'pending', recipients: [settings.email], requestedBy: actorId });
@@ -68,9 +68,7 @@ export async function answerContest(db: Db, actorId: number, input: AnswerContes
       await takeBillingLockShared(tx);
       const [contest] = await queryRows<{ call_number: string; status: string; invoice: string | null }>(
         tx,
-        sql`select c.call_number::text, c.status::text,
-                   (select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
-                     where l.call_number = c.call_number and not l.is_void limit 1) as invoice
+        sql`select c.call_number::text, c.status::text, (select i.number::text ${invoiceOfCall(sql`c.call_number`)}) as invoice
               from call_contests c where c.id = ${input.id} for update of c`,
       );
       if (!contest) throw new AppError('contest.notFound');
@@ -117,6 +115,8 @@ export async function answerContest(db: Db, actorId: number, input: AnswerContes
         { number: input.creditNote ?? '' },
         { creditNote: ['contest.field.creditNoteOtherInvoice'] },
       );
+    // Answered by someone else between the read and the write (the row is locked: only another writer of it).
+    if (pg?.code === RV_CONTEST_ANSWERED) throw new AppError('contest.alreadyAnswered', { number: pg.detail ?? '' });
     throw error;
   }
 }

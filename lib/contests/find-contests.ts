@@ -6,9 +6,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
+import type { contestStatusEnum } from '@/db/schema';
+import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { defineUrlState } from '@/lib/url-state';
 
-export type ContestStatus = 'open' | 'accepted' | 'refused';
+export type ContestStatus = (typeof contestStatusEnum.enumValues)[number];
 
 export type CallContest = {
   id: number;
@@ -57,8 +59,7 @@ function contestsQuery(where: SQL, order: SQL, limit: number, offset = 0): SQL {
     select c.id, c.call_number::text, c.account_number, a.name as account_name, c.comment, cu.name as contested_by,
            c.contested_at, c.status, c.answer, au.name as answered_by, c.answered_at,
            n.number::text as credit_note_number, n.total_cents::text as credit_note_total,
-           (select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
-             where l.call_number = c.call_number and not l.is_void limit 1) as invoice_number,
+           (select i.number::text ${invoiceOfCall(sql`c.call_number`)}) as invoice_number,
            k.client_number, kc.name as client_name, k.service_date::text, k.price_cents::text
       from call_contests c
       join calls k on k.number = c.call_number

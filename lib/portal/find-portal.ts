@@ -11,6 +11,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '@/db/index';
+import type { contestStatusEnum } from '@/db/schema';
+import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { CALL_STATUSES } from '@/lib/calls/call-input';
 import { addDays } from '@/lib/dates/montreal';
 import { isoDate } from '@/lib/forms/dates';
@@ -178,7 +180,7 @@ export type PortalCall = {
 };
 
 /** A call of a page of the list, with where the account's latest contest of it stands (lib/contests), if any. */
-export type PortalListedCall = PortalCall & { contestStatus: 'open' | 'accepted' | 'refused' | null };
+export type PortalListedCall = PortalCall & { contestStatus: (typeof contestStatusEnum.enumValues)[number] | null };
 
 /** The clients whose calls may be the account's: itself and every client that was ever in its group. */
 const groupClientsOf = (account: number) =>
@@ -212,8 +214,7 @@ function accountCallsQuery(account: number, search: CallsQuery): SQL {
            k.destination_address, k.client_reference, k.reference_values, k.price_cents, k.status, inv.number as invoice_number
       from calls k
       join clients c on c.number = k.client_number
-      left join lateral (select i.number, i.billed_client_number from invoice_lines l join invoices i on i.id = l.invoice_id
-                          where l.call_number = k.number and not l.is_void limit 1) inv on true
+      left join lateral (select i.number, i.billed_client_number ${invoiceOfCall(sql`k.number`)}) inv on true
      where k.client_number in (${groupClientsOf(account)})
        and case when inv.number is not null then inv.billed_client_number = ${account}
                 else exists (select 1 from group_memberships m where m.client_number = k.client_number and ${onServiceDate}

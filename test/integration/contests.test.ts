@@ -9,8 +9,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
-import { pgErrorOf, RV_APPROVING_CONTESTED } from '@/db/errors';
-import { companySettings, invoiceLines, users } from '@/db/schema';
+import { RV_APPROVING_CONTESTED, RV_CONTEST_ANSWERED, RV_CONTEST_CANCELLED_CALL, RV_CONTEST_NEEDS_CREDIT_NOTE } from '@/db/errors';
+import { companySettings, invoiceLines } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -20,10 +20,17 @@ import { answerContestInput, contestCallInput } from '@/lib/contests/contest-inp
 import { accountContests, findContests } from '@/lib/contests/find-contests';
 import { processPendingEmails } from '@/lib/delivery/email-queue';
 import { smtpMailer, type Mailer } from '@/lib/delivery/mailer';
-import { AppError } from '@/lib/errors';
 import { approveCalls } from '@/lib/review/approve-calls';
 import { findReview, reviewSearchParams } from '@/lib/review/find-review';
-import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
+import {
+  appErrorCode,
+  insertCall,
+  insertClient,
+  insertCompanySettings,
+  insertTariff,
+  insertUser,
+  refusalCode,
+} from '@/test/support/fixtures';
 import { startSmtpServer, type TestSmtp } from '@/test/support/smtp';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -39,19 +46,7 @@ let otherUser: number;
 let smtp: TestSmtp;
 let mailer: Mailer;
 
-const refusalOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-  );
-
-async function portalUser(email: string, account: number): Promise<number> {
-  const [user] = await database.db
-    .insert(users)
-    .values({ email, name: `Contact ${account}`, role: 'portal', passwordHash: 'x', portalClientNumber: account })
-    .returning({ id: users.id });
-  return user!.id;
-}
+const portalUser = (email: string, account: number) => insertUser(database.db, email, 'portal', `Contact ${account}`, account);
 
 const contest = (actor: number, account: number, number: number, comment = 'Ce trajet n’a pas eu lieu.') =>
   contestCall(database.db, actor, account, contestCallInput.parse({ number: String(number), comment }));
@@ -115,27 +110,27 @@ describe('a call not invoiced', () => {
     });
 
     // Another account's contact cannot contest it, nor the head's contact another account's call: not found, nothing written.
-    expect(await refusalOf(contest(otherUser, OTHER, contested.number))).toBe('contest.callNotFound');
-    expect(await refusalOf(contest(headUser, HEAD, other.number))).toBe('contest.callNotFound');
-    expect(await refusalOf(contest(headUser, HEAD, 999_999_999))).toBe('contest.callNotFound');
+    expect(await appErrorCode(contest(otherUser, OTHER, contested.number))).toBe('contest.callNotFound');
+    expect(await appErrorCode(contest(headUser, HEAD, other.number))).toBe('contest.callNotFound');
+    expect(await appErrorCode(contest(headUser, HEAD, 999_999_999))).toBe('contest.callNotFound');
 
     await contest(headUser, HEAD, contested.number);
-    expect(await refusalOf(contest(headUser, HEAD, contested.number, 'Encore.'))).toBe('contest.alreadyOpen');
+    expect(await appErrorCode(contest(headUser, HEAD, contested.number, 'Encore.'))).toBe('contest.alreadyOpen');
     expect(await review()).toEqual([[contested.number, ['contested']]]);
     expect(await review('contested')).toEqual([[contested.number, ['contested']]]);
 
     // No approval passes it: one alone is refused with the reason, several leave it out.
-    expect(await refusalOf(approveCalls(database.db, clerkId, [contested.number]))).toBe('review.contested');
+    expect(await appErrorCode(approveCalls(database.db, clerkId, [contested.number]))).toBe('review.contested');
     await database.db.execute(sql`select refresh_review_flags(array[${other.number}::bigint], true)`);
     expect(await approveCalls(database.db, clerkId, [contested.number, other.number])).toEqual({ approved: 1, contested: 1 });
     // And the database itself refuses it.
-    const byDatabase = await database.db
-      .execute(sql`update call_flags set approved_at = now(), approved_by = ${clerkId} where call_number = ${contested.number}`)
-      .then(
-        () => null,
-        (error: unknown) => pgErrorOf(error)?.code,
-      );
-    expect(byDatabase).toBe(RV_APPROVING_CONTESTED);
+    expect(
+      await refusalCode(
+        database.db.execute(
+          sql`update call_flags set approved_at = now(), approved_by = ${clerkId} where call_number = ${contested.number}`,
+        ),
+      ),
+    ).toBe(RV_APPROVING_CONTESTED);
 
     await generate(true);
     expect(await billedCalls()).not.toContain(contested.number);
@@ -155,12 +150,15 @@ describe('a call not invoiced', () => {
       invoiceNumber: null,
     });
     expect(
-      await refusalOf(
+      await appErrorCode(
         answer({ id: String(open!.id), decision: 'refused', answer: 'Le trajet figure au registre du chauffeur.', creditNote: '12' }),
       ),
     ).toBe('contest.creditNoteNotInvoiced');
     await answer({ id: String(open!.id), decision: 'refused', answer: 'Le trajet figure au registre du chauffeur.' });
-    expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted' }))).toBe('contest.alreadyAnswered');
+    expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted' }))).toBe('contest.alreadyAnswered');
+    expect(
+      await refusalCode(database.db.execute(sql`update call_contests set status = 'accepted', answer = null where id = ${open!.id}`)),
+    ).toBe(RV_CONTEST_ANSWERED);
     expect(await review()).toEqual([]);
     await generate(true);
     await generate(false);
@@ -183,7 +181,15 @@ describe('a call not invoiced', () => {
 
   test('a cancelled call has nothing to contest', async () => {
     const cancelled = await insertCall(database.db, HEAD, tariffId, { status: 'cancelled', serviceDate: '2026-11-12' });
-    expect(await refusalOf(contest(headUser, HEAD, cancelled.number))).toBe('contest.cancelled');
+    expect(await appErrorCode(contest(headUser, HEAD, cancelled.number))).toBe('contest.cancelled');
+    // By the database itself, whoever writes.
+    expect(
+      await refusalCode(
+        database.db.execute(
+          sql`insert into call_contests (call_number, account_number, comment, contested_by) values (${cancelled.number}, ${HEAD}, 'x', ${headUser})`,
+        ),
+      ),
+    ).toBe(RV_CONTEST_CANCELLED_CALL);
   });
 });
 
@@ -211,8 +217,15 @@ describe('an invoiced call', () => {
     expect(notice.text).toContain(`facture ${line!.invoice}`);
     expect(notice.text).toContain(`/calls/${call}`);
 
-    expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted' }))).toBe('contest.creditNoteRequired');
-    expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted', creditNote: '424242' }))).toBe(
+    expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted' }))).toBe('contest.creditNoteRequired');
+    expect(
+      await refusalCode(
+        database.db.execute(
+          sql`update call_contests set status = 'accepted', answered_by = ${clerkId}, answered_at = now() where id = ${open!.id}`,
+        ),
+      ),
+    ).toBe(RV_CONTEST_NEEDS_CREDIT_NOTE);
+    expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted', creditNote: '424242' }))).toBe(
       'contest.creditNoteNotFound',
     );
     // A credit note of another invoice is refused by the database.
@@ -226,7 +239,7 @@ describe('an invoiced call', () => {
       creditNoteInput.parse({ invoiceNumber: otherInvoice[0]!.number, amount: '1,00', reason: 'Geste commercial' }),
       '2026-12-02',
     );
-    expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(foreign.number) }))).toBe(
+    expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(foreign.number) }))).toBe(
       'contest.creditNoteOtherInvoice',
     );
     // A credit note of the same invoice that credits the other call is refused too.
@@ -236,7 +249,7 @@ describe('an invoiced call', () => {
       creditNoteInput.parse({ invoiceNumber: line!.invoice, lineIds: sibling!.id, reason: 'Autre appel' }),
       '2026-12-02',
     );
-    expect(await refusalOf(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(siblingNote.number) }))).toBe(
+    expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(siblingNote.number) }))).toBe(
       'contest.creditNoteOtherInvoice',
     );
     const note = await createCreditNote(

@@ -36,7 +36,15 @@ import {
   resendInvitation,
   revokePortalUser,
 } from '@/lib/portal/portal-users';
-import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
+import {
+  appErrorCode,
+  insertCall,
+  insertClient,
+  insertCompanySettings,
+  insertTariff,
+  insertUser,
+  refusalCode,
+} from '@/test/support/fixtures';
 import { startSmtpServer, type TestSmtp } from '@/test/support/smtp';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -70,12 +78,6 @@ async function linkSentTo(email: string): Promise<string> {
   const link = /\/portal\/invitation\/(\S+)/.exec(message!.text ?? '');
   return link![1]!;
 }
-
-const refusalOf = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error: unknown) => (error instanceof AppError ? error.code : String(error)),
-  );
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -134,14 +136,14 @@ describe('an invitation', () => {
 
     // Forged: the right id with another signature.
     const forged = `${token.split('.')[0]}.${'A'.repeat(43)}`;
-    expect(await refusalOf(readInvitation(database.db, forged))).toBe('portalInvitation.invalid');
-    expect(await refusalOf(readInvitation(database.db, 'not-a-token'))).toBe('portalInvitation.invalid');
+    expect(await appErrorCode(readInvitation(database.db, forged))).toBe('portalInvitation.invalid');
+    expect(await appErrorCode(readInvitation(database.db, 'not-a-token'))).toBe('portalInvitation.invalid');
     // Mismatched passwords never reach the link.
     expect(acceptInvitationInput.safeParse({ token, password: 'un-mot-de-passe', confirmation: 'autre' }).success).toBe(false);
 
     const accepted = { token, password: 'un-mot-de-passe-sur', confirmation: 'un-mot-de-passe-sur' };
     expect(await acceptInvitation(database.db, acceptInvitationInput.parse(accepted))).toEqual({ email: 'jane@exemple.ca' });
-    expect(await refusalOf(acceptInvitation(database.db, acceptInvitationInput.parse(accepted)))).toBe('portalInvitation.used');
+    expect(await appErrorCode(acceptInvitation(database.db, acceptInvitationInput.parse(accepted)))).toBe('portalInvitation.used');
 
     const signedIn = await checkCredentials(database.db, 'jane@exemple.ca', 'un-mot-de-passe-sur');
     expect(signedIn).toMatchObject({ ok: true, user: { role: 'portal' } });
@@ -162,10 +164,10 @@ describe('an invitation', () => {
         clerkId,
         invitePortalUserInput.parse({ clientNumber: String(clientNumber), name: 'X', email, language: 'fr' }),
       );
-    expect(await refusalOf(invite(HEAD_A, 'commis@exemple.ca'))).toBe('portalAccess.emailStaff');
-    expect(await refusalOf(invite(HEAD_A, 'jane@exemple.ca'))).toBe('portalAccess.emailOtherAccount');
-    expect(await refusalOf(invite(HEAD_B, 'jane@exemple.ca'))).toBe('portalAccess.emailAlreadyInvited');
-    expect(await refusalOf(invite(MEMBER, 'membre@exemple.ca'))).toBe('portalAccess.member');
+    expect(await appErrorCode(invite(HEAD_A, 'commis@exemple.ca'))).toBe('portalAccess.emailStaff');
+    expect(await appErrorCode(invite(HEAD_A, 'jane@exemple.ca'))).toBe('portalAccess.emailOtherAccount');
+    expect(await appErrorCode(invite(HEAD_B, 'jane@exemple.ca'))).toBe('portalAccess.emailAlreadyInvited');
+    expect(await appErrorCode(invite(MEMBER, 'membre@exemple.ca'))).toBe('portalAccess.member');
     const [count] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users where role = 'portal'`);
     expect(count!.n).toBe(1);
   });
@@ -182,19 +184,19 @@ describe('an invitation', () => {
     await resendInvitation(database.db, clerkId, portalUserInput.parse({ clientNumber: String(HEAD_A), userId: String(marc!.id) }));
     const second = await linkSentTo('marc@exemple.ca');
     expect(second).not.toBe(first);
-    expect(await refusalOf(readInvitation(database.db, first))).toBe('portalInvitation.replaced');
+    expect(await appErrorCode(readInvitation(database.db, first))).toBe('portalInvitation.replaced');
 
     await database.db
       .update(portalInvitations)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(eq(portalInvitations.userId, marc!.id));
-    expect(await refusalOf(readInvitation(database.db, second))).toBe('portalInvitation.expired');
+    expect(await appErrorCode(readInvitation(database.db, second))).toBe('portalInvitation.expired');
     expect((await listPortalUsers(database.db, HEAD_A))[0]!.status).toBe('expired');
 
     // Another account's user is not this client's to revoke.
     const [jane] = await database.db.select().from(users).where(eq(users.email, 'jane@exemple.ca'));
     expect(
-      await refusalOf(
+      await appErrorCode(
         revokePortalUser(database.db, clerkId, portalUserInput.parse({ clientNumber: String(HEAD_A), userId: String(jane!.id) })),
       ),
     ).toBe('portalAccess.notFound');

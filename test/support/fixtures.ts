@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '@/db/index';
 import { calls, clients, companySettings, tariffs, users } from '@/db/schema';
 import type { Role } from '@/lib/auth/roles';
+import { AppError } from '@/lib/errors';
 
 /** The name of the database constraint that refused a statement (postgres.js, through Drizzle). */
 export async function violatedConstraint(statement: PromiseLike<unknown>): Promise<string> {
@@ -22,6 +23,14 @@ export function refusalCode(statement: PromiseLike<unknown>): Promise<string | n
   return Promise.resolve(statement).then(
     () => null,
     (error: { cause?: { code?: string } }) => error.cause?.code ?? null,
+  );
+}
+
+/** The code of the AppError with which the application refused a call (its message to the person), or null if it was accepted. */
+export function appErrorCode(call: PromiseLike<unknown>): Promise<string | null> {
+  return Promise.resolve(call).then(
+    () => null,
+    (error: unknown) => (error instanceof AppError ? error.code : `not an AppError: ${String(error)}`),
   );
 }
 
@@ -100,9 +109,15 @@ export async function insertCompanySettings(db: Executor): Promise<void> {
   await db.insert(companySettings).values(COMPANY);
 }
 
-/** A user who never signs in (no usable password); returns its id. */
-export async function insertUser(db: Executor, email: string, role: Role = 'billing', name = 'Commis'): Promise<number> {
-  const [user] = await db.insert(users).values({ email, name, role, passwordHash: 'x' }).returning({ id: users.id });
+/** A user who never signs in (no usable password); returns its id. A portal user names its account. */
+export async function insertUser(
+  db: Executor,
+  email: string,
+  role: Role = 'billing',
+  name = 'Commis',
+  portalClientNumber: number | null = null,
+): Promise<number> {
+  const [user] = await db.insert(users).values({ email, name, role, passwordHash: 'x', portalClientNumber }).returning({ id: users.id });
   return user!.id;
 }
 

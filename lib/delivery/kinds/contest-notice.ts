@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/index';
+import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { formatDate } from '@/lib/i18n/format';
 import { documentTranslator } from '@/lib/i18n/document-words';
 import type { EmailedKind } from '../document-kind';
@@ -29,8 +30,7 @@ export const contestNoticeDelivery: EmailedKind = {
       db,
       sql`select c.call_number::text as call, c.account_number as account, a.name, c.comment, u.name as contested_by,
                  k.service_date::text, k.client_number || ' — ' || kc.name as client,
-                 (select i.number::text from invoice_lines l join invoices i on i.id = l.invoice_id
-                   where l.call_number = c.call_number and not l.is_void limit 1) as invoice
+                 (select i.number::text ${invoiceOfCall(sql`c.call_number`)}) as invoice
             from call_contests c
             join clients a on a.number = c.account_number
             join users u on u.id = c.contested_by
