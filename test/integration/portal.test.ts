@@ -17,7 +17,6 @@ import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { setMembershipDate } from '@/lib/clients/membership';
 import { processPendingEmails } from '@/lib/delivery/email-queue';
 import { smtpMailer, type Mailer } from '@/lib/delivery/mailer';
-import { AppError } from '@/lib/errors';
 import {
   accountStatement,
   isAccountInvoice,
@@ -36,15 +35,7 @@ import {
   resendInvitation,
   revokePortalUser,
 } from '@/lib/portal/portal-users';
-import {
-  appErrorCode,
-  insertCall,
-  insertClient,
-  insertCompanySettings,
-  insertTariff,
-  insertUser,
-  refusalCode,
-} from '@/test/support/fixtures';
+import { appErrorCode, insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { startSmtpServer, type TestSmtp } from '@/test/support/smtp';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
