@@ -555,10 +555,7 @@ function StatementRowView({
       return (
         <View style={styles.row}>
           <Text style={styles.date}>{entry.date}</Text>
-          <Text style={styles.document}>
-            {label(KIND_WORD[entry.kind])} {entry.number}
-            {detailOf(entry, label) ? ` — ${detailOf(entry, label)}` : ''}
-          </Text>
+          <Text style={styles.document}>{entryText(entry, label)}</Text>
           <Cell style={styles.detail}>{entry.dueDate}</Cell>
           <Cell style={styles.amount}>{entry.amountCents > 0 ? money(entry.amountCents) : null}</Cell>
           <Cell style={styles.amount}>{entry.amountCents < 0 ? money(-entry.amountCents) : null}</Cell>
@@ -576,9 +573,7 @@ function StatementRowView({
     case 'aging':
       return (
         <View>
-          <Text style={styles.sectionTitle}>
-            {label('aging')} — {label('asOf')} {date(statement.to)}
-          </Text>
+          <Text style={styles.sectionTitle}>{`${label('aging')} — ${label('asOf')} ${date(statement.to)}`}</Text>
           <View style={[styles.row, styles.headRow]}>
             {AGING_BUCKETS.map((bucket) => (
               <Text key={bucket} style={styles.bucket}>
@@ -602,11 +597,7 @@ function StatementRowView({
     case 'titleRest':
       return <View style={styles.titleRest} />;
     case 'openTitle':
-      return (
-        <Text style={titleStyle(row.cut)}>
-          {label('openInvoices')} — {label('asOf')} {date(statement.to)}
-        </Text>
-      );
+      return <Text style={titleStyle(row.cut)}>{`${label('openInvoices')} — ${label('asOf')} ${date(statement.to)}`}</Text>;
     case 'openHead':
       return (
         <View style={[styles.row, styles.headRow]}>
@@ -638,12 +629,8 @@ function StatementRowView({
           {invoiceRow}
           {row.members.map((member) => (
             <View key={member.clientNumber} style={styles.memberRow}>
-              <Text style={styles.memberName}>
-                {label('client')} {member.clientNumber} — {member.name}
-              </Text>
-              <Text>
-                {label('memberSubtotal')} {money(member.subtotalCents)}
-              </Text>
+              <Text style={styles.memberName}>{`${label('client')} ${member.clientNumber} — ${member.name}`}</Text>
+              <Text>{`${label('memberSubtotal')} ${money(member.subtotalCents)}`}</Text>
             </View>
           ))}
         </View>
@@ -664,9 +651,7 @@ function StatementRowView({
       const { member } = row;
       return (
         <View style={styles.row}>
-          <Text style={styles.document}>
-            {member.clientNumber} — {member.name}
-          </Text>
+          <Text style={styles.document}>{`${member.clientNumber} — ${member.name}`}</Text>
           <Text style={styles.days}>{member.invoiceCount}</Text>
           <Text style={styles.days}>{member.lineCount}</Text>
           <Text style={styles.memberSubtotal}>{money(member.subtotalCents)}</Text>
