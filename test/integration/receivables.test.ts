@@ -327,7 +327,7 @@ describe('what the database refuses by itself', () => {
       expect(applied[0]!.value).toMatchObject({ appliedCents: 6_000, creditCents: 0, invoices: [invoice!.number] });
       expect(refused, `round ${round}`).toHaveLength(1);
       expect(clerkMessageOf(refused[0]!.reason), `round ${round}`).toBe(
-        `Le montant affecté à la facture ${invoice!.number} dépasse son solde dû (31,98\u00a0$CA).`,
+        `Le montant affecté à la facture ${invoice!.number} dépasse son solde dû (31,98\u00a0$).`,
       );
       // Nothing of the refused payment is saved: one payment, the invoice paid 60,00 $.
       const posted = await postedOf700();

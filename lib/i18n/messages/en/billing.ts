@@ -154,9 +154,9 @@ export const enBilling: typeof frBilling = {
       foreignLine: 'One of the chosen calls is not on this invoice.',
       onlyZeroLines: 'The chosen calls were billed $0: there is nothing to credit. Choose other calls or enter an amount.',
       lineAlreadyCredited: 'One of the chosen calls was already credited.',
-      tooMuch: 'The credit exceeds what is left to credit on the invoice ({remaining, number, ::currency/CAD}).',
+      tooMuch: 'The credit exceeds what is left to credit on the invoice ({remaining, number, ::currency/CAD unit-width-narrow}).',
       exceedsBalance:
-        'This credit note ({total, number, ::currency/CAD} with taxes) exceeds the invoice’s balance due ({balance, number, ::currency/CAD}): payments are applied to it. First release an allocation from the payment’s page.',
+        'This credit note ({total, number, ::currency/CAD unit-width-narrow} with taxes) exceeds the invoice’s balance due ({balance, number, ::currency/CAD unit-width-narrow}): payments are applied to it. First release an allocation from the payment’s page.',
     },
     billing: {
       clientNumber: 'Invalid client number.',
@@ -170,7 +170,7 @@ export const enBilling: typeof frBilling = {
         gone: 'client {client} ({calls, plural, one {# call} other {# calls}}) would no longer be billed;',
         added: 'client {client} would be billed for {calls, plural, one {# more call} other {# more calls}};',
         amount:
-          'client {client} would go from {callsBefore, plural, one {# call} other {# calls}} ({before, number, ::currency/CAD}) to {callsNow, plural, one {# call} other {# calls}} ({now, number, ::currency/CAD});',
+          'client {client} would go from {callsBefore, plural, one {# call} other {# calls}} ({before, number, ::currency/CAD unit-width-narrow}) to {callsNow, plural, one {# call} other {# calls}} ({now, number, ::currency/CAD unit-width-narrow});',
         calls:
           'client {client}: same number of calls and same total, but no longer the same calls (a member changed group or a price changed);',
       },

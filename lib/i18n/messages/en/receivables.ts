@@ -201,8 +201,8 @@ export const enReceivables: typeof frReceivables = {
         'The payment or an invoice changed while you typed (another clerk just applied an amount to it): nothing was saved. Check the balances and try again.',
       notClientsInvoice: 'One of the invoices is not an issued invoice of this client.',
       busy: 'Another clerk is working on this account at the same moment: nothing was saved, try again.',
-      aboveAmount: 'The amounts applied ({applied, number, ::currency/CAD}) exceed the payment’s amount.',
-      aboveBalance: 'The amount applied to invoice {number} exceeds its balance due ({balance, number, ::currency/CAD}).',
+      aboveAmount: 'The amounts applied ({applied, number, ::currency/CAD unit-width-narrow}) exceed the payment’s amount.',
+      aboveBalance: 'The amount applied to invoice {number} exceeds its balance due ({balance, number, ::currency/CAD unit-width-narrow}).',
       invoiceNotOpen: 'Invoice {number} is not an open invoice of this client.',
       notFound: 'Payment {number} does not exist.',
       notPosted: 'Payment {number} is not posted (it waits in a deposit batch not posted yet).',
@@ -218,7 +218,7 @@ export const enReceivables: typeof frReceivables = {
       notFound: 'Deposit batch {id} does not exist.',
       posted: 'Deposit batch {id} is already posted.',
       unbalanced:
-        'The batch does not balance: {entered, number, ::currency/CAD} entered for {announced, number, ::currency/CAD} announced (difference of {difference, number, ::currency/CAD}).',
+        'The batch does not balance: {entered, number, ::currency/CAD unit-width-narrow} entered for {announced, number, ::currency/CAD unit-width-narrow} announced (difference of {difference, number, ::currency/CAD unit-width-narrow}).',
     },
     hold: {
       blocked: 'Call refused: account {number} is on hold. Only an administrator may let a call through, with a reason.',

@@ -155,9 +155,9 @@ export const frBilling = {
       foreignLine: 'Un des appels choisis n’est pas sur cette facture.',
       onlyZeroLines: 'Les appels choisis ont été facturés 0 $ : il n’y a rien à créditer. Choisissez d’autres appels ou entrez un montant.',
       lineAlreadyCredited: 'Un des appels choisis a déjà été crédité.',
-      tooMuch: 'Le crédit dépasse ce qui reste à créditer sur la facture ({remaining, number, ::currency/CAD}).',
+      tooMuch: 'Le crédit dépasse ce qui reste à créditer sur la facture ({remaining, number, ::currency/CAD unit-width-narrow}).',
       exceedsBalance:
-        'Cette note de crédit ({total, number, ::currency/CAD} taxes comprises) dépasse le solde dû de la facture ({balance, number, ::currency/CAD}) : des paiements y sont affectés. Retirez d’abord une affectation depuis la page du paiement.',
+        'Cette note de crédit ({total, number, ::currency/CAD unit-width-narrow} taxes comprises) dépasse le solde dû de la facture ({balance, number, ::currency/CAD unit-width-narrow}) : des paiements y sont affectés. Retirez d’abord une affectation depuis la page du paiement.',
     },
     billing: {
       clientNumber: 'Numéro de client invalide.',
@@ -172,7 +172,7 @@ export const frBilling = {
         gone: 'le client {client} ({calls, plural, one {# appel} other {# appels}}) ne serait plus facturé ;',
         added: 'le client {client} serait facturé de {calls, plural, one {# appel} other {# appels}} de plus ;',
         amount:
-          'le client {client} passerait de {callsBefore, plural, one {# appel} other {# appels}} ({before, number, ::currency/CAD}) à {callsNow, plural, one {# appel} other {# appels}} ({now, number, ::currency/CAD}) ;',
+          'le client {client} passerait de {callsBefore, plural, one {# appel} other {# appels}} ({before, number, ::currency/CAD unit-width-narrow}) à {callsNow, plural, one {# appel} other {# appels}} ({now, number, ::currency/CAD unit-width-narrow}) ;',
         calls:
           'le client {client} : même nombre d’appels et même total, mais plus les mêmes appels (un membre a changé de groupe ou un prix a changé) ;',
       },

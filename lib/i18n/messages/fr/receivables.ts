@@ -201,8 +201,8 @@ export const frReceivables = {
         'Le paiement ou une facture a changé pendant la saisie (un autre commis vient d’y affecter un montant) : rien n’a été enregistré. Vérifiez les soldes et recommencez.',
       notClientsInvoice: 'Une des factures n’est pas une facture émise de ce client.',
       busy: 'Un autre commis travaille sur ce compte au même moment : rien n’a été enregistré, réessayez.',
-      aboveAmount: 'Les montants affectés ({applied, number, ::currency/CAD}) dépassent le montant du paiement.',
-      aboveBalance: 'Le montant affecté à la facture {number} dépasse son solde dû ({balance, number, ::currency/CAD}).',
+      aboveAmount: 'Les montants affectés ({applied, number, ::currency/CAD unit-width-narrow}) dépassent le montant du paiement.',
+      aboveBalance: 'Le montant affecté à la facture {number} dépasse son solde dû ({balance, number, ::currency/CAD unit-width-narrow}).',
       invoiceNotOpen: 'La facture {number} n’est pas une facture ouverte de ce client.',
       notFound: 'Le paiement {number} n’existe pas.',
       notPosted: 'Le paiement {number} n’est pas encaissé (il attend dans un bordereau non reporté).',
@@ -218,7 +218,7 @@ export const frReceivables = {
       notFound: 'Le bordereau {id} n’existe pas.',
       posted: 'Le bordereau {id} est déjà reporté.',
       unbalanced:
-        'Le bordereau ne balance pas : {entered, number, ::currency/CAD} saisis pour {announced, number, ::currency/CAD} annoncés (écart de {difference, number, ::currency/CAD}).',
+        'Le bordereau ne balance pas : {entered, number, ::currency/CAD unit-width-narrow} saisis pour {announced, number, ::currency/CAD unit-width-narrow} annoncés (écart de {difference, number, ::currency/CAD unit-width-narrow}).',
     },
     hold: {
       blocked: 'Appel refusé : le compte {number} est suspendu. Seul un administrateur peut laisser passer un appel, avec un motif.',
