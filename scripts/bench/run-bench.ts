@@ -531,9 +531,16 @@ function bareClientSearch(sql: postgres.Sql, search: ReturnType<typeof clientSea
           ? sql`grouped_client_number is null`
           : sql`true`;
   const order = search.sort === 'name' ? sql`name_folded` : sql`number`;
+  const offset = (search.page - 1) * 50;
+  // The whole list: its page and the table's count side by side, as findClients reads them.
+  if (!search.q && search.filter === 'all')
+    return Promise.all([
+      sql`select number, name, city, grouped_client_number, is_active from clients order by ${order}, number limit 50 offset ${offset}`,
+      sql`select count(*) from clients`,
+    ]);
   return sql`select number, name, city, grouped_client_number, is_active, count(*) over () as total
                from clients where ${text} and ${filter}
-              order by ${order}, number limit 50 offset ${(search.page - 1) * 50}`;
+              order by ${order}, number limit 50 offset ${offset}`;
 }
 
 main().catch((error: unknown) => {

@@ -380,6 +380,9 @@ describe('client search', () => {
     const second = await search({ sort: 'name', dir: 'desc', page: '2' });
     expect(second.rows).toHaveLength(15);
     expect(second.rows.at(-1)!.number).toBe(20001); // "boulangerie cote" sorts last in descending order
+    // Past the last page, the whole list and a search still say how many there are.
+    expect(await search({ sort: 'name', page: '9' })).toEqual({ rows: [], total: 65, pages: 2 });
+    expect(await search({ q: 'série', page: '9' })).toEqual({ rows: [], total: 60, pages: 2 });
   });
 
   test('LIKE wildcards typed in the search are searched for literally', async () => {
