@@ -224,6 +224,8 @@ export async function runLoad(options: {
   seconds: number;
   warmSeconds?: number;
   clients: { first: number; count: number };
+  /** The clients whose calls are passenger trips: saved with their municipalities. */
+  passengerClients: ReadonlySet<number>;
   /** A dispatcher's and a billing clerk's. */
   credentials: { email: string; password: string }[];
   workers?: number;
@@ -263,17 +265,24 @@ export async function runLoad(options: {
         kind: 'prise d’appel : enregistrement',
         weight: 2,
         floor: 'route',
-        send: action('createCallAction', () => ({
-          ...callFields(),
-          serviceTime: '10:30',
-          caller: 'Réception',
-          pickupAddress: '100, rue King Ouest, Montréal',
-          destinationAddress: '2500, chemin de la Côte-Sainte-Catherine, Montréal',
-          serviceType: 'standard',
-          clientReference: '',
-          notes: '',
-          holdOverride: '',
-        })),
+        send: action('createCallAction', () => {
+          const fields = callFields();
+          const trip: Record<string, string> = options.passengerClients.has(Number(fields.clientNumber))
+            ? { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' }
+            : {};
+          return {
+            ...fields,
+            ...trip,
+            serviceTime: '10:30',
+            caller: 'Réception',
+            pickupAddress: '100, rue King Ouest, Montréal',
+            destinationAddress: '2500, chemin de la Côte-Sainte-Catherine, Montréal',
+            serviceType: 'standard',
+            clientReference: '',
+            notes: '',
+            holdOverride: '',
+          };
+        }),
       },
       // A range of 50 clients, as a clerk checks a part of the list.
       {

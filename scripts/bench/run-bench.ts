@@ -307,6 +307,15 @@ async function main() {
         { email: 'repartition@bench.local', name: 'Répartition', role: 'dispatcher', passwordHash },
         { email: 'facturation@bench.local', name: 'Facturation', role: 'billing', passwordHash },
       ]);
+      // A passenger trip is saved with its municipalities, as the call-taking screen asks for them.
+      const passengerClients = new Set(
+        (
+          await queryRows<{ number: number }>(
+            app.db,
+            sql`select c.number from clients c join tariffs t on t.id = c.tariff_id where t.is_passenger`,
+          )
+        ).map((row) => Number(row.number)),
+      );
       const cores = os.availableParallelism();
       const setups = values.workers ? [Number(values.workers)] : [...new Set([1, cores])];
       for (const workers of setups)
@@ -318,6 +327,7 @@ async function main() {
               workers,
               seconds: scale.loadSeconds,
               clients: { first: 100_000, count: scale.clients - 100 },
+              passengerClients,
               credentials: [
                 { email: 'repartition@bench.local', password: 'charge-bench-1' },
                 { email: 'facturation@bench.local', password: 'charge-bench-1' },
