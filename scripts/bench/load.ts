@@ -106,6 +106,8 @@ export async function runApiLoad(options: {
   clients: number;
   seconds: number;
   clientNumbers: { first: number; count: number };
+  /** The clients whose calls are passenger trips: sent with their municipalities. */
+  passengerClients: ReadonlySet<number>;
 }): Promise<{ created: LoadResult; retried: LoadResult & { perSecond: number } }> {
   // The rate limit is per token and minute; this load is one token doing the work of many.
   const server = await startServer(options.databaseUrl, { API_RATE_PER_MINUTE: '100000' });
@@ -141,9 +143,11 @@ export async function runApiLoad(options: {
       }
       samples.push({ kind: 'api', ms: performance.now() - started, ok });
     };
-    const callBody = () =>
-      JSON.stringify({
-        clientNumber: options.clientNumbers.first + Math.floor(random() * options.clientNumbers.count),
+    const callBody = () => {
+      const clientNumber = options.clientNumbers.first + Math.floor(random() * options.clientNumbers.count);
+      return JSON.stringify({
+        clientNumber,
+        ...(options.passengerClients.has(clientNumber) ? { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' } : {}),
         serviceDate: '2026-11-15',
         serviceTime: '10:30',
         status: 'completed',
@@ -152,6 +156,7 @@ export async function runApiLoad(options: {
         distanceKm: Math.round(random() * 4000) / 100,
         waitingMinutes: Math.floor(random() * 20),
       });
+    };
     // Warm-up, not measured: the route's code loads on its first request.
     const warmUp = connection();
     for (let i = 0; i < 20; i++) await put(warmUp, `BENCH-WARM-${i}`, callBody(), [], 201);

@@ -307,15 +307,7 @@ async function main() {
         { email: 'repartition@bench.local', name: 'Répartition', role: 'dispatcher', passwordHash },
         { email: 'facturation@bench.local', name: 'Facturation', role: 'billing', passwordHash },
       ]);
-      // A passenger trip is saved with its municipalities, as the call-taking screen asks for them.
-      const passengerClients = new Set(
-        (
-          await queryRows<{ number: number }>(
-            app.db,
-            sql`select c.number from clients c join tariffs t on t.id = c.tariff_id where t.is_passenger`,
-          )
-        ).map((row) => Number(row.number)),
-      );
+      const passengerClients = await passengerClientsOf(app.db);
       const cores = os.availableParallelism();
       const setups = values.workers ? [Number(values.workers)] : [...new Set([1, cores])];
       for (const workers of setups)
@@ -427,6 +419,7 @@ async function measureApi(db: Db, url: string, scale: { clients: number; loadSec
     clients: API_CLIENTS,
     seconds: Math.min(30, scale.loadSeconds),
     clientNumbers: { first: 100_000, count: scale.clients - 100 },
+    passengerClients: await passengerClientsOf(db),
   });
   const isClean = (load: LoadResult) => load.errors === 0;
   return [
@@ -472,6 +465,15 @@ function handWrittenGroupBy(isGrouped: boolean) {
   return `select ${billedOf(isGrouped)} as billed, k.client_number, count(*), sum(k.price_cents), sum(${duesOf})
             from calls k ${membershipJoin(isGrouped)} ${duesJoins(isGrouped)}
            where ${billableWhere(isGrouped)} group by 1, 2`;
+}
+
+/** The clients of a passenger tariff: their trips are sent with their municipalities, as the screen and the API ask. */
+async function passengerClientsOf(db: Db): Promise<Set<number>> {
+  const rows = await queryRows<{ number: number }>(
+    db,
+    sql`select c.number from clients c join tariffs t on t.id = c.tariff_id where t.is_passenger`,
+  );
+  return new Set(rows.map((row) => Number(row.number)));
 }
 
 /** The floor of generation: the same invoices and lines by hand-written INSERT … SELECT, rolled back. */
