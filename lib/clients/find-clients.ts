@@ -1,5 +1,6 @@
 /** The client list: search by number or name (accent- and case-insensitive), filters, sort, pages. */
 import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Executor } from '@/db/index';
 import { clients } from '@/db/schema';
@@ -76,36 +77,34 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
       .where(where);
     return counted?.n ?? 0;
   };
-  const offset = (search.page - 1) * CLIENT_PAGE_SIZE;
+  const inPages = (total: number) => Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE));
+  const page = <Query extends PgSelect>(query: Query) =>
+    query
+      .orderBy(order, asc(clients.number))
+      .limit(CLIENT_PAGE_SIZE)
+      .offset((search.page - 1) * CLIENT_PAGE_SIZE);
 
   if (!where) {
-    // The whole list: its page read from the sort's index alone, beside a count of the table. A
-    // count riding on the page (count(*) over ()) would read every client and sort them all
-    // (20,000 clients, sorted by name, page 20: 29 ms against 1.5 and 3 ms).
-    const [rows, total] = await Promise.all([
-      db.select(listed).from(clients).orderBy(order, asc(clients.number)).limit(CLIENT_PAGE_SIZE).offset(offset),
-      count(),
-    ]);
-    return { rows, total, pages: Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE)) };
+    // The whole list: its page read in the sort's order only as far as the page (from the sort's
+    // index where it has one: number, name, group), beside a count of the table. A count riding
+    // on the page (count(*) over ()) would read every client and sort them all first: 20,000
+    // clients sorted by name, page 20, took 29 ms that way, against 1.5 ms for the page and 3 ms
+    // for the count.
+    const [rows, total] = await Promise.all([page(db.select(listed).from(clients).$dynamic()), count()]);
+    return { rows, total, pages: inPages(total) };
   }
 
   // A search: the clients found are counted as they are read.
-  const rows = await db
-    .select({ ...listed, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(clients)
-    .where(where)
-    .orderBy(order, asc(clients.number))
-    .limit(CLIENT_PAGE_SIZE)
-    .offset(offset);
-
+  const found = await page(
+    db
+      .select({ ...listed, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(clients)
+      .where(where)
+      .$dynamic(),
+  );
   // Past the last page, count(*) over () has no row to ride on: count separately.
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && search.page > 1) total = await count();
-  return {
-    rows: rows.map(({ total: _total, ...row }) => row),
-    total,
-    pages: Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE)),
-  };
+  const total = found.length === 0 && search.page > 1 ? await count() : (found[0]?.total ?? 0);
+  return { rows: found.map(({ total: _total, ...row }) => row), total, pages: inPages(total) };
 }
 
 export async function getClient(db: Executor, number: number) {

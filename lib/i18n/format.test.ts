@@ -32,8 +32,14 @@ describe('amounts in messages', () => {
     ['en', 'The amount applied to invoice 12 exceeds its balance due ($31.98).'],
   ] as const)('%s', (locale, expected) => {
     const t = createTranslator({ locale, messages: locale === 'fr' ? fr : en });
-    const message = t('errors.payment.aboveBalance', { number: 12, balance: 31.98 });
-    expect(message.replace(/[\u202f\u00a0]/g, ' ')).toBe(expected);
-    expect(message.replace(/[\u202f\u00a0]/g, ' ')).toContain(formatMoney(3198, locale));
+    const message = t('errors.payment.aboveBalance', { number: 12, balance: 31.98 }).replace(/[\u202f\u00a0]/g, ' ');
+    expect(message).toBe(expected);
+    expect(message).toContain(formatMoney(3198, locale));
+  });
+
+  test('every amount of every message, in both languages, is written with the narrow symbol', () => {
+    const skeletons = JSON.stringify([fr, en]).match(/::currency\/[^}]*/g) ?? [];
+    expect(skeletons.length).toBeGreaterThan(0);
+    expect(skeletons.filter((skeleton) => !skeleton.includes('unit-width-narrow'))).toEqual([]);
   });
 });

@@ -100,6 +100,9 @@ async function stopServer(server: { process: ChildProcess }): Promise<void> {
  * rate the retries went at: with no pause, each program waits on the others, so their latency
  * is the server's capacity seen from the other side.
  */
+/** What a passenger trip is sent with besides a courier call's fields: its municipalities. */
+const PASSENGER_TRIP = { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' } as const;
+
 export async function runApiLoad(options: {
   databaseUrl: string;
   token: string;
@@ -147,7 +150,7 @@ export async function runApiLoad(options: {
       const clientNumber = options.clientNumbers.first + Math.floor(random() * options.clientNumbers.count);
       return JSON.stringify({
         clientNumber,
-        ...(options.passengerClients.has(clientNumber) ? { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' } : {}),
+        ...(options.passengerClients.has(clientNumber) ? PASSENGER_TRIP : {}),
         serviceDate: '2026-11-15',
         serviceTime: '10:30',
         status: 'completed',
@@ -272,12 +275,9 @@ export async function runLoad(options: {
         floor: 'route',
         send: action('createCallAction', () => {
           const fields = callFields();
-          const trip: Record<string, string> = options.passengerClients.has(Number(fields.clientNumber))
-            ? { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' }
-            : {};
           return {
             ...fields,
-            ...trip,
+            ...(options.passengerClients.has(Number(fields.clientNumber)) ? PASSENGER_TRIP : {}),
             serviceTime: '10:30',
             caller: 'Réception',
             pickupAddress: '100, rue King Ouest, Montréal',

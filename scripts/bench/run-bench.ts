@@ -219,7 +219,8 @@ async function main() {
         // Two rehearsals rolled back, then the run kept, each after a run of the floor: one run of
         // each is one sample of a noisy machine; the medians of three are compared. A run rolled
         // back leaves its half a million invoice lines dead in the tables and their indexes, which
-        // every later run would read through (three times as long after five); they are vacuumed
+        // every later run would read through (its calls selected in 5.2–5.9 s instead of 1.6 once
+        // a few runs had been rolled back: README.md, Performance); they are vacuumed
         // away between samples, unmeasured, so that each run starts where a month-end's does (and
         // the pages the vacuum wrote go to disk then, on the benchmark's own cluster, rather than
         // under the next sample).

@@ -126,7 +126,6 @@ export function statementPages(statement: Statement, company: Company, measure: 
   const language = statement.client.language;
   const label = (word: StatementWord) => statementLabel(word, language);
   const money = (cents: number) => formatMoney(cents, 'fr');
-  const date = (iso: string) => formatDate(iso, 'fr');
   const line = measure.lineHeight(TEXT);
   const lines = (text: string, width: number, style: TextStyle = TEXT) => measure.lineCount(text, width, style);
   /** A table row of cells [text, width], bold or not, ruled below. */
@@ -153,8 +152,8 @@ export function statementPages(statement: Statement, company: Company, measure: 
   const buckets = AGING_BUCKETS.length + (statement.creditCents > 0 ? 2 : 1);
   const bucketWidth = CONTENT_WIDTH / buckets;
   const memberHeight = (member: MemberSubtotal) => {
-    const subtotal = `${label('memberSubtotal')} ${money(member.subtotalCents)}`;
-    const name = `${label('client')} ${member.clientNumber} — ${member.name}`;
+    const subtotal = memberSubtotalText(member, label);
+    const name = memberNameText(member, label);
     const room = CONTENT_WIDTH - MEMBER_ROW.indent - measure.width(subtotal, TEXT);
     return Math.max(lines(name, room), lines(subtotal, CONTENT_WIDTH - MEMBER_ROW.indent)) * line + 2 * MEMBER_ROW.padding;
   };
@@ -199,7 +198,7 @@ export function statementPages(statement: Statement, company: Company, measure: 
       case 'noOpenInvoice':
         return tableRow([[label(row.kind), whole]], TEXT, ROW.rule);
       case 'aging': {
-        const title = band(`${label('aging')} — ${label('asOf')} ${date(statement.to)}`);
+        const title = band(asOfTitle('aging', statement, label));
         const heads = [
           ...AGING_BUCKETS.map((bucket) => label(bucket)),
           ...(statement.creditCents > 0 ? [label('creditOnAccount')] : []),
@@ -230,7 +229,7 @@ export function statementPages(statement: Statement, company: Company, measure: 
         };
       }
       case 'openTitle':
-        return titleBox(band(`${label('openInvoices')} — ${label('asOf')} ${date(statement.to)}`), row.cut);
+        return titleBox(band(asOfTitle('openInvoices', statement, label)), row.cut);
       case 'openHead':
         return tableRow(
           [
@@ -276,7 +275,7 @@ export function statementPages(statement: Statement, company: Company, measure: 
       case 'member':
         return tableRow(
           [
-            [`${row.member.clientNumber} — ${row.member.name}`, summaryDocument],
+            [memberLineText(row.member), summaryDocument],
             [money(row.member.subtotalCents), COLUMN.memberSubtotal],
           ],
           TEXT,
@@ -413,6 +412,31 @@ function entryText(entry: LedgerEntry, label: (word: StatementWord) => string): 
   return `${label(KIND_WORD[entry.kind])} ${entry.number}${detail ? ` — ${detail}` : ''}`;
 }
 
+/*
+ * The texts that are both measured (statementPages) and printed (StatementRowView), written once
+ * so that a row's measured height is the height of what it prints.
+ */
+
+/** A section's title as of the statement's date: its word, « au » and the date. */
+function asOfTitle(word: 'aging' | 'openInvoices', statement: Pick<Statement, 'to'>, label: (word: StatementWord) => string): string {
+  return `${label(word)} — ${label('asOf')} ${formatDate(statement.to, 'fr')}`;
+}
+
+/** A member under its open invoice: its number and name. */
+function memberNameText(member: MemberSubtotal, label: (word: StatementWord) => string): string {
+  return `${label('client')} ${member.clientNumber} — ${member.name}`;
+}
+
+/** A member's subtotal on its open invoice. */
+function memberSubtotalText(member: MemberSubtotal, label: (word: StatementWord) => string): string {
+  return `${label('memberSubtotal')} ${formatMoney(member.subtotalCents, 'fr')}`;
+}
+
+/** A member in the members' summary: its number and name. */
+function memberLineText(member: Pick<StatementMemberSummary, 'clientNumber' | 'name'>): string {
+  return `${member.clientNumber} — ${member.name}`;
+}
+
 /**
  * A statement of account as one document (an e-mail's attachment); `isPrimed`, a part of a
  * merged batch, starts with the page that fixes its fonts (lib/pdf/font-primer.tsx).
@@ -485,7 +509,7 @@ export function StatementPages({
           </>
         ) : null}
         {rows.map((row, at) => (
-          <StatementRowView key={rowKey(row, at)} row={row} statement={statement} label={label} money={money} date={date} />
+          <StatementRowView key={rowKey(row, at)} row={row} statement={statement} label={label} money={money} />
         ))}
         <PageFooter page={<Text>{pageLabel(pageIndex + 1, pageCount, language)}</Text>}>
           {company.name} — {label('statement')} {client.number}
@@ -518,13 +542,11 @@ function StatementRowView({
   statement,
   label,
   money,
-  date,
 }: {
   row: StatementRow;
   statement: StatementHead;
   label: (word: StatementWord) => string;
   money: (cents: number) => string;
-  date: (iso: string) => string;
 }) {
   switch (row.kind) {
     case 'ledgerHead':
@@ -573,7 +595,7 @@ function StatementRowView({
     case 'aging':
       return (
         <View>
-          <Text style={styles.sectionTitle}>{`${label('aging')} — ${label('asOf')} ${date(statement.to)}`}</Text>
+          <Text style={styles.sectionTitle}>{asOfTitle('aging', statement, label)}</Text>
           <View style={[styles.row, styles.headRow]}>
             {AGING_BUCKETS.map((bucket) => (
               <Text key={bucket} style={styles.bucket}>
@@ -597,7 +619,7 @@ function StatementRowView({
     case 'titleRest':
       return <View style={styles.titleRest} />;
     case 'openTitle':
-      return <Text style={titleStyle(row.cut)}>{`${label('openInvoices')} — ${label('asOf')} ${date(statement.to)}`}</Text>;
+      return <Text style={titleStyle(row.cut)}>{asOfTitle('openInvoices', statement, label)}</Text>;
     case 'openHead':
       return (
         <View style={[styles.row, styles.headRow]}>
@@ -629,8 +651,8 @@ function StatementRowView({
           {invoiceRow}
           {row.members.map((member) => (
             <View key={member.clientNumber} style={styles.memberRow}>
-              <Text style={styles.memberName}>{`${label('client')} ${member.clientNumber} — ${member.name}`}</Text>
-              <Text>{`${label('memberSubtotal')} ${money(member.subtotalCents)}`}</Text>
+              <Text style={styles.memberName}>{memberNameText(member, label)}</Text>
+              <Text>{memberSubtotalText(member, label)}</Text>
             </View>
           ))}
         </View>
@@ -651,7 +673,7 @@ function StatementRowView({
       const { member } = row;
       return (
         <View style={styles.row}>
-          <Text style={styles.document}>{`${member.clientNumber} — ${member.name}`}</Text>
+          <Text style={styles.document}>{memberLineText(member)}</Text>
           <Text style={styles.days}>{member.invoiceCount}</Text>
           <Text style={styles.days}>{member.lineCount}</Text>
           <Text style={styles.memberSubtotal}>{money(member.subtotalCents)}</Text>
