@@ -233,31 +233,18 @@ describe('an invoiced call', () => {
       database.db,
       sql`select number::text from invoices where billed_client_number = ${OTHER}`,
     );
-    const foreign = await createCreditNote(
-      database.db,
-      clerkId,
-      creditNoteInput.parse({ invoiceNumber: otherInvoice[0]!.number, amount: '1,00', reason: 'Geste commercial' }),
-      '2026-12-02',
-    );
+    const creditNote = (fields: Record<string, string>) =>
+      createCreditNote(database.db, clerkId, creditNoteInput.parse(fields), '2026-12-02');
+    const foreign = await creditNote({ invoiceNumber: otherInvoice[0]!.number, amount: '1,00', reason: 'Geste commercial' });
     expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(foreign.number) }))).toBe(
       'contest.creditNoteOtherInvoice',
     );
     // A credit note of the same invoice that credits the other call is refused too.
-    const siblingNote = await createCreditNote(
-      database.db,
-      clerkId,
-      creditNoteInput.parse({ invoiceNumber: line!.invoice, lineIds: sibling!.id, reason: 'Autre appel' }),
-      '2026-12-02',
-    );
+    const siblingNote = await creditNote({ invoiceNumber: line!.invoice, lineIds: sibling!.id, reason: 'Autre appel' });
     expect(await appErrorCode(answer({ id: String(open!.id), decision: 'accepted', creditNote: String(siblingNote.number) }))).toBe(
       'contest.creditNoteOtherInvoice',
     );
-    const note = await createCreditNote(
-      database.db,
-      clerkId,
-      creditNoteInput.parse({ invoiceNumber: line!.invoice, lineIds: line!.id, reason: 'Appel facturé deux fois' }),
-      '2026-12-02',
-    );
+    const note = await creditNote({ invoiceNumber: line!.invoice, lineIds: line!.id, reason: 'Appel facturé deux fois' });
     await answer({ id: String(open!.id), decision: 'accepted', answer: 'Crédité.', creditNote: String(note.number) });
     // The contact reads the answer under the call, above the earlier refusal of the same call.
     expect(await accountContests(database.db, HEAD, call)).toMatchObject([
