@@ -1,8 +1,9 @@
 /**
- * The round trips of a call created through the dispatch API (lib/api/put-dispatch-call.ts),
- * counted on the wire: each time the client writes again after the server answered. A creation is
- * four: begin, the reads sent together (the call by its id and its invoice, the price, the credit
- * hold, the municipalities it names), the insert with its status line, commit. Naming
+ * The round trips of a call created through the dispatch API (lib/api/put-dispatch-call.ts) and
+ * at the form (lib/calls/save-call.ts), counted on the wire: each time the client writes again
+ * after the server answered. A creation is four: begin, the reads sent together (the call by its
+ * id and its invoice, the price, the credit hold, the municipalities it names, the required
+ * references), the insert with its status line and its review flags, commit. Naming
  * municipalities adds a statement to the reads sent together, not a round trip.
  */
 import net from 'node:net';
@@ -10,12 +11,15 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { users } from '@/db/schema';
 import { dispatchCallInput } from '@/lib/api/dispatch-call-input';
 import { putDispatchCall } from '@/lib/api/put-dispatch-call';
+import { callInput } from '@/lib/calls/call-input';
+import { createCall } from '@/lib/calls/save-call';
 import { createApiToken } from '@/lib/api/tokens';
 import { insertClient, insertTariff } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
 let tokenId: number;
+let adminId: number;
 let turns = 0;
 let isCounting = false;
 const lastEvent = new WeakMap<net.Socket, 'write' | 'data'>();
@@ -27,6 +31,7 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: 'admin@test.local', name: 'Administratrice', role: 'admin', passwordHash: 'x' })
     .returning();
+  adminId = admin!.id;
   tokenId = (await createApiToken(database.db, admin!.id, { name: 'Répartition', scope: 'write' })).id;
   const passenger = await insertTariff(database.db, { code: 'PAX', isPassenger: true });
   const courier = await insertTariff(database.db, { code: 'STD' });
@@ -52,24 +57,44 @@ afterAll(async () => {
 
 const sent = { serviceDate: '2026-11-10', serviceTime: '08:45', pickupAddress: '1, rue A', destinationAddress: '2, rue B', distanceKm: 3 };
 
-/** The round trips of each of `times` creations, after one that opens the connection and prepares the statements. */
-async function roundTripsOfCreations(prefix: string, body: unknown, times: number): Promise<number[]> {
-  const input = dispatchCallInput.parse(body);
-  await putDispatchCall(database.db, tokenId, `${prefix}-0`, input);
+/** The round trips of each of `times` runs of `create`, after one that opens the connection and prepares the statements. */
+async function roundTripsOf(create: (i: number) => Promise<unknown>, times: number): Promise<number[]> {
+  await create(0);
   const counts: number[] = [];
   for (let i = 1; i <= times; i++) {
     turns = 0;
     isCounting = true;
-    const { isCreated } = await putDispatchCall(database.db, tokenId, `${prefix}-${i}`, input);
-    isCounting = false;
-    expect(isCreated).toBe(true);
+    await create(i).finally(() => (isCounting = false));
     counts.push(turns);
   }
   return counts;
+}
+
+/** The round trips of each of `times` creations through the dispatch API. */
+function roundTripsOfCreations(prefix: string, body: unknown, times: number): Promise<number[]> {
+  const input = dispatchCallInput.parse(body);
+  return roundTripsOf(async (i) => {
+    const { isCreated } = await putDispatchCall(database.db, tokenId, `${prefix}-${i}`, input);
+    expect(isCreated).toBe(true);
+  }, times);
 }
 
 test('a courier call and a passenger trip naming its municipalities are each created in four round trips', async () => {
   expect(await roundTripsOfCreations('C', { ...sent, clientNumber: 88002 }, 3)).toEqual([4, 4, 4]);
   const trip = { ...sent, clientNumber: 88001, originMunicipality: 'laval', destinationMunicipality: 'MONTRÉAL' };
   expect(await roundTripsOfCreations('P', trip, 3)).toEqual([4, 4, 4]);
+});
+
+test('a call taken at the form is saved in four round trips as well', async () => {
+  const input = callInput.parse({
+    clientNumber: '88002',
+    serviceDate: sent.serviceDate,
+    serviceTime: sent.serviceTime,
+    pickupAddress: sent.pickupAddress,
+    destinationAddress: sent.destinationAddress,
+    distanceKm: '3',
+    waitingMinutes: '0',
+    serviceType: 'standard',
+  });
+  expect(await roundTripsOf(() => createCall(database.db, adminId, input), 3)).toEqual([4, 4, 4]);
 });

@@ -1,0 +1,112 @@
+/**
+ * Transactions on a real server (Drizzle's over postgres.js, db/index.ts): all or nothing, a
+ * nested one rolled back alone, and connections back in the pool outside any transaction after
+ * failures, including a session the server ends in the middle of one.
+ */
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { queryRows } from '@/db/index';
+import { municipalities } from '@/db/schema';
+import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.drop());
+
+// Names of no municipality the migrations seed.
+const town = (name: string) => ({ name: `Essai ${name}`, nameFolded: `essai ${name.toLowerCase()}` });
+
+async function stored(name: string): Promise<number> {
+  const [row] = await database.db
+    .select({ n: count() })
+    .from(municipalities)
+    .where(eq(municipalities.name, town(name).name));
+  return row!.n;
+}
+
+/** What a transaction's refusal says, with the statement's own error under Drizzle's. */
+async function failure(promise: Promise<unknown>): Promise<string | null> {
+  return promise.then(
+    () => null,
+    (error: unknown) => (error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error)),
+  );
+}
+
+test('a body that writes and then fails in its code or in a statement writes nothing', async () => {
+  const byCode = failure(
+    database.db.transaction(async (tx) => {
+      await tx.insert(municipalities).values(town('Acton Vale'));
+      throw new Error('refused after the write');
+    }),
+  );
+  expect(await byCode).toMatch(/refused after the write/);
+  const byStatement = failure(
+    database.db.transaction(async (tx) => {
+      await tx.insert(municipalities).values(town('Bedford'));
+      await tx.execute(sql`select 1 / 0`);
+    }),
+  );
+  expect(await byStatement).toMatch(/division by zero/);
+  expect(await stored('Acton Vale')).toBe(0);
+  expect(await stored('Bedford')).toBe(0);
+});
+
+test('a nested transaction rolls back its own part only', async () => {
+  await database.db.transaction(async (tx) => {
+    await tx.insert(municipalities).values(town('Hatley'));
+    const nested = failure(
+      tx.transaction(async (inner) => {
+        await inner.insert(municipalities).values(town('Irlande'));
+        throw new Error('rolled back to its savepoint');
+      }),
+    );
+    expect(await nested).toMatch(/rolled back to its savepoint/);
+    await tx.transaction((inner) => inner.insert(municipalities).values(town('Jonquière')));
+  });
+  expect([await stored('Hatley'), await stored('Irlande'), await stored('Jonquière')]).toEqual([1, 0, 1]);
+});
+
+test('after many failures, every connection of the pool is back outside any transaction', async () => {
+  // Twice the pool's five connections, each failing in its code or in a statement.
+  const failures = Array.from({ length: 10 }, (_, i) =>
+    failure(
+      database.db.transaction(async (tx) => {
+        await tx.insert(municipalities).values(town(`Kamouraska ${i}`));
+        if (i % 2 === 0) throw new Error('refused');
+        await tx.execute(sql`select 1 / 0`);
+      }),
+    ),
+  );
+  expect((await Promise.all(failures)).every((error) => error !== null)).toBe(true);
+  // A statement outside a transaction is its own: now() moves with each.
+  const states = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      queryRows<{ isInTransaction: boolean }>(database.db, sql`select now() <> statement_timestamp() as "isInTransaction"`),
+    ),
+  );
+  expect(states.flat().map((row) => row.isInTransaction)).toEqual(Array(10).fill(false));
+  const [left] = await database.db
+    .select({ n: count() })
+    .from(municipalities)
+    .where(sql`${municipalities.name} like 'Essai Kamouraska%'`);
+  expect(left!.n).toBe(0);
+});
+
+test('a transaction whose session the server ends fails whole, and the pool goes on with sessions that answer', async () => {
+  const ended = failure(
+    database.db.transaction(async (tx) => {
+      await tx.insert(municipalities).values(town('Lac-Etchemin'));
+      const [own] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
+      await queryRows(database.db, sql`select pg_terminate_backend(${own!.pid})`);
+      await tx.insert(municipalities).values(town('Magog'));
+    }),
+  );
+  expect(await ended).toMatch(/terminat|CONNECTION_CLOSED/i);
+  // Twice the pool's connections, each answering.
+  const answers = await Promise.all(Array.from({ length: 10 }, () => queryRows<{ one: number }>(database.db, sql`select 1 as one`)));
+  expect(answers.flat()).toEqual(Array(10).fill({ one: 1 }));
+  expect([await stored('Lac-Etchemin'), await stored('Magog')]).toEqual([0, 0]);
+});
