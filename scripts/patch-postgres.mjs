@@ -11,8 +11,15 @@
  * query of the next one. The repair: a write on a closed connection rejects its queries
  * instead of throwing, and a closed connection forgets its unsent bytes and its last error.
  *
+ * A second defect (porsager/postgres#1189): a transaction's BEGIN written as the statement that
+ * fills its connection's pipeline (max_pipeline statements in flight) does not reserve the
+ * connection, which goes back to the pool inside the open transaction: sql.begin fails, and the
+ * pool's next statements run in a transaction nobody commits. The repair: BEGIN reserves its
+ * connection once written, whatever room is left behind it.
+ *
  * Each edit is applied only to the exact text expected; a release whose text differs stops the
  * install with a message, so that an upgrade re-examines the defect instead of losing the repair.
+ * A file repaired by an earlier version of this script gets the edits it lacks.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -45,6 +52,20 @@ const edits = [
     socket.removeListener('data', data)`,
   },
   {
+    // execute(): the transaction's hook (sql.begin's onexecute) runs whenever BEGIN is written,
+    // not only when the connection can take more; the connection then takes nothing else.
+    from: `      return write(toBuffer(q))
+        && !q.describeFirst
+        && !q.cursorFn
+        && sent.length < max_pipeline
+        && (!q.options.onexecute || q.options.onexecute(connection))`,
+    to: `      const canTakeMore = write(toBuffer(q)) /* patched by scripts/patch-postgres.mjs (#1189) */
+        && !q.describeFirst
+        && !q.cursorFn
+        && sent.length < max_pipeline
+      return q.options.onexecute ? (q.options.onexecute(connection), false) : canTakeMore`,
+  },
+  {
     // terminate()
     from: `    clearImmediate(nextWriteTimer)
     if (socket) {`,
@@ -60,11 +81,12 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 for (const build of ['src', 'cjs/src']) {
   const file = path.join(root, build, 'connection.js');
   let text = readFileSync(file, 'utf8');
-  if (text.includes(MARK)) continue;
-  for (const edit of edits) {
+  const missing = edits.filter((edit) => !text.includes(edit.to));
+  if (missing.length === 0) continue;
+  for (const edit of missing) {
     if (text.split(edit.from).length !== 2) {
       console.error(
-        `[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket, then update or remove scripts/patch-postgres.mjs.`,
+        `[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket and BEGIN at a full pipeline, then update or remove scripts/patch-postgres.mjs.`,
       );
       process.exit(1);
     }

@@ -4,6 +4,7 @@
  * failures, including a session the server ends in the middle of one.
  */
 import { count, eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
 import { municipalities } from '@/db/schema';
@@ -109,4 +110,32 @@ test('a transaction whose session the server ends fails whole, and the pool goes
   const answers = await Promise.all(Array.from({ length: 10 }, () => queryRows<{ one: number }>(database.db, sql`select 1 as one`)));
   expect(answers.flat()).toEqual(Array(10).fill({ one: 1 }));
   expect([await stored('Lac-Etchemin'), await stored('Magog')]).toEqual([0, 0]);
+});
+
+test('a transaction whose BEGIN fills its connection’s pipeline keeps the connection to itself', async () => {
+  // One connection taking two statements at a time: BEGIN goes out behind two others, the last
+  // the connection takes before it is full (porsager/postgres#1189).
+  // max_pipeline: a setting of the driver that its types do not declare.
+  const settings = { max: 1, max_pipeline: 2, onnotice: () => {} };
+  const driver = postgres(database.url, settings);
+  try {
+    await driver`select 1`;
+    const ahead = [driver`select pg_sleep(0.1)`.execute(), driver`select 2`.execute()];
+    const rolledBack = failure(
+      driver.begin(async (tx) => {
+        await tx`insert into municipalities (name, name_folded) values ('Essai Nicolet', 'essai nicolet')`;
+        await tx`select pg_sleep(0.1)`;
+        throw new Error('rolled back');
+      }),
+    );
+    // Sent while the transaction runs: it waits for the connection and runs on its own.
+    const outside = driver`insert into municipalities (name, name_folded) values ('Essai Oka', 'essai oka')`.execute();
+    await Promise.all(ahead);
+    expect(await rolledBack).toMatch(/rolled back/);
+    await outside;
+  } finally {
+    await driver.end({ timeout: 1 });
+  }
+  // Read by the application's own connections.
+  expect([await stored('Nicolet'), await stored('Oka')]).toEqual([0, 1]);
 });
