@@ -15,7 +15,11 @@
  * fills its connection's pipeline (max_pipeline statements in flight) does not reserve the
  * connection, which goes back to the pool inside the open transaction: sql.begin fails, and the
  * pool's next statements run in a transaction nobody commits. The repair: BEGIN reserves its
- * connection once written, whatever room is left behind it.
+ * connection once written, whatever room is left behind it. A third (porsager/postgres#823):
+ * when a large write has gone out and the socket drains between two statements of a
+ * transaction, the driver hands the transaction's connection back to the pool, and other
+ * requests' statements run inside it, lost if it rolls back. The repair: a drained connection
+ * that a transaction (or sql.reserve) holds stays with it.
  *
  * Each edit is applied only to the exact text expected; a release whose text differs stops the
  * install with a message, so that an upgrade re-examines the defect instead of losing the repair.
@@ -66,6 +70,13 @@ const edits = [
       return q.options.onexecute ? (q.options.onexecute(connection), false) : canTakeMore`,
   },
   {
+    // drain(): a connection held by a transaction or by sql.reserve is not the pool's.
+    from: `  function drain() {
+    !query && onopen(connection)`,
+    to: `  function drain() {
+    !query && !connection.reserved && onopen(connection) /* patched by scripts/patch-postgres.mjs (#823) */`,
+  },
+  {
     // terminate()
     from: `    clearImmediate(nextWriteTimer)
     if (socket) {`,
@@ -86,7 +97,7 @@ for (const build of ['src', 'cjs/src']) {
   for (const edit of missing) {
     if (text.split(edit.from).length !== 2) {
       console.error(
-        `[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket and BEGIN at a full pipeline, then update or remove scripts/patch-postgres.mjs.`,
+        `[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket, BEGIN at a full pipeline and a drained transaction, then update or remove scripts/patch-postgres.mjs.`,
       );
       process.exit(1);
     }

@@ -3,6 +3,7 @@
  * nested one rolled back alone, and connections back in the pool outside any transaction after
  * failures, including a session the server ends in the middle of one.
  */
+import net from 'node:net';
 import { count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -138,4 +139,34 @@ test('a transaction whose BEGIN fills its connection’s pipeline keeps the conn
   }
   // Read by the application's own connections.
   expect([await stored('Nicolet'), await stored('Oka')]).toEqual([0, 1]);
+});
+
+test('a transaction keeps its connection when the connection’s socket drains between its statements', async () => {
+  const driver = postgres(database.url, { max: 1, onnotice: () => {} });
+  const { write } = net.Socket.prototype;
+  const sockets = new Set<net.Socket>();
+  // The socket that sends the transaction's first statement.
+  net.Socket.prototype.write = function (this: net.Socket, ...args: Parameters<net.Socket['write']>) {
+    if (Buffer.isBuffer(args[0]) && args[0].includes('essai pabos')) sockets.add(this);
+    return write.apply(this, args);
+  } as net.Socket['write'];
+  try {
+    let outside: Promise<unknown> | undefined;
+    const rolledBack = failure(
+      driver.begin(async (tx) => {
+        await tx`insert into municipalities (name, name_folded) values ('Essai Pabos', 'essai pabos')`;
+        // What the socket says once a large write has gone out (porsager/postgres#823).
+        for (const socket of sockets) socket.emit('drain');
+        outside = driver`insert into municipalities (name, name_folded) values ('Essai Quyon', 'essai quyon')`.execute();
+        await tx`select pg_sleep(0.1)`;
+        throw new Error('rolled back');
+      }),
+    );
+    expect(await rolledBack).toMatch(/rolled back/);
+    await outside;
+  } finally {
+    net.Socket.prototype.write = write;
+    await driver.end({ timeout: 1 });
+  }
+  expect([await stored('Pabos'), await stored('Quyon')]).toEqual([0, 1]);
 });
