@@ -1,7 +1,9 @@
 /**
  * Transactions on a real server (Drizzle's over postgres.js, db/index.ts): all or nothing, a
  * nested one rolled back alone, and connections back in the pool outside any transaction after
- * failures, including a session the server ends in the middle of one.
+ * failures, including a session the server ends in the middle of one. The last two tests are
+ * those of the driver's repairs (scripts/patch-postgres.mjs): a transaction keeps its connection
+ * to itself, so that nobody else's statement runs inside it.
  */
 import net from 'node:net';
 import { count, eq, sql } from 'drizzle-orm';
