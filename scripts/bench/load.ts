@@ -92,6 +92,9 @@ async function stopServer(server: { process: ChildProcess }): Promise<void> {
   if (server.process.exitCode === null && server.process.signalCode === null) await exited;
 }
 
+/** What a passenger trip is sent with besides a courier call's fields: its municipalities. */
+const PASSENGER_TRIP = { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' } as const;
+
 /**
  * The dispatch system sending calls: `clients` programs at once, each sending a new call
  * (PUT /api/v1/dispatch-calls/{id}) every 100 to 400 ms (dispatchers saving calls, some
@@ -100,9 +103,6 @@ async function stopServer(server: { process: ChildProcess }): Promise<void> {
  * rate the retries went at: with no pause, each program waits on the others, so their latency
  * is the server's capacity seen from the other side.
  */
-/** What a passenger trip is sent with besides a courier call's fields: its municipalities. */
-const PASSENGER_TRIP = { originMunicipality: 'Montréal', destinationMunicipality: 'Montréal' } as const;
-
 export async function runApiLoad(options: {
   databaseUrl: string;
   token: string;

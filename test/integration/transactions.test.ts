@@ -23,6 +23,12 @@ afterAll(() => database.drop());
 // Names of no municipality the migrations seed.
 const town = (name: string) => ({ name: `Essai ${name}`, nameFolded: `essai ${name.toLowerCase()}` });
 
+/** The statement that stores the municipality `name` (town), for a driver used directly. */
+function insertTown(driver: postgres.Sql | postgres.TransactionSql, name: string) {
+  const { name: stored, nameFolded } = town(name);
+  return driver`insert into municipalities (name, name_folded) values (${stored}, ${nameFolded})`;
+}
+
 async function stored(name: string): Promise<number> {
   const [row] = await database.db
     .select({ n: count() })
@@ -126,13 +132,13 @@ test('a transaction whose BEGIN fills its connection’s pipeline keeps the conn
     const ahead = [driver`select pg_sleep(0.1)`.execute(), driver`select 2`.execute()];
     const rolledBack = failure(
       driver.begin(async (tx) => {
-        await tx`insert into municipalities (name, name_folded) values ('Essai Nicolet', 'essai nicolet')`;
+        await insertTown(tx, 'Nicolet');
         await tx`select pg_sleep(0.1)`;
         throw new Error('rolled back');
       }),
     );
     // Sent while the transaction runs: it waits for the connection and runs on its own.
-    const outside = driver`insert into municipalities (name, name_folded) values ('Essai Oka', 'essai oka')`.execute();
+    const outside = insertTown(driver, 'Oka').execute();
     await Promise.all(ahead);
     expect(await rolledBack).toMatch(/rolled back/);
     await outside;
@@ -156,10 +162,11 @@ test('a transaction keeps its connection when the connection’s socket drains b
     let outside: Promise<unknown> | undefined;
     const rolledBack = failure(
       driver.begin(async (tx) => {
-        await tx`insert into municipalities (name, name_folded) values ('Essai Pabos', 'essai pabos')`;
+        await insertTown(tx, 'Pabos');
+        expect(sockets.size).toBe(1);
         // What the socket says once a large write has gone out (porsager/postgres#823).
         for (const socket of sockets) socket.emit('drain');
-        outside = driver`insert into municipalities (name, name_folded) values ('Essai Quyon', 'essai quyon')`.execute();
+        outside = insertTown(driver, 'Quyon').execute();
         await tx`select pg_sleep(0.1)`;
         throw new Error('rolled back');
       }),
