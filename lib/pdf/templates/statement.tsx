@@ -7,6 +7,7 @@ import type { Statement, StatementMemberSummary, StatementOpenInvoice } from '@/
 import { FontPrimerPage } from '../font-primer';
 import { pageLabel, statementLabel, type StatementWord } from '@/lib/i18n/document-words';
 import { AddressBox, addressBoxHeight, Letterhead, letterheadHeight, MetaRow, metaRowHeight, PageFooter } from './letterhead';
+import { LineCells, placeLine, type LineCell, type PlacedLine } from './line-cells';
 import {
   BAND,
   COLOURS,
@@ -96,7 +97,8 @@ export type StatementRow =
   | OpenRow
   | { kind: 'member'; member: StatementMemberSummary };
 
-type OpenRow = { kind: 'open'; invoice: OpenInvoice; members: MemberSubtotal[]; isContinued: boolean };
+// `line`: the invoice's cells placed on one line (line-cells.tsx), or null when one would wrap.
+type OpenRow = { kind: 'open'; invoice: OpenInvoice; line: PlacedLine | null; members: MemberSubtotal[]; isContinued: boolean };
 
 export type StatementPage = StatementRow[];
 
@@ -301,7 +303,10 @@ export function statementPages(statement: Statement, company: Company, measure: 
     { kind: 'aging' },
     { kind: 'openTitle' },
     { kind: 'openHead' },
-    ...statement.openInvoices.map(({ members, ...invoice }) => ({ kind: 'open', invoice, members, isContinued: false }) as const),
+    ...statement.openInvoices.map(
+      ({ members, ...invoice }) =>
+        ({ kind: 'open', invoice, line: placeLine(openInvoiceCells(invoice, money), measure, TEXT), members, isContinued: false }) as const,
+    ),
     ...(statement.openInvoices.length === 0 ? [{ kind: 'noOpenInvoice' } as const] : []),
     ...(statement.kind === 'grouped'
       ? [
@@ -423,6 +428,19 @@ function asOfTitle(word: 'aging' | 'openInvoices', statement: Pick<Statement, 't
 }
 
 /** A member under its open invoice: its number and name. */
+/** An open invoice's cells, as its row prints them. */
+function openInvoiceCells(invoice: OpenInvoice, money: (cents: number) => string): LineCell[] {
+  return [
+    { text: String(invoice.number), width: COLUMN.number },
+    { text: invoice.issueDate, width: COLUMN.date },
+    { text: invoice.dueDate, width: COLUMN.date },
+    { text: '', width: CONTENT_WIDTH - COLUMN.number - 2 * COLUMN.date - COLUMN.days - 2 * COLUMN.amount },
+    { text: invoice.daysPastDue > 0 ? String(invoice.daysPastDue) : '', width: COLUMN.days, align: 'right' },
+    { text: money(invoice.totalCents), width: COLUMN.amount, align: 'right' },
+    { text: money(invoice.balanceCents), width: COLUMN.amount, align: 'right' },
+  ];
+}
+
 function memberNameText(member: MemberSubtotal, label: (word: StatementWord) => string): string {
   return `${label('client')} ${member.clientNumber} — ${member.name}`;
 }
@@ -634,7 +652,11 @@ function StatementRowView({
       );
     case 'open': {
       const { invoice } = row;
-      const invoiceRow = row.isContinued ? null : (
+      const invoiceRow = row.isContinued ? null : row.line ? (
+        <View style={styles.row}>
+          <LineCells line={row.line} />
+        </View>
+      ) : (
         <View style={styles.row}>
           <Text style={styles.number}>{invoice.number}</Text>
           <Text style={styles.date}>{invoice.issueDate}</Text>
