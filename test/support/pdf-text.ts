@@ -65,3 +65,14 @@ export function overlappingTexts(boxes: PlacedText[], tolerance = 0.5): [string,
     }
   return pairs;
 }
+
+/** How many drawing operations the document's pages hold, all kinds together (pdf.js's operator lists). */
+export async function pdfOperationCount(data: Uint8Array): Promise<number> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
+  let count = 0;
+  for (let number = 1; number <= document.numPages; number++)
+    count += (await (await document.getPage(number)).getOperatorList()).fnArray.length;
+  await document.destroy();
+  return count;
+}

@@ -1,4 +1,4 @@
-import { Canvas, Font } from '@react-pdf/renderer';
+import { Canvas, Font, Text, View } from '@react-pdf/renderer';
 import { COLOURS, FONT_FAMILY } from './styles';
 import type { TextMeasure, TextStyle } from './text-measure';
 
@@ -12,7 +12,7 @@ import type { TextMeasure, TextStyle } from './text-measure';
  * order) as before.
  *
  * A row qualifies only when every text fits its column on one line (placeLine); a row that does
- * not keeps its Text cells, which wrap.
+ * not is printed as Text cells (TextCells), which wrap, from the same cells.
  */
 
 /** A column of a row: its text (empty for none), its width in points, its alignment. */
@@ -36,7 +36,10 @@ export function placeLine(cells: LineCell[], measure: TextMeasure, style: TextSt
   return { style, height: measure.lineHeight(style), texts };
 }
 
-/** The font object react-pdf lays this style's text out with (loaded: the page's own text loads it). */
+/**
+ * The font object react-pdf lays this style's text out with. react-pdf loads the fonts of a
+ * document's Text before laying it out, and every page's footer is in the regular weight.
+ */
 function fontOf(style: TextStyle): object {
   const font = Font.getFont({ fontFamily: FONT_FAMILY, fontWeight: style.isBold ? 700 : 400 })?.data as object | null | undefined;
   if (!font) throw new Error(`${FONT_FAMILY} is not loaded`);
@@ -50,7 +53,10 @@ type Pen = {
   text: (text: string, x: number, y: number, options: { lineBreak: false }) => Pen;
 };
 
-/** The placed texts of a row, as wide as its parent's content and one line high. */
+/**
+ * The placed texts of a row, as wide as its parent's content and one line high. A Canvas does
+ * not inherit its parents' colour: the text is in `colour`, the ink unless told otherwise.
+ */
 export function LineCells({ line, colour = COLOURS.ink }: { line: PlacedLine; colour?: string }) {
   return (
     <Canvas
@@ -61,5 +67,18 @@ export function LineCells({ line, colour = COLOURS.ink }: { line: PlacedLine; co
         return null;
       }}
     />
+  );
+}
+
+/** The same cells as Text, for a row whose texts do not all fit on one line: they wrap. */
+export function TextCells({ cells }: { cells: LineCell[] }) {
+  return cells.map((cell, at) =>
+    cell.text === '' ? (
+      <View key={at} style={{ width: cell.width }} />
+    ) : (
+      <Text key={at} style={{ width: cell.width, textAlign: cell.align ?? 'left' }}>
+        {cell.text}
+      </Text>
+    ),
   );
 }

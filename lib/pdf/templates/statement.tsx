@@ -7,7 +7,7 @@ import type { Statement, StatementMemberSummary, StatementOpenInvoice } from '@/
 import { FontPrimerPage } from '../font-primer';
 import { pageLabel, statementLabel, type StatementWord } from '@/lib/i18n/document-words';
 import { AddressBox, addressBoxHeight, Letterhead, letterheadHeight, MetaRow, metaRowHeight, PageFooter } from './letterhead';
-import { LineCells, placeLine, type LineCell, type PlacedLine } from './line-cells';
+import { LineCells, placeLine, TextCells, type LineCell, type PlacedLine } from './line-cells';
 import {
   BAND,
   COLOURS,
@@ -97,8 +97,16 @@ export type StatementRow =
   | OpenRow
   | { kind: 'member'; member: StatementMemberSummary };
 
-// `line`: the invoice's cells placed on one line (line-cells.tsx), or null when one would wrap.
-type OpenRow = { kind: 'open'; invoice: OpenInvoice; line: PlacedLine | null; members: MemberSubtotal[]; isContinued: boolean };
+// `cells`: the invoice's row; `line`: its texts placed on one line (line-cells.tsx), or null when
+// one of them is wider than its column.
+type OpenRow = {
+  kind: 'open';
+  invoice: OpenInvoice;
+  cells: LineCell[];
+  line: PlacedLine | null;
+  members: MemberSubtotal[];
+  isContinued: boolean;
+};
 
 export type StatementPage = StatementRow[];
 
@@ -249,11 +257,7 @@ export function statementPages(statement: Statement, company: Company, measure: 
         const invoice = row.isContinued
           ? 0
           : tableRow(
-              [
-                [String(row.invoice.number), COLUMN.number],
-                [money(row.invoice.totalCents), COLUMN.amount],
-                [money(row.invoice.balanceCents), COLUMN.amount],
-              ],
+              row.cells.map((cell) => [cell.text, cell.width]),
               TEXT,
               ROW.rule,
             ).height;
@@ -303,10 +307,10 @@ export function statementPages(statement: Statement, company: Company, measure: 
     { kind: 'aging' },
     { kind: 'openTitle' },
     { kind: 'openHead' },
-    ...statement.openInvoices.map(
-      ({ members, ...invoice }) =>
-        ({ kind: 'open', invoice, line: placeLine(openInvoiceCells(invoice, money), measure, TEXT), members, isContinued: false }) as const,
-    ),
+    ...statement.openInvoices.map(({ members, ...invoice }) => {
+      const cells = openInvoiceCells(invoice, money);
+      return { kind: 'open', invoice, cells, line: placeLine(cells, measure, TEXT), members, isContinued: false } as const;
+    }),
     ...(statement.openInvoices.length === 0 ? [{ kind: 'noOpenInvoice' } as const] : []),
     ...(statement.kind === 'grouped'
       ? [
@@ -427,8 +431,7 @@ function asOfTitle(word: 'aging' | 'openInvoices', statement: Pick<Statement, 't
   return `${label(word)} — ${label('asOf')} ${formatDate(statement.to, 'fr')}`;
 }
 
-/** A member under its open invoice: its number and name. */
-/** An open invoice's cells, as its row prints them. */
+/** An open invoice's row: its number, dates, days past due, total and balance. */
 function openInvoiceCells(invoice: OpenInvoice, money: (cents: number) => string): LineCell[] {
   return [
     { text: String(invoice.number), width: COLUMN.number },
@@ -441,6 +444,7 @@ function openInvoiceCells(invoice: OpenInvoice, money: (cents: number) => string
   ];
 }
 
+/** A member under its open invoice: its number and name. */
 function memberNameText(member: MemberSubtotal, label: (word: StatementWord) => string): string {
   return `${label('client')} ${member.clientNumber} — ${member.name}`;
 }
@@ -651,21 +655,8 @@ function StatementRowView({
         </View>
       );
     case 'open': {
-      const { invoice } = row;
-      const invoiceRow = row.isContinued ? null : row.line ? (
-        <View style={styles.row}>
-          <LineCells line={row.line} />
-        </View>
-      ) : (
-        <View style={styles.row}>
-          <Text style={styles.number}>{invoice.number}</Text>
-          <Text style={styles.date}>{invoice.issueDate}</Text>
-          <Text style={styles.date}>{invoice.dueDate}</Text>
-          <Cell style={styles.document} />
-          <Cell style={styles.days}>{invoice.daysPastDue > 0 ? invoice.daysPastDue : null}</Cell>
-          <Text style={styles.amount}>{money(invoice.totalCents)}</Text>
-          <Text style={styles.amount}>{money(invoice.balanceCents)}</Text>
-        </View>
+      const invoiceRow = row.isContinued ? null : (
+        <View style={styles.row}>{row.line ? <LineCells line={row.line} /> : <TextCells cells={row.cells} />}</View>
       );
       if (row.members.length === 0) return invoiceRow;
       return (
