@@ -18,8 +18,8 @@ import type { TextMeasure, TextStyle } from './text-measure';
 /** A column of a row: its text (empty for none), its width in points, its alignment. */
 export type LineCell = { text: string; width: number; align?: 'right' };
 
-/** A row's texts placed on its line: each at its left edge, in points from the row's start. */
-export type PlacedLine = { style: TextStyle; height: number; texts: { text: string; x: number }[] };
+/** A row's texts placed on its line (each at its left edge, in points from the row's start), and the line's size. */
+export type PlacedLine = { style: TextStyle; width: number; height: number; texts: { text: string; x: number }[] };
 
 /** The cells laid side by side on one line, or null when a text would run past its column. */
 export function placeLine(cells: LineCell[], measure: TextMeasure, style: TextStyle): PlacedLine | null {
@@ -33,7 +33,7 @@ export function placeLine(cells: LineCell[], measure: TextMeasure, style: TextSt
     }
     left += cell.width;
   }
-  return { style, height: measure.lineHeight(style), texts };
+  return { style, width: left, height: measure.lineHeight(style), texts };
 }
 
 /**
@@ -54,13 +54,14 @@ type Pen = {
 };
 
 /**
- * The placed texts of a row, as wide as its parent's content and one line high. A Canvas does
- * not inherit its parents' colour: the text is in `colour`, the ink unless told otherwise.
+ * The placed texts of a row, as wide as its cells and one line high: a Canvas of a set size,
+ * which react-pdf does not paint a first time to measure. A Canvas does not inherit its parents'
+ * colour: the text is in `colour`, the ink unless told otherwise.
  */
 export function LineCells({ line, colour = COLOURS.ink }: { line: PlacedLine; colour?: string }) {
   return (
     <Canvas
-      style={{ flexGrow: 1, height: line.height }}
+      style={{ width: line.width, height: line.height }}
       paint={(painter: Pen) => {
         painter.font(fontOf(line.style), line.style.fontSize).fillColor(colour);
         for (const { text, x } of line.texts) painter.text(text, x, 0, { lineBreak: false });
