@@ -1,28 +1,37 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
 /** The text of a PDF, page by page, as a reader would copy it (pdf.js). */
 export async function pdfText(data: Uint8Array): Promise<string[]> {
   return (await pdfPages(data)).map((page) => page.text);
 }
 
-/** Each page of a PDF with its size in points and its text. */
-export async function pdfPages(data: Uint8Array): Promise<{ width: number; height: number; text: string }[]> {
+/** What `read` gives of each page of a PDF (pdf.js), in page order. */
+async function eachPage<T>(data: Uint8Array, read: (page: PDFPageProxy) => Promise<T>): Promise<T[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const document = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: { width: number; height: number; text: string }[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const page = await document.getPage(number);
+  try {
+    const pages: T[] = [];
+    for (let number = 1; number <= document.numPages; number++) pages.push(await read(await document.getPage(number)));
+    return pages;
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** Each page of a PDF with its size in points and its text. */
+export function pdfPages(data: Uint8Array): Promise<{ width: number; height: number; text: string }[]> {
+  return eachPage(data, async (page) => {
     const content = await page.getTextContent();
     const [, , width, height] = page.view.map((v) => Math.round(v));
-    pages.push({
+    return {
       width: width!,
       height: height!,
       text: content.items
         .map((item) => ('str' in item ? item.str : ''))
         .join(' ')
         .replace(/\s+/g, ' '),
-    });
-  }
-  await document.destroy();
-  return pages;
+    };
+  });
 }
 
 /** All the bytes of a streamed file (a PDF response), as the browser receives them. */
@@ -34,22 +43,16 @@ export async function streamBytes(stream: ReadableStream<Uint8Array> | null): Pr
 export type PlacedText = { text: string; left: number; bottom: number; right: number; top: number };
 
 /** Each page's pieces of text with their boxes (blank pieces left out). */
-export async function pdfTextBoxes(data: Uint8Array): Promise<PlacedText[][]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: PlacedText[][] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
+export function pdfTextBoxes(data: Uint8Array): Promise<PlacedText[][]> {
+  return eachPage(data, async (page) => {
     const boxes: PlacedText[] = [];
-    for (const item of content.items) {
+    for (const item of (await page.getTextContent()).items) {
       if (!('str' in item) || item.str.trim() === '') continue;
       const [, , , , x, y] = item.transform as number[];
       boxes.push({ text: item.str, left: x!, bottom: y!, right: x! + item.width, top: y! + item.height });
     }
-    pages.push(boxes);
-  }
-  await document.destroy();
-  return pages;
+    return boxes;
+  });
 }
 
 /** The pairs of pieces of text of one page printed over each other (by more than a hair). */
@@ -68,11 +71,6 @@ export function overlappingTexts(boxes: PlacedText[], tolerance = 0.5): [string,
 
 /** How many drawing operations the document's pages hold, all kinds together (pdf.js's operator lists). */
 export async function pdfOperationCount(data: Uint8Array): Promise<number> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false }).promise;
-  let count = 0;
-  for (let number = 1; number <= document.numPages; number++)
-    count += (await (await document.getPage(number)).getOperatorList()).fnArray.length;
-  await document.destroy();
-  return count;
+  const counts = await eachPage(data, async (page) => (await page.getOperatorList()).fnArray.length);
+  return counts.reduce((sum, n) => sum + n, 0);
 }

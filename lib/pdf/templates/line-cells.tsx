@@ -1,4 +1,4 @@
-import { Canvas, Font, Text, View } from '@react-pdf/renderer';
+import { Canvas, Font, Text, View, type Styles } from '@react-pdf/renderer';
 import { COLOURS, FONT_FAMILY } from './styles';
 import type { TextMeasure, TextStyle } from './text-measure';
 
@@ -71,15 +71,19 @@ export function LineCells({ line, colour = COLOURS.ink }: { line: PlacedLine; co
   );
 }
 
+/**
+ * A table's cell: its text, or an empty box of its width when it has none (a box is laid out
+ * for far less than a text, and a statement's rows have many empty cells).
+ */
+export function Cell({ style, children }: { style: Styles[string]; children?: string | number | null }) {
+  return children === null || children === undefined || children === '' ? <View style={style} /> : <Text style={style}>{children}</Text>;
+}
+
 /** The same cells as Text, for a row whose texts do not all fit on one line: they wrap. */
 export function TextCells({ cells }: { cells: LineCell[] }) {
-  return cells.map((cell, at) =>
-    cell.text === '' ? (
-      <View key={at} style={{ width: cell.width }} />
-    ) : (
-      <Text key={at} style={{ width: cell.width, textAlign: cell.align ?? 'left' }}>
-        {cell.text}
-      </Text>
-    ),
-  );
+  return cells.map((cell, at) => (
+    <Cell key={at} style={{ width: cell.width, textAlign: cell.align ?? 'left' }}>
+      {cell.text}
+    </Cell>
+  ));
 }

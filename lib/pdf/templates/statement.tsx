@@ -1,4 +1,4 @@
-import { Document, Page, StyleSheet, Text, View, type Styles } from '@react-pdf/renderer';
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import type { companySettings } from '@/db/schema';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { AGING_BUCKETS } from '@/lib/receivables/aging-buckets';
@@ -7,7 +7,7 @@ import type { Statement, StatementMemberSummary, StatementOpenInvoice } from '@/
 import { FontPrimerPage } from '../font-primer';
 import { pageLabel, statementLabel, type StatementWord } from '@/lib/i18n/document-words';
 import { AddressBox, addressBoxHeight, Letterhead, letterheadHeight, MetaRow, metaRowHeight, PageFooter } from './letterhead';
-import { LineCells, placeLine, TextCells, type LineCell, type PlacedLine } from './line-cells';
+import { Cell, LineCells, placeLine, TextCells, type LineCell, type PlacedLine } from './line-cells';
 import {
   BAND,
   COLOURS,
@@ -24,7 +24,6 @@ import {
 import type { TextMeasure, TextStyle } from './text-measure';
 
 type Company = typeof companySettings.$inferSelect;
-type Style = Styles[string];
 
 // The columns, in points; a `document` column takes the rest of its table's width.
 const COLUMN = { date: 64, detail: 70, number: 80, days: 70, amount: 66, memberSubtotal: 110, padding: 6 } as const;
@@ -546,14 +545,6 @@ function rowKey(row: StatementRow, at: number): string {
   if (row.kind === 'open') return `o-${row.invoice.id}-${at}`;
   if (row.kind === 'member') return `m-${row.member.clientNumber}`;
   return row.kind;
-}
-
-/**
- * A table's cell: its text, or an empty box of its width when it has none (a box is laid out
- * for far less than a text, and a statement's rows have many empty cells).
- */
-function Cell({ style, children }: { style: Style; children?: string | number | null }) {
-  return children === null || children === undefined || children === '' ? <View style={style} /> : <Text style={style}>{children}</Text>;
 }
 
 const titleStyle = (cut: 'foot' | 'top' | undefined) =>
