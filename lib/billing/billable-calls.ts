@@ -16,9 +16,14 @@ import { isNotInvoiced } from './invoiced-calls';
 
 /**
  * Call `k` waits to be billed: completed, on no non-void invoice, and not billed by the former
- * system it was imported from (docs/business-rules.md, Import).
+ * system it was imported from (docs/business-rules.md, Import). `isProbed`: its invoice line
+ * looked for by its index, for a short list (isNotInvoiced).
  */
-export const isWaitingToBeBilled = sql`k.status = 'completed' and k.legacy_invoice_number is null and ${isNotInvoiced(sql`k.number`)}`;
+export function waitingToBeBilled(isProbed = false): SQL {
+  return sql`k.status = 'completed' and k.legacy_invoice_number is null and ${isNotInvoiced(sql`k.number`, isProbed)}`;
+}
+
+export const isWaitingToBeBilled = waitingToBeBilled();
 
 /** The range of billed client numbers the clerk asked for, if any. */
 export function billedRangeOf(input: BillingInput): { from: number; to: number } | null {
@@ -67,6 +72,28 @@ const setAsideFilter: Record<SetAside, SQL | null> = {
   included: null,
 };
 
+/** The same questions asked of each call of a short list in turn, by the primary keys of the holds and the flags. */
+const isHeldProbed = sql`exists (select 1 from call_holds h where h.call_number = k.number offset 0)`;
+const isWaitingForReviewProbed = sql`exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null offset 0)`;
+
+const setAsideProbed: Record<SetAside, SQL | null> = {
+  excluded: sql`not ${isHeldProbed} and not ${isWaitingForReviewProbed}`,
+  held: isHeldProbed,
+  toReview: sql`${isWaitingForReviewProbed} and not ${isHeldProbed}`,
+  review: sql`(${isHeldProbed} or ${isWaitingForReviewProbed})`,
+  included: null,
+};
+
+/**
+ * A range of at most this many client numbers is a short list: its calls are tested one by one
+ * against the invoice lines, the holds and the flags (each by its index) rather than joined to
+ * them, which PostgreSQL does by reading every invoice line ever written and every call waiting
+ * for review. At a million calls (11,000 waiting for review, 75,000 lines invoiced before), 51
+ * clients' list took 7.3 ms probed against 23.5 joined, their count waiting for review 3.2 ms
+ * against 25; 1,001 clients' list 95 ms probed against 56 joined.
+ */
+const SHORT_RANGE = 200;
+
 /**
  * `billedIn`: only the calls billed to these clients (heads for a group), each found by its
  * client's index: a few billed clients' calls without reading the others'.
@@ -74,10 +101,11 @@ const setAsideFilter: Record<SetAside, SQL | null> = {
 export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'excluded', billedIn?: readonly number[]): SQL {
   const billedNumber = input.isGrouped ? sql`m.head_number` : sql`k.client_number`;
   const filters: SQL[] = input.isGrouped ? [] : [sql`m.client_number is null`];
-  const aside = setAsideFilter[setAside];
+  const range = billedRangeOf(input);
+  const isShort = billedIn !== undefined || (range !== null && range.to - range.from < SHORT_RANGE);
+  const aside = (isShort ? setAsideProbed : setAsideFilter)[setAside];
   if (aside) filters.push(aside);
   if (input.cycle !== 'all') filters.push(sql`b.billing_cycle = ${input.cycle}`);
-  const range = billedRangeOf(input);
   if (range) {
     // The range is on the billed client. For a group (billed to its head) it is said again on the
     // calls themselves, so that a short range reads only its clients' calls (index
@@ -108,7 +136,7 @@ export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'ex
       -- caller does not read (the billing list reads neither name: a fifth faster at a million calls).
       left join clients c on c.number = k.client_number
       left join clients b on b.number = ${billedNumber}
-     where ${isWaitingToBeBilled}
+     where ${waitingToBeBilled(isShort)}
        and k.service_date <= ${input.cutoff}
        and ${sql.join([sql`true`, ...filters], sql` and `)}`;
 }

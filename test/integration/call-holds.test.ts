@@ -11,7 +11,7 @@ import { auditLog, invoiceLines } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { holdCall, holdOfCall, releaseCall } from '@/lib/billing/call-holds';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
-import { heldCallsOfList, previewBilling } from '@/lib/billing/preview-billing';
+import { countToReviewOfList, heldCallsOfList, previewBilling } from '@/lib/billing/preview-billing';
 import { AppError } from '@/lib/errors';
 import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser, refusalCode } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
@@ -140,5 +140,42 @@ describe('a held call', () => {
                  or exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void))`,
     );
     expect(accounted!.count).toBe(30);
+  });
+});
+
+describe('a short list and a long one', () => {
+  test('leave out the same invoiced, held and flagged calls, each asked call by call or joined', async () => {
+    // A range of a few client numbers asks each call in turn; one of a thousand joins the calls
+    // to the invoice lines, holds and flags (billable-calls.ts). Both must see the same calls.
+    await insertClient(database.db, 54000, tariffId);
+    await insertClient(database.db, 54001, tariffId);
+    await insertCall(database.db, 54000, tariffId); // invoiced below
+    await generateInvoices(database.db, clerkId, list(54000), '2026-11-01');
+    const plain = await insertCall(database.db, 54000, tariffId, { priceCents: 1500, grossCents: 1500 });
+    const held = await insertCall(database.db, 54000, tariffId, { priceCents: 2000, grossCents: 2000 });
+    const flagged = await insertCall(database.db, 54000, tariffId, { priceCents: 3000, grossCents: 3000 });
+    const approved = await insertCall(database.db, 54000, tariffId, { priceCents: 4000, grossCents: 4000 });
+    const heldAndFlagged = await insertCall(database.db, 54001, tariffId, { priceCents: 5000, grossCents: 5000 });
+    await holdCall(database.db, clerkId, held.number, 'À vérifier');
+    await holdCall(database.db, clerkId, heldAndFlagged.number, 'À vérifier');
+    await database.db.execute(
+      sql`insert into call_flags (call_number, reasons) values (${flagged.number}, 4), (${heldAndFlagged.number}, 4)`,
+    );
+    await database.db.execute(
+      sql`insert into call_flags (call_number, reasons, approved_at, approved_by) values (${approved.number}, 4, now(), ${clerkId})`,
+    );
+
+    for (const input of [list(54000, 54001), list(53600, 54600)]) {
+      const preview = await previewBilling(database.db, input);
+      const ours = preview.invoices.filter((i) => i.billedClientNumber === 54000 || i.billedClientNumber === 54001);
+      expect(ours.map((i) => [i.billedClientNumber, i.calls, i.subtotalCents])).toEqual([
+        [54000, 2, plain.priceCents + approved.priceCents],
+      ]);
+      const heldOfList = await heldCallsOfList(database.db, input);
+      expect(heldOfList.map((c) => c.number).filter((n) => n >= held.number)).toEqual([held.number, heldAndFlagged.number]);
+    }
+    // Waiting for review and not held: the flagged call alone, in both (no other client of this file is in the long range).
+    expect(await countToReviewOfList(database.db, list(54000, 54001))).toBe(1);
+    expect(await countToReviewOfList(database.db, list(53600, 54600))).toBe(1);
   });
 });
