@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db/index';
 import { calls } from '@/db/schema';
 import type { StoredCall } from './call-rules';
-import { refreshReviewFlags } from '@/lib/review/review-flags';
+import { refreshReviewFlagsOfOne } from '@/lib/review/review-flags';
 import { firstStatusesOfCreated, recordStatusChanges } from './record-status-changes';
 
 /**
  * Inserts a call with its first status change, by the call's own author, in one statement (one
  * round trip): the change is written from the row the insert returns. With a dispatch id already
  * taken by another call, nothing is written and the answer is undefined. Its reasons to be
- * reviewed before billing (refreshReviewFlags) are written by a second statement sent with it,
+ * reviewed before billing (refreshReviewFlagsOfOne) are written by a second statement sent with it,
  * in the same round trip, which finds the call as the one just numbered.
  */
 export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Promise<StoredCall | undefined> {
@@ -29,7 +29,7 @@ export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Pro
     .then((rows) => rows[0]);
   // The number the insert drew, used or not: with a dispatch id already taken it was drawn and
   // left unused, so that no call is found by it and the other call's approval stays.
-  const flagged = refreshReviewFlags(tx, sql`array[currval(pg_get_serial_sequence('calls', 'number'))]`, true);
+  const flagged = refreshReviewFlagsOfOne(tx, sql`currval(pg_get_serial_sequence('calls', 'number'))`, true);
   const [row] = await Promise.all([inserted, flagged]);
   return row;
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/index';
 import { calls } from '@/db/schema';
 import type { StoredCall } from './call-rules';
-import { refreshReviewFlags } from '@/lib/review/review-flags';
+import { refreshReviewFlagsOfOne } from '@/lib/review/review-flags';
 import { recordStatusChanges, type CallAuthor } from './record-status-changes';
 
 /**
@@ -34,6 +34,6 @@ export async function updateCallRow(
     .select()
     .from(updated)
     .then((rows) => rows[0]!);
-  const [row] = await Promise.all([written, refreshReviewFlags(tx, sql`array[${current.number}::bigint]`, true)]);
+  const [row] = await Promise.all([written, refreshReviewFlagsOfOne(tx, current.number, true)]);
   return row;
 }

@@ -15,7 +15,7 @@ import { takeBillingLockShared } from '@/lib/billing/billing-lock';
 import { invoiceOfCall } from '@/lib/billing/invoiced-calls';
 import { AppError } from '@/lib/errors';
 import { portalCall } from '@/lib/portal/find-portal';
-import { refreshReviewFlags } from '@/lib/review/review-flags';
+import { refreshReviewFlagsOfOne } from '@/lib/review/review-flags';
 import { getCompanySettings } from '@/lib/settings/company-settings';
 import type { AnswerContestInput, ContestCallInput } from './contest-input';
 
@@ -35,7 +35,7 @@ export async function contestCall(db: Db, actorId: number, account: number, inpu
         .insert(callContests)
         .values({ callNumber: input.number, accountNumber: account, comment: input.comment, contestedBy: actorId })
         .returning({ id: callContests.id });
-      await refreshReviewFlags(tx, [input.number], false);
+      await refreshReviewFlagsOfOne(tx, input.number, false);
       await queueNotice(tx, actorId, contest!.id);
       return { id: contest!.id };
     });
@@ -102,7 +102,7 @@ export async function answerContest(db: Db, actorId: number, input: AnswerContes
                    answered_by = ${actorId}, answered_at = now()
              where id = ${input.id}`,
       );
-      await refreshReviewFlags(tx, [callNumber], false);
+      await refreshReviewFlagsOfOne(tx, callNumber, false);
       // Its notice, if not taken by the e-mail worker yet, is no longer news.
       await tx.execute(sql`delete from deliveries where call_contest_id = ${input.id} and status = 'pending' and started_at is null`);
       return { callNumber };

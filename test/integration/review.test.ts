@@ -18,7 +18,7 @@ import { referenceRuleInput } from '@/lib/references/reference-input';
 import { saveReferenceRule } from '@/lib/references/save-references';
 import { approveCalls } from '@/lib/review/approve-calls';
 import { findReview, reviewSearchParams } from '@/lib/review/find-review';
-import { refreshReviewFlags } from '@/lib/review/review-flags';
+import { refreshReviewFlagsOfOne } from '@/lib/review/review-flags';
 import { insertCall as insertCallRow } from '@/lib/calls/insert-call';
 import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
@@ -38,7 +38,7 @@ async function writeCall(client: number, values: Parameters<typeof insertCall>[3
     serviceAt: new Date(`${serviceDate}T14:00:00Z`),
     ...values,
   });
-  await refreshReviewFlags(database.db, [call.number], true);
+  await refreshReviewFlagsOfOne(database.db, call.number, true);
   return call;
 }
 
@@ -87,7 +87,7 @@ describe('the reasons', () => {
     expect((await previewBilling(database.db, grouped)).totals.calls).toBe(3);
     // Edited again, it waits again.
     await database.db.update(calls).set({ notes: 'corrigé', updatedAt: new Date() }).where(eq(calls.number, without.number));
-    await refreshReviewFlags(database.db, [without.number], true);
+    await refreshReviewFlagsOfOne(database.db, without.number, true);
     expect(await reasonsOf(61001, true)).toEqual([[without.number, ['missingReference']]]);
     expect([before.number, withIt.number]).not.toContain(without.number);
   });
@@ -129,6 +129,20 @@ describe('the reasons', () => {
     const later = await writeCall(63000, { pickupAddress: 'Autre adresse', serviceAt: new Date(`${daysAgo(3)}T16:05:00Z`) });
     expect(new Map(await reasonsOf(63000)).get(later.number)).toEqual(['duplicate']);
     expect(new Map(await reasonsOf(63000)).has(earlier.number)).toBe(false);
+  });
+});
+
+describe('the rule for one call', () => {
+  test('is the rule itself, in PL/pgSQL with one plan kept (migration 0038): a change to the rule is made to both', async () => {
+    const [row] = await queryRows<{ rule: string; one: string; settings: string[] }>(
+      database.db,
+      sql`select r.prosrc as rule, o.prosrc as one, o.proconfig as settings
+            from pg_proc r, pg_proc o
+           where r.oid = 'refresh_review_flags(bigint[], boolean)'::regprocedure
+             and o.oid = 'refresh_review_flags_of_one(bigint[], boolean)'::regprocedure`,
+    );
+    expect(row!.one).toBe(`BEGIN ${row!.rule}; END`);
+    expect(row!.settings).toEqual(['plan_cache_mode=force_generic_plan']);
   });
 });
 
