@@ -21,6 +21,16 @@
  * requests' statements run inside it, lost if it rolls back. The repair: a drained connection
  * that a transaction (or sql.reserve) holds stays with it.
  *
+ * And one change of behaviour, not a defect: sql.begin waits for BEGIN's answer before it sends
+ * the transaction's first statement, one round trip more for every transaction (of five for a
+ * call saved). A plain BEGIN (no options) now goes out with the first statements, as psql sends
+ * them pipelined, and its answer is checked before COMMIT: a transaction whose BEGIN failed rolls
+ * back and throws. A plain BEGIN fails only with its connection, which the statements after it
+ * then fail with; a BEGIN with options (isolation level, read only) still waits for its answer,
+ * since a refused option must not leave the statements after it outside a transaction. Drizzle
+ * sends a transaction's settings as its first statement (SET TRANSACTION) after a plain BEGIN:
+ * refused, that statement fails and the transaction rolls back.
+ *
  * Each edit is applied only to the exact text expected; a release whose text differs stops the
  * install with a message, so that an upgrade re-examines the defect instead of losing the repair.
  * A file repaired by an earlier version of this script gets the edits it lacks.
@@ -32,6 +42,7 @@ const MARK = '/* patched by scripts/patch-postgres.mjs */';
 
 const edits = [
   {
+    file: 'connection.js',
     from: `  function nextWrite(fn) {
     const x = socket.write(chunk, fn)`,
     // A write deferred to the next turn of the event loop finds the socket closed meanwhile.
@@ -48,6 +59,7 @@ const edits = [
     const x = socket.write(chunk, fn)`,
   },
   {
+    file: 'connection.js',
     // closed(): nothing of the dead session (unsent bytes, its last error) reaches the next one.
     from: `    clearImmediate(nextWriteTimer)
     socket.removeListener('data', data)`,
@@ -56,6 +68,7 @@ const edits = [
     socket.removeListener('data', data)`,
   },
   {
+    file: 'connection.js',
     // execute(): the transaction's hook (sql.begin's onexecute) runs whenever BEGIN is written,
     // not only when the connection can take more; the connection then takes nothing else.
     from: `      return write(toBuffer(q))
@@ -70,6 +83,7 @@ const edits = [
       return q.options.onexecute ? (q.options.onexecute(connection), false) : canTakeMore`,
   },
   {
+    file: 'connection.js',
     // drain(): a connection held by a transaction or by sql.reserve is not the pool's.
     from: `  function drain() {
     !query && onopen(connection)`,
@@ -77,6 +91,7 @@ const edits = [
     !query && !connection.reserved && onopen(connection) /* patched by scripts/patch-postgres.mjs (#823) */`,
   },
   {
+    file: 'connection.js',
     // terminate()
     from: `    clearImmediate(nextWriteTimer)
     if (socket) {`,
@@ -84,25 +99,57 @@ const edits = [
     chunk = nextWriteTimer = null ${MARK}
     if (socket) {`,
   },
+  {
+    // begin(): a plain BEGIN goes out with the transaction's first statements.
+    file: 'index.js',
+    from: `      await sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute }).execute()
+      return await Promise.race([
+        scope(connection, fn),`,
+    to: `      let connected ${MARK}
+      const ready = new Promise(resolve => connected = resolve)
+      const begun = sql.unsafe('begin ' + options.replace(/[^a-z ]/ig, ''), [], { onexecute: c => (onexecute(c), connected()) }).execute()
+      options ? await begun : (await Promise.race([ready, begun]), begun.catch(() => { /* read before COMMIT */ }))
+      // BEGIN left its connection with the pool's full ones; it is the transaction's, and takes its statements.
+      connection.queue === full && move(connection, reserved)
+      return await Promise.race([
+        scope(connection, fn, undefined, options ? null : begun),`,
+  },
+  {
+    // scope(): BEGIN's answer read before COMMIT; a failed one rolls back and throws.
+    file: 'index.js',
+    from: `    async function scope(c, fn, name) {`,
+    to: `    async function scope(c, fn, name, begun) { ${MARK}`,
+  },
+  {
+    file: 'index.js',
+    from: `        if (uncaughtError)
+          throw uncaughtError
+      } catch (e) {`,
+    to: `        if (uncaughtError)
+          throw uncaughtError
+        begun && await begun ${MARK}
+      } catch (e) {`,
+  },
 ];
 
 const root = path.join(process.cwd(), 'node_modules', 'postgres');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-for (const build of ['src', 'cjs/src']) {
-  const file = path.join(root, build, 'connection.js');
-  let text = readFileSync(file, 'utf8');
-  const missing = edits.filter((edit) => !text.includes(edit.to));
-  if (missing.length === 0) continue;
-  for (const edit of missing) {
-    if (text.split(edit.from).length !== 2) {
-      console.error(
-        `[patch-postgres] postgres ${version}: ${build}/connection.js is not the text this repair expects. Check whether the release fixes the write on a closed socket, BEGIN at a full pipeline and a drained transaction, then update or remove scripts/patch-postgres.mjs.`,
-      );
-      process.exit(1);
+for (const build of ['src', 'cjs/src'])
+  for (const name of new Set(edits.map((edit) => edit.file))) {
+    const file = path.join(root, build, name);
+    let text = readFileSync(file, 'utf8');
+    const missing = edits.filter((edit) => edit.file === name && !text.includes(edit.to));
+    if (missing.length === 0) continue;
+    for (const edit of missing) {
+      if (text.split(edit.from).length !== 2) {
+        console.error(
+          `[patch-postgres] postgres ${version}: ${build}/${name} is not the text this repair expects. Check whether the release fixes the write on a closed socket, BEGIN at a full pipeline and a drained transaction, and how it sends BEGIN, then update or remove scripts/patch-postgres.mjs.`,
+        );
+        process.exit(1);
+      }
+      text = text.replace(edit.from, edit.to);
     }
-    text = text.replace(edit.from, edit.to);
+    writeFileSync(file, text);
+    console.log(`[patch-postgres] postgres ${version}: ${build}/${name} repaired`);
   }
-  writeFileSync(file, text);
-  console.log(`[patch-postgres] postgres ${version}: ${build}/connection.js repaired`);
-}
