@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db/index';
+import { getDb, withPreparedStatements } from '@/db/index';
 import { BillingExports } from '@/components/billing/billing-exports';
 import { BillingListForm } from '@/components/billing/billing-list-form';
 import { BillingPreviewTable } from '@/components/billing/billing-preview-table';
 import { GenerateForm } from '@/components/billing/generate-form';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
-import { readBillingListForm } from '@/lib/billing/billing-input';
+import { readBillingListForm, type BillingInput } from '@/lib/billing/billing-input';
+import { isShortList } from '@/lib/billing/billable-calls';
 import {
   confirmedListOf,
   countToReviewOfList,
@@ -30,15 +31,16 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
   const locale = await getAppLocale();
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.
   const { form, hasAsked, input, fieldErrors } = readBillingListForm(await firstValues(searchParams), addDays(todayInMontreal(), -1));
+  const read = (asked: BillingInput) =>
+    Promise.all([
+      previewBilling(getDb(), asked),
+      countWaitingInOtherProcess(getDb(), asked),
+      heldCallsOfList(getDb(), asked),
+      countToReviewOfList(getDb(), asked),
+    ]);
+  // A short list's statements are kept prepared: their plan does not depend on the range.
   const [preview, waiting, held, toReview] =
-    hasAsked && input
-      ? await Promise.all([
-          previewBilling(getDb(), input),
-          countWaitingInOtherProcess(getDb(), input),
-          heldCallsOfList(getDb(), input),
-          countToReviewOfList(getDb(), input),
-        ])
-      : [null, null, [], 0];
+    hasAsked && input ? await (isShortList(input) ? withPreparedStatements(() => read(input)) : read(input)) : [null, null, [], 0];
   const money = (cents: number) => formatMoney(cents, locale);
 
   return (
