@@ -12,7 +12,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { membershipOnServiceDate } from '@/lib/groups/membership-on-date';
 import type { BillingInput } from './billing-input';
 import { callHashSql } from './confirmed-list';
-import { isNotInvoiced } from './invoiced-calls';
+import { isNotInvoiced, probed } from './invoiced-calls';
 
 /**
  * Call `k` waits to be billed: completed, on no non-void invoice, and not billed by the former
@@ -58,29 +58,28 @@ function duesJoins(billedNumber: SQL): SQL {
  */
 export type SetAside = 'excluded' | 'held' | 'toReview' | 'review' | 'included';
 
-const isHeld = sql`exists (select 1 from call_holds h where h.call_number = k.number)`;
-const isWaitingForReview = sql`exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null)`;
+/** Call `k` is held back, or waits for review; `isProbed`: asked of each call in turn, by the holds' and flags' primary keys. */
+const isHeld = (isProbed = false) => sql`exists (select 1 from call_holds h where h.call_number = k.number${probed(isProbed)})`;
+const isWaitingForReview = (isProbed = false) =>
+  sql`exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null${probed(isProbed)})`;
 
 const setAsideFilter: Record<SetAside, SQL | null> = {
-  excluded: sql`not ${isHeld} and not ${isWaitingForReview}`,
+  excluded: sql`not ${isHeld()} and not ${isWaitingForReview()}`,
   // Driven by the few calls set aside, each found by its number: `= any(array(…))` makes them an
   // index condition on the calls, where `in (select …)` let PostgreSQL read every waiting call
   // and hash them against the few (a million calls: 80 ms against 750).
   held: sql`k.number = any(array(select call_number from call_holds))`,
-  toReview: sql`k.number = any(array(select call_number from call_flags where approved_at is null)) and not ${isHeld}`,
+  toReview: sql`k.number = any(array(select call_number from call_flags where approved_at is null)) and not ${isHeld()}`,
   review: sql`k.number = any(array(select call_number from call_holds union all select call_number from call_flags where approved_at is null))`,
   included: null,
 };
 
-/** The same questions asked of each call of a short list in turn, by the primary keys of the holds and the flags. */
-const isHeldProbed = sql`exists (select 1 from call_holds h where h.call_number = k.number offset 0)`;
-const isWaitingForReviewProbed = sql`exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null offset 0)`;
-
+/** The same sets for a short list, each call asked in turn. */
 const setAsideProbed: Record<SetAside, SQL | null> = {
-  excluded: sql`not ${isHeldProbed} and not ${isWaitingForReviewProbed}`,
-  held: isHeldProbed,
-  toReview: sql`${isWaitingForReviewProbed} and not ${isHeldProbed}`,
-  review: sql`(${isHeldProbed} or ${isWaitingForReviewProbed})`,
+  excluded: sql`not ${isHeld(true)} and not ${isWaitingForReview(true)}`,
+  held: isHeld(true),
+  toReview: sql`${isWaitingForReview(true)} and not ${isHeld(true)}`,
+  review: sql`(${isHeld(true)} or ${isWaitingForReview(true)})`,
   included: null,
 };
 

@@ -10,12 +10,16 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * The call is on no non-void invoice: billable once completed, editable. `isProbed`: asked of each
- * call in turn, by the index `invoice_lines_call_once` (OFFSET 0 keeps PostgreSQL from making the
- * subquery a join), for the few calls of a short list; as a join, PostgreSQL hashes every
- * non-void line ever invoiced to test them.
+ * call in turn, by the index `invoice_lines_call_once` (probed), for the few calls of a short
+ * list; as a join, PostgreSQL hashes every non-void line ever invoiced to test them.
  */
 export function isNotInvoiced(callNumber: SQL, isProbed = false): SQL {
-  return sql`not exists (select 1 from invoice_lines l where l.call_number = ${callNumber} and not l.is_void${isProbed ? sql` offset 0` : sql``})`;
+  return sql`not exists (select 1 from invoice_lines l where l.call_number = ${callNumber} and not l.is_void${probed(isProbed)})`;
+}
+
+/** The end of a subquery asked of each row in turn when `isProbed`: OFFSET 0 keeps PostgreSQL from making it a join. */
+export function probed(isProbed: boolean): SQL {
+  return isProbed ? sql` offset 0` : sql``;
 }
 
 /** `from … where …` of the call's non-void invoice line `l` and its invoice `i` (no row when not invoiced). */
