@@ -92,7 +92,11 @@ async function main() {
   const isAll = values.only === undefined;
   const scale = SCALES[values.scale as keyof typeof SCALES];
   if (!scale) throw new Error(`--scale small|full (not ${values.scale})`);
-  const cluster = process.env.BENCH_DATABASE_URL ? null : await startPgCluster();
+  // PostgreSQL's cache holds the million calls, as a production server's would (README,
+  // Performance); BENCH_SHARED_BUFFERS=128MB measures with PostgreSQL's default.
+  const cluster = process.env.BENCH_DATABASE_URL
+    ? null
+    : await startPgCluster({ sharedBuffers: process.env.BENCH_SHARED_BUFFERS ?? '2GB' });
   const url = process.env.BENCH_DATABASE_URL ?? cluster!.url;
   const app = openPostgres(url, { max: 10 });
   const bare = postgres(url, { max: 10, onnotice: () => {} });
@@ -212,8 +216,8 @@ async function main() {
           ratio: (preview.p95 / previewFloor.p95).toFixed(2),
           // The ratio is judged where the floor takes long enough to measure (the full scale); at
           // the small scale a list takes tens of milliseconds, most of them fixed costs.
-          target: previewFloor.p95 >= 100 ? '≤ 2000 ms, ≤ 1,5× plancher' : '≤ 2000 ms',
-          verdict: preview.p95 <= 2000 && (previewFloor.p95 < 100 || preview.p95 <= 1.5 * previewFloor.p95) ? 'atteint' : 'MANQUÉ',
+          target: previewFloor.p95 >= 100 ? '≤ 2000 ms, ≤ 1,2× plancher' : '≤ 2000 ms',
+          verdict: preview.p95 <= 2000 && (previewFloor.p95 < 100 || preview.p95 <= 1.2 * previewFloor.p95) ? 'atteint' : 'MANQUÉ',
         });
 
         // Two rehearsals rolled back, then the run kept, each after a run of the floor: one run of
@@ -260,8 +264,8 @@ async function main() {
           product: `${Math.round(perSecond).toLocaleString('fr-CA')} appels/s (${seconds.toFixed(2)} s)`,
           floor: `${Math.round(floorCalls / floorSeconds).toLocaleString('fr-CA')} appels/s (${floorSeconds.toFixed(2)} s)`,
           ratio: ratio.toFixed(2),
-          target: isMeasurable ? '≥ 100 000/s, ≤ 1,5× plancher' : '≤ 3× plancher (trop court pour juger un débit)',
-          verdict: (isMeasurable ? perSecond >= GENERATION_TARGET_PER_SECOND && ratio <= 1.5 : ratio <= 3) ? 'atteint' : 'MANQUÉ',
+          target: isMeasurable ? '≥ 100 000/s, ≤ 1,2× plancher' : '≤ 3× plancher (trop court pour juger un débit)',
+          verdict: (isMeasurable ? perSecond >= GENERATION_TARGET_PER_SECOND && ratio <= 1.2 : ratio <= 3) ? 'atteint' : 'MANQUÉ',
         });
       }
     }

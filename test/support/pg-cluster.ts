@@ -25,6 +25,12 @@ export type PgClusterOptions = {
    * default: faster, and enough wherever the server is never crashed on purpose.
    */
   isCrashSafe?: boolean;
+  /**
+   * PostgreSQL's own cache (`shared_buffers`, e.g. '2GB'); its default, 128 MB, otherwise. A
+   * database larger than that is read from the system's file cache, which a server whose kernel
+   * reclaims unused file pages (as the benchmark's machine does) gives back to disk.
+   */
+  sharedBuffers?: string;
 };
 
 export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
@@ -48,6 +54,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
   // Without fsync (-F) a commit still survives a crash of the server, only not one of the machine.
   const synchronousCommit = options.isCrashSafe ? 'on' : 'off';
+  const sharedBuffers = options.sharedBuffers ? ` -c shared_buffers=${options.sharedBuffers}` : '';
   const start = () =>
     run('pg_ctl', [
       '-D',
@@ -57,7 +64,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
       '-w',
       'start',
       '-o',
-      `-h 127.0.0.1 -p ${port} -k ${dir} -F -c synchronous_commit=${synchronousCommit} -c full_page_writes=off -c max_connections=200`,
+      `-h 127.0.0.1 -p ${port} -k ${dir} -F -c synchronous_commit=${synchronousCommit} -c full_page_writes=off -c max_connections=200${sharedBuffers}`,
     ]);
   const kill = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();
