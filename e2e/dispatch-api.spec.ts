@@ -34,6 +34,14 @@ test('an administrator creates a token, sees it once, the dispatch system reads 
     const clients = await api.get('/api/v1/clients?limit=3');
     expect(clients.status()).toBe(200);
     expect(((await clients.json()) as { clients: unknown[] }).clients).toHaveLength(3);
+    // A client's data is never kept by a cache on the way; a few hundred bytes are sent as they
+    // are, a page of a hundred clients compressed (the request accepts gzip).
+    expect(clients.headers()['cache-control']).toBe('no-store, no-transform');
+    expect(clients.headers()['content-encoding']).toBeUndefined();
+    const page100 = await api.get('/api/v1/clients?limit=100', { headers: { 'accept-encoding': 'gzip' } });
+    expect(((await page100.json()) as { clients: unknown[] }).clients.length).toBeGreaterThan(3);
+    expect(page100.headers()['cache-control']).toBe('no-store');
+    expect(page100.headers()['content-encoding']).toBe('gzip');
 
     await page.reload();
     await expect(row).not.toContainText('Jamais');

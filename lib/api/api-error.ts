@@ -3,6 +3,8 @@
  * person reading its log, in French or in English (Accept-Language), and the HTTP status.
  * Never a stack trace, never a database message.
  */
+import { apiJson } from './api-json';
+
 export const API_ERRORS = {
   unauthenticated: {
     status: 401,
@@ -79,5 +81,5 @@ export function apiErrorResponse(error: ApiError, request: Request): Response {
       ...(Object.keys(error.fields).length > 0 ? { fields: error.fields } : {}),
     },
   };
-  return Response.json(body, { status: spec.status, headers: error.headers });
+  return apiJson(body, { status: spec.status, headers: error.headers });
 }

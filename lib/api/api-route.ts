@@ -8,6 +8,7 @@ import { getDb, type Db } from '@/db/index';
 import { ApiError, apiErrorResponse } from './api-error';
 import { authenticateApiRequest, type ApiCaller } from './authenticate';
 import type { ApiScope } from './token-input';
+import { apiJson } from './api-json';
 
 type Handler<P> = (context: { db: Db; caller: ApiCaller; request: Request; params: P }) => Promise<Response>;
 
@@ -37,7 +38,7 @@ export function parseApi<S extends z.ZodType>(schema: S, value: unknown): z.outp
 /** A found resource as JSON, or `not_found`. */
 export function foundOr404<T>(value: T | null): Response {
   if (value === null) throw new ApiError('not_found');
-  return Response.json(value);
+  return apiJson(value);
 }
 
 /** Largest JSON body a request may carry: a call is a few hundred bytes. */

@@ -2,6 +2,7 @@ import { apiRoute, foundOr404, parseApi, readJsonBody } from '@/lib/api/api-rout
 import { dispatchCallInput, dispatchIdParams } from '@/lib/api/dispatch-call-input';
 import { putDispatchCall } from '@/lib/api/put-dispatch-call';
 import { getApiCallByDispatchId } from '@/lib/api/resources';
+import { apiJson } from '@/lib/api/api-json';
 
 /** GET /api/v1/dispatch-calls/{dispatchId}: the call the dispatch system sent with this id (scope read). */
 export const GET = apiRoute<{ dispatchId: string }>('read', async ({ db, params }) =>
@@ -16,5 +17,5 @@ export const PUT = apiRoute<{ dispatchId: string }>('write', async ({ db, caller
   const { dispatchId } = parseApi(dispatchIdParams, params);
   const input = parseApi(dispatchCallInput, await readJsonBody(request));
   const { call, isCreated } = await putDispatchCall(db, caller.tokenId, dispatchId, input);
-  return Response.json(call, { status: isCreated ? 201 : 200 });
+  return apiJson(call, { status: isCreated ? 201 : 200 });
 });
