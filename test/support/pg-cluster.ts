@@ -34,6 +34,8 @@ export type PgClusterOptions = {
 };
 
 export async function startPgCluster(options: PgClusterOptions = {}): Promise<PgCluster> {
+  if (options.sharedBuffers !== undefined && !/^\d+(kB|MB|GB)$/.test(options.sharedBuffers))
+    throw new Error(`shared_buffers : une taille comme 128MB ou 2GB est attendue (reçu « ${options.sharedBuffers} »)`);
   const bin = ensurePostgresBinaries();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pgtest-'));
   // initdb refuses to run as root: run the server as the postgres user then.
