@@ -6,7 +6,7 @@
  * created included, at the price of a zlib stream each (about 7 % of the server's CPU under the
  * benchmark's load, README, Performance). A larger body (a page of clients) is still compressed.
  */
-export const UNCOMPRESSED_BELOW_BYTES = 1024;
+const UNCOMPRESSED_BELOW_BYTES = 1024;
 
 export function apiJson(value: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   const body = JSON.stringify(value);

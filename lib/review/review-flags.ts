@@ -18,13 +18,13 @@ export function reasonsOf(bits: number): ReviewReason[] {
 }
 
 /**
- * Writes again the reasons of the calls `numbers` (an array in SQL, or a list) and of their
- * duplicates' pairs. `isEdit`: the calls were written, and an approval of theirs no longer
- * holds; otherwise (a client's references changed) an approval holds while its reasons stay.
+ * Writes again the reasons of the calls `numbers` (an array in SQL: the import's batch, a client's
+ * calls under its references) and of their duplicates' pairs. `isEdit`: the calls were written,
+ * and an approval of theirs no longer holds; otherwise (a client's references changed) an
+ * approval holds while its reasons stay. One call: refreshReviewFlagsOfOne.
  */
-export function refreshReviewFlags(db: Executor, numbers: SQL | readonly number[], isEdit: boolean) {
-  const array = Array.isArray(numbers) ? sql`${`{${numbers.join(',')}}`}::bigint[]` : (numbers as SQL);
-  return db.execute(sql`select refresh_review_flags(${array}, ${isEdit})`);
+export function refreshReviewFlags(db: Executor, numbers: SQL, isEdit: boolean) {
+  return db.execute(sql`select refresh_review_flags(${numbers}, ${isEdit})`);
 }
 
 /**
