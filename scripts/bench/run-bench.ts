@@ -461,7 +461,7 @@ const duesJoins = (isGrouped: boolean) => `join tariffs t on t.id = k.tariff_id
 const duesOf = `case when t.is_passenger and not t.is_dues_exempt and x.number is null then coalesce(r.rate_cents, 0) else 0 end`;
 const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.legacy_invoice_number is null and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
-   and not exists (select 1 from call_holds h where h.call_number = k.number)
+   and k.number not in (select call_number from call_holds)
    and not exists (select 1 from call_flags f where f.call_number = k.number and f.approved_at is null)
    ${isGrouped ? '' : 'and m.client_number is null'}`;
 
