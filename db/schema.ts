@@ -476,6 +476,8 @@ export const clients = pgTable(
       foreignColumns: [t.number, t.groupedClientNumber],
     }),
     index('clients_grouped_client_number').on(t.groupedClientNumber),
+    // Written by hand in migration 0039 (INCLUDE): clients_dues_exempt, the few clients exempt
+    // from the dues with their dates, which every list of calls to bill reads.
     index('clients_name_folded_trgm').using('gin', t.nameFolded.op('gin_trgm_ops')),
     index('clients_name_folded').on(t.nameFolded),
     index('clients_tariff').on(t.tariffId),
