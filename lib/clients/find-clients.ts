@@ -1,6 +1,5 @@
 /** The client list: search by number or name (accent- and case-insensitive), filters, sort, pages. */
-import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import type { PgSelect } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, isNull, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '@/db/index';
 import { clients } from '@/db/schema';
@@ -53,15 +52,6 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
     conditions.push(search.head ? and(eq(clients.groupedClientNumber, search.head), ne(clients.number, search.head))! : sql`false`);
   }
 
-  const sortColumn = {
-    number: clients.number,
-    name: clients.nameFolded,
-    city: clients.city,
-    grouped: clients.groupedClientNumber,
-    active: clients.isActive,
-  }[search.sort];
-  const order = search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn);
-
   const where = conditions.length ? and(...conditions) : undefined;
   const listed = {
     number: clients.number,
@@ -70,6 +60,7 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
     groupedClientNumber: clients.groupedClientNumber,
     isActive: clients.isActive,
   };
+  const inPages = (total: number) => Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE));
   const count = async () => {
     const [counted] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -77,12 +68,6 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
       .where(where);
     return counted?.n ?? 0;
   };
-  const inPages = (total: number) => Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE));
-  const page = <Query extends PgSelect>(query: Query) =>
-    query
-      .orderBy(order, asc(clients.number))
-      .limit(CLIENT_PAGE_SIZE)
-      .offset((search.page - 1) * CLIENT_PAGE_SIZE);
 
   if (!where) {
     // The whole list: its page read in the sort's order only as far as the page (from the sort's
@@ -90,21 +75,44 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
     // on the page (count(*) over ()) would read every client and sort them all first: 20,000
     // clients sorted by name, page 20, took 29 ms that way, against 1.5 ms for the page and 3 ms
     // for the count.
-    const [rows, total] = await Promise.all([page(db.select(listed).from(clients).$dynamic()), count()]);
+    const sortColumn = sortColumnOf(clients, search.sort);
+    const [rows, total] = await Promise.all([
+      db
+        .select(listed)
+        .from(clients)
+        .orderBy(search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn), asc(clients.number))
+        .limit(CLIENT_PAGE_SIZE)
+        .offset((search.page - 1) * CLIENT_PAGE_SIZE),
+      count(),
+    ]);
     return { rows, total, pages: inPages(total) };
   }
 
-  // A search: the clients found are counted as they are read.
-  const found = await page(
-    db
-      .select({ ...listed, total: sql<number>`count(*) over ()`.mapWith(Number) })
-      .from(clients)
-      .where(where)
-      .$dynamic(),
-  );
+  // A search: the clients found, counted as they are read (count(*) over ()), then sorted and cut
+  // to the page. Counted in a query of their own, they are found the quickest way (by the names'
+  // trigram index for a name): with the order and the page on the same query, PostgreSQL read
+  // every client in the sort's order to stop at the page, not seeing that the count reads them
+  // all anyway — « cote » at 20,000 clients, 1,245 found: 10.9 ms against 3.2.
+  const found = db
+    .select({ ...listed, nameFolded: clients.nameFolded, total: sql<number>`count(*) over ()`.as('total') })
+    .from(clients)
+    .where(where)
+    .as('found');
+  const sortColumn = sortColumnOf(found, search.sort);
+  const page = await db
+    .select()
+    .from(found)
+    .orderBy(search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn), asc(found.number))
+    .limit(CLIENT_PAGE_SIZE)
+    .offset((search.page - 1) * CLIENT_PAGE_SIZE);
   // Past the last page, count(*) over () has no row to ride on: count separately.
-  const total = found.length === 0 && search.page > 1 ? await count() : (found[0]?.total ?? 0);
-  return { rows: found.map(({ total: _total, ...row }) => row), total, pages: inPages(total) };
+  const total = page.length === 0 && search.page > 1 ? await count() : Number(page[0]?.total ?? 0);
+  return { rows: page.map(({ total: _total, nameFolded: _nameFolded, ...row }) => row), total, pages: inPages(total) };
+}
+
+/** The column a sort orders by, of the clients table or of the clients found. */
+function sortColumnOf(from: Record<'number' | 'nameFolded' | 'city' | 'groupedClientNumber' | 'isActive', AnyColumn>, sort: ClientSort) {
+  return { number: from.number, name: from.nameFolded, city: from.city, grouped: from.groupedClientNumber, active: from.isActive }[sort];
 }
 
 export async function getClient(db: Executor, number: number) {

@@ -567,8 +567,9 @@ function bareClientSearch(sql: postgres.Sql, search: ReturnType<typeof clientSea
       sql`select number, name, city, grouped_client_number, is_active from clients order by ${order}, number limit 50 offset ${offset}`,
       sql`select count(*) from clients`,
     ]);
-  return sql`select number, name, city, grouped_client_number, is_active, count(*) over () as total
-               from clients where ${text} and ${filter}
+  // A search: the clients found and their count in a query of their own, then the page.
+  return sql`select * from (select number, name, city, grouped_client_number, is_active, name_folded, count(*) over () as total
+                               from clients where ${text} and ${filter}) found
               order by ${order}, number limit 50 offset ${offset}`;
 }
 

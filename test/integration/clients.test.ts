@@ -383,6 +383,11 @@ describe('client search', () => {
     // Past the last page, the whole list and a search still say how many there are.
     expect(await search({ sort: 'name', page: '9' })).toEqual({ rows: [], total: 65, pages: 2 });
     expect(await search({ q: 'série', page: '9' })).toEqual({ rows: [], total: 60, pages: 2 });
+    // A search is sorted and paged the same way, with its own total.
+    const found = await search({ q: 'série', sort: 'name', dir: 'desc', page: '2' });
+    expect(found).toMatchObject({ total: 60, pages: 2 });
+    const byNameDescending = Array.from({ length: 60 }, (_, n) => `Client série ${n}`).sort((a, b) => (a < b ? 1 : -1));
+    expect(found.rows.map((r) => r.name)).toEqual(byNameDescending.slice(50));
   });
 
   test('LIKE wildcards typed in the search are searched for literally', async () => {
