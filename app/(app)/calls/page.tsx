@@ -17,17 +17,19 @@ export default async function CallSearchPage({ searchParams }: { searchParams: P
   const locale = await getAppLocale();
   const search = callSearchUrl.parse(await firstValues(searchParams));
   const db = getDb();
-  const [result, selected] = await Promise.all([
+  // The status bar: for a selected call, the head it is (or was) billed on; else today's grouped
+  // number of the client searched for (read beside the calls), or of the one client all the
+  // results belong to.
+  const [result, selected, clientGroupedNumber] = await Promise.all([
     hasCriteria(search) ? findCalls(db, search) : Promise.resolve(null),
     search.selected ? getCallDetails(db, search.selected) : Promise.resolve(null),
+    search.client && !search.selected ? groupedNumberOf(db, search.client) : Promise.resolve(null),
   ]);
-  // The status bar: for a selected call, the head it is (or was) billed on; else today's grouped
-  // number of the client searched for, or of the one client all the results belong to.
   const onlyClient = result && result.rows.length > 0 && result.rows.every((r) => r.clientNumber === result.rows[0]!.clientNumber);
   const statusBarNumber = selected
     ? selected.billedHeadNumber
     : search.client
-      ? await groupedNumberOf(db, search.client)
+      ? clientGroupedNumber
       : onlyClient
         ? result.rows[0]!.groupedClientNumber
         : null;
