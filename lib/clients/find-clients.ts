@@ -92,7 +92,7 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
   // to the page. Counted in a query of their own, they are found the quickest way (by the names'
   // trigram index for a name): with the order and the page on the same query, PostgreSQL read
   // every client in the sort's order to stop at the page, not seeing that the count reads them
-  // all anyway — « cote » at 20,000 clients, 1,245 found: 10.9 ms against 3.2.
+  // all anyway — « cote » at 20,000 clients, 1,245 found: 10.9 ms against 3.2 (EXPLAIN ANALYZE).
   const found = db
     .select({ ...listed, nameFolded: clients.nameFolded, total: sql<number>`count(*) over ()`.as('total') })
     .from(clients)
