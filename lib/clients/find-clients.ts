@@ -61,6 +61,7 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
     isActive: clients.isActive,
   };
   const inPages = (total: number) => Math.max(1, Math.ceil(total / CLIENT_PAGE_SIZE));
+  const offset = (search.page - 1) * CLIENT_PAGE_SIZE;
   const count = async () => {
     const [counted] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
@@ -75,14 +76,13 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
     // on the page (count(*) over ()) would read every client and sort them all first: 20,000
     // clients sorted by name, page 20, took 29 ms that way, against 1.5 ms for the page and 3 ms
     // for the count.
-    const sortColumn = sortColumnOf(clients, search.sort);
     const [rows, total] = await Promise.all([
       db
         .select(listed)
         .from(clients)
-        .orderBy(search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn), asc(clients.number))
+        .orderBy(...orderOf(clients, search))
         .limit(CLIENT_PAGE_SIZE)
-        .offset((search.page - 1) * CLIENT_PAGE_SIZE),
+        .offset(offset),
       count(),
     ]);
     return { rows, total, pages: inPages(total) };
@@ -98,21 +98,30 @@ export async function findClients(db: Executor, search: ClientSearch): Promise<{
     .from(clients)
     .where(where)
     .as('found');
-  const sortColumn = sortColumnOf(found, search.sort);
   const page = await db
     .select()
     .from(found)
-    .orderBy(search.dir === 'desc' ? desc(sortColumn) : asc(sortColumn), asc(found.number))
+    .orderBy(...orderOf(found, search))
     .limit(CLIENT_PAGE_SIZE)
-    .offset((search.page - 1) * CLIENT_PAGE_SIZE);
+    .offset(offset);
   // Past the last page, count(*) over () has no row to ride on: count separately.
   const total = page.length === 0 && search.page > 1 ? await count() : Number(page[0]?.total ?? 0);
   return { rows: page.map(({ total: _total, nameFolded: _nameFolded, ...row }) => row), total, pages: inPages(total) };
 }
 
-/** The column a sort orders by, of the clients table or of the clients found. */
-function sortColumnOf(from: Record<'number' | 'nameFolded' | 'city' | 'groupedClientNumber' | 'isActive', AnyColumn>, sort: ClientSort) {
-  return { number: from.number, name: from.nameFolded, city: from.city, grouped: from.groupedClientNumber, active: from.isActive }[sort];
+/**
+ * The order of a page, of the clients table or of the clients found: the sort's column in its
+ * direction, then the client number, so that equal values keep one order from page to page.
+ */
+function orderOf(
+  from: Record<'number' | 'nameFolded' | 'city' | 'groupedClientNumber' | 'isActive', AnyColumn>,
+  search: Pick<ClientSearch, 'sort' | 'dir'>,
+) {
+  const column = { number: from.number, name: from.nameFolded, city: from.city, grouped: from.groupedClientNumber, active: from.isActive }[
+    search.sort
+  ];
+  const sorted = search.dir === 'desc' ? desc(column) : asc(column);
+  return search.sort === 'number' ? [sorted] : [sorted, asc(from.number)];
 }
 
 export async function getClient(db: Executor, number: number) {
