@@ -1,7 +1,7 @@
 /**
  * The review before billing (docs/business-rules.md, Review before billing): the calls a billing
  * clerk should look at before they are billed, each with its reasons, written by one rule in the
- * database (refresh_review_flags, migrations 0033, 0036 and 0038) that every writer of calls runs after its write
+ * database (refresh_review_flags, migrations 0033, 0036, 0038 and 0040) that every writer of calls runs after its write
  * — the form, the dispatch API, the import — and that the review's screen, the billing list and
  * generation read (call_flags; lib/billing/billable-calls.ts).
  */
@@ -30,7 +30,7 @@ export function refreshReviewFlags(db: Executor, numbers: SQL, isEdit: boolean) 
 /**
  * The same for the one call a form or the dispatch API has just written (`number`, in SQL or a
  * value), by the rule's copy planned once per connection (refresh_review_flags_of_one, migration
- * 0038): for one call, planning the rule cost as much as running it.
+ * 0038, read by its indexes since 0040): for one call, planning the rule cost as much as running it.
  */
 export function refreshReviewFlagsOfOne(db: Executor, number: SQL | number, isEdit: boolean) {
   const array = typeof number === 'number' ? sql`array[${number}::bigint]` : sql`array[${number}]`;

@@ -133,7 +133,7 @@ describe('the reasons', () => {
 });
 
 describe('the rule for one call', () => {
-  test('is the rule itself, in PL/pgSQL with one plan kept (migration 0038): a change to the rule is made to both', async () => {
+  test('is the rule itself, in PL/pgSQL with one plan kept, read by its indexes (migrations 0038 and 0040): a change to the rule is made to both', async () => {
     const [row] = await queryRows<{ rule: string; one: string; settings: string[] }>(
       database.db,
       sql`select r.prosrc as rule, o.prosrc as one, o.proconfig as settings
@@ -142,7 +142,7 @@ describe('the rule for one call', () => {
              and o.oid = 'refresh_review_flags_of_one(bigint[], boolean)'::regprocedure`,
     );
     expect(row!.one).toBe(`BEGIN ${row!.rule}; END`);
-    expect(row!.settings).toEqual(['plan_cache_mode=force_generic_plan']);
+    expect(row!.settings).toEqual(['plan_cache_mode=force_generic_plan', 'enable_seqscan=off']);
   });
 });
 
