@@ -53,10 +53,12 @@ function duesJoins(billedNumber: SQL): SQL {
  * The calls held back (call-holds.ts) or waiting for review before billing (lib/review) in a
  * list: left out of it (`excluded`, the billing list and generation); alone, held (`held`) or
  * waiting for review and not held (`toReview`), what the billing list says it left out; both
- * (`review`, the review's screen); or with the others (`included`: the dues return's trips still
- * to invoice).
+ * (`review`, the review's screen); with the others (`included`: the dues return's trips still
+ * to invoice); or with the others, each call marked (`marked`: columns `is_held` and
+ * `is_waiting_for_review`), so that a short billing list counts those it leaves out for review in
+ * the same reading of its calls.
  */
-export type SetAside = 'excluded' | 'held' | 'toReview' | 'review' | 'included';
+export type SetAside = 'excluded' | 'held' | 'toReview' | 'review' | 'included' | 'marked';
 
 /** Call `k` is held back, or waits for review; `isProbed`: asked of each call in turn, by the holds' and flags' primary keys. */
 const isHeld = (isProbed = false) => sql`exists (select 1 from call_holds h where h.call_number = k.number${probed(isProbed)})`;
@@ -81,6 +83,7 @@ const setAsideFilter: Record<SetAside, SQL | null> = {
   toReview: sql`k.number = any(array(select call_number from call_flags where approved_at is null)) and not ${isHeld()}`,
   review: sql`k.number = any(array(select call_number from call_holds union all select call_number from call_flags where approved_at is null))`,
   included: null,
+  marked: null,
 };
 
 /** The same sets for a short list, each call asked in turn. */
@@ -90,6 +93,7 @@ const setAsideProbed: Record<SetAside, SQL | null> = {
   toReview: sql`${isWaitingForReview(true)} and not ${isHeld(true)}`,
   review: sql`(${isHeld(true)} or ${isWaitingForReview(true)})`,
   included: null,
+  marked: null,
 };
 
 /**
@@ -142,11 +146,13 @@ export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'ex
       filters.push(sql`k.client_number in (select client_number from group_memberships where head_number = any(${numbers}))`);
   }
   const dues = duesOfCall;
+  const marks =
+    setAside === 'marked' ? sql`, ${isHeld(isShort)} as is_held, ${isWaitingForReview(isShort)} as is_waiting_for_review` : sql``;
   return sql`
     select k.number as call_number, k.client_number, c.name as client_name, ${billedNumber} as billed_client_number,
            k.service_date, k.pickup_address, k.destination_address, k.client_reference, k.price_cents,
            t.is_passenger, ${dues} as dues_cents, coalesce(k.billing_type, t.default_billing_type) as billing_type,
-           k.billing_hours_tenths, k.sev_number, k.reference_values, ${callHashSql(dues)} as call_hash
+           k.billing_hours_tenths, k.sev_number, k.reference_values, ${callHashSql(dues)} as call_hash${marks}
       from calls k
       join tariffs t on t.id = k.tariff_id
       ${input.isGrouped ? membershipOnServiceDate('join') : membershipOnServiceDate('left join', range)}

@@ -1,10 +1,10 @@
 /** The billing list (liste de facturation): the invoices a run would create, without writing. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '@/db/index';
 import { computeTaxes, type TaxExemptions } from '@/lib/money/taxes';
 import { compareReferenceValues } from '@/lib/references/reference-rules';
 import type { BillingInput } from './billing-input';
-import { billableCallsQuery, billedRangeOf } from './billable-calls';
+import { billableCallsQuery, billedRangeOf, isShortList } from './billable-calls';
 import { foldDigest, type InvoiceDigest } from './confirmed-list';
 
 /** A member's calls of one value of its invoice's `Sous-totaux par` reference (null: without one). */
@@ -48,6 +48,27 @@ export type BillingPreview = {
 };
 
 export async function previewBilling(db: Executor, input: BillingInput): Promise<BillingPreview> {
+  return (await readBillingList(db, input, false)).preview;
+}
+
+/**
+ * The billing list as its screen shows it: the invoices, and how many calls it leaves out because
+ * they wait for review (and are not held). A short list (isShortList) reads its calls once for
+ * both, each marked as it is asked against the holds and the flags; a longer one counts those
+ * waiting for review by their flags (countToReviewOfList), beside the list.
+ */
+export async function billingListOf(db: Executor, input: BillingInput): Promise<{ preview: BillingPreview; toReview: number }> {
+  if (isShortList(input)) return readBillingList(db, input, true);
+  const [preview, toReview] = await Promise.all([previewBilling(db, input), countToReviewOfList(db, input)]);
+  return { preview, toReview };
+}
+
+/** The list; with `isCountingReview`, the calls it leaves out for review counted in the same statement (`marked`). */
+async function readBillingList(
+  db: Executor,
+  input: BillingInput,
+  isCountingReview: boolean,
+): Promise<{ preview: BillingPreview; toReview: number }> {
   // One GROUP BY over the billable calls, by billed client and by the client each call was taken
   // for. In the normal process every call is billed to its own client: one key to group by, one
   // name to read (the member's name is then the invoice's).
@@ -69,15 +90,14 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     subtotal: string;
     dues: string;
     call_hashes: string;
+    to_review: number;
   }>(
     db,
     // Aggregate by numbers first, then name them: grouping by the names' text was 4× slower.
     sql`select ${billed} as billed_client_number, b.name as billed_name, r.label as subtotal_label, b.gst_exempt, b.qst_exempt,
-               a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.dues, a.call_hashes::text
-          from (select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, sum(bc.dues_cents)::text as dues,
-                       bit_xor(bc.call_hash) as call_hashes
-                  from (${billableCallsQuery(input)}) bc
-                 group by ${keys}) a
+               a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.dues, a.call_hashes::text,
+               a.to_review
+          from (${(isCountingReview ? markedAggregates : listAggregates)(input, keys)}) a
           join clients b on b.number = ${billed}${range ? sql` and b.number between ${range.from} and ${range.to}` : sql``}
           ${grouped ? sql`join clients c on c.number = a.client_number` : sql``}
           left join client_references r on r.client_number = b.number and r.is_subtotal
@@ -95,7 +115,11 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
     Object.assign(invoice, computeTaxes(invoice.subtotalCents + invoice.duesCents, exemptions));
     invoice.digest = foldDigest(callHashes);
   };
+  let toReview = 0;
   for (const row of rows) {
+    toReview += row.to_review;
+    // A client whose calls all wait for review (or are held) has none on the list.
+    if (row.calls === 0) continue;
     if (!invoice || invoice.billedClientNumber !== row.billed_client_number) {
       close();
       invoice = {
@@ -132,7 +156,7 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
   close();
   await addReferenceSubtotals(db, input, invoices);
   const sum = (pick: (i: PreviewInvoice) => number) => invoices.reduce((total, i) => total + pick(i), 0);
-  return {
+  const preview = {
     invoices,
     totals: {
       invoices: invoices.length,
@@ -144,6 +168,34 @@ export async function previewBilling(db: Executor, input: BillingInput): Promise
       totalCents: sum((i) => i.totalCents),
     },
   };
+  return { preview, toReview };
+}
+
+/** The list's sums by `keys` over the calls it bills. */
+function listAggregates(input: BillingInput, keys: SQL): SQL {
+  return sql`select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, sum(bc.dues_cents)::text as dues,
+                    bit_xor(bc.call_hash) as call_hashes, 0 as to_review
+               from (${billableCallsQuery(input)}) bc
+              group by ${keys}`;
+}
+
+/**
+ * The list's sums over every call of its criteria (`marked`), each call counted on the list
+ * unless held or waiting for review, and those waiting for review and not held counted apart
+ * (as countToReviewOfList counts them): one reading of the calls for both. `offset 0` keeps the
+ * calls a subquery of their own, each call's marks asked once: merged into this query, each
+ * filter below asked the holds and the flags again (50 clients at a million calls: 8.1 ms
+ * against 3.4).
+ */
+function markedAggregates(input: BillingInput, keys: SQL): SQL {
+  const listed = sql`not bc.is_held and not bc.is_waiting_for_review`;
+  return sql`select ${keys}, count(*) filter (where ${listed})::int as calls,
+                    sum(bc.price_cents) filter (where ${listed})::text as subtotal,
+                    sum(bc.dues_cents) filter (where ${listed})::text as dues,
+                    bit_xor(bc.call_hash) filter (where ${listed}) as call_hashes,
+                    count(*) filter (where bc.is_waiting_for_review and not bc.is_held)::int as to_review
+               from (${billableCallsQuery(input, 'marked')} offset 0) bc
+              group by ${keys}`;
 }
 
 /**

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
 import { calls, invoiceLines } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
-import { confirmedListOf, countToReviewOfList, previewBilling } from '@/lib/billing/preview-billing';
+import { billingListOf, confirmedListOf, countToReviewOfList, previewBilling } from '@/lib/billing/preview-billing';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { AppError } from '@/lib/errors';
 import { referenceRuleInput } from '@/lib/references/reference-input';
@@ -80,7 +80,9 @@ describe('the reasons', () => {
     expect(await reasonsOf(61001, true)).toEqual([[without.number, ['missingReference']]]);
 
     const grouped = list(61000, true);
-    expect((await previewBilling(database.db, grouped)).totals.calls).toBe(2);
+    const { preview, toReview } = await billingListOf(database.db, grouped);
+    expect(preview.totals.calls).toBe(2);
+    expect(toReview).toBe(1);
     expect(await countToReviewOfList(database.db, grouped)).toBe(1);
     expect((await approveCalls(database.db, clerkId, [without.number])).approved).toBe(1);
     expect(await reasonsOf(61001, true)).toEqual([]);

@@ -8,13 +8,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
 import { readBillingListForm, type BillingInput } from '@/lib/billing/billing-input';
 import { isShortList } from '@/lib/billing/billable-calls';
-import {
-  confirmedListOf,
-  countToReviewOfList,
-  countWaitingInOtherProcess,
-  heldCallsOfList,
-  previewBilling,
-} from '@/lib/billing/preview-billing';
+import { billingListOf, confirmedListOf, countWaitingInOtherProcess, heldCallsOfList } from '@/lib/billing/preview-billing';
 import { reviewSearchUrl } from '@/lib/review/find-review';
 import { HeldCalls } from '@/components/billing/held-calls';
 import { billingListQuery } from '@/lib/billing/billing-input';
@@ -32,15 +26,12 @@ export default async function BillingListPage({ searchParams }: { searchParams: 
   // Default cut-off: yesterday, so that today's calls still being worked wait for the next run.
   const { form, hasAsked, input, fieldErrors } = readBillingListForm(await firstValues(searchParams), addDays(todayInMontreal(), -1));
   const read = (asked: BillingInput) =>
-    Promise.all([
-      previewBilling(getDb(), asked),
-      countWaitingInOtherProcess(getDb(), asked),
-      heldCallsOfList(getDb(), asked),
-      countToReviewOfList(getDb(), asked),
-    ]);
+    Promise.all([billingListOf(getDb(), asked), countWaitingInOtherProcess(getDb(), asked), heldCallsOfList(getDb(), asked)]);
   // A short list's statements are kept prepared: their plan does not depend on the range.
-  const [preview, waiting, held, toReview] =
-    hasAsked && input ? await (isShortList(input) ? withPreparedStatements(() => read(input)) : read(input)) : [null, null, [], 0];
+  const [{ preview, toReview }, waiting, held] =
+    hasAsked && input
+      ? await (isShortList(input) ? withPreparedStatements(() => read(input)) : read(input))
+      : [{ preview: null, toReview: 0 }, null, []];
   const money = (cents: number) => formatMoney(cents, locale);
 
   return (
