@@ -128,7 +128,7 @@ export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'ex
   const isShort = isShortList(input, billedIn);
   const aside = (isShort ? setAsideProbed : setAsideFilter)[setAside];
   if (aside) filters.push(aside);
-  if (input.cycle !== 'all') filters.push(sql`b.billing_cycle = ${input.cycle}`);
+  if (input.cycle !== 'all') filters.push(sql`${billedNumber} in (select number from clients where billing_cycle = ${input.cycle})`);
   if (range) {
     // The range is on the billed client. For a group (billed to its head) it is said again on the
     // calls themselves, so that a short range reads only its clients' calls (index
@@ -157,10 +157,12 @@ export function billableCallsQuery(input: BillingInput, setAside: SetAside = 'ex
       join tariffs t on t.id = k.tariff_id
       ${input.isGrouped ? membershipOnServiceDate('join') : membershipOnServiceDate('left join', range)}
       ${duesJoins(billedNumber)}
-      -- Both clients always exist (foreign keys): left joins, so that PostgreSQL drops the one a
-      -- caller does not read (the billing list reads neither name: a fifth faster at a million calls).
+      -- The client always exists (foreign key): a left join, so that PostgreSQL drops it when a
+      -- caller does not read its name (the billing list: a fifth faster at a million calls). The
+      -- billed client's cycle is asked apart (above): one join more, even dropped, made the joins
+      -- more than PostgreSQL orders freely (join_collapse_limit, 8), and a whole list lost its
+      -- parallel plan (a million calls, the grouped list's median 632 ms against 545 now).
       left join clients c on c.number = k.client_number
-      left join clients b on b.number = ${billedNumber}
      where ${waitingToBeBilled(isShort)}
        and k.service_date <= ${input.cutoff}
        and ${sql.join([sql`true`, ...filters], sql` and `)}`;
