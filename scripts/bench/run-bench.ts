@@ -209,15 +209,18 @@ async function main() {
           () => bare.unsafe(handWrittenGroupBy(isGrouped)),
           Math.max(5, Math.floor(scale.runs / 15)),
         );
+        // The ratio of the medians, as generation's: each run of a list is one sample of a noisy
+        // machine, and the p95 of twenty is their second slowest (README.md, Performance).
+        const listRatio = preview.p50 / previewFloor.p50;
         rows.push({
-          measure: `liste de facturation ${kind} (p95)`,
-          product: ms(preview.p95),
-          floor: ms(previewFloor.p95),
-          ratio: (preview.p95 / previewFloor.p95).toFixed(2),
+          measure: `liste de facturation ${kind} (p50 / p95, ${preview.runs} listes et autant de planchers en alternance)`,
+          product: `${ms(preview.p50)} / ${ms(preview.p95)}`,
+          floor: `${ms(previewFloor.p50)} / ${ms(previewFloor.p95)}`,
+          ratio: listRatio.toFixed(2),
           // The ratio is judged where the floor takes long enough to measure (the full scale); at
           // the small scale a list takes tens of milliseconds, most of them fixed costs.
-          target: previewFloor.p95 >= 100 ? '≤ 2000 ms, ≤ 1,2× plancher' : '≤ 2000 ms',
-          verdict: preview.p95 <= 2000 && (previewFloor.p95 < 100 || preview.p95 <= 1.2 * previewFloor.p95) ? 'atteint' : 'MANQUÉ',
+          target: previewFloor.p50 >= 100 ? 'p95 ≤ 2000 ms, p50 ≤ 1,2× plancher' : 'p95 ≤ 2000 ms',
+          verdict: preview.p95 <= 2000 && (previewFloor.p50 < 100 || listRatio <= 1.2) ? 'atteint' : 'MANQUÉ',
         });
 
         // Two rehearsals rolled back, then the run kept, each after a run of the floor: one run of
