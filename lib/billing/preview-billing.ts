@@ -97,7 +97,7 @@ async function readBillingList(
     sql`select ${billed} as billed_client_number, b.name as billed_name, r.label as subtotal_label, b.gst_exempt, b.qst_exempt,
                a.client_number, ${grouped ? sql`c.name` : sql`null`} as client_name, a.calls, a.subtotal, a.dues, a.call_hashes::text,
                a.to_review
-          from (${(isCountingReview ? markedAggregates : listAggregates)(input, keys)}) a
+          from (${listAggregates(input, keys, isCountingReview)}) a
           join clients b on b.number = ${billed}${range ? sql` and b.number between ${range.from} and ${range.to}` : sql``}
           ${grouped ? sql`join clients c on c.number = a.client_number` : sql``}
           left join client_references r on r.client_number = b.number and r.is_subtotal
@@ -171,30 +171,21 @@ async function readBillingList(
   return { preview, toReview };
 }
 
-/** The list's sums by `keys` over the calls it bills. */
-function listAggregates(input: BillingInput, keys: SQL): SQL {
-  return sql`select ${keys}, count(*)::int as calls, sum(bc.price_cents)::text as subtotal, sum(bc.dues_cents)::text as dues,
-                    bit_xor(bc.call_hash) as call_hashes, 0 as to_review
-               from (${billableCallsQuery(input)}) bc
-              group by ${keys}`;
-}
-
 /**
- * The list's sums over every call of its criteria (`marked`), each call counted on the list
- * unless held or waiting for review, and those waiting for review and not held counted apart
- * (as countToReviewOfList counts them): one reading of the calls for both. `offset 0` keeps the
- * calls a subquery of their own, each call's marks asked once: merged into this query, each
- * filter below asked the holds and the flags again (50 clients at a million calls: 8.1 ms
- * against 3.4).
+ * The list's sums by `keys` over the calls it bills. With `isCountingReview`, over every call of
+ * its criteria (`marked`), each counted on the list unless held or waiting for review, and those
+ * waiting for review and not held counted apart (as countToReviewOfList counts them): one reading
+ * of the calls for both. `offset 0` keeps the calls a subquery of their own, each call's marks
+ * asked once: merged into this query, each filtered sum asked the holds and the flags again (50
+ * clients at a million calls: 8.1 ms against 3.4).
  */
-function markedAggregates(input: BillingInput, keys: SQL): SQL {
-  const listed = sql`not bc.is_held and not bc.is_waiting_for_review`;
-  return sql`select ${keys}, count(*) filter (where ${listed})::int as calls,
-                    sum(bc.price_cents) filter (where ${listed})::text as subtotal,
-                    sum(bc.dues_cents) filter (where ${listed})::text as dues,
-                    bit_xor(bc.call_hash) filter (where ${listed}) as call_hashes,
-                    count(*) filter (where bc.is_waiting_for_review and not bc.is_held)::int as to_review
-               from (${billableCallsQuery(input, 'marked')} offset 0) bc
+function listAggregates(input: BillingInput, keys: SQL, isCountingReview: boolean): SQL {
+  const listed = isCountingReview ? sql` filter (where not bc.is_held and not bc.is_waiting_for_review)` : sql``;
+  const calls = isCountingReview ? sql`${billableCallsQuery(input, 'marked')} offset 0` : billableCallsQuery(input);
+  const toReview = isCountingReview ? sql`count(*) filter (where bc.is_waiting_for_review and not bc.is_held)::int` : sql`0`;
+  return sql`select ${keys}, count(*)${listed}::int as calls, sum(bc.price_cents)${listed}::text as subtotal,
+                    sum(bc.dues_cents)${listed}::text as dues, bit_xor(bc.call_hash)${listed} as call_hashes, ${toReview} as to_review
+               from (${calls}) bc
               group by ${keys}`;
 }
 
