@@ -1,20 +1,12 @@
-import { SQL, sql } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import {
-  callHashSql,
-  compareConfirmedList,
-  encodeConfirmedList,
-  foldDigest,
-  parseConfirmedList,
-  type InvoiceDigest,
-} from './confirmed-list';
+import { compareConfirmedList, encodeConfirmedList, foldDigest, parseConfirmedList, type InvoiceDigest } from './confirmed-list';
 
 const MAX_DIGEST = ((1n << 64n) - 1n).toString(36);
 
 const list: InvoiceDigest[] = [
-  { billedClientNumber: 12345, calls: 40, subtotalCents: 123456, digest: foldDigest(['987654321987654321', '-42']) },
-  { billedClientNumber: 20001, calls: 1, subtotalCents: 1930, digest: foldDigest(['-1']) },
-  { billedClientNumber: 30000, calls: 0, subtotalCents: 0, digest: '0' },
+  { billedClientNumber: 12345, calls: 40, subtotalCents: 123456, duesCents: 3600, digest: foldDigest(['987654321987654321', '-42']) },
+  { billedClientNumber: 20001, calls: 1, subtotalCents: 1930, duesCents: 90, digest: foldDigest(['-1']) },
+  { billedClientNumber: 30000, calls: 0, subtotalCents: 0, duesCents: 0, digest: '0' },
 ];
 
 describe('the list the clerk confirms, in a form field', () => {
@@ -22,10 +14,10 @@ describe('the list the clerk confirms, in a form field', () => {
     expect(parseConfirmedList(encodeConfirmedList(list))).toEqual(list);
   });
 
-  test('is compact: client, calls, subtotal in cents and digest, separated by dots and semicolons', () => {
-    expect(encodeConfirmedList([list[0]!, { billedClientNumber: 20001, calls: 1, subtotalCents: 1930, digest: 'abc12' }])).toBe(
-      `12345.40.123456.${list[0]!.digest};20001.1.1930.abc12`,
-    );
+  test('is compact: client, calls, subtotal and dues in cents and digest, separated by dots and semicolons', () => {
+    expect(
+      encodeConfirmedList([list[0]!, { billedClientNumber: 20001, calls: 1, subtotalCents: 1930, duesCents: 90, digest: 'abc12' }]),
+    ).toBe(`12345.40.123456.3600.${list[0]!.digest};20001.1.1930.90.abc12`);
   });
 
   test('with no invoice to bill: an empty field, read back as an empty list', () => {
@@ -35,25 +27,27 @@ describe('the list the clerk confirms, in a form field', () => {
 
   test('the largest values it allows survive the round trip', () => {
     const largest: InvoiceDigest[] = [
-      { billedClientNumber: 99999999, calls: 999999999, subtotalCents: 999999999999999, digest: MAX_DIGEST },
+      { billedClientNumber: 99999999, calls: 999999999, subtotalCents: 999999999999999, duesCents: 999999999999999, digest: MAX_DIGEST },
     ];
     expect(MAX_DIGEST).toHaveLength(13);
     expect(parseConfirmedList(encodeConfirmedList(largest))).toEqual(largest);
   });
 
   test.each([
-    ['a missing field', '12345.40.123456'],
-    ['an extra field', '12345.40.123456.abc.1'],
-    ['a trailing semicolon', '12345.40.123456.abc;'],
-    ['an empty entry between two', '12345.40.123456.abc;;20001.1.1930.def'],
-    ['a negative subtotal', '12345.40.-123456.abc'],
-    ['a decimal subtotal', '12345.40.1234.56.abc'],
-    ['an upper-case digest', '12345.40.123456.ABC'],
-    ['a digest of more than 64 bits', '12345.40.123456.abcdefghijklmn'],
-    ['an empty digest', '12345.40.123456.'],
-    ['a client number of 9 digits', '123456789.40.123456.abc'],
-    ['spaces', ' 12345.40.123456.abc'],
-    ['a comma instead of a semicolon', '12345.40.123456.abc,20001.1.1930.def'],
+    ['a missing field', '12345.40.123456.3600'],
+    ['an extra field', '12345.40.123456.3600.abc.1'],
+    ['a trailing semicolon', '12345.40.123456.3600.abc;'],
+    ['an empty entry between two', '12345.40.123456.3600.abc;;20001.1.1930.90.def'],
+    ['a negative subtotal', '12345.40.-123456.3600.abc'],
+    ['negative dues', '12345.40.123456.-3600.abc'],
+    ['a decimal subtotal', '12345.40.1234.56.3600.abc'],
+    ['an upper-case digest', '12345.40.123456.3600.ABC'],
+    ['a digest of more than 64 bits', '12345.40.123456.3600.abcdefghijklmn'],
+    ['an empty digest', '12345.40.123456.3600.'],
+    ['a client number of 9 digits', '123456789.40.123456.3600.abc'],
+    ['spaces', ' 12345.40.123456.3600.abc'],
+    ['a comma instead of a semicolon', '12345.40.123456.3600.abc,20001.1.1930.90.def'],
+    ['a list of the former kind, without dues', '12345.40.123456.abc'],
     ['anything else', 'hello'],
   ])('tampered with (%s), it is refused as a whole', (_, text) => {
     expect(parseConfirmedList(text)).toBeNull();
@@ -78,7 +72,7 @@ describe('what changed between the confirmed list and what would be billed now',
   });
 
   test('a client billed that was not in the list: added, with its calls', () => {
-    const added: InvoiceDigest = { billedClientNumber: 15000, calls: 3, subtotalCents: 5790, digest: 'x1' };
+    const added: InvoiceDigest = { billedClientNumber: 15000, calls: 3, subtotalCents: 5790, duesCents: 0, digest: 'x1' };
     expect(compareConfirmedList(list, [...list, added])).toEqual([{ code: 'billing.changes.added', params: { client: 15000, calls: 3 } }]);
   });
 
@@ -90,10 +84,15 @@ describe('what changed between the confirmed list and what would be billed now',
   });
 
   test('the same calls at another total: amount too', () => {
-    const now = [list[0]!, { ...list[1]!, subtotalCents: 2000, digest: 'other' }, list[2]!];
+    const now = [list[0]!, { ...list[1]!, subtotalCents: 2000, duesCents: 90, digest: 'other' }, list[2]!];
     expect(compareConfirmedList(list, now)).toEqual([
       { code: 'billing.changes.amount', params: { client: 20001, callsBefore: 1, callsNow: 1, before: 19.3, now: 20 } },
     ]);
+  });
+
+  test('the same calls at the same total with other dues (a rate or an exemption changed): dues, in dollars before and now', () => {
+    const now = [{ ...list[0]!, duesCents: 4400 }, list[1]!, list[2]!];
+    expect(compareConfirmedList(list, now)).toEqual([{ code: 'billing.changes.dues', params: { client: 12345, before: 36, now: 44 } }]);
   });
 
   test('same calls count and total but other calls: calls, with only the client', () => {
@@ -106,12 +105,12 @@ describe('what changed between the confirmed list and what would be billed now',
     // its own call (hash 33) and one of member 40001 (hash 44), each member's call at the same price.
     // The members swap heads between the list and the click.
     const confirmed: InvoiceDigest[] = [
-      { billedClientNumber: 12345, calls: 2, subtotalCents: 4820, digest: foldDigest(['11', '22']) },
-      { billedClientNumber: 40000, calls: 2, subtotalCents: 4820, digest: foldDigest(['33', '44']) },
+      { billedClientNumber: 12345, calls: 2, subtotalCents: 4820, duesCents: 180, digest: foldDigest(['11', '22']) },
+      { billedClientNumber: 40000, calls: 2, subtotalCents: 4820, duesCents: 180, digest: foldDigest(['33', '44']) },
     ];
     const now: InvoiceDigest[] = [
-      { billedClientNumber: 40000, calls: 2, subtotalCents: 4820, digest: foldDigest(['33', '22']) },
-      { billedClientNumber: 12345, calls: 2, subtotalCents: 4820, digest: foldDigest(['11', '44']) },
+      { billedClientNumber: 40000, calls: 2, subtotalCents: 4820, duesCents: 180, digest: foldDigest(['33', '22']) },
+      { billedClientNumber: 12345, calls: 2, subtotalCents: 4820, duesCents: 180, digest: foldDigest(['11', '44']) },
     ];
     expect(compareConfirmedList(confirmed, now)).toEqual([
       { code: 'billing.changes.calls', params: { client: 12345 } },
@@ -121,12 +120,12 @@ describe('what changed between the confirmed list and what would be billed now',
 
   test('a member moved to another head: one head loses calls, the other gains them', () => {
     const confirmed: InvoiceDigest[] = [
-      { billedClientNumber: 12345, calls: 3, subtotalCents: 6750, digest: foldDigest(['11', '22', '55']) },
-      { billedClientNumber: 40000, calls: 1, subtotalCents: 1930, digest: foldDigest(['33']) },
+      { billedClientNumber: 12345, calls: 3, subtotalCents: 6750, duesCents: 270, digest: foldDigest(['11', '22', '55']) },
+      { billedClientNumber: 40000, calls: 1, subtotalCents: 1930, duesCents: 90, digest: foldDigest(['33']) },
     ];
     const now: InvoiceDigest[] = [
-      { billedClientNumber: 12345, calls: 2, subtotalCents: 4820, digest: foldDigest(['11', '22']) },
-      { billedClientNumber: 40000, calls: 2, subtotalCents: 3860, digest: foldDigest(['33', '55']) },
+      { billedClientNumber: 12345, calls: 2, subtotalCents: 4820, duesCents: 180, digest: foldDigest(['11', '22']) },
+      { billedClientNumber: 40000, calls: 2, subtotalCents: 3860, duesCents: 180, digest: foldDigest(['33', '55']) },
     ];
     expect(compareConfirmedList(confirmed, now)).toEqual([
       { code: 'billing.changes.amount', params: { client: 12345, callsBefore: 3, callsNow: 2, before: 67.5, now: 48.2 } },
@@ -136,10 +135,10 @@ describe('what changed between the confirmed list and what would be billed now',
 
   test('several changes at once: one per client, in order of client number', () => {
     const now: InvoiceDigest[] = [
-      { billedClientNumber: 50000, calls: 2, subtotalCents: 3860, digest: 'n1' },
+      { billedClientNumber: 50000, calls: 2, subtotalCents: 3860, duesCents: 180, digest: 'n1' },
       { ...list[2]!, digest: 'changed' },
       { ...list[0]!, calls: 39, subtotalCents: 121526 },
-      { billedClientNumber: 10000, calls: 1, subtotalCents: 1930, digest: 'n2' },
+      { billedClientNumber: 10000, calls: 1, subtotalCents: 1930, duesCents: 90, digest: 'n2' },
     ];
     expect(compareConfirmedList(list, now)).toEqual([
       { code: 'billing.changes.added', params: { client: 10000, calls: 1 } },
@@ -179,12 +178,8 @@ describe('the digest of the calls of one invoice', () => {
 
   test('always fits the form field', () => {
     for (const sums of [[], ['-1'], ['123456789012345678901234567890'], ['-987654321987654321', '42']]) {
-      const entry: InvoiceDigest = { billedClientNumber: 1, calls: 1, subtotalCents: 1, digest: foldDigest(sums) };
+      const entry: InvoiceDigest = { billedClientNumber: 1, calls: 1, subtotalCents: 1, duesCents: 0, digest: foldDigest(sums) };
       expect(parseConfirmedList(encodeConfirmedList([entry]))).toEqual([entry]);
     }
-  });
-
-  test('the hash of one call is an SQL fragment, for the queries', () => {
-    expect(callHashSql(sql`0`)).toBeInstanceOf(SQL);
   });
 });

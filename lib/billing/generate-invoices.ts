@@ -71,10 +71,13 @@ export async function generateInvoices(
         -- The billed clients' billing information and taxes read once, in this statement: what
         -- the clerk confirmed is what the invoices get, whatever changes meanwhile.
         join clients b on b.number = t.billed_client_number`);
-    const now = await queryRows<{ billed_client_number: number; line_count: number; subtotal_cents: string; call_hashes: string }>(
-      tx,
-      sql`select billed_client_number, line_count, subtotal_cents::text, call_hashes from run_invoices`,
-    );
+    const now = await queryRows<{
+      billed_client_number: number;
+      line_count: number;
+      subtotal_cents: string;
+      dues_cents: string;
+      call_hashes: string;
+    }>(tx, sql`select billed_client_number, line_count, subtotal_cents::text, dues_cents::text, call_hashes from run_invoices`);
     const invoiceCount = now.length;
     if (confirmed) {
       const changes = compareConfirmedList(
@@ -83,6 +86,7 @@ export async function generateInvoices(
           billedClientNumber: i.billed_client_number,
           calls: i.line_count,
           subtotalCents: Number(i.subtotal_cents),
+          duesCents: Number(i.dues_cents),
           digest: foldDigest([i.call_hashes]),
         })),
       );

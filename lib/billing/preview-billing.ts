@@ -235,6 +235,7 @@ export function confirmedListOf(preview: BillingPreview): InvoiceDigest[] {
     billedClientNumber: i.billedClientNumber,
     calls: i.calls,
     subtotalCents: i.subtotalCents,
+    duesCents: i.duesCents,
     digest: i.digest,
   }));
 }

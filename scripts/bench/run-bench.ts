@@ -455,13 +455,18 @@ async function measureApi(db: Db, url: string, scale: { clients: number; loadSec
 const membershipJoin = (isGrouped: boolean) => `${isGrouped ? 'join' : 'left join'} group_memberships m
    on m.client_number = k.client_number and m.valid_from <= k.service_date and (m.valid_to is null or k.service_date < m.valid_to)`;
 const billedOf = (isGrouped: boolean) => (isGrouped ? 'm.head_number' : 'k.client_number');
-/** The dues of call `k` written by hand: the tariff's flags, the rate of its service date, the billed client's exemption. */
+/**
+ * The dues of call `k` written by hand: the tariff's flags, the billed client's exemption, and the
+ * rate of its service date found among the rates' dates by `width_bucket`, as the product does: a
+ * join to the rates as periods kept the whole list from being summed in parallel, in the floor
+ * as in the product.
+ */
 const duesJoins = (isGrouped: boolean) => `join tariffs t on t.id = k.tariff_id
-   left join (select effective_from, lead(effective_from) over (order by effective_from) as until, rate_cents from dues_rates) r
-          on t.is_passenger and k.service_date >= r.effective_from and (r.until is null or k.service_date < r.until)
    left join clients x on x.number = ${billedOf(isGrouped)} and x.dues_exemption is not null and k.service_date >= x.dues_exempt_from
           and (x.dues_exempt_to is null or k.service_date <= x.dues_exempt_to)`;
-const duesOf = `case when t.is_passenger and not t.is_dues_exempt and x.number is null then coalesce(r.rate_cents, 0) else 0 end`;
+const duesOf = `case when t.is_passenger and not t.is_dues_exempt and x.number is null
+   then coalesce((select array_agg(rate_cents order by effective_from) from dues_rates)[width_bucket(k.service_date,
+                 (select array_agg(effective_from order by effective_from) from dues_rates))], 0) else 0 end`;
 const billableWhere = (isGrouped: boolean) => `k.status = 'completed' and k.legacy_invoice_number is null and k.service_date <= '2026-10-31'
    and not exists (select 1 from invoice_lines l where l.call_number = k.number and not l.is_void)
    and k.number not in (select call_number from call_holds)

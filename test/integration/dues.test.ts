@@ -4,13 +4,14 @@
  * exemption of a grouped invoice taken from its head, a credit note of a whole trip crediting its
  * dues and one of an amount not, and the database refusing an invoice whose total leaves out its dues.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { creditNotes, duesRates, invoiceLines, invoices } from '@/db/schema';
 import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
-import { previewBilling } from '@/lib/billing/preview-billing';
+import { confirmedListOf, previewBilling } from '@/lib/billing/preview-billing';
+import { AppError } from '@/lib/errors';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import golden from '@/test/golden/billing.json';
 import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser, violatedConstraint } from '@/test/support/fixtures';
@@ -103,12 +104,18 @@ describe('the golden cases through a real generation', () => {
 
 describe('rates, exemptions and the database', () => {
   test('a rate changed in the middle of a period applies to the trips from its date, by service date', async () => {
-    await database.db.insert(duesRates).values({ effectiveFrom: '2026-11-15', rateCents: 110, createdBy: clerkId });
+    // The first rate is in force from 2021-01-01; 1,10 $ from 2026-11-15, then a rate of 0 ends the dues.
+    await database.db.insert(duesRates).values([
+      { effectiveFrom: '2026-11-15', rateCents: 110, createdBy: clerkId },
+      { effectiveFrom: '2026-11-25', rateCents: 0, createdBy: clerkId },
+    ]);
     try {
       await insertClient(database.db, 31001, taxi);
+      await trip(31001, 2000, '2020-12-31');
       await trip(31001, 2000, '2026-11-14');
       await trip(31001, 2000, '2026-11-15');
       await trip(31001, 2000, '2026-11-20');
+      await trip(31001, 2000, '2026-11-25');
       await generateInvoices(database.db, clerkId, run(false, 31001), '2026-12-01');
       const invoice = await invoiceOf(31001);
       const lines = await database.db
@@ -116,8 +123,27 @@ describe('rates, exemptions and the database', () => {
         .from(invoiceLines)
         .where(eq(invoiceLines.invoiceId, invoice.id))
         .orderBy(invoiceLines.serviceDate);
-      expect(lines.map((l) => l.duesCents)).toEqual([90, 110, 110]);
+      expect(lines.map((l) => l.duesCents)).toEqual([0, 90, 110, 110, 0]);
       expect({ duesTrips: invoice.duesTrips, duesCents: invoice.duesCents }).toEqual({ duesTrips: 3, duesCents: 310 });
+    } finally {
+      await database.db.delete(duesRates).where(inArray(duesRates.effectiveFrom, ['2026-11-15', '2026-11-25']));
+    }
+  });
+
+  test('a rate changed between the list and the click: generation is refused, saying the dues changed, and bills nothing', async () => {
+    await insertClient(database.db, 31002, taxi);
+    await trip(31002, 2000, '2026-11-10');
+    await trip(31002, 2000, '2026-11-20');
+    const confirmed = confirmedListOf(await previewBilling(database.db, run(false, 31002)));
+    await database.db.insert(duesRates).values({ effectiveFrom: '2026-11-15', rateCents: 110, createdBy: clerkId });
+    try {
+      const error = await generateInvoices(database.db, clerkId, run(false, 31002), '2026-12-01', confirmed).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).details).toEqual([{ code: 'billing.changes.dues', params: { client: 31002, before: 1.8, now: 2 } }]);
+      expect(await database.db.select().from(invoices).where(eq(invoices.billedClientNumber, 31002))).toEqual([]);
     } finally {
       await database.db.delete(duesRates).where(eq(duesRates.effectiveFrom, '2026-11-15'));
     }

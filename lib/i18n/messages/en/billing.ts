@@ -173,6 +173,7 @@ export const enBilling: typeof frBilling = {
           'client {client} would go from {callsBefore, plural, one {# call} other {# calls}} ({before, number, ::currency/CAD unit-width-narrow}) to {callsNow, plural, one {# call} other {# calls}} ({now, number, ::currency/CAD unit-width-narrow});',
         calls:
           'client {client}: same number of calls and same total, but no longer the same calls (a member changed group or a price changed);',
+        dues: 'client {client}: same calls, but their dues would go from {before, number, ::currency/CAD unit-width-narrow} to {now, number, ::currency/CAD unit-width-narrow} (a rate or an exemption changed);',
       },
       deliveryInProgress: 'Run {id} cannot be reversed while one of its invoices is being e-mailed: try again in a moment.',
       noCompanySettings: 'Fill in the company settings (name, address, GST and QST numbers) in Administration › Settings before billing.',

@@ -175,6 +175,7 @@ export const frBilling = {
           'le client {client} passerait de {callsBefore, plural, one {# appel} other {# appels}} ({before, number, ::currency/CAD unit-width-narrow}) à {callsNow, plural, one {# appel} other {# appels}} ({now, number, ::currency/CAD unit-width-narrow}) ;',
         calls:
           'le client {client} : même nombre d’appels et même total, mais plus les mêmes appels (un membre a changé de groupe ou un prix a changé) ;',
+        dues: 'le client {client} : mêmes appels, mais leurs redevances passeraient de {before, number, ::currency/CAD unit-width-narrow} à {now, number, ::currency/CAD unit-width-narrow} (un taux ou une exemption a changé) ;',
       },
       deliveryInProgress: 'Le traitement {id} ne peut pas être annulé pendant l’envoi d’une de ses factures : réessayez dans un instant.',
       noCompanySettings:
