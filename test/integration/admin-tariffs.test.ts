@@ -1,11 +1,10 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, calls, clients, tariffs, users } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import { listTariffsWithUsage, tariffChoices } from '@/lib/tariffs/list-tariffs';
 import { createTariff, updateTariff } from '@/lib/tariffs/save-tariff';
 import { tariffFormInput, tariffInput } from '@/lib/tariffs/tariff-input';
-import { insertCall, insertClient, violatedConstraint } from '@/test/support/fixtures';
+import { insertCall, insertClient, refusal, violatedConstraint } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -23,15 +22,6 @@ function form(changes: Record<string, string | undefined> = {}) {
     isActive: 'on',
     ...changes,
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected an AppError').toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function tariffByCode(code: string) {

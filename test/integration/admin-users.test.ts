@@ -13,17 +13,9 @@ import { getUser, listUsers } from '@/lib/users/list-users';
 import { resetUserPassword } from '@/lib/users/reset-user-password';
 import { createUserInput } from '@/lib/users/user-input';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
+import { refusal } from '@/test/support/fixtures';
 
 let database: TestDatabase;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected an AppError').toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function insertUser(email: string, role: Role, isActive = true): Promise<number> {
   const [user] = await database.db

@@ -16,11 +16,10 @@ import { callInput, type CallInput } from '@/lib/calls/call-input';
 import { callSearchParams, findCalls, getCallDetails } from '@/lib/calls/find-calls';
 import { changeOfCall } from '@/lib/calls/call-rules';
 import { changeCallStatus, createCall, quoteCall, updateCall } from '@/lib/calls/save-call';
-import { AppError } from '@/lib/errors';
 import { priceCall } from '@/lib/pricing/price-call';
 import { setMembershipDate } from '@/lib/clients/membership';
 import { findMunicipalities } from '@/lib/municipalities/find-municipalities';
-import { insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertClient, insertTariff, refusal } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -49,15 +48,6 @@ const call = (changes: Record<string, string> = {}): CallInput => callInput.pars
 async function callCount() {
   const [row] = await database.db.select({ n: count() }).from(calls);
   return row!.n;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 beforeAll(async () => {

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { auditLog, companySettings, duesRates, users } from '@/db/schema';
 import { duesRateOn } from '@/lib/dues/dues';
 import { duesRateInput, listDuesRates, setDuesRate } from '@/lib/dues/dues-rates';
-import { AppError } from '@/lib/errors';
 import { companySettingsInput } from '@/lib/settings/company-input';
 import { getCompanySettings, saveCompanyLogo, saveCompanySettings } from '@/lib/settings/company-settings';
 import { logoDataUrl } from '@/lib/settings/logo-image';
-import { violatedConstraint } from '@/test/support/fixtures';
+import { refusal, violatedConstraint } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -31,15 +30,6 @@ function form(changes: Record<string, string | undefined> = {}) {
 
 /** A real 1×1 PNG. */
 const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected an AppError').toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 async function settingsAudit(field: string) {
   return database.db

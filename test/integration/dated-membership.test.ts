@@ -17,7 +17,7 @@ import { findMembershipHistory } from '@/lib/clients/membership';
 import { updateClient } from '@/lib/clients/save-client';
 import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { AppError } from '@/lib/errors';
-import { insertCall, insertClient, insertTariff, refusalCode } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertTariff, refusal, refusalCode } from '@/test/support/fixtures';
 import { checkInvariants, NO_VIOLATION } from '@/test/support/invariants';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -64,15 +64,6 @@ async function call(client: number, date: string, priceCents: number) {
     priceCents,
   });
   return row.number;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'expected a refusal').toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 /** The calls of each invoice of a run, by billed client. */

@@ -11,10 +11,17 @@ import { billingInput } from '@/lib/billing/billing-input';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
 import { confirmedListOf, previewBilling } from '@/lib/billing/preview-billing';
-import { AppError } from '@/lib/errors';
 import { invoicePdfStream } from '@/lib/pdf/invoice-pdf';
 import golden from '@/test/golden/billing.json';
-import { insertCall, insertClient, insertCompanySettings, insertTariff, insertUser, violatedConstraint } from '@/test/support/fixtures';
+import {
+  insertCall,
+  insertClient,
+  insertCompanySettings,
+  insertTariff,
+  insertUser,
+  refusal,
+  violatedConstraint,
+} from '@/test/support/fixtures';
 import { pdfText, streamBytes } from '@/test/support/pdf-text';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -137,12 +144,8 @@ describe('rates, exemptions and the database', () => {
     const confirmed = confirmedListOf(await previewBilling(database.db, run(false, 31002)));
     await database.db.insert(duesRates).values({ effectiveFrom: '2026-11-15', rateCents: 110, createdBy: clerkId });
     try {
-      const error = await generateInvoices(database.db, clerkId, run(false, 31002), '2026-12-01', confirmed).then(
-        () => null,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).details).toEqual([{ code: 'billing.changes.dues', params: { client: 31002, before: 1.8, now: 2 } }]);
+      const error = await refusal(generateInvoices(database.db, clerkId, run(false, 31002), '2026-12-01', confirmed));
+      expect(error.details).toEqual([{ code: 'billing.changes.dues', params: { client: 31002, before: 1.8, now: 2 } }]);
       expect(await database.db.select().from(invoices).where(eq(invoices.billedClientNumber, 31002))).toEqual([]);
     } finally {
       await database.db.delete(duesRates).where(eq(duesRates.effectiveFrom, '2026-11-15'));

@@ -8,11 +8,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryRows } from '@/db/index';
 import { auditLog, calls, municipalities, users } from '@/db/schema';
-import { AppError } from '@/lib/errors';
 import { findMunicipalities, listMunicipalities, municipalityNames } from '@/lib/municipalities/find-municipalities';
 import { addMunicipalityInput, mergeMunicipalityInput, renameMunicipalityInput } from '@/lib/municipalities/municipality-input';
 import { addMunicipality, mergeMunicipality, renameMunicipality } from '@/lib/municipalities/save-municipality';
-import { insertCall, insertClient, insertTariff } from '@/test/support/fixtures';
+import { insertCall, insertClient, insertTariff, refusal } from '@/test/support/fixtures';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
 let database: TestDatabase;
@@ -41,15 +40,6 @@ const SEEDED = [
   'Terrebonne',
   'Trois-Rivières',
 ];
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const idOf = async (name: string) => (await findMunicipalities(database.db, [name]))[0]!.id;
 

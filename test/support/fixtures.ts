@@ -34,6 +34,16 @@ export function appErrorCode(call: PromiseLike<unknown>): Promise<string | null>
   );
 }
 
+/** The AppError with which the application refused a call; the test fails if the call was accepted or failed otherwise. */
+export async function refusal(call: PromiseLike<unknown>): Promise<AppError> {
+  const error = await Promise.resolve(call).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, 'expected an AppError').toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
 export async function insertTariff(db: Executor, values: Partial<typeof tariffs.$inferInsert> = {}) {
   const [tariff] = await db
     .insert(tariffs)
