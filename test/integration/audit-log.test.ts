@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { auditLog, clients, users } from '@/db/schema';
 import { withActor } from '@/lib/audit/with-actor';
-import { auditSearchParams, findAudit, type AuditSearch } from '@/lib/audit/find-audit';
+import { AUDIT_ENTITIES, auditSearchParams, findAudit, type AuditSearch } from '@/lib/audit/find-audit';
+import { en } from '@/lib/i18n/messages/en/index';
+import { fr } from '@/lib/i18n/messages/fr/index';
 import { createTariff } from '@/lib/tariffs/save-tariff';
 import { tariffInput } from '@/lib/tariffs/tariff-input';
 import { insertClient, insertTariff, truncateKeepingStaff } from '@/test/support/fixtures';
@@ -144,4 +146,19 @@ test('a tariff created in the application appears under "tariff" with the admini
   expect(rows).toEqual([
     expect.objectContaining({ entityKey: 'EXP', field: 'created', newValue: 'Express', userName: 'Administratrice Test' }),
   ]);
+});
+
+test('every kind of record the log holds, and what a portal user’s access records, is named in both languages', () => {
+  const portalFields = [
+    'portal_invited',
+    'portal_invitation_sent',
+    'portal_revoked',
+    'portal_password_chosen',
+    'portal_sign_in',
+    'portal_download',
+  ];
+  for (const audit of [fr.audit, en.audit] as { entityKinds: object; what: object; fields: object }[]) {
+    expect(AUDIT_ENTITIES.filter((entity) => !(entity in audit.entityKinds) || !(entity in audit.what))).toEqual([]);
+    expect(portalFields.filter((field) => !(field in audit.fields))).toEqual([]);
+  }
 });
