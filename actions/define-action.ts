@@ -52,10 +52,10 @@ export function registerAnonymousAction(name: string, action: (...args: never[])
 }
 
 /**
- * A form's fields as an object: a field given twice is a list; a field `name[key]` (the values of
+ * A form's fields (or a query string's) as an object: a field given twice is a list; a field `name[key]` (the values of
  * a call's references by label) is the entry `key` of the object `name`.
  */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+export function formDataToObject(formData: FormData | URLSearchParams): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith('$ACTION')) continue;

@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
-import { quoteCallAction } from '@/actions/calls';
-import { idleState } from '@/actions/action-state';
+import { useEffect, useState } from 'react';
+import type { ActionState } from '@/actions/action-state';
+import type { CallFormQuote } from '@/actions/call-quote';
 
 import type { BillingType } from '@/lib/calls/call-input';
 import type { HoldView } from '@/lib/receivables/describe-hold';
@@ -39,40 +39,43 @@ export function useCallQuote(input: { clientNumber: string; distanceKm: string; 
   reset: () => void;
 } {
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [, startQuoting] = useTransition();
-  const request = useRef(0);
   const { clientNumber, distanceKm, waitingMinutes, serviceDate } = input;
   useEffect(() => {
-    const id = ++request.current;
     if (!isClientNumber(clientNumber)) return;
-    const timer = setTimeout(() => {
-      startQuoting(async () => {
-        const form = new FormData();
-        form.set('clientNumber', clientNumber);
-        form.set('distanceKm', distanceKm);
-        form.set('waitingMinutes', waitingMinutes);
-        form.set('serviceDate', serviceDate);
-        const result = await quoteCallAction(idleState, form);
-        if (id !== request.current) return;
-        if (result.status === 'success')
-          setAnswer({
-            clientNumber,
-            quote: {
-              clientName: result.data.client.name,
-              price: result.data.price,
-              detail: result.data.detail,
-              hold: result.data.hold,
-              passenger: result.data.passenger,
-              references: result.data.references,
-            },
-          });
-        else if (result.status === 'error') {
-          const error = result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message;
-          setAnswer({ clientNumber, quote: { error } });
-        }
-      });
+    // What is typed next cancels this question, asked or waiting: only the answer to what is typed now is kept.
+    const asked = new AbortController();
+    const timer = setTimeout(async () => {
+      const query = new URLSearchParams({ clientNumber, distanceKm, waitingMinutes, serviceDate });
+      let result: ActionState<CallFormQuote>;
+      try {
+        const response = await fetch(`/calls/new/quote?${query}`, { signal: asked.signal, cache: 'no-store' });
+        result = (await response.json()) as ActionState<CallFormQuote>;
+      } catch {
+        // Cancelled, or no answer that the server wrote (the network, a session ended): nothing to show.
+        return;
+      }
+      if (asked.signal.aborted) return;
+      if (result.status === 'success')
+        setAnswer({
+          clientNumber,
+          quote: {
+            clientName: result.data.client.name,
+            price: result.data.price,
+            detail: result.data.detail,
+            hold: result.data.hold,
+            passenger: result.data.passenger,
+            references: result.data.references,
+          },
+        });
+      else if (result.status === 'error') {
+        const error = result.fieldErrors.clientNumber?.join(' ') || Object.values(result.fieldErrors)[0]?.join(' ') || result.message;
+        setAnswer({ clientNumber, quote: { error } });
+      }
     }, 150);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      asked.abort();
+    };
   }, [clientNumber, distanceKm, waitingMinutes, serviceDate]);
   const quote = isClientNumber(clientNumber) && answer?.clientNumber === clientNumber ? answer.quote : null;
   return { quote, reset: () => setAnswer(null) };

@@ -15,6 +15,7 @@ export const ROUTE_ROLES = {
   '/clients/[number]': EVERYONE,
   '/clients/[number]/account': BILLING,
   '/calls/new': CALL_TAKERS,
+  '/calls/new/quote': CALL_TAKERS,
   '/calls': EVERYONE,
   '/calls/[number]': EVERYONE,
   '/billing': BILLING,

@@ -198,7 +198,8 @@ export async function runApiLoad(options: {
 
 /**
  * Which floor a kind of request is judged against: pages against the empty page, the call
- * taking's actions against the route handler; the floors themselves against none.
+ * taking's preview (a route handler) and save (a server action) against the route handler; the
+ * floors themselves against none.
  */
 export type FloorOf = 'page' | 'route' | null;
 
@@ -268,7 +269,16 @@ export async function runLoad(options: {
         send: page(() => `/calls?client=${client()}&from=2026-10-01&to=2026-10-31`, dispatcher!),
       },
       { kind: 'prise d’appel (écran)', weight: 3, floor: 'page', send: page(() => '/calls/new', dispatcher!) },
-      { kind: 'prise d’appel : aperçu du prix', weight: 3, floor: 'route', send: action('quoteCallAction', callFields) },
+      // The form's script asks it as the client number is typed: a GET answered as JSON.
+      {
+        kind: 'prise d’appel : aperçu du prix',
+        weight: 3,
+        floor: 'route',
+        send: async (base, agent) => {
+          const answer = await send(base, `/calls/new/quote?${new URLSearchParams(callFields())}`, { agent, cookie: dispatcher! });
+          return answer.status === 200 && answer.body.includes('"status":"success"');
+        },
+      },
       {
         kind: 'prise d’appel : enregistrement',
         weight: 2,

@@ -54,6 +54,8 @@ let samples: {
   headStatementId: number;
 };
 let adminSession: { userId: number; sessionVersion: number };
+/** The golden scenario's billing clerk: no call taking. */
+let clerkSession: { userId: number; sessionVersion: number };
 /** A portal user of head 12345: the portal's routes are its own. */
 let portalSession: { userId: number; sessionVersion: number };
 
@@ -66,6 +68,7 @@ beforeAll(async () => {
     .values({ email: 'admin@golden.local', name: 'Administratrice', role: 'admin', passwordHash: 'x' })
     .returning();
   adminSession = { userId: admin!.id, sessionVersion: admin!.sessionVersion };
+  clerkSession = { userId: clerkId, sessionVersion: 1 };
   session = adminSession;
   const [contact] = await db
     .insert(users)
@@ -124,6 +127,7 @@ const readingRequests = (): Record<string, string[]> => ({
   ],
   '/admin/outbox/[id]/attachment': [`/admin/outbox/${samples.outboxId}/attachment`],
   '/billing/export': ['/billing/export?cutoff=2026-12-31&cycle=all', '/billing/export?cutoff=2026-12-31&cycle=all&isGrouped=on&format=pdf'],
+  '/calls/new/quote': ['/calls/new/quote?clientNumber=12346&distanceKm=15&waitingMinutes=0&serviceDate=2026-11-15'],
   '/invoices/[number]/pdf': [`/invoices/${samples.invoiceNumber}/pdf`],
   '/me': ['/me'],
   '/receivables/export': ['/receivables/export?asOf=2026-11-30', '/receivables/export?asOf=2026-11-30&grouped=on&format=pdf'],
@@ -299,5 +303,49 @@ describe('from the application’s own pages', () => {
     await batch.arrayBuffer();
     const printed = await database.db.select().from(invoices).where(eq(invoices.billingRunId, samples.normalRunId));
     expect(printed.map((invoice) => invoice.printedAt !== null)).toEqual([true, true]);
+  });
+});
+
+describe('the call-taking preview, read as the dispatcher types', () => {
+  beforeAll(() => {
+    globalThis.__appDatabase = readOnly;
+  });
+
+  const quote = async (query: string) => {
+    const routeModule = signedInApplication().find((r) => r.route === '/calls/new/quote')!;
+    const response = await call(routeModule, 'GET', `/calls/new/quote?${query}`);
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const asShown = (text: unknown) => String(text).replace(/\s/g, ' ');
+
+  test('a member is priced with its own tariff and discount, and named', async () => {
+    session = adminSession;
+    const { status, body } = await quote('clientNumber=12346&distanceKm=15&waitingMinutes=0&serviceDate=2026-11-15');
+    expect(status).toBe(200);
+    const data = body.data as { client: { name: string; groupedClientNumber: number }; price: string; hold: unknown };
+    // STD: 4.50 + 15 × 1.875 = 32.63 $, less 5 % → 31.00 $.
+    expect([data.client.name, data.client.groupedClientNumber, asShown(data.price), data.hold]).toEqual([
+      'Pharmacie Centrale — succursale Laval',
+      12345,
+      '31,00 $',
+      null,
+    ]);
+  });
+
+  test('a client that does not exist, or input that does not parse, is refused with what to fix; a role without call taking, or no session, is refused', async () => {
+    session = adminSession;
+    const unknown = await quote('clientNumber=99999&distanceKm=15&waitingMinutes=0');
+    expect([unknown.status, unknown.body.status, (unknown.body.fieldErrors as Record<string, string[]>).clientNumber]).toEqual([
+      409,
+      'error',
+      ['Le client 99999 n’existe pas.'],
+    ]);
+    const invalid = await quote('clientNumber=12346&distanceKm=beaucoup&waitingMinutes=0');
+    expect([invalid.status, Object.keys(invalid.body.fieldErrors as object)]).toEqual([400, ['distanceKm']]);
+    session = clerkSession;
+    expect((await quote('clientNumber=12346&distanceKm=15&waitingMinutes=0')).status).toBe(403);
+    session = null;
+    expect((await quote('clientNumber=12346&distanceKm=15&waitingMinutes=0')).status).toBe(401);
+    session = adminSession;
   });
 });
