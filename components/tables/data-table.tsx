@@ -36,9 +36,14 @@ type DataTableProps<Row> = Labelled & {
   className?: string;
 };
 
-function cellClass(column: { isNumeric?: boolean; isNowrap?: boolean }): string | undefined {
-  const classes = [column.isNumeric ? 'numeric nowrap' : null, column.isNowrap && !column.isNumeric ? 'nowrap' : null].filter(Boolean);
-  return classes.length ? classes.join(' ') : undefined;
+/**
+ * A cell's attributes, made once per column. An attribute absent is left out rather than set to
+ * undefined: the payload that React hydrates writes each prop given, `"$undefined"` included, for
+ * every cell of every row.
+ */
+function cellProps(column: { isNumeric?: boolean; isNowrap?: boolean }): { className?: string } {
+  if (column.isNumeric) return { className: 'numeric nowrap' };
+  return column.isNowrap ? { className: 'nowrap' } : {};
 }
 
 export function DataTable<Row>({
@@ -53,8 +58,12 @@ export function DataTable<Row>({
   sorting,
   className,
 }: DataTableProps<Row>) {
+  const cells = columns.map(cellProps);
   return (
-    <table className={className ? `data-table ${className}` : 'data-table'} aria-label={label} aria-labelledby={labelledBy}>
+    <table
+      className={className ? `data-table ${className}` : 'data-table'}
+      {...(label ? { 'aria-label': label } : { 'aria-labelledby': labelledBy })}
+    >
       <thead>
         <tr>
           {columns.map((column, index) =>
@@ -63,7 +72,7 @@ export function DataTable<Row>({
                 {column.header}
               </SortableHeader>
             ) : (
-              <th key={index} scope="col" className={column.isNumeric ? 'numeric' : undefined}>
+              <th key={index} scope="col" {...(column.isNumeric ? { className: 'numeric' } : {})}>
                 {column.isHeaderHidden ? <span className="visually-hidden">{column.header}</span> : column.header}
               </th>
             ),
@@ -74,27 +83,31 @@ export function DataTable<Row>({
         {rows.map((row) => {
           const key = rowKey(row);
           const details = rowDetails?.(row);
-          return (
+          const line = (
+            <tr key={key} {...rowProps?.(row)}>
+              {columns.map((column, index) =>
+                column.isRowHeader ? (
+                  <th key={index} scope="row" {...cells[index]}>
+                    {column.cell(row)}
+                  </th>
+                ) : (
+                  <td key={index} {...cells[index]}>
+                    {column.cell(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          );
+          // A row with details is two rows under one key; one without is its row alone.
+          return details ? (
             <Fragment key={key}>
-              <tr {...rowProps?.(row)}>
-                {columns.map((column, index) =>
-                  column.isRowHeader ? (
-                    <th key={index} scope="row" className={cellClass(column)}>
-                      {column.cell(row)}
-                    </th>
-                  ) : (
-                    <td key={index} className={cellClass(column)}>
-                      {column.cell(row)}
-                    </td>
-                  ),
-                )}
+              {line}
+              <tr className="details-row">
+                <td colSpan={columns.length}>{details}</td>
               </tr>
-              {details ? (
-                <tr className="details-row">
-                  <td colSpan={columns.length}>{details}</td>
-                </tr>
-              ) : null}
             </Fragment>
+          ) : (
+            line
           );
         })}
       </tbody>
