@@ -15,7 +15,15 @@ const config = [
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next/link', message: 'Use Link from @/components/link: it does not prefetch (see there why).' }] },
+      ],
     },
+  },
+  {
+    files: ['components/link.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 ];
 

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/actions/sign-out';
 import type { CurrentUser } from '@/lib/auth/current-user';

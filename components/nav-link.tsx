@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { usePathname } from 'next/navigation';
 
 /** A menu link marked as the current page for the screen open now (and its sub-pages). */

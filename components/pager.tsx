@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 
 /** Previous / "page n" / next, under a list; a link is absent where there is no such page. */

@@ -144,3 +144,20 @@ test.describe('as the dispatcher', () => {
     expect(response?.status()).toBe(403);
   });
 });
+
+test('a list full of links asks the server for no page ahead; a link followed opens its page', async ({ page }) => {
+  const askedAhead: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch']) askedAhead.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/clients');
+  const list = page.getByRole('table', { name: 'Clients' });
+  await expect(list.getByRole('link', { name: '12346', exact: true })).toBeVisible();
+  // The menu, the sort headers and every client's number are links in view; pointing at one asks for nothing either.
+  await list.getByRole('link', { name: '12346', exact: true }).hover();
+  await page.waitForLoadState('networkidle');
+  expect(askedAhead).toEqual([]);
+  await list.getByRole('link', { name: '12346', exact: true }).click();
+  await expect(page).toHaveURL('/clients/12346');
+  await expect(page.getByLabel('Nom', { exact: true })).toHaveValue('Pharmacie Centrale — succursale Laval');
+});

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { DateRangeFields } from '@/components/form/date-range-fields';
 import { SelectField, TextField } from '@/components/form/fields';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import { AUDIT_ENTITIES, describeAuditValue, type AuditRow } from '@/lib/audit/find-audit';

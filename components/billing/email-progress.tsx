@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { resendInvoiceEmailAction, retryFailedEmailsAction, sendEmailsAction } from '@/actions/delivery';
 import { ResendButton } from '@/components/delivery/email-controls';

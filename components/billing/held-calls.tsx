@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { ReleaseCallButton } from '@/components/calls/call-hold';
 import { DataTable } from '@/components/tables/data-table';

@@ -1,5 +1,5 @@
 /** The parts of an invoice as issued: who it bills, its dates, its lines by member, its totals, its credit notes. */
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/tables/data-table';
 import type { creditNotes, invoices } from '@/db/schema';

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import type { getCallDetails } from '@/lib/calls/find-calls';
 import { formatDateTime, formatMoney } from '@/lib/i18n/format';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { Column } from '@/components/tables/data-table';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 
 /** How a list is sorted, and the link that sorts it by a column (built from the screen's URL state). */
 export type Sorting = {

@@ -12,7 +12,7 @@ import { billingListOf, confirmedListOf, countWaitingInOtherProcess, heldCallsOf
 import { reviewSearchUrl } from '@/lib/review/find-review';
 import { HeldCalls } from '@/components/billing/held-calls';
 import { billingListQuery } from '@/lib/billing/billing-input';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { encodeConfirmedList } from '@/lib/billing/confirmed-list';
 import { addDays, todayInMontreal } from '@/lib/dates/montreal';
 import { getAppLocale } from '@/lib/i18n/app-locale';

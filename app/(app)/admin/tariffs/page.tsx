@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { getAppLocale } from '@/lib/i18n/app-locale';
 import { getDb } from '@/db/index';

@@ -5,7 +5,7 @@ import { EmailProgress } from '@/components/billing/email-progress';
 import { PrintList } from '@/components/billing/print-list';
 import { ClientMessages } from '@/components/client-messages';
 import { requireRoute } from '@/lib/auth/current-user';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getRun, listRuns } from '@/lib/billing/find-runs';
 import { deliveryQuery, readDeliveryForm } from '@/lib/delivery/delivery-input';
 import { emailProgress } from '@/lib/delivery/email-queue';

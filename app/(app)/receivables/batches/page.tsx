@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
 import { ClientMessages } from '@/components/client-messages';

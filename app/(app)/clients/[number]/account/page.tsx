@@ -1,5 +1,5 @@
 import { headOf } from '@/lib/clients/group-role';
-import Link from 'next/link';
+import { Link } from '@/components/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/index';
