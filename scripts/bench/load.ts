@@ -22,7 +22,12 @@ export type LoadResult = {
   p95: number;
   max: number;
   byKind: Record<string, KindFigures>;
+  /** Each kind asked alone by one user, before the load (one server process only): what its own work costs. */
+  alone?: Record<string, AloneFigures>;
 };
+
+/** A kind of request asked alone: its p50, and the CPU time of the server and of PostgreSQL per request. */
+export type AloneFigures = { count: number; errors: number; p50: number; serverMs: number; databaseMs: number; floor: FloorOf };
 
 export function hasProductionBuild(): boolean {
   return existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'));
@@ -343,13 +348,56 @@ export async function runLoad(options: {
     const browsers = Array.from({ length: options.users }, () => new http.Agent({ keepAlive: true }));
     const run = (seconds: number) => Promise.all(browsers.map((agent) => user(Date.now() + seconds * 1000, agent)));
     await run(options.warmSeconds ?? 10);
+    // With one process, its CPU per request is the request's own.
+    const alone = (options.workers ?? 1) === 1 ? await askAlone(actions, server, ALONE_REQUESTS) : undefined;
     isMeasured = true;
     const cpu = startCpuWatch([server.process.pid!]);
     await run(options.seconds);
-    return { ...summarize(samples), cpu: cpu.stop() };
+    return { ...summarize(samples), cpu: cpu.stop(), alone };
   } finally {
     await stopServer(server);
   }
+}
+
+/** Requests of each kind asked alone, one after the other. */
+const ALONE_REQUESTS = 100;
+
+/**
+ * Each kind of request asked `count` times by one user, one after the other, on a server at rest:
+ * its p50, and the CPU time the server and PostgreSQL spent per request (from /proc, around the
+ * kind's requests). Under load a request waits for the others' work; alone, it costs its own, so a
+ * kind whose p50 alone is already over 1.5 times its floor's cannot be within 1.5 times it under load.
+ */
+async function askAlone(
+  actions: Action[],
+  server: { base: string; process: ChildProcess },
+  count: number,
+): Promise<Record<string, AloneFigures>> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const isServer = (pgid: number) => pgid === server.process.pid;
+  const isDatabase = (_pgid: number, command: string) => command === 'postgres';
+  const figures: Record<string, AloneFigures> = {};
+  for (const action of actions) {
+    const times: number[] = [];
+    let errors = 0;
+    const [serverStart, databaseStart] = [cpuSeconds(isServer), cpuSeconds(isDatabase)];
+    for (let i = 0; i < count; i++) {
+      const started = performance.now();
+      const ok = await action.send(server.base, agent).catch(() => false);
+      times.push(performance.now() - started);
+      if (!ok) errors++;
+    }
+    figures[action.kind] = {
+      count,
+      errors,
+      p50: percentile(times, 0.5),
+      serverMs: ((cpuSeconds(isServer) - serverStart) * 1000) / count,
+      databaseMs: ((cpuSeconds(isDatabase) - databaseStart) * 1000) / count,
+      floor: action.floor,
+    };
+  }
+  agent.destroy();
+  return figures;
 }
 
 /** A request through node:http: its status and its body as text. */

@@ -402,6 +402,18 @@ function loadRows(load: LoadResult, setup: { users: number; seconds: number; wor
       verdict: figures.errors > 0 ? 'MANQUÉ' : isFloor ? 'mesuré' : ratio <= 1.5 && figures.p95 <= 150 ? 'atteint' : 'MANQUÉ',
     });
   }
+  // What each kind costs alone, against its floor alone: the least its ratio under load can be.
+  for (const [kind, figures] of Object.entries(load.alone ?? {})) {
+    const floor = figures.floor && load.alone?.[figures.floor === 'route' ? FLOOR_ROUTE : FLOOR_PAGE];
+    rows.push({
+      measure: `seul « ${kind} » (1 utilisateur, une requête à la fois, ${setup.workers} processus serveur) : ${figures.count} requêtes; processeur par requête : serveur ${ms(figures.serverMs)}, PostgreSQL ${ms(figures.databaseMs)}`,
+      product: `p50 ${ms(figures.p50)}, ${figures.errors} erreurs`,
+      floor: floor ? `p50 ${ms(floor.p50)}` : '—',
+      ratio: floor && floor.p50 > 0 ? `${(figures.p50 / floor.p50).toFixed(2)}×` : '—',
+      target: '0 erreur; mesuré',
+      verdict: figures.errors > 0 ? 'MANQUÉ' : 'mesuré',
+    });
+  }
   return rows;
 }
 
