@@ -38,8 +38,8 @@ type DataTableProps<Row> = Labelled & {
 
 /**
  * A cell's attributes, made once per column. An attribute absent is left out rather than set to
- * undefined: the payload that React hydrates writes each prop given, `"$undefined"` included, for
- * every cell of every row.
+ * undefined: the payload that React hydrates writes each prop given, `"$undefined"` included, and
+ * a table writes its cells' for every row (the headers, once, keep plain props).
  */
 function cellProps(column: { isNumeric?: boolean; isNowrap?: boolean }): { className?: string } {
   if (column.isNumeric) return { className: 'numeric nowrap' };
@@ -60,10 +60,7 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   const cells = columns.map(cellProps);
   return (
-    <table
-      className={className ? `data-table ${className}` : 'data-table'}
-      {...(label ? { 'aria-label': label } : { 'aria-labelledby': labelledBy })}
-    >
+    <table className={className ? `data-table ${className}` : 'data-table'} aria-label={label} aria-labelledby={labelledBy}>
       <thead>
         <tr>
           {columns.map((column, index) =>
@@ -72,7 +69,7 @@ export function DataTable<Row>({
                 {column.header}
               </SortableHeader>
             ) : (
-              <th key={index} scope="col" {...(column.isNumeric ? { className: 'numeric' } : {})}>
+              <th key={index} scope="col" className={column.isNumeric ? 'numeric' : undefined}>
                 {column.isHeaderHidden ? <span className="visually-hidden">{column.header}</span> : column.header}
               </th>
             ),

@@ -26,11 +26,7 @@ export function SortableHeader({
   const isSorted = sorting.sort === sortKey;
   const nextDir = isSorted ? (sorting.dir === 'asc' ? 'desc' : 'asc') : sorting.firstDir;
   return (
-    <th
-      scope="col"
-      {...(className ? { className } : {})}
-      {...(isSorted ? { 'aria-sort': sorting.dir === 'asc' ? ('ascending' as const) : ('descending' as const) } : {})}
-    >
+    <th scope="col" className={className} aria-sort={isSorted ? (sorting.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Link href={sorting.href(sortKey, nextDir)} title={sorting.titleOf(children)}>
         {children}
         {isSorted ? (sorting.dir === 'asc' ? ' ▲' : ' ▼') : ''}
