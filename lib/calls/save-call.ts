@@ -5,7 +5,7 @@
  * municipalities from the list (tripOfCall), the required references of its client and head
  * (tripAndReferencesOfCall: each required at the form), read-only once billed, and its status history.
  */
-import { withPreparedStatements, type Db, type Tx } from '@/db/index';
+import { transactionCommittedBehind, withPreparedStatements, type Db, type Tx } from '@/db/index';
 import { RC_CALL_INVOICED, pgErrorOf } from '@/db/errors';
 import { auditLog, creditHoldOverrides } from '@/db/schema';
 import { todayInMontreal } from '@/lib/dates/montreal';
@@ -71,7 +71,8 @@ async function recordHoldOverride(tx: Tx, actorId: number, callNumber: number, {
  * Takes a call. An account on credit hold under the policy "bloquer" (or suspended) refuses it,
  * unless an administrator lets this one call through with a reason (`holdOverride`), which is
  * recorded with the call and in the audit log (docs/business-rules.md, Credit hold). The
- * municipalities its names stand for are read with its price and its hold, in the same round trip.
+ * municipalities its names stand for are read with its price and its hold, in the same round trip;
+ * the call is written and committed in the next one (transactionCommittedBehind).
  */
 export async function createCall(
   db: Db,
@@ -80,7 +81,7 @@ export async function createCall(
   options: HoldAuthority = {},
 ): Promise<{ number: number; priceCents: number }> {
   return withPreparedStatements(() =>
-    db.transaction(async (tx) => {
+    transactionCommittedBehind(db, async (tx) => {
       const [[quote, hold], found, rules] = await Promise.all([
         readPriceAndHold(tx, input, true),
         findMunicipalities(tx, municipalityNamesOf(input)),
@@ -88,9 +89,13 @@ export async function createCall(
       ]);
       const { trip, references } = tripAndReferencesOfCall(input, quote.tariff, found, rules, { isMissingRefused: true });
       const letThrough = decideCreditHold(hold, options);
-      const created = (await insertCall(tx, { ...pricedValues(input, quote, trip, references), status: 'open', createdBy: actorId }))!;
-      if (letThrough) await recordHoldOverride(tx, actorId, created.number, letThrough);
-      return { number: created.number, priceCents: created.priceCents };
+      const inserted = insertCall(tx, { ...pricedValues(input, quote, trip, references), status: 'open', createdBy: actorId });
+      const last = inserted.then((created) => ({ number: created!.number, priceCents: created!.priceCents }));
+      if (!letThrough) return { last };
+      // Let through a blocked account: the override is written with the call's number.
+      const created = await last;
+      await recordHoldOverride(tx, actorId, created.number, letThrough);
+      return { last: Promise.resolve(created) };
     }),
   );
 }

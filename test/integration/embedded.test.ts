@@ -4,12 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openEmbedded, queryRows, type AppDatabase } from '@/db/index';
+import { openEmbedded, queryRows, transactionCommittedBehind, type AppDatabase } from '@/db/index';
 import { refusalCode } from '@/test/support/fixtures';
 import { prepareDatabase } from '@/scripts/demo/prepare-database';
 import { calls, clients, creditNoteLines, invoices, tariffs, users } from '@/db/schema';
 import { checkCredentials } from '@/lib/auth/credentials';
 import { billingInput } from '@/lib/billing/billing-input';
+import { callInput } from '@/lib/calls/call-input';
+import { createCall } from '@/lib/calls/save-call';
 import { createCreditNote, creditNoteInput } from '@/lib/billing/credit-notes';
 import { getInvoicesWithBlocks } from '@/lib/billing/find-invoices';
 import { generateInvoices } from '@/lib/billing/generate-invoices';
@@ -126,6 +128,31 @@ describe('the embedded database (zero-setup demo mode)', () => {
       .from(creditNoteLines)
       .orderBy(asc(creditNoteLines.invoiceLineId));
     expect(written.map((w) => w.lineId)).toEqual(lines.map((l) => l.id).sort((a, b) => a - b));
+  });
+
+  test('a call taken at the form is kept; a transaction whose last statement is refused keeps nothing and says why', async () => {
+    const [dispatcher] = await app.db.select({ id: users.id }).from(users).where(eq(users.email, 'repartition@demo.local'));
+    const input = callInput.parse({
+      clientNumber: '12346',
+      serviceDate: todayInMontreal(),
+      serviceTime: '09:15',
+      pickupAddress: '10, rue Saint-Paul',
+      destinationAddress: '20, rue Notre-Dame',
+      distanceKm: '4',
+      waitingMinutes: '0',
+      serviceType: 'standard',
+    });
+    const { number } = await createCall(app.db, dispatcher!.id, input, { role: 'dispatcher' });
+    const [kept] = await app.db.select({ clientNumber: calls.clientNumber }).from(calls).where(eq(calls.number, number));
+    expect(kept).toEqual({ clientNumber: 12346 });
+
+    const refused = transactionCommittedBehind(app.db, async (tx) => {
+      await tx.update(calls).set({ notes: 'écrit avant le refus' }).where(eq(calls.number, number));
+      return { last: tx.execute(sql`select 1 / 0`) };
+    });
+    await expect(refused).rejects.toThrow(/division by zero|Failed query/);
+    const [after] = await app.db.select({ notes: calls.notes }).from(calls).where(eq(calls.number, number));
+    expect(after!.notes).toBeNull();
   });
 
   test('a second process on the same folder is refused with a clear message', () => {

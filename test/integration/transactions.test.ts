@@ -9,7 +9,7 @@ import net from 'node:net';
 import { count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { queryRows } from '@/db/index';
+import { queryRows, transactionCommittedBehind } from '@/db/index';
 import { municipalities } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -178,4 +178,38 @@ test('a transaction keeps its connection when the connection’s socket drains b
     await driver.end({ timeout: 1 });
   }
   expect([await stored('Pabos'), await stored('Quyon')]).toEqual([0, 1]);
+});
+
+test('a transaction committed behind its last statements keeps them all, or loses them all with the last one’s error', async () => {
+  const kept = await transactionCommittedBehind(database.db, async (tx) => {
+    await tx.insert(municipalities).values(town('Rawdon'));
+    return { last: tx.insert(municipalities).values(town('Sutton')).returning({ name: municipalities.name }) };
+  });
+  expect(kept).toEqual([{ name: 'Essai Sutton' }]);
+  expect([await stored('Rawdon'), await stored('Sutton')]).toEqual([1, 1]);
+  // The last statement refused after the COMMIT went out: the COMMIT rolls everything back.
+  const refused = failure(
+    transactionCommittedBehind(database.db, async (tx) => {
+      await tx.insert(municipalities).values(town('Tadoussac'));
+      return { last: Promise.all([tx.insert(municipalities).values(town('Upton')), tx.execute(sql`select 1 / 0`)]) };
+    }),
+  );
+  expect(await refused).toMatch(/division by zero/);
+  expect([await stored('Tadoussac'), await stored('Upton')]).toEqual([0, 0]);
+  // Refused in its body, before its last statements: rolled back as any transaction.
+  const early = failure(
+    transactionCommittedBehind(database.db, async (tx) => {
+      await tx.insert(municipalities).values(town('Val-David'));
+      throw new Error('refused before the last statements');
+    }),
+  );
+  expect(await early).toMatch(/refused before the last statements/);
+  expect(await stored('Val-David')).toBe(0);
+  // The pool's connections are outside any transaction after it.
+  const states = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      queryRows<{ isInTransaction: boolean }>(database.db, sql`select now() <> statement_timestamp() as "isInTransaction"`),
+    ),
+  );
+  expect(states.flat().map((row) => row.isInTransaction)).toEqual(Array(10).fill(false));
 });
