@@ -7,12 +7,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite, PgliteDatabase } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import { is, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { lockDataDir } from './embedded-lock';
@@ -66,29 +66,35 @@ export function withPreparedStatements<T>(work: () => Promise<T>): Promise<T> {
  * what it needs, then starts its last statements and hands back their promise (`last`). The
  * COMMIT goes out right behind them, in the same round trip, where it would otherwise wait one
  * round trip for their answer: under load, each round trip is one more wait for the server's turn.
- * A last statement that PostgreSQL refuses leaves the transaction failed, the COMMIT then rolls it
- * back (PostgreSQL answers a COMMIT so in a failed transaction), and that statement's error is
- * thrown here, as from any transaction. Nothing is taken as done before the COMMIT is answered.
+ * Every last statement must be started before `work` returns: one sent only once another has
+ * answered would come after the COMMIT.
+ *
+ * A last statement that PostgreSQL refuses leaves the transaction failed; the COMMIT is then
+ * answered by ROLLBACK, which the driver throws (scripts/patch-postgres.mjs; PGlite does so
+ * itself), and the refused
+ * statement's own error is thrown here, as from any transaction. The driver sends no refused
+ * statement again in a failed transaction, where it would run after the COMMIT. Nothing is taken
+ * as done before the COMMIT is answered.
  *
  * The last statements reach the driver through a few promise steps: one turn of the event loop
- * later they are queued on the transaction's connection, ahead of the COMMIT, which postgres.js
- * writes after them. The embedded database (one process, no network) throws an error of its own
- * for a COMMIT answered as a rollback, which would hide the statement's: there the last
- * statements are awaited first, as in any transaction.
+ * later they are queued on the transaction's connection (or the embedded database's queue),
+ * ahead of the COMMIT, which goes out after them.
  */
 export async function transactionCommittedBehind<T>(db: Db, work: (tx: Tx) => Promise<{ last: Promise<T> }>): Promise<T> {
   let last: Promise<T> | undefined;
-  await db.transaction(async (tx) => {
-    // Started once: a query of Drizzle's runs again each time it is awaited.
-    last = Promise.resolve((await work(tx)).last);
-    if (is(db, PgliteDatabase)) {
-      await last;
-      return;
-    }
-    // Handled while the COMMIT is in flight; awaited, with its error, once the COMMIT is answered.
-    last.catch(() => {});
-    await new Promise((resolve) => setImmediate(resolve));
-  });
+  try {
+    await db.transaction(async (tx) => {
+      // Started once: a query of Drizzle's runs again each time it is awaited.
+      last = Promise.resolve((await work(tx)).last);
+      // Handled while the COMMIT is in flight; awaited, with its error, once the COMMIT is answered.
+      last.catch(() => {});
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+  } catch (error) {
+    // Rolled back: a refused last statement says why, else the transaction's own error.
+    await last;
+    throw error;
+  }
   return last!;
 }
 

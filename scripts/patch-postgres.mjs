@@ -31,6 +31,15 @@
  * sends a transaction's settings as its first statement (SET TRANSACTION) after a plain BEGIN:
  * refused, that statement fails and the transaction rolls back.
  *
+ * Two more, for a transaction whose COMMIT goes out behind its last statements without waiting
+ * for their answer (transactionCommittedBehind, db/index.ts). A prepared statement that PostgreSQL
+ * no longer knows, or whose plan changed shape, is sent again by the driver once its error is
+ * read: in a failed transaction that second try can only fail, and behind a COMMIT already sent
+ * it would run after it, outside the transaction. A statement refused in a failed transaction
+ * (PostgreSQL's ReadyForQuery says E) is no longer sent again. And a COMMIT that PostgreSQL
+ * answers by ROLLBACK (the transaction had failed) throws the statement's error that failed it,
+ * where the driver took it as committed.
+ *
  * Each edit is applied only to the exact text expected; a release whose text differs stops the
  * install with a message, so that an upgrade re-examines the defect instead of losing the repair.
  * A file repaired by an earlier version of this script gets the edits it lacks.
@@ -130,6 +139,27 @@ const edits = [
         begun && await begun ${MARK}
       } catch (e) {`,
   },
+  {
+    // ReadyForQuery(): a prepared statement refused in a failed transaction is not sent again.
+    file: 'connection.js',
+    from: `          : query.prepared && retryRoutines.has(errorResponse.routine)`,
+    to: `          : query.prepared && x[5] !== 69 /* E: a failed transaction; patched by scripts/patch-postgres.mjs */ && retryRoutines.has(errorResponse.routine)`,
+  },
+  {
+    // scope(): a COMMIT answered by ROLLBACK throws the error that failed the transaction.
+    file: 'index.js',
+    from: `          : await sql\`commit\``,
+    to: `          : (await sql\`commit\`).command === 'ROLLBACK' && rolledBack(uncaughtError) ${MARK}`,
+  },
+  {
+    file: 'index.js',
+    from: `      function savepoint(name, fn) {`,
+    to: `      function rolledBack(error) { ${MARK}
+        throw error || Errors.generic('ROLLED_BACK', 'COMMIT was answered by ROLLBACK: the transaction had failed')
+      }
+
+      function savepoint(name, fn) {`,
+  },
 ];
 
 const root = path.join(process.cwd(), 'node_modules', 'postgres');
@@ -144,7 +174,7 @@ for (const build of ['src', 'cjs/src'])
     for (const edit of missing) {
       if (text.split(edit.from).length !== 2) {
         console.error(
-          `[patch-postgres] postgres ${version}: ${build}/${name} is not the text this repair expects. Check whether the release fixes the write on a closed socket, BEGIN at a full pipeline and a drained transaction, and how it sends BEGIN, then update or remove scripts/patch-postgres.mjs.`,
+          `[patch-postgres] postgres ${version}: ${build}/${name} is not the text this repair expects. Check whether the release fixes the write on a closed socket, BEGIN at a full pipeline and a drained transaction, how it sends BEGIN, retries a prepared statement in a failed transaction and takes a COMMIT answered by ROLLBACK, then update or remove scripts/patch-postgres.mjs.`,
         );
         process.exit(1);
       }

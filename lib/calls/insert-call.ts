@@ -30,6 +30,9 @@ export async function insertCall(tx: Tx, values: typeof calls.$inferInsert): Pro
   // The number the insert drew, used or not: with a dispatch id already taken it was drawn and
   // left unused, so that no call is found by it and the other call's approval stays.
   const flagged = refreshReviewFlagsOfOne(tx, sql`currval(pg_get_serial_sequence('calls', 'number'))`, true);
-  const [row] = await Promise.all([inserted, flagged]);
-  return row;
+  // A refused insert fails the transaction, and the flags' statement with it: the insert's error tells why.
+  const [row, flags] = await Promise.allSettled([inserted, flagged]);
+  if (row.status === 'rejected') throw row.reason;
+  if (flags.status === 'rejected') throw flags.reason;
+  return row.value;
 }

@@ -72,7 +72,8 @@ async function recordHoldOverride(tx: Tx, actorId: number, callNumber: number, {
  * unless an administrator lets this one call through with a reason (`holdOverride`), which is
  * recorded with the call and in the audit log (docs/business-rules.md, Credit hold). The
  * municipalities its names stand for are read with its price and its hold, in the same round trip;
- * the call is written and committed in the next one (transactionCommittedBehind).
+ * the call is written and committed in the next one (transactionCommittedBehind), or, let through
+ * a blocked account, written, then its override, then committed.
  */
 export async function createCall(
   db: Db,

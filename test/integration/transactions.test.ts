@@ -1,15 +1,18 @@
 /**
  * Transactions on a real server (Drizzle's over postgres.js, db/index.ts): all or nothing, a
  * nested one rolled back alone, and connections back in the pool outside any transaction after
- * failures, including a session the server ends in the middle of one. The last two tests are
- * those of the driver's repairs (scripts/patch-postgres.mjs): a transaction keeps its connection
- * to itself, so that nobody else's statement runs inside it.
+ * failures, including a session the server ends in the middle of one. Then the driver's repairs
+ * (scripts/patch-postgres.mjs): a transaction keeps its connection to itself, so that nobody
+ * else's statement runs inside it; and a transaction whose COMMIT goes out behind its last
+ * statements (transactionCommittedBehind) keeps them all or none, a refused one never sent again
+ * after the COMMIT.
  */
 import net from 'node:net';
 import { count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { queryRows, transactionCommittedBehind } from '@/db/index';
+import { queryRows, transactionCommittedBehind, withPreparedStatements } from '@/db/index';
+import { refusalCode } from '@/test/support/fixtures';
 import { municipalities } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '@/test/support/test-database';
 
@@ -187,15 +190,26 @@ test('a transaction committed behind its last statements keeps them all, or lose
   });
   expect(kept).toEqual([{ name: 'Essai Sutton' }]);
   expect([await stored('Rawdon'), await stored('Sutton')]).toEqual([1, 1]);
-  // The last statement refused after the COMMIT went out: the COMMIT rolls everything back.
-  const refused = failure(
+  // A last statement refused after the COMMIT went out, another behind it: the COMMIT rolls
+  // everything back, and the refused statement's own error is thrown.
+  const refused = refusalCode(
     transactionCommittedBehind(database.db, async (tx) => {
       await tx.insert(municipalities).values(town('Tadoussac'));
-      return { last: Promise.all([tx.insert(municipalities).values(town('Upton')), tx.execute(sql`select 1 / 0`)]) };
+      return { last: Promise.all([tx.execute(sql`select 1 / 0`), tx.insert(municipalities).values(town('Upton'))]) };
     }),
   );
-  expect(await refused).toMatch(/division by zero/);
+  expect(await refused).toBe('22012');
   expect([await stored('Tadoussac'), await stored('Upton')]).toEqual([0, 0]);
+  // A statement refused outside the last ones: a COMMIT answered by ROLLBACK is not taken as done.
+  const unseen = failure(
+    transactionCommittedBehind(database.db, async (tx) => {
+      await tx.insert(municipalities).values(town('Upton Sud'));
+      tx.execute(sql`select 1 / 0`).catch(() => {});
+      return { last: Promise.resolve('fait') };
+    }),
+  );
+  expect(await unseen).toMatch(/division by zero/);
+  expect(await stored('Upton Sud')).toBe(0);
   // Refused in its body, before its last statements: rolled back as any transaction.
   const early = failure(
     transactionCommittedBehind(database.db, async (tx) => {
@@ -212,4 +226,20 @@ test('a transaction committed behind its last statements keeps them all, or lose
     ),
   );
   expect(states.flat().map((row) => row.isInTransaction)).toEqual(Array(10).fill(false));
+});
+
+test('a prepared statement refused inside a transaction committed behind it is not sent again after its COMMIT', async () => {
+  // The statement PostgreSQL no longer knows (deallocated) is one the driver would send again
+  // once refused: behind the COMMIT, it would run alone, outside the transaction.
+  const refused = refusalCode(
+    withPreparedStatements(() =>
+      transactionCommittedBehind(database.db, async (tx) => {
+        await tx.insert(municipalities).values(town('Warwick'));
+        await tx.execute(sql`deallocate all`);
+        return { last: tx.insert(municipalities).values(town('Yamachiche')) };
+      }),
+    ),
+  );
+  expect(await refused).toBe('26000');
+  expect([await stored('Warwick'), await stored('Yamachiche')]).toEqual([0, 0]);
 });
