@@ -71,12 +71,12 @@ export function withPreparedStatements<T>(work: () => Promise<T>): Promise<T> {
  *
  * A last statement that PostgreSQL refuses leaves the transaction failed; the COMMIT is then
  * answered by ROLLBACK, which the driver throws (scripts/patch-postgres.mjs; PGlite does so
- * itself), and the refused
- * statement's own error is thrown here, as from any transaction. The driver sends no refused
- * statement again in a failed transaction, where it would run after the COMMIT. Nothing is taken
- * as done before the COMMIT is answered. Only PostgreSQL's refusals roll back: what `last` does
- * with the rows in its own code must not fail. And as with any COMMIT, a connection lost before
- * its answer leaves the outcome unknown; here that moment starts with the last statements.
+ * itself), and the refused statement's own error is thrown here, as from any transaction. The
+ * driver sends no refused statement again in a failed transaction, where it would run after the
+ * COMMIT. Nothing is taken as done before the COMMIT is answered. Only PostgreSQL's refusals roll
+ * back: what `last` does with the rows in its own code must not fail. And as with any COMMIT, a
+ * connection lost before its answer leaves the outcome unknown; here that moment starts with the
+ * last statements.
  *
  * The last statements reach the driver through a few promise steps: one turn of the event loop
  * later they are queued on the transaction's connection (or the embedded database's queue),
