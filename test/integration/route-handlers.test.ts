@@ -68,7 +68,8 @@ beforeAll(async () => {
     .values({ email: 'admin@golden.local', name: 'Administratrice', role: 'admin', passwordHash: 'x' })
     .returning();
   adminSession = { userId: admin!.id, sessionVersion: admin!.sessionVersion };
-  clerkSession = { userId: clerkId, sessionVersion: 1 };
+  const [clerk] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, clerkId));
+  clerkSession = { userId: clerkId, sessionVersion: clerk!.sessionVersion };
   session = adminSession;
   const [contact] = await db
     .insert(users)
